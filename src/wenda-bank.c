@@ -1,0 +1,289 @@
+/* wenda-bank.c: a question bank, as a GListModel of WendaQaItem
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "wenda-bank-private.h"
+
+struct _WendaBank
+{
+  GObject     parent_instance;
+
+  char       *title;
+  GPtrArray  *items;       /* of WendaQaItem, in bank order */
+  GHashTable *by_number;   /* guint → borrowed WendaQaItem */
+  GHashTable *by_id;       /* id → borrowed WendaQaItem */
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (WendaBank, wenda_bank, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_QUARK (wenda-bank-error-quark, wenda_bank_error)
+
+static GType
+wenda_bank_get_item_type (GListModel *model)
+{
+  return WENDA_TYPE_QA_ITEM;
+}
+
+static guint
+wenda_bank_get_n_items (GListModel *model)
+{
+  return WENDA_BANK (model)->items->len;
+}
+
+static gpointer
+wenda_bank_get_item (GListModel *model,
+                     guint       position)
+{
+  WendaBank *self = WENDA_BANK (model);
+
+  if (position >= self->items->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = wenda_bank_get_item_type;
+  iface->get_n_items = wenda_bank_get_n_items;
+  iface->get_item = wenda_bank_get_item;
+}
+
+static void
+wenda_bank_finalize (GObject *object)
+{
+  WendaBank *self = (WendaBank *)object;
+
+  g_clear_pointer (&self->by_number, g_hash_table_unref);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->title, g_free);
+
+  G_OBJECT_CLASS (wenda_bank_parent_class)->finalize (object);
+}
+
+static void
+wenda_bank_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  WendaBank *self = WENDA_BANK (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->items->len);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wenda_bank_class_init (WendaBankClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = wenda_bank_finalize;
+  object_class->get_property = wenda_bank_get_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+wenda_bank_init (WendaBank *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->by_number = g_hash_table_new (NULL, NULL);
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/* Groups the items by the term their question defines (see
+ * wenda_qa_item_dup_term()) and tells each item of a group about the
+ * others.  Runs once, when the bank is built.
+ */
+static void
+wenda_bank_detect_duplicates (WendaBank *self)
+{
+  g_autoptr(GHashTable) groups = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                  (GDestroyNotify)g_ptr_array_unref);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      WendaQaItem *item = g_ptr_array_index (self->items, i);
+      char *term = wenda_qa_item_dup_term (item);
+      GPtrArray *group;
+
+      if (term[0] == '\0')
+        {
+          g_free (term);
+          continue;
+        }
+
+      group = g_hash_table_lookup (groups, term);
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_hash_table_insert (groups, term, group);
+        }
+      else
+        {
+          g_free (term);
+        }
+
+      g_ptr_array_add (group, item);
+    }
+
+  g_hash_table_iter_init (&iter, groups);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      GPtrArray *group = value;
+      g_autofree guint *numbers = NULL;
+
+      if (group->len < 2)
+        continue;
+
+      numbers = g_new (guint, group->len);
+
+      /* Items come in bank order; tell each one about all the others. */
+      for (guint i = 0; i < group->len; i++)
+        {
+          WendaQaItem *item = g_ptr_array_index (group, i);
+          guint n = 0;
+
+          for (guint j = 0; j < group->len; j++)
+            if (j != i)
+              numbers[n++] = wenda_qa_item_get_number (g_ptr_array_index (group, j));
+
+          wenda_qa_item_set_duplicates (item, numbers, n);
+        }
+    }
+}
+
+/**
+ * wenda_bank_new:
+ * @title: the bank's title
+ * @items: (element-type WendaQaItem) (transfer none): the items, in order
+ *
+ * Numbers and ids are expected to be unique (the loaders check that); when
+ * they are not, lookups find the first item.
+ */
+WendaBank *
+wenda_bank_new (const char *title,
+                GPtrArray  *items)
+{
+  WendaBank *self;
+
+  g_return_val_if_fail (items != NULL, NULL);
+
+  self = g_object_new (WENDA_TYPE_BANK, NULL);
+  self->title = g_strdup (title ? title : "");
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      WendaQaItem *item = g_ptr_array_index (items, i);
+      guint number;
+      const char *id;
+
+      g_return_val_if_fail (WENDA_IS_QA_ITEM (item), self);
+
+      number = wenda_qa_item_get_number (item);
+      id = wenda_qa_item_get_id (item);
+
+      g_ptr_array_add (self->items, g_object_ref (item));
+
+      if (!g_hash_table_contains (self->by_number, GUINT_TO_POINTER (number)))
+        g_hash_table_insert (self->by_number, GUINT_TO_POINTER (number), item);
+      if (!g_hash_table_contains (self->by_id, id))
+        g_hash_table_insert (self->by_id, (gpointer)id, item);
+    }
+
+  wenda_bank_detect_duplicates (self);
+
+  return self;
+}
+
+const char *
+wenda_bank_get_title (WendaBank *self)
+{
+  g_return_val_if_fail (WENDA_IS_BANK (self), NULL);
+
+  return self->title;
+}
+
+/**
+ * wenda_bank_lookup_number:
+ *
+ * Returns: (transfer none) (nullable): the item numbered @number
+ */
+WendaQaItem *
+wenda_bank_lookup_number (WendaBank *self,
+                          guint      number)
+{
+  g_return_val_if_fail (WENDA_IS_BANK (self), NULL);
+
+  return g_hash_table_lookup (self->by_number, GUINT_TO_POINTER (number));
+}
+
+/**
+ * wenda_bank_lookup_id:
+ *
+ * Returns: (transfer none) (nullable): the item whose stable id is @id
+ */
+WendaQaItem *
+wenda_bank_lookup_id (WendaBank  *self,
+                      const char *id)
+{
+  g_return_val_if_fail (WENDA_IS_BANK (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (self->by_id, id);
+}
+
+gboolean
+wenda_bank_find_position (WendaBank   *self,
+                          WendaQaItem *item,
+                          guint       *position)
+{
+  g_return_val_if_fail (WENDA_IS_BANK (self), FALSE);
+  g_return_val_if_fail (WENDA_IS_QA_ITEM (item), FALSE);
+
+  return g_ptr_array_find (self->items, item, position);
+}

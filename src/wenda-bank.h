@@ -1,0 +1,28 @@
+/* wenda-bank.h: a question bank, as a GListModel of WendaQaItem
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "wenda-qa-item.h"
+
+G_BEGIN_DECLS
+
+#define WENDA_TYPE_BANK (wenda_bank_get_type ())
+
+G_DECLARE_FINAL_TYPE (WendaBank, wenda_bank, WENDA, BANK, GObject)
+
+WendaBank   *wenda_bank_new                (const char   *title,
+                                            GPtrArray    *items);
+const char  *wenda_bank_get_title          (WendaBank    *self);
+WendaQaItem *wenda_bank_lookup_number      (WendaBank    *self,
+                                            guint         number);
+WendaQaItem *wenda_bank_lookup_id          (WendaBank    *self,
+                                            const char   *id);
+gboolean     wenda_bank_find_position      (WendaBank    *self,
+                                            WendaQaItem  *item,
+                                            guint        *position);
+
+G_END_DECLS
