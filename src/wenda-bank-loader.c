@@ -1,0 +1,999 @@
+/* wenda-bank-loader.c: read and write the JSON bank format
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The JSON bank format, version 1
+ * ===============================
+ *
+ *   {
+ *     "format": "wenda-bank",
+ *     "version": 1,
+ *     "title": "大模型训练的两个关键步骤",
+ *     "language": "zh-CN",
+ *     "source": "where the questions come from",
+ *     "items": [
+ *       {
+ *         "id": "llm-training-001",
+ *         "number": 1,
+ *         "question": "什么是预训练（Pre-training）和微调（Fine-tuning）？",
+ *         "answer": "预训练……\n\n微调……",
+ *         "explanation": "预训练使模型……"
+ *       }
+ *     ]
+ *   }
+ *
+ * The file is UTF-8 and holds exactly one JSON object.
+ *
+ *   format       required, the string "wenda-bank"
+ *   version      required, an integer; files newer than
+ *                WENDA_BANK_FORMAT_VERSION are refused
+ *   title        required string (may be empty)
+ *   language     optional string, a BCP 47 tag
+ *   source       optional string, free text
+ *   items        required, a non-empty array of objects:
+ *     id           required, non-empty string, unique in the file; a stable
+ *                  key for saved state, so never reuse or renumber it
+ *     number       required, positive integer, unique in the file
+ *     question     required, non-empty string
+ *     answer       required, non-empty string; paragraphs are separated
+ *                  by "\n\n"
+ *     explanation  optional string (default "")
+ *
+ * Other members are ignored, so later versions can add some.  Errors name
+ * FILE:LINE (and COLUMN, in characters from 1, for syntax errors); an error
+ * in an item names the line where the item's "{" is.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "wenda-bank-loader.h"
+#include "wenda-markdown-private.h"
+
+#define BUNDLED_BANK_PATH "/io/github/wenda/Wenda/content/bank.json"
+#define FORMAT_NAME       "wenda-bank"
+
+/* A bank is three levels deep; anything much deeper is not a bank, and
+ * json-glib recurses once per level. */
+#define MAX_DEPTH 32
+
+/* Numbers stay inside a guint and an int in every language */
+#define MAX_NUMBER 999999999
+
+/* Pre-scan {{{ */
+
+static gboolean
+is_json_blank (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static gboolean
+is_bare_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '+' || c == '-' || c == '.';
+}
+
+static void
+set_error_at (GError         **error,
+              WendaBankError   code,
+              const char      *filename,
+              const char      *text,
+              const char      *where,
+              const char      *message)
+{
+  guint line, column;
+
+  wenda_text_locate (text, where - text, FALSE, &line, &column);
+  wenda_bank_set_error (error, code, filename, line, column, "%s", message);
+}
+
+/* json-glib 1.6 accepts more than JSON (single quotes, comments, several
+ * values one after another) and leaks when it reads several values.  This
+ * scan lets through only one JSON object made of JSON tokens, not nested
+ * too deeply; json-glib then checks the grammar.
+ */
+static gboolean
+check_json_shape (const char  *text,
+                  gsize        length,
+                  const char  *filename,
+                  GError     **error)
+{
+  const char *p = text;
+  const char *end = text + length;
+  guint depth = 0;
+  gboolean done = FALSE;
+
+  while (p < end && is_json_blank (*p))
+    p++;
+
+  if (p == end)
+    {
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_EMPTY, filename, 1, 0,
+                            _("the file is empty"));
+      return FALSE;
+    }
+
+  if (*p != '{')
+    {
+      set_error_at (error, WENDA_BANK_ERROR_STRUCTURE, filename, text, p,
+                    _("not a question bank: the file must hold one JSON object, “{…}”"));
+      return FALSE;
+    }
+
+  for (; p < end; p++)
+    {
+      char c = *p;
+
+      if (is_json_blank (c))
+        continue;
+
+      if (done)
+        {
+          set_error_at (error, WENDA_BANK_ERROR_SYNTAX, filename, text, p,
+                        _("unexpected text after the end of the JSON object"));
+          return FALSE;
+        }
+
+      switch (c)
+        {
+        case '{':
+        case '[':
+          if (++depth > MAX_DEPTH)
+            {
+              set_error_at (error, WENDA_BANK_ERROR_STRUCTURE, filename, text, p,
+                            _("values nested too deeply"));
+              return FALSE;
+            }
+          break;
+
+        case '}':
+        case ']':
+          /* json-glib reports a mismatch; only the count matters here */
+          if (--depth == 0)
+            done = TRUE;
+          break;
+
+        case ':':
+        case ',':
+          break;
+
+        case '"':
+          for (p++; p < end && *p != '"'; p++)
+            {
+              if (*p == '\\' && p + 1 < end)
+                p++;
+            }
+          if (p == end)
+            return TRUE;   /* unterminated: json-glib says so */
+          break;
+
+        default:
+          if (!is_bare_char (c))
+            {
+              g_autofree char *message = NULL;
+              gunichar ch = g_utf8_get_char (p);
+              char utf8[8] = { 0 };
+
+              if (ch < 0x20 || ch == 0x7F)
+                {
+                  message = g_strdup_printf (_("unexpected control character U+%04X"), ch);
+                }
+              else
+                {
+                  g_unichar_to_utf8 (ch, utf8);
+                  message = g_strdup_printf (_("unexpected character “%s” (U+%04X)"), utf8, ch);
+                }
+
+              set_error_at (error, WENDA_BANK_ERROR_SYNTAX, filename, text, p, message);
+              return FALSE;
+            }
+          while (p + 1 < end && is_bare_char (p[1]))
+            p++;
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
+/* }}} */
+
+/* Line numbers {{{ */
+
+/* json-glib 1.6 does not keep where a node was, so the parser's signals
+ * note it while it reads. */
+typedef struct
+{
+  GArray     *open_objects;    /* lines of the "{" of the objects being read */
+  GHashTable *object_lines;    /* JsonObject* → line of its "{" */
+  GHashTable *root_members;    /* name → line of a member of the root object */
+  GHashTable *element_lines;   /* JsonArray* → GArray of lines, for the arrays
+                                * that are members of the root object */
+  guint       last_line;
+} LineMap;
+
+static void
+line_map_clear (LineMap *self)
+{
+  g_clear_pointer (&self->open_objects, g_array_unref);
+  g_clear_pointer (&self->object_lines, g_hash_table_unref);
+  g_clear_pointer (&self->root_members, g_hash_table_unref);
+  g_clear_pointer (&self->element_lines, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LineMap, line_map_clear)
+
+static void
+line_map_init (LineMap *self)
+{
+  self->open_objects = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->object_lines = g_hash_table_new (NULL, NULL);
+  self->root_members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->element_lines = g_hash_table_new_full (NULL, NULL, NULL,
+                                               (GDestroyNotify)g_array_unref);
+}
+
+static guint
+current_line (JsonParser *parser,
+              LineMap    *self)
+{
+  guint line = json_parser_get_current_line (parser);
+
+  if (line > 0)
+    self->last_line = line;
+  return line;
+}
+
+static void
+on_object_start (JsonParser *parser,
+                 LineMap    *self)
+{
+  guint line = current_line (parser, self);
+
+  g_array_append_val (self->open_objects, line);
+}
+
+static void
+on_object_member (JsonParser *parser,
+                  JsonObject *object,
+                  const char *name,
+                  LineMap    *self)
+{
+  guint line = current_line (parser, self);
+
+  /* The member's value has just been read; this is the line it ends on */
+  if (self->open_objects->len == 1)
+    g_hash_table_replace (self->root_members, g_strdup (name), GUINT_TO_POINTER (line));
+}
+
+static void
+on_object_end (JsonParser *parser,
+               JsonObject *object,
+               LineMap    *self)
+{
+  guint line;
+
+  current_line (parser, self);
+
+  if (self->open_objects->len == 0)
+    return;
+
+  line = g_array_index (self->open_objects, guint, self->open_objects->len - 1);
+  g_array_set_size (self->open_objects, self->open_objects->len - 1);
+  g_hash_table_insert (self->object_lines, object, GUINT_TO_POINTER (line));
+}
+
+static void
+on_array_element (JsonParser *parser,
+                  JsonArray  *array,
+                  int         index_,
+                  LineMap    *self)
+{
+  guint line = current_line (parser, self);
+  GArray *lines;
+
+  if (self->open_objects->len != 1)
+    return;
+
+  lines = g_hash_table_lookup (self->element_lines, array);
+  if (lines == NULL)
+    {
+      lines = g_array_new (FALSE, TRUE, sizeof (guint));
+      g_hash_table_insert (self->element_lines, array, lines);
+    }
+
+  if (index_ >= 0 && (guint)index_ >= lines->len)
+    g_array_set_size (lines, index_ + 1);
+  if (index_ >= 0)
+    g_array_index (lines, guint, index_) = line;
+}
+
+static guint
+object_line (LineMap    *self,
+             JsonObject *object)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->object_lines, object));
+}
+
+static guint
+root_member_line (LineMap    *self,
+                  const char *name,
+                  guint       fallback)
+{
+  guint line = GPOINTER_TO_UINT (g_hash_table_lookup (self->root_members, name));
+
+  return line ? line : fallback;
+}
+
+static guint
+element_line (LineMap   *self,
+              JsonArray *array,
+              guint      index_,
+              guint      fallback)
+{
+  GArray *lines = g_hash_table_lookup (self->element_lines, array);
+
+  if (lines == NULL || index_ >= lines->len || g_array_index (lines, guint, index_) == 0)
+    return fallback;
+
+  return g_array_index (lines, guint, index_);
+}
+
+/* }}} */
+
+/* Syntax errors {{{ */
+
+/* json-glib's column is the byte (from 1) where it stopped; ours counts
+ * characters. */
+static guint
+char_column (const char *text,
+             gsize       length,
+             guint       line,
+             guint       byte_column)
+{
+  const char *p = text;
+  const char *end = text + length;
+  guint column = 0;
+
+  for (guint n = 1; n < line && p < end; p++)
+    {
+      if (*p == '\n')
+        n++;
+    }
+
+  for (guint i = 0; i < byte_column && p < end && *p != '\n'; i++, p++)
+    {
+      if (((guchar)*p & 0xC0) != 0x80)
+        column++;
+    }
+
+  return MAX (column, 1);
+}
+
+/* Reads "<data>:LINE:COL: message" from json-glib's error. */
+static gboolean
+split_json_glib_message (const char  *message,
+                         guint       *line,
+                         guint       *column,
+                         const char **rest)
+{
+  for (const char *p = strchr (message, ':'); p != NULL; p = strchr (p + 1, ':'))
+    {
+      guint64 l, c;
+      char *after_line, *after_column;
+
+      if (!g_ascii_isdigit (p[1]))
+        continue;
+
+      l = g_ascii_strtoull (p + 1, &after_line, 10);
+      if (*after_line != ':' || !g_ascii_isdigit (after_line[1]))
+        continue;
+
+      c = g_ascii_strtoull (after_line + 1, &after_column, 10);
+      if (*after_column != ':')
+        continue;
+
+      *line = (guint)MIN (l, G_MAXUINT);
+      *column = (guint)MIN (c, G_MAXUINT);
+      *rest = after_column + 1;
+      while (**rest == ' ')
+        (*rest)++;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* }}} */
+
+/* Reading the tree {{{ */
+
+typedef struct
+{
+  const char *filename;
+  LineMap    *lines;
+} Context;
+
+static const char *
+node_type_name (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_NULL (node))
+    return "null";
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return _("an object");
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return _("an array");
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return _("a string");
+    case G_TYPE_INT64:
+      return _("an integer");
+    case G_TYPE_DOUBLE:
+      return _("a number");
+    case G_TYPE_BOOLEAN:
+      return _("a boolean");
+    default:
+      return _("a value");
+    }
+}
+
+static gboolean
+node_is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+node_is_integer (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
+}
+
+/* Looks up member @name of @object, a string.  @where names the object in
+ * messages ("item 3"); @line is where errors point. */
+static gboolean
+get_string (Context     *ctx,
+            JsonObject  *object,
+            const char  *name,
+            gboolean     required,
+            gboolean     non_empty,
+            const char  *where,
+            guint        line,
+            const char **value,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  *value = NULL;
+
+  if (node == NULL)
+    {
+      if (!required)
+        return TRUE;
+
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_MISSING_FIELD, ctx->filename, line, 0,
+                            _("%s has no “%s”"), where, name);
+      return FALSE;
+    }
+
+  if (!node_is_string (node))
+    {
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_WRONG_TYPE, ctx->filename, line, 0,
+                            _("“%s” of %s must be a string, not %s"),
+                            name, where, node_type_name (node));
+      return FALSE;
+    }
+
+  *value = json_node_get_string (node);
+
+  if (non_empty && (*value)[0] == '\0')
+    {
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_MISSING_FIELD, ctx->filename, line, 0,
+                            _("“%s” of %s is empty"), name, where);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static WendaQaItem *
+read_item (Context     *ctx,
+           JsonArray   *items,
+           guint        index_,
+           GHashTable  *numbers,
+           GHashTable  *ids,
+           guint        items_line,
+           GError     **error)
+{
+  JsonNode *node = json_array_get_element (items, index_);
+  g_autofree char *where = NULL;
+  JsonObject *object;
+  JsonNode *number_node;
+  const char *id, *question, *answer, *explanation;
+  gpointer first_line;
+  gint64 number;
+  guint line;
+
+  where = g_strdup_printf (_("item %u"), index_ + 1);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      line = element_line (ctx->lines, items, index_, items_line);
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_WRONG_TYPE, ctx->filename, line, 0,
+                            _("%s must be an object, not %s"), where, node_type_name (node));
+      return NULL;
+    }
+
+  object = json_node_get_object (node);
+  line = object_line (ctx->lines, object);
+  if (line == 0)
+    line = items_line;
+
+  number_node = json_object_get_member (object, "number");
+  if (number_node == NULL)
+    {
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_MISSING_FIELD, ctx->filename, line, 0,
+                            _("%s has no “number”"), where);
+      return NULL;
+    }
+
+  if (!node_is_integer (number_node))
+    {
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_WRONG_TYPE, ctx->filename, line, 0,
+                            _("“number” of %s must be an integer, not %s"),
+                            where, node_type_name (number_node));
+      return NULL;
+    }
+
+  number = json_node_get_int (number_node);
+  if (number < 1 || number > MAX_NUMBER)
+    {
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_STRUCTURE, ctx->filename, line, 0,
+                            _("“number” of %s must be between 1 and %d, not %" G_GINT64_FORMAT),
+                            where, MAX_NUMBER, number);
+      return NULL;
+    }
+
+  /* Name the item by its number from here on */
+  g_free (where);
+  where = g_strdup_printf (_("question %u"), (guint)number);
+
+  if (!get_string (ctx, object, "id", TRUE, TRUE, where, line, &id, error) ||
+      !get_string (ctx, object, "question", TRUE, TRUE, where, line, &question, error) ||
+      !get_string (ctx, object, "answer", TRUE, TRUE, where, line, &answer, error) ||
+      !get_string (ctx, object, "explanation", FALSE, FALSE, where, line, &explanation, error))
+    return NULL;
+
+  if (g_hash_table_lookup_extended (numbers, GUINT_TO_POINTER ((guint)number), NULL, &first_line))
+    {
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_DUPLICATE, ctx->filename, line, 0,
+                            _("two items have the number %u: on line %u and on line %u"),
+                            (guint)number, GPOINTER_TO_UINT (first_line), line);
+      return NULL;
+    }
+
+  if (g_hash_table_lookup_extended (ids, id, NULL, &first_line))
+    {
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_DUPLICATE, ctx->filename, line, 0,
+                            _("two items have the id “%s”: on line %u and on line %u"),
+                            id, GPOINTER_TO_UINT (first_line), line);
+      return NULL;
+    }
+
+  g_hash_table_insert (numbers, GUINT_TO_POINTER ((guint)number), GUINT_TO_POINTER (line));
+  g_hash_table_insert (ids, (gpointer)id, GUINT_TO_POINTER (line));
+
+  return wenda_qa_item_new (id, (guint)number, question, answer, explanation);
+}
+
+static WendaBank *
+read_bank (Context     *ctx,
+           JsonNode    *root,
+           GError     **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GHashTable) numbers = NULL;
+  g_autoptr(GHashTable) ids = NULL;
+  JsonObject *object;
+  JsonNode *node;
+  JsonArray *array;
+  const char *format, *title, *unused;
+  const char *where = _("the bank");
+  guint root_line;
+  guint line;
+  gint64 version;
+
+  /* check_json_shape() let only an object through */
+  g_assert (JSON_NODE_HOLDS_OBJECT (root));
+  object = json_node_get_object (root);
+  root_line = object_line (ctx->lines, object);
+
+  line = root_member_line (ctx->lines, "format", root_line);
+  if (!get_string (ctx, object, "format", TRUE, FALSE, where, line, &format, error))
+    return NULL;
+
+  if (!g_str_equal (format, FORMAT_NAME))
+    {
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_STRUCTURE, ctx->filename, line, 0,
+                            _("not a question bank: “format” is “%s”, not “%s”"),
+                            format, FORMAT_NAME);
+      return NULL;
+    }
+
+  line = root_member_line (ctx->lines, "version", root_line);
+  node = json_object_get_member (object, "version");
+  if (node == NULL)
+    {
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_MISSING_FIELD, ctx->filename, line, 0,
+                            _("the bank has no “version”"));
+      return NULL;
+    }
+
+  if (!node_is_integer (node))
+    {
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_WRONG_TYPE, ctx->filename, line, 0,
+                            _("“version” must be an integer, not %s"), node_type_name (node));
+      return NULL;
+    }
+
+  version = json_node_get_int (node);
+  if (version > WENDA_BANK_FORMAT_VERSION)
+    {
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_UNSUPPORTED_VERSION, ctx->filename, line, 0,
+                            _("the bank has format version %" G_GINT64_FORMAT
+                              ", and this version of Wenda reads up to version %d: update Wenda"),
+                            version, WENDA_BANK_FORMAT_VERSION);
+      return NULL;
+    }
+
+  if (version < 1)
+    {
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_UNSUPPORTED_VERSION, ctx->filename, line, 0,
+                            _("“version” must be 1 or more, not %" G_GINT64_FORMAT), version);
+      return NULL;
+    }
+
+  line = root_member_line (ctx->lines, "title", root_line);
+  if (!get_string (ctx, object, "title", TRUE, FALSE, where, line, &title, error))
+    return NULL;
+
+  line = root_member_line (ctx->lines, "language", root_line);
+  if (!get_string (ctx, object, "language", FALSE, FALSE, where, line, &unused, error))
+    return NULL;
+
+  line = root_member_line (ctx->lines, "source", root_line);
+  if (!get_string (ctx, object, "source", FALSE, FALSE, where, line, &unused, error))
+    return NULL;
+
+  line = root_member_line (ctx->lines, "items", root_line);
+  node = json_object_get_member (object, "items");
+  if (node == NULL)
+    {
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_MISSING_FIELD, ctx->filename, line, 0,
+                            _("the bank has no “items”"));
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_WRONG_TYPE, ctx->filename, line, 0,
+                            _("“items” must be an array, not %s"), node_type_name (node));
+      return NULL;
+    }
+
+  array = json_node_get_array (node);
+  if (json_array_get_length (array) == 0)
+    {
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_EMPTY, ctx->filename, line, 0,
+                            _("the bank has no questions: “items” is empty"));
+      return NULL;
+    }
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  numbers = g_hash_table_new (NULL, NULL);
+  ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      WendaQaItem *item = read_item (ctx, array, i, numbers, ids, line, error);
+
+      if (item == NULL)
+        return NULL;
+      g_ptr_array_add (items, item);
+    }
+
+  return wenda_bank_new (title, items);
+}
+
+/* }}} */
+
+/**
+ * wenda_bank_load_json:
+ * @data: the JSON text
+ * @length: its length in bytes, or -1 if it is NUL-terminated
+ * @filename: (nullable): the name used in error messages ("<input>")
+ *
+ * Reads a bank in the JSON format described at the top of this file.
+ *
+ * Returns: (transfer full): the bank, or %NULL with @error set in the
+ *   %WENDA_BANK_ERROR domain, its message starting with "FILE:LINE:"
+ */
+WendaBank *
+wenda_bank_load_json (const char  *data,
+                      gssize       length,
+                      const char  *filename,
+                      GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_auto(LineMap) lines = { 0, };
+  Context ctx;
+  gsize len;
+  gsize bom;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (filename == NULL)
+    filename = "<input>";
+  if (data == NULL)
+    data = "";
+
+  len = length < 0 ? strlen (data) : (gsize)length;
+
+  /* json-glib skips a BOM too; skipping it here keeps its columns and ours
+   * counted from the same place. */
+  bom = wenda_text_skip_bom (data, len);
+  data += bom;
+  len -= bom;
+
+  if (!wenda_text_validate (data, len, filename, FALSE, error) ||
+      !check_json_shape (data, len, filename, error))
+    return NULL;
+
+  line_map_init (&lines);
+  parser = json_parser_new ();
+  g_signal_connect (parser, "object-start", G_CALLBACK (on_object_start), &lines);
+  g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &lines);
+  g_signal_connect (parser, "object-end", G_CALLBACK (on_object_end), &lines);
+  g_signal_connect (parser, "array-element", G_CALLBACK (on_array_element), &lines);
+
+  if (!json_parser_load_from_data (parser, data, len, &local_error))
+    {
+      guint line = 0, column = 0;
+      const char *rest = local_error->message;
+
+      if (split_json_glib_message (local_error->message, &line, &column, &rest))
+        column = char_column (data, len, line, column);
+      else
+        line = lines.last_line;
+
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_SYNTAX, filename, line, column,
+                            "%s", rest);
+      return NULL;
+    }
+
+  ctx.filename = filename;
+  ctx.lines = &lines;
+
+  return read_bank (&ctx, json_parser_get_root (parser), error);
+}
+
+/**
+ * wenda_bank_load_resource:
+ * @resource_path: a path in the registered resources
+ *
+ * Reads a JSON bank from a GResource.  Errors name @resource_path as the
+ * file.  A missing resource is a %G_RESOURCE_ERROR.
+ */
+WendaBank *
+wenda_bank_load_resource (const char  *resource_path,
+                          GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize size;
+
+  g_return_val_if_fail (resource_path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bytes = g_resources_lookup_data (resource_path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+
+  data = g_bytes_get_data (bytes, &size);
+  return wenda_bank_load_json (data, size, resource_path, error);
+}
+
+/**
+ * wenda_bank_load_bundled:
+ *
+ * Reads the bank that ships with the app.
+ */
+WendaBank *
+wenda_bank_load_bundled (GError **error)
+{
+  return wenda_bank_load_resource (BUNDLED_BANK_PATH, error);
+}
+
+static gboolean
+has_suffix_nocase (const char *name,
+                   const char *suffix)
+{
+  gsize n = strlen (name);
+  gsize m = strlen (suffix);
+
+  return n >= m && g_ascii_strcasecmp (name + n - m, suffix) == 0;
+}
+
+/**
+ * wenda_bank_load_file:
+ *
+ * Reads a bank from @file: Markdown for .md, .markdown and .txt, JSON for
+ * .json.  Another name is read as JSON when its first non-blank character
+ * is "{", else as Markdown.  Errors name the file's basename; errors
+ * reading the file are %G_IO_ERROR.
+ */
+WendaBank *
+wenda_bank_load_file (GFile   *file,
+                      GError **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *basename = NULL;
+  gboolean json;
+  gsize length;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+    return NULL;
+
+  basename = g_file_get_basename (file);
+  if (basename == NULL)
+    basename = g_file_get_parse_name (file);
+
+  if (has_suffix_nocase (basename, ".json"))
+    json = TRUE;
+  else if (has_suffix_nocase (basename, ".md") ||
+           has_suffix_nocase (basename, ".markdown") ||
+           has_suffix_nocase (basename, ".txt"))
+    json = FALSE;
+  else
+    {
+      gsize i = wenda_text_skip_bom (contents, length);
+
+      while (i < length && g_ascii_isspace (contents[i]))
+        i++;
+      json = i < length && contents[i] == '{';
+    }
+
+  if (json)
+    return wenda_bank_load_json (contents, length, basename, error);
+  else
+    return wenda_markdown_parse (contents, length, basename, error);
+}
+
+/**
+ * wenda_bank_to_json:
+ * @source: (nullable): the "source" member, or %NULL to leave it out
+ *
+ * Writes @bank in the JSON format, with two-space indents and a final
+ * newline.  Text stays UTF-8 (no \u escapes).  "language" is always
+ * "zh-CN": the Markdown format is Chinese.
+ *
+ * Returns: (transfer full): the JSON text
+ */
+char *
+wenda_bank_to_json (WendaBank  *bank,
+                    const char *source)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  guint n_items;
+
+  g_return_val_if_fail (WENDA_IS_BANK (bank), NULL);
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, FORMAT_NAME);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, WENDA_BANK_FORMAT_VERSION);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, wenda_bank_get_title (bank));
+  json_builder_set_member_name (builder, "language");
+  json_builder_add_string_value (builder, "zh-CN");
+  if (source != NULL)
+    {
+      json_builder_set_member_name (builder, "source");
+      json_builder_add_string_value (builder, source);
+    }
+
+  json_builder_set_member_name (builder, "items");
+  json_builder_begin_array (builder);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (bank));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (bank), i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, wenda_qa_item_get_id (item));
+      json_builder_set_member_name (builder, "number");
+      json_builder_add_int_value (builder, wenda_qa_item_get_number (item));
+      json_builder_set_member_name (builder, "question");
+      json_builder_add_string_value (builder, wenda_qa_item_get_question (item));
+      json_builder_set_member_name (builder, "answer");
+      json_builder_add_string_value (builder, wenda_qa_item_get_answer (item));
+      json_builder_set_member_name (builder, "explanation");
+      json_builder_add_string_value (builder, wenda_qa_item_get_explanation (item));
+      json_builder_end_object (builder);
+    }
+
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_indent_char (generator, ' ');
+  json_generator_set_root (generator, root);
+
+  text = json_generator_to_data (generator, NULL);
+
+  return g_strconcat (text, "\n", NULL);
+}
+
+/**
+ * wenda_bank_rename_ids:
+ * @prefix: the new ids' prefix
+ *
+ * Makes a copy of @bank whose items have the ids "PREFIX-001",
+ * "PREFIX-002"…, from their numbers.  Used to give a bank read from
+ * Markdown the stable ids of the JSON format.
+ *
+ * Returns: (transfer full): the new bank
+ */
+WendaBank *
+wenda_bank_rename_ids (WendaBank  *bank,
+                       const char *prefix)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  guint n_items;
+
+  g_return_val_if_fail (WENDA_IS_BANK (bank), NULL);
+  g_return_val_if_fail (prefix != NULL, NULL);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (bank));
+  items = g_ptr_array_new_full (n_items, g_object_unref);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (bank), i);
+      g_autofree char *id = NULL;
+
+      id = g_strdup_printf ("%s-%03u", prefix, wenda_qa_item_get_number (item));
+      g_ptr_array_add (items,
+                       wenda_qa_item_new (id,
+                                          wenda_qa_item_get_number (item),
+                                          wenda_qa_item_get_question (item),
+                                          wenda_qa_item_get_answer (item),
+                                          wenda_qa_item_get_explanation (item)));
+    }
+
+  return wenda_bank_new (wenda_bank_get_title (bank), items);
+}

@@ -1,0 +1,1305 @@
+/* wenda-markdown.c: read a question bank written in Markdown
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The reader works in two layers.
+ *
+ * The block layer (wenda_markdown_tokenize()) cuts the text into lines (LF,
+ * CRLF or a lone CR end a line; a UTF-8 BOM is skipped) and groups them
+ * into blocks, each with the line it starts on:
+ *
+ *   - ATX headings, "#" to "######" then a blank or the end of the line,
+ *     with an optional closing run of "#";
+ *   - fenced code blocks (``` or ~~~), kept verbatim, fences included;
+ *   - thematic breaks (---, ***, ___, blanks allowed between the marks);
+ *   - blank lines;
+ *   - paragraphs: the other lines, up to a blank line or a line that starts
+ *     one of the blocks above.  Each line loses its leading and trailing
+ *     blanks (spaces, tabs, U+3000, U+00A0); the lines are joined with '\n'.
+ *
+ * Leading blanks before "#", a fence or a break are allowed (there are no
+ * indented code blocks), and setext headings are not recognised.
+ *
+ * The bank layer (wenda_markdown_parse()) reads the blocks:
+ *
+ *   ### Title                         the first other heading before item 1
+ *
+ *   #### 题目 1：question             a heading starting with 题目, an
+ *                                     optional number, a colon (： or :)
+ *   **答案：**                         a marker: 答案 or 解析, bold (** or
+ *                                     __) or plain, colon inside or after
+ *   answer paragraphs...              the bold; or a heading 答案：
+ *
+ *   #### 解析：**                      the explanation marker, same forms
+ *   explanation paragraphs...
+ *
+ * Text on the marker's line ("**答案：** text") is the first paragraph, and
+ * a marker line needs no blank line before it.  Paragraphs between an item
+ * heading and its answer marker continue the question.  A heading of a
+ * deeper level than the item heading is text of the current section; one
+ * at the item's level or above ends the item, and text after it (like text
+ * before the first item) is an error.  Paragraphs are joined with "\n\n".
+ * A 题目 heading without a number takes the previous number plus one.
+ * An item must have an answer (答案); the explanation (解析) is optional.
+ *
+ * Errors name FILE:LINE (and COLUMN, counted in characters from 1, where it
+ * helps) of the first problem found.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "wenda-markdown-private.h"
+
+#define UTF8_BOM          "\xEF\xBB\xBF"
+#define IDEOGRAPHIC_SPACE "\xE3\x80\x80"
+#define NO_BREAK_SPACE    "\xC2\xA0"
+#define FULLWIDTH_COLON   "\xEF\xBC\x9A"
+
+#define KEYWORD_ITEM        "题目"
+#define KEYWORD_ANSWER      "答案"
+#define KEYWORD_EXPLANATION "解析"
+
+/* Question numbers stay well inside a JSON integer and a guint. */
+#define MAX_NUMBER 999999999u
+
+/* Shared helpers {{{ */
+
+void
+wenda_bank_set_error (GError         **error,
+                      WendaBankError   code,
+                      const char      *filename,
+                      guint            line,
+                      guint            column,
+                      const char      *format,
+                      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (filename == NULL)
+    filename = "<input>";
+  if (line == 0)
+    line = 1;
+
+  if (column > 0)
+    g_set_error (error, WENDA_BANK_ERROR, code, "%s:%u:%u: %s",
+                 filename, line, column, message);
+  else
+    g_set_error (error, WENDA_BANK_ERROR, code, "%s:%u: %s",
+                 filename, line, message);
+}
+
+gsize
+wenda_text_skip_bom (const char *text,
+                     gsize       length)
+{
+  if (length >= 3 && memcmp (text, UTF8_BOM, 3) == 0)
+    return 3;
+
+  return 0;
+}
+
+/**
+ * wenda_text_locate:
+ * @offset: a byte offset into @text; the bytes before it are valid UTF-8
+ * @cr_ends_line: whether a lone CR ends a line (Markdown) or not (JSON,
+ *   where json-glib counts LF only)
+ *
+ * Finds the 1-based line and column (in characters) of @offset.
+ */
+void
+wenda_text_locate (const char *text,
+                   gsize       offset,
+                   gboolean    cr_ends_line,
+                   guint      *line,
+                   guint      *column)
+{
+  gsize line_start = 0;
+  guint n = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (text[i] == '\n')
+        {
+          n++;
+          line_start = i + 1;
+        }
+      else if (text[i] == '\r' && cr_ends_line)
+        {
+          if (i + 1 < offset && text[i + 1] == '\n')
+            i++;
+          n++;
+          line_start = i + 1;
+        }
+    }
+
+  *line = n;
+  *column = g_utf8_strlen (text + line_start, offset - line_start) + 1;
+}
+
+/**
+ * wenda_text_validate:
+ *
+ * Refuses NUL bytes and invalid UTF-8, naming the line and column of the
+ * first bad byte.  Both are %WENDA_BANK_ERROR_INVALID_UTF8: the file is not
+ * text.
+ */
+gboolean
+wenda_text_validate (const char  *text,
+                     gsize        length,
+                     const char  *filename,
+                     gboolean     cr_ends_line,
+                     GError     **error)
+{
+  const char *bad = NULL;
+  guint line, column;
+
+  /* g_utf8_validate_len() stops at a NUL byte too */
+  if (g_utf8_validate_len (text, length, &bad))
+    return TRUE;
+
+  wenda_text_locate (text, bad - text, cr_ends_line, &line, &column);
+
+  if (*bad == '\0')
+    wenda_bank_set_error (error, WENDA_BANK_ERROR_INVALID_UTF8, filename, line, column,
+                          _("NUL byte: this is not a text file"));
+  else
+    wenda_bank_set_error (error, WENDA_BANK_ERROR_INVALID_UTF8, filename, line, column,
+                          _("invalid UTF-8 (byte 0x%02X): save the file as UTF-8"),
+                          (guint)(guchar)*bad);
+
+  return FALSE;
+}
+
+/* }}} */
+
+/* Spans of text {{{ */
+
+typedef struct
+{
+  const char *start;
+  gsize       len;
+} Span;
+
+static gboolean
+is_ascii_blank (char c)
+{
+  return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\n' || c == '\r';
+}
+
+/* Leading blanks: ASCII blanks, U+3000 and U+00A0 */
+static gsize
+blank_prefix (const char *s,
+              gsize       len)
+{
+  gsize i = 0;
+
+  while (i < len)
+    {
+      if (is_ascii_blank (s[i]))
+        i++;
+      else if (len - i >= 3 && memcmp (s + i, IDEOGRAPHIC_SPACE, 3) == 0)
+        i += 3;
+      else if (len - i >= 2 && memcmp (s + i, NO_BREAK_SPACE, 2) == 0)
+        i += 2;
+      else
+        break;
+    }
+
+  return i;
+}
+
+/* Trailing blanks.  E3 and C2 are lead bytes, so a match at the end is a
+ * whole character, never the tail of another one. */
+static gsize
+blank_suffix (const char *s,
+              gsize       len)
+{
+  gsize n = len;
+
+  while (n > 0)
+    {
+      if (is_ascii_blank (s[n - 1]))
+        n--;
+      else if (n >= 3 && memcmp (s + n - 3, IDEOGRAPHIC_SPACE, 3) == 0)
+        n -= 3;
+      else if (n >= 2 && memcmp (s + n - 2, NO_BREAK_SPACE, 2) == 0)
+        n -= 2;
+      else
+        break;
+    }
+
+  return len - n;
+}
+
+static Span
+span_trim (Span span)
+{
+  gsize lead = blank_prefix (span.start, span.len);
+
+  span.start += lead;
+  span.len -= lead;
+  span.len -= blank_suffix (span.start, span.len);
+
+  return span;
+}
+
+static gboolean
+span_is_blank (Span span)
+{
+  return blank_prefix (span.start, span.len) == span.len;
+}
+
+static gboolean
+span_has_prefix (Span        span,
+                 const char *prefix)
+{
+  gsize n = strlen (prefix);
+
+  return span.len >= n && memcmp (span.start, prefix, n) == 0;
+}
+
+static gboolean
+span_has_suffix (Span        span,
+                 const char *suffix)
+{
+  gsize n = strlen (suffix);
+
+  return span.len >= n && memcmp (span.start + span.len - n, suffix, n) == 0;
+}
+
+static gboolean
+span_consume (Span       *span,
+              const char *prefix)
+{
+  gsize n = strlen (prefix);
+
+  if (!span_has_prefix (*span, prefix))
+    return FALSE;
+
+  span->start += n;
+  span->len -= n;
+  return TRUE;
+}
+
+static void
+span_skip_blanks (Span *span)
+{
+  gsize lead = blank_prefix (span->start, span->len);
+
+  span->start += lead;
+  span->len -= lead;
+}
+
+/* Bold markers: "**" or "__"; returns the one consumed, or NULL */
+static const char *
+span_consume_emphasis (Span *span)
+{
+  if (span_consume (span, "**"))
+    return "**";
+  if (span_consume (span, "__"))
+    return "__";
+  return NULL;
+}
+
+static gboolean
+span_consume_colon (Span *span)
+{
+  return span_consume (span, FULLWIDTH_COLON) || span_consume (span, ":");
+}
+
+/* ASCII spaces and tabs before a block's mark */
+static gsize
+ascii_indent (Span line)
+{
+  gsize i = 0;
+
+  while (i < line.len && (line.start[i] == ' ' || line.start[i] == '\t'))
+    i++;
+
+  return i;
+}
+
+static gsize
+count_token (Span        span,
+             const char *token)
+{
+  gsize n = strlen (token);
+  gsize count = 0;
+
+  for (gsize i = 0; i + n <= span.len;)
+    {
+      if (memcmp (span.start + i, token, n) == 0)
+        {
+          count++;
+          i += n;
+        }
+      else
+        {
+          i++;
+        }
+    }
+
+  return count;
+}
+
+/* Removes formatting leftovers around an inline text: a "**" with no
+ * partner at either end ("解析：**"), or a "**…**" pair that wraps the
+ * whole text.  Bold inside the text is kept as written.
+ */
+static char *
+clean_inline (Span span)
+{
+  gsize count;
+
+  span = span_trim (span);
+  count = count_token (span, "**");
+
+  if (count == 2 && span.len >= 4 &&
+      span_has_prefix (span, "**") && span_has_suffix (span, "**"))
+    {
+      span.start += 2;
+      span.len -= 4;
+    }
+  else if (count % 2 == 1)
+    {
+      if (span_has_suffix (span, "**"))
+        span.len -= 2;
+      else if (span_has_prefix (span, "**"))
+        {
+          span.start += 2;
+          span.len -= 2;
+        }
+    }
+
+  span = span_trim (span);
+
+  return g_strndup (span.start, span.len);
+}
+
+/* }}} */
+
+/* Block layer {{{ */
+
+static void
+wenda_md_block_clear (gpointer data)
+{
+  WendaMdBlock *block = data;
+
+  g_clear_pointer (&block->text, g_free);
+}
+
+static GArray *
+split_lines (const char *text,
+             gsize       length)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (Span));
+  const char *p = text;
+  const char *end = text + length;
+
+  while (p < end)
+    {
+      Span line = { p, 0 };
+      const char *eol = p;
+
+      while (eol < end && *eol != '\n' && *eol != '\r')
+        eol++;
+
+      line.len = eol - p;
+      g_array_append_val (lines, line);
+
+      if (eol + 1 < end && eol[0] == '\r' && eol[1] == '\n')
+        eol++;
+      p = eol + 1;
+    }
+
+  return lines;
+}
+
+static gboolean
+parse_atx_heading (Span   line,
+                   guint *level,
+                   Span  *content)
+{
+  gsize i = ascii_indent (line);
+  guint n = 0;
+  Span c;
+
+  while (i < line.len && line.start[i] == '#' && n < 7)
+    {
+      n++;
+      i++;
+    }
+
+  if (n == 0 || n > 6)
+    return FALSE;
+  if (i < line.len && line.start[i] != ' ' && line.start[i] != '\t')
+    return FALSE;
+
+  c.start = line.start + i;
+  c.len = line.len - i;
+  c = span_trim (c);
+
+  /* An optional closing sequence: blanks, then only '#' */
+  if (c.len > 0 && c.start[c.len - 1] == '#')
+    {
+      gsize j = c.len;
+
+      while (j > 0 && c.start[j - 1] == '#')
+        j--;
+
+      if (j == 0)
+        c.len = 0;
+      else if (c.start[j - 1] == ' ' || c.start[j - 1] == '\t')
+        {
+          c.len = j;
+          c = span_trim (c);
+        }
+    }
+
+  *level = n;
+  *content = c;
+  return TRUE;
+}
+
+static gboolean
+is_thematic_break (Span line)
+{
+  char mark = 0;
+  guint count = 0;
+
+  for (gsize i = ascii_indent (line); i < line.len; i++)
+    {
+      char c = line.start[i];
+
+      if (c == ' ' || c == '\t')
+        continue;
+      if (c != '-' && c != '*' && c != '_')
+        return FALSE;
+      if (mark == 0)
+        mark = c;
+      else if (c != mark)
+        return FALSE;
+      count++;
+    }
+
+  return count >= 3;
+}
+
+static gboolean
+parse_fence_open (Span   line,
+                  char  *fence_char,
+                  gsize *fence_len,
+                  gsize *indent)
+{
+  gsize i = ascii_indent (line);
+  gsize n = 0;
+  char c;
+
+  if (i >= line.len || (line.start[i] != '`' && line.start[i] != '~'))
+    return FALSE;
+
+  c = line.start[i];
+  while (i + n < line.len && line.start[i + n] == c)
+    n++;
+
+  if (n < 3)
+    return FALSE;
+
+  /* The info string of a backtick fence cannot hold a backtick */
+  if (c == '`' && memchr (line.start + i + n, '`', line.len - i - n) != NULL)
+    return FALSE;
+
+  *fence_char = c;
+  *fence_len = n;
+  *indent = i;
+  return TRUE;
+}
+
+static gboolean
+is_fence_close (Span  line,
+                char  fence_char,
+                gsize fence_len)
+{
+  gsize i = ascii_indent (line);
+  gsize n = 0;
+  Span rest;
+
+  while (i + n < line.len && line.start[i + n] == fence_char)
+    n++;
+
+  if (n < fence_len)
+    return FALSE;
+
+  rest.start = line.start + i + n;
+  rest.len = line.len - i - n;
+  return span_is_blank (rest);
+}
+
+static gboolean
+starts_block (Span line)
+{
+  guint level;
+  Span content;
+  char fence_char;
+  gsize fence_len, indent;
+
+  return parse_atx_heading (line, &level, &content) ||
+         parse_fence_open (line, &fence_char, &fence_len, &indent) ||
+         is_thematic_break (line);
+}
+
+static void
+append_line (GString *str,
+             Span     line)
+{
+  if (str->len > 0)
+    g_string_append_c (str, '\n');
+  g_string_append_len (str, line.start, line.len);
+}
+
+/**
+ * wenda_markdown_tokenize:
+ * @text: valid UTF-8 with no NUL byte (see wenda_text_validate())
+ *
+ * Returns: (transfer full) (element-type WendaMdBlock): the blocks
+ */
+GArray *
+wenda_markdown_tokenize (const char *text,
+                         gsize       length)
+{
+  g_autoptr(GArray) lines = NULL;
+  GArray *blocks;
+  gsize bom;
+  guint i = 0;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+
+  blocks = g_array_new (FALSE, TRUE, sizeof (WendaMdBlock));
+  g_array_set_clear_func (blocks, wenda_md_block_clear);
+
+  if (length == 0)
+    return blocks;
+
+  bom = wenda_text_skip_bom (text, length);
+  lines = split_lines (text + bom, length - bom);
+
+  while (i < lines->len)
+    {
+      Span line = g_array_index (lines, Span, i);
+      WendaMdBlock block = { 0, };
+      char fence_char;
+      gsize fence_len, indent;
+      Span content;
+
+      block.line = i + 1;
+
+      if (span_is_blank (line))
+        {
+          block.kind = WENDA_MD_BLOCK_BLANK;
+          while (i < lines->len && span_is_blank (g_array_index (lines, Span, i)))
+            i++;
+        }
+      else if (parse_atx_heading (line, &block.level, &content))
+        {
+          block.kind = WENDA_MD_BLOCK_HEADING;
+          block.text = g_strndup (content.start, content.len);
+          i++;
+        }
+      else if (parse_fence_open (line, &fence_char, &fence_len, &indent))
+        {
+          GString *code = g_string_new (NULL);
+          Span open = { line.start + indent, line.len - indent };
+
+          block.kind = WENDA_MD_BLOCK_CODE;
+          block.unclosed = TRUE;
+          append_line (code, span_trim (open));
+
+          for (i++; i < lines->len; i++)
+            {
+              Span inner = g_array_index (lines, Span, i);
+              gsize strip = 0;
+
+              if (is_fence_close (inner, fence_char, fence_len))
+                {
+                  append_line (code, span_trim (inner));
+                  block.unclosed = FALSE;
+                  i++;
+                  break;
+                }
+
+              /* Content lines lose the fence's indentation, no more */
+              while (strip < indent && strip < inner.len &&
+                     (inner.start[strip] == ' ' || inner.start[strip] == '\t'))
+                strip++;
+              inner.start += strip;
+              inner.len -= strip;
+
+              g_string_append_c (code, '\n');
+              g_string_append_len (code, inner.start, inner.len);
+            }
+
+          block.text = g_string_free (code, FALSE);
+        }
+      else if (is_thematic_break (line))
+        {
+          block.kind = WENDA_MD_BLOCK_BREAK;
+          i++;
+        }
+      else
+        {
+          GString *para = g_string_new (NULL);
+
+          block.kind = WENDA_MD_BLOCK_PARAGRAPH;
+          append_line (para, span_trim (line));
+
+          for (i++; i < lines->len; i++)
+            {
+              Span next = g_array_index (lines, Span, i);
+
+              if (span_is_blank (next) || starts_block (next))
+                break;
+
+              append_line (para, span_trim (next));
+            }
+
+          block.text = g_string_free (para, FALSE);
+        }
+
+      g_array_append_val (blocks, block);
+    }
+
+  return blocks;
+}
+
+/* }}} */
+
+/* Bank layer {{{ */
+
+typedef enum
+{
+  SECTION_NONE,          /* before the first item */
+  SECTION_QUESTION,      /* after an item heading */
+  SECTION_ANSWER,
+  SECTION_EXPLANATION,
+  SECTION_OUTSIDE,       /* after a heading that ended an item */
+} Section;
+
+typedef enum
+{
+  MARKER_ANSWER,
+  MARKER_EXPLANATION,
+} MarkerKind;
+
+typedef struct
+{
+  const char *filename;
+  char       *title;
+  GPtrArray  *items;
+  GHashTable *numbers;          /* number → line of its heading */
+  Section     section;
+  guint       last_number;      /* 0: none yet */
+
+  /* The item being read */
+  guint       number;
+  guint       line;
+  guint       level;
+  guint       answer_line;      /* 0: no answer marker yet */
+  guint       explanation_line; /* 0: no explanation marker yet */
+  GString    *question;
+  GString    *answer;
+  GString    *explanation;
+} Reader;
+
+static void
+reader_clear (Reader *self)
+{
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->numbers, g_hash_table_unref);
+  if (self->question != NULL)
+    g_string_free (g_steal_pointer (&self->question), TRUE);
+  if (self->answer != NULL)
+    g_string_free (g_steal_pointer (&self->answer), TRUE);
+  if (self->explanation != NULL)
+    g_string_free (g_steal_pointer (&self->explanation), TRUE);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reader, reader_clear)
+
+static void
+append_paragraph (GString    *str,
+                  const char *text,
+                  gsize       len)
+{
+  Span span = span_trim ((Span) { text, len });
+
+  if (span.len == 0)
+    return;
+  if (str->len > 0)
+    g_string_append (str, "\n\n");
+  g_string_append_len (str, span.start, span.len);
+}
+
+/* Fields keep their words as written; only the blanks around go */
+static char *
+dup_field (GString *str)
+{
+  Span span = span_trim ((Span) { str->str, str->len });
+
+  return g_strndup (span.start, span.len);
+}
+
+/* "题目 12：question", "**题目12:** question", "题目：question", "题目 3".
+ * Returns FALSE when the text is not an item heading.
+ */
+static gboolean
+parse_item_heading (Span       text,
+                    gboolean  *has_number,
+                    guint64   *number,
+                    Span      *question)
+{
+  Span p = text;
+  const char *open;
+  gboolean closed = FALSE;
+
+  span_skip_blanks (&p);
+  open = span_consume_emphasis (&p);
+  span_skip_blanks (&p);
+
+  if (!span_consume (&p, KEYWORD_ITEM))
+    return FALSE;
+
+  span_skip_blanks (&p);
+
+  *has_number = FALSE;
+  *number = 0;
+
+  for (;;)
+    {
+      guint digit;
+
+      if (p.len >= 1 && p.start[0] >= '0' && p.start[0] <= '9')
+        {
+          digit = p.start[0] - '0';
+          p.start += 1;
+          p.len -= 1;
+        }
+      else if (p.len >= 3 && (guchar)p.start[0] == 0xEF && (guchar)p.start[1] == 0xBC &&
+               (guchar)p.start[2] >= 0x90 && (guchar)p.start[2] <= 0x99)
+        {
+          /* Full-width digits ０-９ */
+          digit = (guchar)p.start[2] - 0x90;
+          p.start += 3;
+          p.len -= 3;
+        }
+      else
+        break;
+
+      *has_number = TRUE;
+      /* Saturate: anything this large is refused later */
+      if (*number <= G_MAXUINT32)
+        *number = *number * 10 + digit;
+    }
+
+  span_skip_blanks (&p);
+  if (open != NULL && span_consume (&p, open))
+    {
+      closed = TRUE;
+      span_skip_blanks (&p);
+    }
+
+  if (!span_consume_colon (&p))
+    {
+      /* "题目 3" with nothing after it is an item with no question; any
+       * other text ("题目类型") makes an ordinary heading. */
+      if (p.len > 0)
+        return FALSE;
+    }
+
+  span_skip_blanks (&p);
+  if (open != NULL && !closed)
+    span_consume (&p, open);   /* "**题目 1：**question" */
+
+  *question = p;
+  return TRUE;
+}
+
+/* The section markers, on one line: "**答案：**", "**答案**：", "__解析:__",
+ * "答案：", "解析：**" (a stray bold mark), or the bare word.  @rest gets
+ * what follows the marker on the line.
+ */
+static gboolean
+parse_marker (Span        text,
+              MarkerKind *kind,
+              Span       *rest)
+{
+  Span p = text;
+  const char *open;
+  gboolean closed = FALSE;
+  gboolean colon;
+
+  span_skip_blanks (&p);
+  open = span_consume_emphasis (&p);
+  span_skip_blanks (&p);
+
+  if (span_consume (&p, KEYWORD_ANSWER))
+    *kind = MARKER_ANSWER;
+  else if (span_consume (&p, KEYWORD_EXPLANATION))
+    *kind = MARKER_EXPLANATION;
+  else
+    return FALSE;
+
+  span_skip_blanks (&p);
+  if (open != NULL && span_consume (&p, open))
+    {
+      closed = TRUE;
+      span_skip_blanks (&p);
+    }
+
+  colon = span_consume_colon (&p);
+  span_skip_blanks (&p);
+
+  if (open != NULL && !closed && span_consume (&p, open))
+    {
+      closed = TRUE;
+      span_skip_blanks (&p);
+    }
+  else if (open == NULL && colon && (span_has_prefix (p, "**") || span_has_prefix (p, "__")))
+    {
+      /* A stray closing mark with nothing after it, "解析：**"; with text
+       * after it, it opens bold text ("答案：**三** 是…") and stays. */
+      Span after = { p.start + 2, p.len - 2 };
+
+      if (span_is_blank (after))
+        p = after;
+    }
+
+  if (open != NULL && !closed)
+    return FALSE;
+
+  /* Without a colon, only the word alone is a marker */
+  if (!colon && p.len > 0)
+    return FALSE;
+
+  *rest = p;
+  return TRUE;
+}
+
+static const char *
+marker_name (MarkerKind kind)
+{
+  return kind == MARKER_ANSWER ? KEYWORD_ANSWER : KEYWORD_EXPLANATION;
+}
+
+static gboolean
+reader_in_item (Reader *self)
+{
+  return self->section == SECTION_QUESTION ||
+         self->section == SECTION_ANSWER ||
+         self->section == SECTION_EXPLANATION;
+}
+
+static gboolean
+reader_finish_item (Reader  *self,
+                    GError **error)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *question = NULL;
+  g_autofree char *answer = NULL;
+  g_autofree char *explanation = NULL;
+
+  if (!reader_in_item (self))
+    return TRUE;
+
+  if (self->answer_line == 0)
+    {
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_MISSING_FIELD,
+                            self->filename, self->line, 0,
+                            _("question %u has no answer: add a line “**%s：**” and the answer"),
+                            self->number, KEYWORD_ANSWER);
+      return FALSE;
+    }
+
+  answer = dup_field (self->answer);
+  if (answer[0] == '\0')
+    {
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_MISSING_FIELD,
+                            self->filename, self->answer_line, 0,
+                            _("the answer to question %u is empty"),
+                            self->number);
+      return FALSE;
+    }
+
+  id = g_strdup_printf ("q%u", self->number);
+  question = dup_field (self->question);
+  explanation = dup_field (self->explanation);
+
+  g_ptr_array_add (self->items,
+                   wenda_qa_item_new (id, self->number, question, answer, explanation));
+
+  g_string_truncate (self->question, 0);
+  g_string_truncate (self->answer, 0);
+  g_string_truncate (self->explanation, 0);
+  self->answer_line = 0;
+  self->explanation_line = 0;
+  self->section = SECTION_OUTSIDE;
+
+  return TRUE;
+}
+
+static gboolean
+reader_start_item (Reader              *self,
+                   const WendaMdBlock  *block,
+                   gboolean             has_number,
+                   guint64              number,
+                   Span                 question,
+                   GError             **error)
+{
+  g_autofree char *text = NULL;
+  gpointer first_line;
+
+  if (!reader_finish_item (self, error))
+    return FALSE;
+
+  if (!has_number)
+    number = (guint64)self->last_number + 1;
+
+  if (number == 0)
+    {
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_STRUCTURE,
+                            self->filename, block->line, 0,
+                            _("question numbers start at 1"));
+      return FALSE;
+    }
+
+  if (number > MAX_NUMBER)
+    {
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_STRUCTURE,
+                            self->filename, block->line, 0,
+                            _("question number too large (at most %u)"),
+                            MAX_NUMBER);
+      return FALSE;
+    }
+
+  if (g_hash_table_lookup_extended (self->numbers, GUINT_TO_POINTER ((guint)number),
+                                    NULL, &first_line))
+    {
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_DUPLICATE,
+                            self->filename, block->line, 0,
+                            _("question number %u is used twice: on line %u and on line %u"),
+                            (guint)number, GPOINTER_TO_UINT (first_line), block->line);
+      return FALSE;
+    }
+
+  text = clean_inline (question);
+  if (text[0] == '\0')
+    {
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_MISSING_FIELD,
+                            self->filename, block->line, 0,
+                            _("question %u has no text after “%s %u：”"),
+                            (guint)number, KEYWORD_ITEM, (guint)number);
+      return FALSE;
+    }
+
+  g_hash_table_insert (self->numbers,
+                       GUINT_TO_POINTER ((guint)number),
+                       GUINT_TO_POINTER (block->line));
+
+  self->number = number;
+  self->last_number = number;
+  self->line = block->line;
+  self->level = block->level;
+  self->section = SECTION_QUESTION;
+  g_string_assign (self->question, text);
+
+  return TRUE;
+}
+
+static gboolean
+reader_add_text (Reader      *self,
+                 guint        line,
+                 const char  *text,
+                 gsize        len,
+                 GError     **error)
+{
+  switch (self->section)
+    {
+    case SECTION_NONE:
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_STRUCTURE,
+                            self->filename, line, 0,
+                            _("text before the first question: a question starts with a heading “#### %s 1：…”"),
+                            KEYWORD_ITEM);
+      return FALSE;
+
+    case SECTION_OUTSIDE:
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_STRUCTURE,
+                            self->filename, line, 0,
+                            _("text outside any question (after a heading that is not “%s”)"),
+                            KEYWORD_ITEM);
+      return FALSE;
+
+    case SECTION_QUESTION:
+      append_paragraph (self->question, text, len);
+      return TRUE;
+
+    case SECTION_ANSWER:
+      append_paragraph (self->answer, text, len);
+      return TRUE;
+
+    case SECTION_EXPLANATION:
+      append_paragraph (self->explanation, text, len);
+      return TRUE;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Starts the answer or explanation section at @line */
+static gboolean
+reader_add_marker (Reader      *self,
+                   guint        line,
+                   MarkerKind   kind,
+                   GError     **error)
+{
+  guint *marker_line;
+
+  if (!reader_in_item (self))
+    {
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_STRUCTURE,
+                            self->filename, line, 0,
+                            _("“%s” outside a question: it must follow a heading “#### %s N：…”"),
+                            marker_name (kind), KEYWORD_ITEM);
+      return FALSE;
+    }
+
+  marker_line = kind == MARKER_ANSWER ? &self->answer_line : &self->explanation_line;
+  if (*marker_line != 0)
+    {
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_STRUCTURE,
+                            self->filename, line, 0,
+                            _("question %u has a second “%s” section (the first is on line %u)"),
+                            self->number, marker_name (kind), *marker_line);
+      return FALSE;
+    }
+
+  *marker_line = line;
+  self->section = kind == MARKER_ANSWER ? SECTION_ANSWER : SECTION_EXPLANATION;
+
+  return TRUE;
+}
+
+static gboolean
+reader_add_heading (Reader              *self,
+                    const WendaMdBlock  *block,
+                    GError             **error)
+{
+  Span text = { block->text, strlen (block->text) };
+  gboolean has_number;
+  guint64 number;
+  Span rest;
+  MarkerKind kind;
+
+  if (parse_item_heading (text, &has_number, &number, &rest))
+    return reader_start_item (self, block, has_number, number, rest, error);
+
+  if (parse_marker (text, &kind, &rest))
+    return reader_add_marker (self, block->line, kind, error) &&
+           reader_add_text (self, block->line, rest.start, rest.len, error);
+
+  switch (self->section)
+    {
+    case SECTION_NONE:
+      if (self->title == NULL)
+        {
+          g_autofree char *title = clean_inline (text);
+
+          if (title[0] != '\0')
+            self->title = g_steal_pointer (&title);
+        }
+      return TRUE;
+
+    case SECTION_OUTSIDE:
+      return TRUE;
+
+    case SECTION_QUESTION:
+    case SECTION_ANSWER:
+    case SECTION_EXPLANATION:
+      /* A sub-heading belongs to the section; a heading at the item's
+       * level or above starts a new part of the document. */
+      if (block->level > self->level)
+        return reader_add_text (self, block->line, text.start, text.len, error);
+      return reader_finish_item (self, error);
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* A marker line may also come inside a paragraph, with no blank line
+ * before it ("答案：…" right under the heading): each line is checked.  The
+ * text after a marker on its line starts the section's first paragraph.
+ */
+static gboolean
+reader_add_paragraph (Reader              *self,
+                      const WendaMdBlock  *block,
+                      GError             **error)
+{
+  g_autoptr(GString) pending = g_string_new (NULL);
+  const char *p = block->text;
+  guint pending_line = block->line;
+  guint line = block->line;
+
+  for (;;)
+    {
+      const char *eol = strchr (p, '\n');
+      Span span = { p, eol ? (gsize)(eol - p) : strlen (p) };
+      MarkerKind kind;
+      Span rest;
+
+      if (parse_marker (span, &kind, &rest))
+        {
+          if (pending->len > 0 &&
+              !reader_add_text (self, pending_line, pending->str, pending->len, error))
+            return FALSE;
+
+          if (!reader_add_marker (self, line, kind, error))
+            return FALSE;
+
+          g_string_assign (pending, "");
+          g_string_append_len (pending, rest.start, rest.len);
+          pending_line = line;
+        }
+      else
+        {
+          if (pending->len == 0)
+            pending_line = line;
+          else
+            g_string_append_c (pending, '\n');
+          g_string_append_len (pending, span.start, span.len);
+        }
+
+      if (eol == NULL)
+        break;
+
+      p = eol + 1;
+      line++;
+    }
+
+  if (pending->len > 0)
+    return reader_add_text (self, pending_line, pending->str, pending->len, error);
+
+  return TRUE;
+}
+
+/**
+ * wenda_markdown_parse:
+ * @text: the Markdown document
+ * @length: its length in bytes, or -1 if it is NUL-terminated
+ * @filename: (nullable): the name used in error messages ("<input>")
+ *
+ * Reads a question bank written in Markdown; see the top of this file for
+ * the format.  Item ids are "q" and the number ("q12").
+ *
+ * Returns: (transfer full): the bank, or %NULL with @error set in the
+ *   %WENDA_BANK_ERROR domain, its message starting with "FILE:LINE:"
+ */
+WendaBank *
+wenda_markdown_parse (const char  *text,
+                      gssize       length,
+                      const char  *filename,
+                      GError     **error)
+{
+  g_auto(Reader) reader = { 0, };
+  g_autoptr(GArray) blocks = NULL;
+  gsize len;
+  gsize bom;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (filename == NULL)
+    filename = "<input>";
+  if (text == NULL)
+    text = "";
+
+  len = length < 0 ? strlen (text) : (gsize)length;
+  bom = len > 0 ? wenda_text_skip_bom (text, len) : 0;
+
+  if (!wenda_text_validate (text + bom, len - bom, filename, TRUE, error))
+    return NULL;
+
+  reader.filename = filename;
+  reader.items = g_ptr_array_new_with_free_func (g_object_unref);
+  reader.numbers = g_hash_table_new (NULL, NULL);
+  reader.question = g_string_new (NULL);
+  reader.answer = g_string_new (NULL);
+  reader.explanation = g_string_new (NULL);
+
+  blocks = wenda_markdown_tokenize (text, len);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const WendaMdBlock *block = &g_array_index (blocks, WendaMdBlock, i);
+      gboolean ok = TRUE;
+
+      switch (block->kind)
+        {
+        case WENDA_MD_BLOCK_BLANK:
+        case WENDA_MD_BLOCK_BREAK:
+          break;
+
+        case WENDA_MD_BLOCK_HEADING:
+          ok = reader_add_heading (&reader, block, error);
+          break;
+
+        case WENDA_MD_BLOCK_PARAGRAPH:
+          ok = reader_add_paragraph (&reader, block, error);
+          break;
+
+        case WENDA_MD_BLOCK_CODE:
+          if (block->unclosed)
+            {
+              /* Otherwise the rest of the file, questions and all, would
+               * silently become code. */
+              wenda_bank_set_error (error, WENDA_BANK_ERROR_SYNTAX,
+                                    filename, block->line, 0,
+                                    _("this code block is never closed"));
+              return NULL;
+            }
+          ok = reader_add_text (&reader, block->line, block->text, strlen (block->text), error);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+
+      if (!ok)
+        return NULL;
+    }
+
+  if (!reader_finish_item (&reader, error))
+    return NULL;
+
+  if (reader.items->len == 0)
+    {
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_EMPTY, filename, 1, 0,
+                            _("no questions found: a question starts with a heading “#### %s 1：…”"),
+                            KEYWORD_ITEM);
+      return NULL;
+    }
+
+  return wenda_bank_new (reader.title, reader.items);
+}
+
+/* }}} */
