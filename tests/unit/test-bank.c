@@ -1,0 +1,234 @@
+/* test-bank.c: WendaBank, the list model of items
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "wenda-bank-loader.h"
+#include "wenda-bank.h"
+
+static WendaBank *
+make_bank (const char * const *questions,
+           guint                n_questions)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n_questions; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("t-%u", i + 1);
+
+      g_ptr_array_add (items, wenda_qa_item_new (id, i + 1, questions[i], "答案", NULL));
+    }
+
+  return wenda_bank_new ("测试", items);
+}
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  gboolean   *called)
+{
+  *called = TRUE;
+}
+
+static void
+test_bank_list_model (void)
+{
+  static const char * const questions[] = { "一？", "二？", "三？" };
+  g_autoptr(WendaBank) bank = make_bank (questions, G_N_ELEMENTS (questions));
+  GListModel *model = G_LIST_MODEL (bank);
+  g_autofree char *title = NULL;
+  gboolean changed = FALSE;
+  guint n_items = 0;
+
+  g_signal_connect (bank, "items-changed", G_CALLBACK (on_items_changed), &changed);
+
+  g_assert_true (g_list_model_get_item_type (model) == WENDA_TYPE_QA_ITEM);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+
+  g_object_get (bank, "n-items", &n_items, "title", &title, NULL);
+  g_assert_cmpuint (n_items, ==, 3);
+  g_assert_cmpstr (title, ==, "测试");
+  g_assert_cmpstr (wenda_bank_get_title (bank), ==, "测试");
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(WendaQaItem) item = g_list_model_get_item (model, i);
+      g_autoptr(GObject) object = g_list_model_get_object (model, i);
+
+      g_assert_true (WENDA_IS_QA_ITEM (item));
+      g_assert_true (object == (GObject *)item);
+      g_assert_cmpuint (wenda_qa_item_get_number (item), ==, i + 1);
+      g_assert_cmpstr (wenda_qa_item_get_question (item), ==, questions[i]);
+    }
+
+  g_assert_null (g_list_model_get_item (model, 3));
+  g_assert_null (g_list_model_get_item (model, G_MAXUINT));
+
+  /* The bank never changes after construction */
+  g_assert_false (changed);
+}
+
+static void
+test_bank_empty (void)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  g_autoptr(WendaBank) bank = wenda_bank_new (NULL, items);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (bank)), ==, 0);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (bank), 0));
+  g_assert_cmpstr (wenda_bank_get_title (bank), ==, "");
+  g_assert_null (wenda_bank_lookup_number (bank, 1));
+}
+
+static void
+test_bank_lookup (void)
+{
+  static const char * const questions[] = { "一？", "二？", "三？" };
+  g_autoptr(WendaBank) bank = make_bank (questions, G_N_ELEMENTS (questions));
+  g_autoptr(WendaQaItem) stranger = wenda_qa_item_new ("t-2", 2, "二？", "答案", NULL);
+  WendaQaItem *item;
+  guint position = 99;
+
+  item = wenda_bank_lookup_number (bank, 2);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (wenda_qa_item_get_question (item), ==, "二？");
+  g_assert_true (wenda_bank_lookup_id (bank, "t-2") == item);
+
+  g_assert_null (wenda_bank_lookup_number (bank, 0));
+  g_assert_null (wenda_bank_lookup_number (bank, 4));
+  g_assert_null (wenda_bank_lookup_id (bank, "t-4"));
+  g_assert_null (wenda_bank_lookup_id (bank, NULL));
+
+  g_assert_true (wenda_bank_find_position (bank, item, &position));
+  g_assert_cmpuint (position, ==, 1);
+
+  item = wenda_bank_lookup_number (bank, 3);
+  g_assert_true (wenda_bank_find_position (bank, item, &position));
+  g_assert_cmpuint (position, ==, 2);
+
+  /* An equal item that is not in the bank has no position */
+  g_assert_false (wenda_bank_find_position (bank, stranger, NULL));
+}
+
+static void
+test_bank_bundled_duplicates (void)
+{
+  /* The groups of items in the bundled bank that ask the same question */
+  static const guint groups[][2] = { { 7, 27 }, { 8, 28 }, { 9, 29 }, { 12, 30 } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WendaBank) bank = wenda_bank_load_bundled (&error);
+  guint n_items;
+  guint n_with_duplicates = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bank);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (bank));
+  g_assert_cmpuint (n_items, ==, 30);
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      for (guint j = 0; j < 2; j++)
+        {
+          WendaQaItem *item = wenda_bank_lookup_number (bank, groups[i][j]);
+          const guint *duplicates;
+          guint n = 0;
+
+          g_assert_nonnull (item);
+          duplicates = wenda_qa_item_get_duplicates (item, &n);
+          g_assert_cmpuint (n, ==, 1);
+          g_assert_cmpuint (duplicates[0], ==, groups[i][1 - j]);
+        }
+    }
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (bank), i);
+      guint n = 0;
+
+      if (wenda_qa_item_get_duplicates (item, &n) != NULL)
+        n_with_duplicates++;
+      else
+        g_assert_cmpuint (n, ==, 0);
+    }
+
+  /* No other item has duplicates */
+  g_assert_cmpuint (n_with_duplicates, ==, 8);
+}
+
+static void
+test_bank_three_way_duplicates (void)
+{
+  static const char * const questions[] = {
+    "什么是迁移学习（Transfer Learning）？",
+    "什么是注意力机制（Attention Mechanism）？",
+    "迁移学习是什么（transfer learning）",
+    "What is (TRANSFER  LEARNING)?",
+    "什么是自注意力机制（Self-Attention）？",
+  };
+  g_autoptr(WendaBank) bank = make_bank (questions, G_N_ELEMENTS (questions));
+  const guint *duplicates;
+  guint n = 0;
+
+  duplicates = wenda_qa_item_get_duplicates (wenda_bank_lookup_number (bank, 1), &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (duplicates[0], ==, 3);
+  g_assert_cmpuint (duplicates[1], ==, 4);
+
+  duplicates = wenda_qa_item_get_duplicates (wenda_bank_lookup_number (bank, 3), &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (duplicates[0], ==, 1);
+  g_assert_cmpuint (duplicates[1], ==, 4);
+
+  duplicates = wenda_qa_item_get_duplicates (wenda_bank_lookup_number (bank, 4), &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (duplicates[0], ==, 1);
+  g_assert_cmpuint (duplicates[1], ==, 3);
+
+  /* Attention Mechanism and Self-Attention are different terms */
+  g_assert_null (wenda_qa_item_get_duplicates (wenda_bank_lookup_number (bank, 2), &n));
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_null (wenda_qa_item_get_duplicates (wenda_bank_lookup_number (bank, 5), &n));
+  g_assert_cmpuint (n, ==, 0);
+}
+
+static void
+test_bank_duplicates_without_parens (void)
+{
+  static const char * const questions[] = {
+    "什么是Transformer模型？",
+    "什么是 transformer 模型",
+    "什么是Transformer架构？",
+  };
+  g_autoptr(WendaBank) bank = make_bank (questions, G_N_ELEMENTS (questions));
+  const guint *duplicates;
+  guint n = 0;
+
+  duplicates = wenda_qa_item_get_duplicates (wenda_bank_lookup_number (bank, 1), &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (duplicates[0], ==, 2);
+
+  duplicates = wenda_qa_item_get_duplicates (wenda_bank_lookup_number (bank, 2), &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (duplicates[0], ==, 1);
+
+  g_assert_null (wenda_qa_item_get_duplicates (wenda_bank_lookup_number (bank, 3), &n));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/Wenda/Bank/list-model", test_bank_list_model);
+  g_test_add_func ("/Wenda/Bank/empty", test_bank_empty);
+  g_test_add_func ("/Wenda/Bank/lookup", test_bank_lookup);
+  g_test_add_func ("/Wenda/Bank/duplicates/bundled", test_bank_bundled_duplicates);
+  g_test_add_func ("/Wenda/Bank/duplicates/three-way", test_bank_three_way_duplicates);
+  g_test_add_func ("/Wenda/Bank/duplicates/no-parens", test_bank_duplicates_without_parens);
+
+  return g_test_run ();
+}
