@@ -1,0 +1,164 @@
+/* wenda-application.c: the application object
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wenda-application.h"
+#include "wenda-bank-loader.h"
+#include "wenda-window.h"
+
+struct _WendaApplication
+{
+  AdwApplication  parent_instance;
+
+  /* Owned references */
+  WendaBank      *bank;
+};
+
+G_DEFINE_FINAL_TYPE (WendaApplication, wenda_application, ADW_TYPE_APPLICATION)
+
+/* WENDA_BENCHMARK_FIRST_FRAME=1 makes the app print when its first frame
+ * has been painted, then quit: tests/benchmarks/ measures startup with it.
+ * The time is g_get_monotonic_time(), CLOCK_MONOTONIC, in microseconds. */
+static void
+on_first_frame_painted (GdkFrameClock *frame_clock,
+                        GApplication  *app)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame_painted, app);
+  g_printerr ("wenda-first-frame-us %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_application_quit (app);
+}
+
+static void
+on_window_realize (GtkWidget    *window,
+                   GApplication *app)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect_object (frame_clock, "after-paint",
+                           G_CALLBACK (on_first_frame_painted), app, 0);
+}
+
+static void
+wenda_application_activate (GApplication *app)
+{
+  WendaApplication *self = WENDA_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (wenda_window_new (GTK_APPLICATION (self), self->bank));
+
+      if (g_strcmp0 (g_getenv ("WENDA_BENCHMARK_FIRST_FRAME"), "1") == 0)
+        g_signal_connect_object (window, "realize", G_CALLBACK (on_window_realize), app, 0);
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+wenda_application_startup (GApplication *app)
+{
+  WendaApplication *self = WENDA_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+
+  G_APPLICATION_CLASS (wenda_application_parent_class)->startup (app);
+
+  /* The bundled bank is compiled in; it failing to load is a build error,
+   * and the tests catch it.  Still, start with an empty bank rather than
+   * crash, and say why. */
+  self->bank = wenda_bank_load_bundled (&error);
+  if (self->bank == NULL)
+    {
+      g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+      g_warning ("Could not load the bundled question bank: %s", error->message);
+      self->bank = wenda_bank_new ("", none);
+    }
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  WendaApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Close windows properly, so they save their size. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+};
+
+static void
+wenda_application_dispose (GObject *object)
+{
+  WendaApplication *self = (WendaApplication *)object;
+
+  g_clear_object (&self->bank);
+
+  G_OBJECT_CLASS (wenda_application_parent_class)->dispose (object);
+}
+
+static void
+wenda_application_class_init (WendaApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = wenda_application_dispose;
+
+  app_class->activate = wenda_application_activate;
+  app_class->startup = wenda_application_startup;
+}
+
+static void
+wenda_application_init (WendaApplication *self)
+{
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.previous", { "<Alt>Left", "<Control>Page_Up", NULL } },
+    { "win.next", { "<Alt>Right", "<Control>Page_Down", NULL } },
+  };
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           accels[i].action, accels[i].accels);
+}
+
+WendaApplication *
+wenda_application_new (void)
+{
+  return g_object_new (WENDA_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       /* The same resources in the .Devel build. */
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}
+
+WendaBank *
+wenda_application_get_bank (WendaApplication *self)
+{
+  g_return_val_if_fail (WENDA_IS_APPLICATION (self), NULL);
+
+  return self->bank;
+}

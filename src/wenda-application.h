@@ -1,0 +1,20 @@
+/* wenda-application.h: the application object
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "wenda-bank.h"
+
+G_BEGIN_DECLS
+
+#define WENDA_TYPE_APPLICATION (wenda_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (WendaApplication, wenda_application, WENDA, APPLICATION, AdwApplication)
+
+WendaApplication *wenda_application_new      (void);
+WendaBank        *wenda_application_get_bank (WendaApplication *self);
+
+G_END_DECLS

@@ -1,0 +1,265 @@
+/* wenda-detail-view.c: shows one question, its answer and explanation
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wenda-detail-view.h"
+
+struct _WendaDetailView
+{
+  GtkWidget    parent_instance;
+
+  /* Template widgets */
+  GtkWidget   *box;
+  GtkLabel    *number_label;
+  GtkLabel    *question_label;
+  GtkLabel    *answer_label;
+  GtkLabel    *explanation_label;
+  GtkWidget   *explanation_heading;
+  GtkBox      *duplicates_box;
+
+  /* Owned references */
+  WendaQaItem *item;
+};
+
+G_DEFINE_FINAL_TYPE (WendaDetailView, wenda_detail_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ITEM,
+  N_PROPS
+};
+
+enum {
+  SHOW_TOPIC,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* The links are GtkLinkButtons with a private URI; we handle the
+ * activation ourselves so nothing is ever handed to a URI launcher. */
+static gboolean
+on_duplicate_link_activate (WendaDetailView *self,
+                            GtkLinkButton   *button)
+{
+  guint number = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "wenda-number"));
+
+  g_signal_emit (self, signals[SHOW_TOPIC], 0, number);
+
+  return TRUE;
+}
+
+static void
+wenda_detail_view_update_duplicates (WendaDetailView *self)
+{
+  GtkWidget *child;
+  const guint *numbers = NULL;
+  guint n_numbers = 0;
+  gboolean had_focus;
+
+  /* If a link we are about to destroy has focus (the user just followed
+   * it), focus must land somewhere sensible, not on the window. */
+  had_focus = gtk_widget_get_focus_child (GTK_WIDGET (self->duplicates_box)) != NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->duplicates_box))))
+    gtk_box_remove (self->duplicates_box, child);
+
+  if (self->item != NULL)
+    numbers = wenda_qa_item_get_duplicates (self->item, &n_numbers);
+
+  for (guint i = 0; i < n_numbers; i++)
+    {
+      g_autofree char *uri = g_strdup_printf ("wenda:topic/%u", numbers[i]);
+      /* Translators: a link to another topic that asks the same question */
+      g_autofree char *label = g_strdup_printf (_("Also asked as №%u"), numbers[i]);
+      GtkWidget *link = gtk_link_button_new_with_label (uri, label);
+
+      gtk_widget_set_halign (link, GTK_ALIGN_START);
+      /* No tooltip with the private URI. */
+      gtk_widget_set_has_tooltip (link, FALSE);
+      g_object_set_data (G_OBJECT (link), "wenda-number", GUINT_TO_POINTER (numbers[i]));
+      g_signal_connect_object (link, "activate-link",
+                               G_CALLBACK (on_duplicate_link_activate),
+                               self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->duplicates_box, link);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->duplicates_box), n_numbers > 0);
+
+  if (had_focus)
+    {
+      GtkWidget *first_link = gtk_widget_get_first_child (GTK_WIDGET (self->duplicates_box));
+
+      if (first_link != NULL)
+        gtk_widget_grab_focus (first_link);
+      else
+        wenda_detail_view_focus_start (self);
+    }
+}
+
+static void
+wenda_detail_view_update (WendaDetailView *self)
+{
+  const char *explanation = "";
+
+  if (self->item != NULL)
+    {
+      g_autofree char *number = NULL;
+
+      /* Translators: the number of a topic, as in "№12" */
+      number = g_strdup_printf (_("№%u"), wenda_qa_item_get_number (self->item));
+      gtk_label_set_label (self->number_label, number);
+      explanation = wenda_qa_item_get_explanation (self->item);
+    }
+  else
+    {
+      gtk_label_set_label (self->number_label, "");
+    }
+
+  /* An imported bank may have items with no explanation. */
+  gtk_widget_set_visible (self->explanation_heading, explanation[0] != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->explanation_label), explanation[0] != '\0');
+
+  wenda_detail_view_update_duplicates (self);
+}
+
+static void
+wenda_detail_view_dispose (GObject *object)
+{
+  WendaDetailView *self = (WendaDetailView *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), WENDA_TYPE_DETAIL_VIEW);
+  g_clear_object (&self->item);
+
+  G_OBJECT_CLASS (wenda_detail_view_parent_class)->dispose (object);
+}
+
+static void
+wenda_detail_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  WendaDetailView *self = WENDA_DETAIL_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      g_value_set_object (value, self->item);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wenda_detail_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  WendaDetailView *self = WENDA_DETAIL_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      wenda_detail_view_set_item (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wenda_detail_view_class_init (WendaDetailViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wenda_detail_view_dispose;
+  object_class->get_property = wenda_detail_view_get_property;
+  object_class->set_property = wenda_detail_view_set_property;
+
+  properties[PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL,
+                         WENDA_TYPE_QA_ITEM,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * WendaDetailView::show-topic:
+   * @number: the number of the topic to show
+   *
+   * Emitted when the user follows a link to another topic.
+   */
+  signals[SHOW_TOPIC] =
+    g_signal_new ("show-topic",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/wenda-detail-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, WendaDetailView, box);
+  gtk_widget_class_bind_template_child (widget_class, WendaDetailView, number_label);
+  gtk_widget_class_bind_template_child (widget_class, WendaDetailView, question_label);
+  gtk_widget_class_bind_template_child (widget_class, WendaDetailView, answer_label);
+  gtk_widget_class_bind_template_child (widget_class, WendaDetailView, explanation_label);
+  gtk_widget_class_bind_template_child (widget_class, WendaDetailView, explanation_heading);
+  gtk_widget_class_bind_template_child (widget_class, WendaDetailView, duplicates_box);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+wenda_detail_view_init (WendaDetailView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+WendaQaItem *
+wenda_detail_view_get_item (WendaDetailView *self)
+{
+  g_return_val_if_fail (WENDA_IS_DETAIL_VIEW (self), NULL);
+
+  return self->item;
+}
+
+void
+wenda_detail_view_set_item (WendaDetailView *self,
+                            WendaQaItem     *item)
+{
+  g_return_if_fail (WENDA_IS_DETAIL_VIEW (self));
+  g_return_if_fail (!item || WENDA_IS_QA_ITEM (item));
+
+  if (g_set_object (&self->item, item))
+    {
+      wenda_detail_view_update (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+    }
+}
+
+/**
+ * wenda_detail_view_focus_start:
+ *
+ * Moves keyboard focus to the start of the text, without selecting it, so
+ * Page Up/Down and Tab work from the top.
+ */
+void
+wenda_detail_view_focus_start (WendaDetailView *self)
+{
+  g_return_if_fail (WENDA_IS_DETAIL_VIEW (self));
+
+  /* A selectable label selects all its text when it takes focus. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->question_label));
+  gtk_label_select_region (self->question_label, 0, 0);
+}

@@ -1,0 +1,22 @@
+/* wenda-detail-view.h: shows one question, its answer and explanation
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "wenda-qa-item.h"
+
+G_BEGIN_DECLS
+
+#define WENDA_TYPE_DETAIL_VIEW (wenda_detail_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (WendaDetailView, wenda_detail_view, WENDA, DETAIL_VIEW, GtkWidget)
+
+WendaQaItem *wenda_detail_view_get_item (WendaDetailView *self);
+void         wenda_detail_view_set_item (WendaDetailView *self,
+                                         WendaQaItem     *item);
+void         wenda_detail_view_focus_start (WendaDetailView *self);
+
+G_END_DECLS

@@ -1,0 +1,728 @@
+/* wenda-window.c: the main window, a topic list beside a reading pane
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wenda-detail-view.h"
+#include "wenda-window.h"
+
+struct _WendaWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwLeaflet           *leaflet;
+  AdwWindowTitle       *sidebar_title;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *match_label;
+  GtkStack             *list_stack;
+  GtkListView          *list_view;
+  GtkSingleSelection   *selection;
+  GtkFilterListModel   *filter_model;
+  AdwStatusPage        *no_results_page;
+  AdwWindowTitle       *content_title;
+  GtkStack             *detail_stack;
+  GtkScrolledWindow    *detail_scroller;
+  WendaDetailView      *detail_view;
+  GtkWidget            *back_button;
+  GtkWidget            *previous_button;
+  GtkWidget            *next_button;
+
+  /* Owned references */
+  WendaBank            *bank;
+  GSettings            *settings;
+
+  guint                 focus_row_tick;
+};
+
+G_DEFINE_FINAL_TYPE (WendaWindow, wenda_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_BANK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkWidget *
+find_selected_row (WendaWindow *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (gtk_widget_get_state_flags (child) & GTK_STATE_FLAG_SELECTED)
+        return child;
+    }
+
+  return NULL;
+}
+
+static gboolean
+focus_selected_row_tick (GtkWidget     *widget,
+                         GdkFrameClock *frame_clock,
+                         gpointer       user_data)
+{
+  WendaWindow *self = WENDA_WINDOW (user_data);
+  GtkWidget *row = find_selected_row (self);
+
+  self->focus_row_tick = 0;
+
+  if (row != NULL)
+    gtk_widget_grab_focus (row);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Moves keyboard focus onto the selected row, scrolling it into view, so
+ * that arrow keys continue from the topic on screen.
+ */
+static void
+wenda_window_focus_selected_row (WendaWindow *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      /* Nothing to focus in the list: keep focus in the search. */
+      if (gtk_search_bar_get_search_mode (self->search_bar))
+        gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      else
+        gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+      return;
+    }
+
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_list_view_scroll_to (self->list_view, position, GTK_LIST_SCROLL_FOCUS, NULL);
+#else
+  /* GTK 4.8 has no API to focus a row: scroll to it, then focus the row
+   * widget that carries the selected state.  The row may only be created by
+   * the next layout, so look for it from a tick callback as well. */
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  {
+    GtkWidget *row = find_selected_row (self);
+
+    if (row != NULL)
+      {
+        gtk_widget_grab_focus (row);
+      }
+    else if (self->focus_row_tick == 0)
+      {
+        self->focus_row_tick =
+          gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
+                                        focus_selected_row_tick, self, NULL);
+      }
+  }
+#endif
+}
+
+static gboolean
+focus_is_inside (WendaWindow *self,
+                 GtkWidget   *ancestor)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return focus != NULL && (focus == ancestor || gtk_widget_is_ancestor (focus, ancestor));
+}
+
+static void
+wenda_window_select_position (WendaWindow *self,
+                              guint        position)
+{
+  gboolean list_had_focus = focus_is_inside (self, GTK_WIDGET (self->list_view));
+
+  gtk_single_selection_set_selected (self->selection, position);
+
+  if (list_had_focus)
+    wenda_window_focus_selected_row (self);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+static void
+wenda_window_update_actions (WendaWindow *self)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint position = gtk_single_selection_get_selected (self->selection);
+  gboolean has_selection = position != GTK_INVALID_LIST_POSITION;
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  const char *visible = adw_leaflet_get_visible_child_name (self->leaflet);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous", has_selection && position > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next", has_selection && position + 1 < n_items);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.first", n_items > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.last", n_items > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back",
+                                 folded && g_strcmp0 (visible, "content") == 0);
+}
+
+static void
+wenda_window_show_content (WendaWindow *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  wenda_detail_view_focus_start (self->detail_view);
+}
+
+static void
+on_leaflet_folded_changed (WendaWindow *self)
+{
+  wenda_window_update_actions (self);
+}
+
+static void
+on_selected_item_changed (WendaWindow *self)
+{
+  WendaQaItem *item = gtk_single_selection_get_selected_item (self->selection);
+  GtkAdjustment *vadjustment;
+
+  if (item != NULL)
+    {
+      g_autofree char *title = NULL;
+
+      /* Translators: the title of the reading pane, e.g. "Topic 12 of 30" */
+      title = g_strdup_printf (_("Topic %u of %u"),
+                               wenda_qa_item_get_number (item),
+                               g_list_model_get_n_items (G_LIST_MODEL (self->bank)));
+      adw_window_title_set_title (self->content_title, title);
+      gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+
+      if (self->settings != NULL)
+        g_settings_set_string (self->settings, "last-topic", wenda_qa_item_get_id (item));
+    }
+  else
+    {
+      adw_window_title_set_title (self->content_title, "");
+      gtk_stack_set_visible_child_name (self->detail_stack, "empty");
+    }
+
+  /* A new topic is read from its start. */
+  vadjustment = gtk_scrolled_window_get_vadjustment (self->detail_scroller);
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+
+  wenda_window_update_actions (self);
+}
+
+static void
+on_filter_items_changed (WendaWindow *self)
+{
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint n_total = self->bank ? g_list_model_get_n_items (G_LIST_MODEL (self->bank)) : 0;
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *text = NULL;
+
+  if (query[0] == '\0')
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u topic", "%u topics", n_total),
+                            n_total);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches", n_shown),
+                            n_shown);
+
+  gtk_label_set_label (self->match_label, text);
+
+  if (n_shown == 0 && query[0] != '\0')
+    {
+      /* The status page renders its description as markup: escape the
+       * user's text. */
+      g_autofree char *escaped = g_markup_escape_text (query, -1);
+      g_autofree char *description = NULL;
+
+      /* Translators: %s is what the user searched for */
+      description = g_strdup_printf (_("No question, answer or explanation contains “%s”"), escaped);
+      adw_status_page_set_description (self->no_results_page, description);
+      gtk_stack_set_visible_child_name (self->list_stack, "empty");
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "list");
+    }
+
+  wenda_window_update_actions (self);
+}
+
+static void
+on_search_mode_changed (WendaWindow *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      gboolean had_focus = focus_is_inside (self, GTK_WIDGET (self->search_bar));
+
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+
+      /* The entry is about to hide; don't leave focus in it. */
+      if (had_focus)
+        wenda_window_focus_selected_row (self);
+    }
+}
+
+static void
+on_search_activate (WendaWindow *self)
+{
+  /* Enter in the search moves to the results. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
+    wenda_window_focus_selected_row (self);
+}
+
+static void
+on_search_stop (WendaWindow *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+on_list_activate (WendaWindow *self,
+                  guint        position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  wenda_window_show_content (self);
+}
+
+static gboolean
+show_content_idle (gpointer user_data)
+{
+  WendaWindow *self = WENDA_WINDOW (user_data);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+
+  return G_SOURCE_REMOVE;
+}
+
+/* In a narrow window, a click on a topic opens it.  The row selects itself
+ * on press; we navigate once the click is released. */
+static void
+on_list_click_released (GtkGestureClick *gesture,
+                        int              n_press,
+                        double           x,
+                        double           y,
+                        WendaWindow     *self)
+{
+  GtkWidget *picked;
+
+  if (!adw_leaflet_get_folded (self->leaflet))
+    return;
+
+  picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
+  if (picked == NULL || picked == GTK_WIDGET (self->list_view))
+    return;
+
+  g_idle_add_full (G_PRIORITY_DEFAULT, show_content_idle, g_object_ref (self), g_object_unref);
+}
+
+static void
+on_detail_show_topic (WendaWindow *self,
+                      guint        number)
+{
+  wenda_window_show_topic (self, number);
+}
+
+static void
+wenda_window_move (WendaWindow *self,
+                   int          delta)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint position = gtk_single_selection_get_selected (self->selection);
+  gint64 target;
+
+  if (n_items == 0)
+    return;
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    target = 0;
+  else
+    target = CLAMP ((gint64)position + delta, 0, (gint64)n_items - 1);
+
+  wenda_window_select_position (self, (guint)target);
+}
+
+static void
+previous_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  wenda_window_move (WENDA_WINDOW (widget), -1);
+}
+
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  wenda_window_move (WENDA_WINDOW (widget), 1);
+}
+
+static void
+first_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  wenda_window_select_position (WENDA_WINDOW (widget), 0);
+}
+
+static void
+last_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  WendaWindow *self = WENDA_WINDOW (widget);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+
+  if (n_items > 0)
+    wenda_window_select_position (self, n_items - 1);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  WendaWindow *self = WENDA_WINDOW (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+  wenda_window_focus_selected_row (self);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WendaWindow *self = WENDA_WINDOW (widget);
+
+  /* In a narrow window the search lives on the sidebar page. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_topic_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  wenda_window_show_topic (WENDA_WINDOW (widget), g_variant_get_uint32 (parameter));
+}
+
+static gboolean
+wenda_window_close_request (GtkWindow *window)
+{
+  WendaWindow *self = WENDA_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+
+      g_settings_delay (self->settings);
+      g_settings_set_int (self->settings, "window-width", MAX (width, 360));
+      g_settings_set_int (self->settings, "window-height", MAX (height, 294));
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      g_settings_apply (self->settings);
+    }
+
+  return GTK_WINDOW_CLASS (wenda_window_parent_class)->close_request (window);
+}
+
+static void
+wenda_window_set_bank (WendaWindow *self,
+                       WendaBank   *bank)
+{
+  g_autofree char *last_topic = NULL;
+  WendaQaItem *item;
+
+  g_assert (WENDA_IS_WINDOW (self));
+  g_assert (WENDA_IS_BANK (bank));
+
+  if (!g_set_object (&self->bank, bank))
+    return;
+
+  /* Read before the model arrives: the first selection would overwrite it. */
+  if (self->settings != NULL)
+    last_topic = g_settings_get_string (self->settings, "last-topic");
+
+  adw_window_title_set_subtitle (self->sidebar_title, wenda_bank_get_title (bank));
+  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (bank));
+
+  item = wenda_bank_lookup_id (bank, last_topic);
+  if (item != NULL)
+    wenda_window_show_topic (self, wenda_qa_item_get_number (item));
+
+  on_filter_items_changed (self);
+  on_selected_item_changed (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BANK]);
+}
+
+static void
+wenda_window_map (GtkWidget *widget)
+{
+  WendaWindow *self = WENDA_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (wenda_window_parent_class)->map (widget);
+
+  /* Start with focus on the open topic, so arrows work at once. */
+  if (gtk_root_get_focus (GTK_ROOT (self)) == NULL)
+    wenda_window_focus_selected_row (self);
+}
+
+static void
+wenda_window_constructed (GObject *object)
+{
+  WendaWindow *self = (WendaWindow *)object;
+
+  G_OBJECT_CLASS (wenda_window_parent_class)->constructed (object);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+wenda_window_dispose (GObject *object)
+{
+  WendaWindow *self = (WendaWindow *)object;
+
+  if (self->focus_row_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->focus_row_tick);
+      self->focus_row_tick = 0;
+    }
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), WENDA_TYPE_WINDOW);
+
+  g_clear_object (&self->bank);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (wenda_window_parent_class)->dispose (object);
+}
+
+static void
+wenda_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  WendaWindow *self = WENDA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BANK:
+      g_value_set_object (value, self->bank);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wenda_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  WendaWindow *self = WENDA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BANK:
+      wenda_window_set_bank (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wenda_window_class_init (WendaWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = wenda_window_constructed;
+  object_class->dispose = wenda_window_dispose;
+  object_class->get_property = wenda_window_get_property;
+  object_class->set_property = wenda_window_set_property;
+
+  widget_class->map = wenda_window_map;
+
+  window_class->close_request = wenda_window_close_request;
+
+  properties[PROP_BANK] =
+    g_param_spec_object ("bank", NULL, NULL,
+                         WENDA_TYPE_BANK,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (WENDA_TYPE_DETAIL_VIEW);
+  g_type_ensure (WENDA_TYPE_QA_ITEM);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/wenda-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, match_label);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, selection);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, detail_scroller);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, detail_view);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, previous_button);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, next_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_selected_item_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_items_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_detail_show_topic);
+
+  gtk_widget_class_install_action (widget_class, "win.previous", NULL, previous_action);
+  gtk_widget_class_install_action (widget_class, "win.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "win.first", NULL, first_action);
+  gtk_widget_class_install_action (widget_class, "win.last", NULL, last_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-topic", "u", show_topic_action);
+
+  /* Home and End go to the first and last topic, unless the focused widget
+   * (the list itself, the search entry, a text selection) uses them first:
+   * class bindings run in the bubble phase. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "win.first", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Home, 0, "win.first", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "win.last", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_End, 0, "win.last", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
+}
+
+static void
+wenda_window_init (WendaWindow *self)
+{
+  GtkEventController *click;
+
+  self->settings = g_settings_new ("io.github.wenda.Wenda");
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+#if DEVELOPMENT
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+
+  /* Typing anywhere in the window starts a search. */
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  click = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  gtk_event_controller_set_propagation_phase (click, GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "released", G_CALLBACK (on_list_click_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), click);
+}
+
+WendaWindow *
+wenda_window_new (GtkApplication *application,
+                  WendaBank      *bank)
+{
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (WENDA_IS_BANK (bank), NULL);
+
+  return g_object_new (WENDA_TYPE_WINDOW,
+                       "application", application,
+                       "bank", bank,
+                       NULL);
+}
+
+WendaBank *
+wenda_window_get_bank (WendaWindow *self)
+{
+  g_return_val_if_fail (WENDA_IS_WINDOW (self), NULL);
+
+  return self->bank;
+}
+
+/**
+ * wenda_window_get_current_item:
+ *
+ * Returns: (transfer none) (nullable): the topic in the reading pane
+ */
+WendaQaItem *
+wenda_window_get_current_item (WendaWindow *self)
+{
+  g_return_val_if_fail (WENDA_IS_WINDOW (self), NULL);
+
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+/**
+ * wenda_window_show_topic:
+ * @number: a topic number
+ *
+ * Selects topic @number, clearing the search first if the search hides it.
+ *
+ * Returns: %FALSE if the bank has no such topic
+ */
+gboolean
+wenda_window_show_topic (WendaWindow *self,
+                         guint        number)
+{
+  GListModel *model = G_LIST_MODEL (self->filter_model);
+  WendaQaItem *target;
+  guint n_items;
+
+  g_return_val_if_fail (WENDA_IS_WINDOW (self), FALSE);
+
+  if (self->bank == NULL || !(target = wenda_bank_lookup_number (self->bank, number)))
+    return FALSE;
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      n_items = g_list_model_get_n_items (model);
+
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(WendaQaItem) item = g_list_model_get_item (model, i);
+
+          if (item == target)
+            {
+              wenda_window_select_position (self, i);
+              return TRUE;
+            }
+        }
+
+      /* Hidden by the search: show everything and look again. */
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+    }
+
+  g_return_val_if_reached (FALSE);
+}
+
+void
+wenda_window_set_search_text (WendaWindow *self,
+                              const char  *text)
+{
+  g_return_if_fail (WENDA_IS_WINDOW (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, text != NULL && text[0] != '\0');
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+}

@@ -1,0 +1,26 @@
+/* wenda-window.h: the main window, a topic list beside a reading pane
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "wenda-bank.h"
+
+G_BEGIN_DECLS
+
+#define WENDA_TYPE_WINDOW (wenda_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (WendaWindow, wenda_window, WENDA, WINDOW, AdwApplicationWindow)
+
+WendaWindow *wenda_window_new              (GtkApplication *application,
+                                            WendaBank      *bank);
+WendaBank   *wenda_window_get_bank         (WendaWindow    *self);
+WendaQaItem *wenda_window_get_current_item (WendaWindow    *self);
+gboolean     wenda_window_show_topic       (WendaWindow    *self,
+                                            guint           number);
+void         wenda_window_set_search_text  (WendaWindow    *self,
+                                            const char     *text);
+
+G_END_DECLS
