@@ -1,0 +1,482 @@
+/* test-window.c: the main window, driven with real keys and clicks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ui-helpers.h"
+#include "wenda-application.h"
+#include "wenda-detail-view.h"
+#include "wenda-window.h"
+
+static WendaApplication *app;
+static WendaWindow *window;
+static WendaBank *bank;
+
+#define CHILD(name) \
+  GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), WENDA_TYPE_WINDOW, name))
+#define DETAIL_CHILD(name) \
+  GTK_WIDGET (gtk_widget_get_template_child (CHILD ("detail_view"), WENDA_TYPE_DETAIL_VIEW, name))
+
+static const char *
+label_text (GtkWidget *label)
+{
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+static guint
+current_number (void)
+{
+  WendaQaItem *item = wenda_window_get_current_item (window);
+
+  return item ? wenda_qa_item_get_number (item) : 0;
+}
+
+static GtkWidget *
+focus_widget (void)
+{
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+static gboolean
+focus_in (const char *child_name)
+{
+  GtkWidget *focus = focus_widget ();
+  GtkWidget *ancestor = CHILD (child_name);
+
+  return focus != NULL && (focus == ancestor || gtk_widget_is_ancestor (focus, ancestor));
+}
+
+/* The row of the topic list that shows @number, if it has a widget now. */
+static GtkWidget *
+find_row (guint number)
+{
+  g_autofree char *text = g_strdup_printf ("%u", number);
+  GtkWidget *list = CHILD ("list_view");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (row);
+      GtkWidget *number_label = box ? gtk_widget_get_first_child (box) : NULL;
+
+      if (GTK_IS_LABEL (number_label) && g_str_equal (label_text (number_label), text) &&
+          gtk_widget_get_mapped (row))
+        return row;
+    }
+
+  return NULL;
+}
+
+/* The numbers of the topics the list shows, in order. */
+static GArray *
+shown_numbers (void)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (CHILD ("list_view"))));
+  GArray *numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(WendaQaItem) item = g_list_model_get_item (model, i);
+      guint n = wenda_qa_item_get_number (item);
+
+      g_array_append_val (numbers, n);
+    }
+
+  return numbers;
+}
+
+/* What a reader sees in the detail pane is exactly topic @number's text. */
+static void
+assert_detail_shows (guint number)
+{
+  WendaQaItem *item = wenda_bank_lookup_number (bank, number);
+  g_autofree char *number_text = g_strdup_printf ("№%u", number);
+  g_autofree char *title = g_strdup_printf ("Topic %u of 30", number);
+  GtkWidget *content_title = CHILD ("content_title");
+
+  g_assert_nonnull (item);
+  g_assert_cmpuint (current_number (), ==, number);
+  g_assert_cmpstr (label_text (DETAIL_CHILD ("number_label")), ==, number_text);
+  g_assert_cmpstr (label_text (DETAIL_CHILD ("question_label")), ==, wenda_qa_item_get_question (item));
+  g_assert_cmpstr (label_text (DETAIL_CHILD ("answer_label")), ==, wenda_qa_item_get_answer (item));
+  g_assert_cmpstr (label_text (DETAIL_CHILD ("explanation_label")), ==, wenda_qa_item_get_explanation (item));
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (content_title)), ==, title);
+  g_assert_true (gtk_widget_get_mapped (DETAIL_CHILD ("answer_label")));
+
+  /* Text from the bank is never parsed as markup. */
+  g_assert_false (gtk_label_get_use_markup (GTK_LABEL (DETAIL_CHILD ("answer_label"))));
+  g_assert_true (gtk_label_get_selectable (GTK_LABEL (DETAIL_CHILD ("answer_label"))));
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (DETAIL_CHILD ("answer_label"))));
+}
+
+static gboolean
+is_folded (gpointer data)
+{
+  return adw_leaflet_get_folded (ADW_LEAFLET (CHILD ("leaflet"))) == GPOINTER_TO_INT (data);
+}
+
+static gboolean
+row_exists (gpointer data)
+{
+  return find_row (GPOINTER_TO_UINT (data)) != NULL;
+}
+
+static const char *
+visible_page (void)
+{
+  return adw_leaflet_get_visible_child_name (ADW_LEAFLET (CHILD ("leaflet")));
+}
+
+static void
+reset_to_topic_1 (void)
+{
+  wenda_window_set_search_text (window, NULL);
+  wenda_window_show_topic (window, 1);
+  ui_pump (100);
+  g_assert_cmpuint (current_number (), ==, 1);
+}
+
+static void
+test_startup (void)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (bank)), ==, 30);
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (CHILD ("sidebar_title"))), ==,
+                   "大模型训练的两个关键步骤");
+  g_assert_cmpstr (label_text (CHILD ("match_label")), ==, "30 topics");
+  assert_detail_shows (1);
+
+  /* Focus starts on the open topic in the list, so arrows work at once. */
+  g_assert_true (focus_in ("list_view"));
+  g_assert_true (gtk_widget_get_state_flags (focus_widget ()) & GTK_STATE_FLAG_SELECTED);
+}
+
+static void
+test_select_12 (void)
+{
+  GtkWidget *link;
+
+  reset_to_topic_1 ();
+
+  /* With the keyboard: from topic 1, eleven times Down. */
+  ui_keys (GTK_WINDOW (window), "Down Down Down Down Down Down Down Down Down Down Down");
+  assert_detail_shows (12);
+  g_assert_true (focus_in ("list_view"));
+
+  /* №12 repeats №30: the link goes there, and focus follows to the link
+   * back. */
+  link = ui_find_by_label (CHILD ("detail_view"), GTK_TYPE_LINK_BUTTON, "Also asked as №30");
+  g_assert_nonnull (link);
+  g_assert_null (ui_find_by_label (CHILD ("detail_view"), GTK_TYPE_LINK_BUTTON, "Also asked as №12"));
+  ui_click (link);
+  assert_detail_shows (30);
+  link = ui_find_by_label (CHILD ("detail_view"), GTK_TYPE_LINK_BUTTON, "Also asked as №12");
+  g_assert_nonnull (link);
+  g_assert_true (focus_widget () == link);
+
+  /* …and back, from the keyboard. */
+  ui_keys (GTK_WINDOW (window), "Return");
+  assert_detail_shows (12);
+
+  /* With the mouse: click topic 3's row, once it is scrolled into view. */
+  gtk_widget_activate_action (CHILD ("list_view"), "list.scroll-to-item", "u", 2);
+  ui_pump (100);
+  g_assert_true (ui_wait_for (row_exists, GUINT_TO_POINTER (3), 2000));
+  ui_click (find_row (3));
+  assert_detail_shows (3);
+}
+
+static void
+test_next_previous (void)
+{
+  GtkWidget *previous = CHILD ("previous_button");
+  GtkWidget *next = CHILD ("next_button");
+
+  reset_to_topic_1 ();
+  g_assert_false (gtk_widget_get_sensitive (previous));
+  g_assert_true (gtk_widget_get_sensitive (next));
+
+  ui_keys (GTK_WINDOW (window), "alt+Right");
+  assert_detail_shows (2);
+  ui_keys (GTK_WINDOW (window), "ctrl+Page_Down");
+  assert_detail_shows (3);
+  ui_keys (GTK_WINDOW (window), "alt+Left");
+  assert_detail_shows (2);
+  ui_keys (GTK_WINDOW (window), "ctrl+Page_Up");
+  assert_detail_shows (1);
+
+  ui_click (next);
+  assert_detail_shows (2);
+  ui_click (previous);
+  assert_detail_shows (1);
+  g_assert_false (gtk_widget_get_sensitive (previous));
+
+  /* End and Home in the list; the last topic has no next. */
+  wenda_window_show_topic (window, 1);
+  ui_keys (GTK_WINDOW (window), "Tab");  /* any focus change, then back */
+  ui_keys (GTK_WINDOW (window), "shift+Tab");
+  gtk_widget_grab_focus (find_row (1));
+  ui_keys (GTK_WINDOW (window), "End");
+  assert_detail_shows (30);
+  g_assert_false (gtk_widget_get_sensitive (next));
+  g_assert_true (focus_in ("list_view"));
+  g_assert_true (ui_wait_for (row_exists, GUINT_TO_POINTER (30), 2000));
+  ui_keys (GTK_WINDOW (window), "Home");
+  assert_detail_shows (1);
+}
+
+static void
+test_every_topic_by_keyboard_and_click (void)
+{
+  reset_to_topic_1 ();
+  gtk_widget_grab_focus (find_row (1));
+
+  for (guint n = 2; n <= 30; n++)
+    {
+      ui_keys (GTK_WINDOW (window), "Down");
+      assert_detail_shows (n);
+      g_assert_true (focus_in ("list_view"));
+    }
+
+  for (guint n = 30; n >= 1; n--)
+    {
+      GtkWidget *row;
+
+      gtk_widget_activate_action (CHILD ("list_view"), "list.scroll-to-item", "u", n - 1);
+      /* Let the scrolled list lay out before reading where the row is. */
+      ui_pump (100);
+      g_assert_true (ui_wait_for (row_exists, GUINT_TO_POINTER (n), 2000));
+      row = find_row (n);
+      ui_click (row);
+      assert_detail_shows (n);
+    }
+}
+
+static void
+test_search (void)
+{
+  static const guint expected[] = { 4, 6, 22, 23, 26 };
+  g_autoptr(GArray) numbers = NULL;
+  GtkWidget *entry = CHILD ("search_entry");
+  guint n_containing = 0;
+
+  reset_to_topic_1 ();
+
+  /* Ctrl+F opens the search and focuses it. */
+  ui_keys (GTK_WINDOW (window), "ctrl+f");
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (CHILD ("search_bar"))));
+  g_assert_true (focus_in ("search_entry"));
+
+  /* Chinese arrives through an input method, which commits the text into
+   * the focused entry; xdotool cannot play an input method, so commit the
+   * way one does: insert at the cursor of the widget that has focus. */
+  {
+    GtkWidget *focus = focus_widget ();
+    int position;
+
+    g_assert_true (GTK_IS_EDITABLE (focus));
+    position = gtk_editable_get_position (GTK_EDITABLE (focus));
+    gtk_editable_insert_text (GTK_EDITABLE (focus), "梯度", -1, &position);
+    ui_pump (100);
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "梯度");
+
+  /* The rows are exactly the topics whose text contains the word. */
+  for (guint n = 1; n <= 30; n++)
+    {
+      WendaQaItem *item = wenda_bank_lookup_number (bank, n);
+
+      if (strstr (wenda_qa_item_get_question (item), "梯度") ||
+          strstr (wenda_qa_item_get_answer (item), "梯度") ||
+          strstr (wenda_qa_item_get_explanation (item), "梯度"))
+        n_containing++;
+    }
+  g_assert_cmpuint (n_containing, ==, G_N_ELEMENTS (expected));
+
+  numbers = shown_numbers ();
+  g_assert_cmpuint (numbers->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < numbers->len; i++)
+    g_assert_cmpuint (g_array_index (numbers, guint, i), ==, expected[i]);
+  g_assert_cmpstr (label_text (CHILD ("match_label")), ==, "5 matches");
+  g_assert_true (ui_wait_for (row_exists, GUINT_TO_POINTER (22), 2000));
+  g_assert_null (find_row (5));
+  assert_detail_shows (4);
+
+  /* Enter goes to the results; Down moves through them. */
+  ui_keys (GTK_WINDOW (window), "Return");
+  g_assert_true (focus_in ("list_view"));
+  ui_keys (GTK_WINDOW (window), "Down");
+  assert_detail_shows (6);
+
+  /* Escape in the list is no-op in a wide window; close the search from
+   * the entry, which puts focus back on the open topic. */
+  gtk_widget_grab_focus (entry);
+  ui_keys (GTK_WINDOW (window), "Escape");
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (CHILD ("search_bar"))));
+  g_assert_true (focus_in ("list_view"));
+  assert_detail_shows (6);
+
+  /* Typing with focus in the list opens the search with what was typed. */
+  ui_type (GTK_WINDOW (window), "Adam");
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (CHILD ("search_bar"))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Adam");
+  g_assert_cmpstr (label_text (CHILD ("match_label")), ==, "1 match");
+
+  /* The topic number matches too. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "№17");
+  ui_pump (50);
+  numbers = (g_array_unref (numbers), shown_numbers ());
+  g_assert_cmpuint (numbers->len, ==, 1);
+  g_assert_cmpuint (g_array_index (numbers, guint, 0), ==, 17);
+
+  /* Latin text matches whatever its case. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "gradient CLIPPING");
+  ui_pump (50);
+  numbers = (g_array_unref (numbers), shown_numbers ());
+  g_assert_cmpuint (numbers->len, ==, 1);
+  g_assert_cmpuint (g_array_index (numbers, guint, 0), ==, 4);
+
+  /* No match: a status page that quotes the search, as text. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "<b>zzz");
+  ui_pump (50);
+  g_assert_cmpstr (label_text (CHILD ("match_label")), ==, "0 matches");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (CHILD ("list_stack"))), ==, "empty");
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (CHILD ("no_results_page"))),
+                            "&lt;b&gt;zzz"));
+  g_assert_cmpuint (current_number (), ==, 0);
+  g_assert_false (gtk_widget_get_sensitive (CHILD ("next_button")));
+
+  /* Escape closes the search, shows every topic and puts focus back in
+   * the list. */
+  gtk_widget_grab_focus (entry);
+  ui_keys (GTK_WINDOW (window), "Escape");
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (CHILD ("search_bar"))));
+  g_assert_cmpstr (label_text (CHILD ("match_label")), ==, "30 topics");
+  g_assert_true (focus_in ("list_view"));
+}
+
+static void
+test_narrow (void)
+{
+  int width, height;
+
+  reset_to_topic_1 ();
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  g_assert_true (ui_wait_for (is_folded, GINT_TO_POINTER (TRUE), 3000));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
+
+  adw_leaflet_set_visible_child_name (ADW_LEAFLET (CHILD ("leaflet")), "sidebar");
+  ui_pump (300);
+  gtk_widget_grab_focus (find_row (1));
+
+  /* Keyboard: arrows move in the list without leaving it; Enter opens. */
+  ui_keys (GTK_WINDOW (window), "Down Down");
+  g_assert_cmpstr (visible_page (), ==, "sidebar");
+  ui_keys (GTK_WINDOW (window), "Return");
+  g_assert_cmpstr (visible_page (), ==, "content");
+  assert_detail_shows (3);
+  g_assert_true (gtk_widget_get_visible (CHILD ("back_button")));
+  g_assert_true (focus_in ("detail_view"));
+
+  ui_keys (GTK_WINDOW (window), "alt+Right");
+  assert_detail_shows (4);
+  g_assert_cmpstr (visible_page (), ==, "content");
+
+  /* Escape goes back, with focus on the topic that was open. */
+  ui_keys (GTK_WINDOW (window), "Escape");
+  ui_pump (300);
+  g_assert_cmpstr (visible_page (), ==, "sidebar");
+  g_assert_true (focus_in ("list_view"));
+  g_assert_true (gtk_widget_get_state_flags (focus_widget ()) & GTK_STATE_FLAG_SELECTED);
+
+  /* Mouse: a click on a topic opens it; the back button returns. */
+  ui_click (find_row (2));
+  ui_pump (300);
+  g_assert_cmpstr (visible_page (), ==, "content");
+  assert_detail_shows (2);
+  ui_click (CHILD ("back_button"));
+  ui_pump (300);
+  g_assert_cmpstr (visible_page (), ==, "sidebar");
+
+  /* Ctrl+F from the reading page brings the search into view. */
+  ui_keys (GTK_WINDOW (window), "Return");
+  g_assert_cmpstr (visible_page (), ==, "content");
+  ui_keys (GTK_WINDOW (window), "ctrl+f");
+  g_assert_cmpstr (visible_page (), ==, "sidebar");
+  g_assert_true (focus_in ("search_entry"));
+  ui_keys (GTK_WINDOW (window), "Escape");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  g_assert_true (ui_wait_for (is_folded, GINT_TO_POINTER (FALSE), 3000));
+}
+
+static void
+test_settings_restored (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.wenda.Wenda");
+  WendaWindow *second;
+  int width, height;
+
+  reset_to_topic_1 ();
+  wenda_window_show_topic (window, 17);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1010, 620);
+  ui_pump (300);
+  g_assert_cmpstr (g_settings_get_string (settings, "last-topic"), ==,
+                   wenda_qa_item_get_id (wenda_bank_lookup_number (bank, 17)));
+
+  /* Closing saves the size; a new window opens where this one was. */
+  gtk_window_close (GTK_WINDOW (window));
+  ui_pump (100);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1010);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 620);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  second = wenda_window_new (GTK_APPLICATION (app), bank);
+  gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
+  g_assert_cmpint (width, ==, 1010);
+  g_assert_cmpint (height, ==, 620);
+  g_assert_cmpuint (wenda_qa_item_get_number (wenda_window_get_current_item (second)), ==, 17);
+  gtk_window_destroy (GTK_WINDOW (second));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = wenda_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_activate (G_APPLICATION (app));
+
+  window = WENDA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  bank = wenda_window_get_bank (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  g_assert_true (ui_wait_for ((gboolean (*) (gpointer))gtk_widget_get_mapped, window, 5000));
+  ui_pump (300);
+
+  g_test_add_func ("/Wenda/Window/startup", test_startup);
+  g_test_add_func ("/Wenda/Window/select-12", test_select_12);
+  g_test_add_func ("/Wenda/Window/next-previous", test_next_previous);
+  g_test_add_func ("/Wenda/Window/every-topic", test_every_topic_by_keyboard_and_click);
+  g_test_add_func ("/Wenda/Window/search", test_search);
+  g_test_add_func ("/Wenda/Window/narrow", test_narrow);
+  g_test_add_func ("/Wenda/Window/settings-restored", test_settings_restored);
+
+  ret = g_test_run ();
+
+  g_object_unref (app);
+
+  return ret;
+}

@@ -1,0 +1,174 @@
+/* ui-helpers.c: drive the real window under Xvfb, as a user would
+ *
+ * Keys and clicks are real X events, sent with xdotool through XTEST, so
+ * they go through GTK's whole input path: shortcuts, focus, key capture.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ui-helpers.h"
+
+#include <gdk/x11/gdkx.h>
+
+/* Runs the main loop for @ms milliseconds. */
+void
+ui_pump (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64)ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+gboolean
+ui_wait_for (gboolean (*condition) (gpointer data),
+             gpointer   data,
+             guint      timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64)timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+static void
+run_xdotool (const char *const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s", argv[1], err);
+}
+
+static char *
+window_xid (GtkWindow *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  g_assert_true (GDK_IS_X11_SURFACE (surface));
+  return g_strdup_printf ("%lu", (gulong)gdk_x11_surface_get_xid (surface));
+}
+
+/* With no window manager, windowfocus works and windowactivate does not. */
+void
+ui_focus_window (GtkWindow *window)
+{
+  g_autofree char *xid = window_xid (window);
+  const char *argv[] = { "xdotool", "windowfocus", "--sync", xid, NULL };
+
+  run_xdotool (argv);
+  ui_pump (50);
+}
+
+/* @keys: xdotool key names separated by spaces, e.g. "alt+Right Down" */
+void
+ui_keys (GtkWindow  *window,
+         const char *keys)
+{
+  g_auto(GStrv) names = g_strsplit (keys, " ", -1);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+
+  ui_focus_window (window);
+
+  g_ptr_array_add (argv, (char *)"xdotool");
+  g_ptr_array_add (argv, (char *)"key");
+  g_ptr_array_add (argv, (char *)"--delay");
+  g_ptr_array_add (argv, (char *)"30");
+  for (guint i = 0; names[i]; i++)
+    g_ptr_array_add (argv, names[i]);
+  g_ptr_array_add (argv, NULL);
+
+  run_xdotool ((const char *const *)argv->pdata);
+  ui_pump (150);
+}
+
+void
+ui_type (GtkWindow  *window,
+         const char *text)
+{
+  const char *argv[] = { "xdotool", "type", "--delay", "40", text, NULL };
+
+  ui_focus_window (window);
+  run_xdotool (argv);
+  ui_pump (200);
+}
+
+/* A left click in the middle of @widget. */
+void
+ui_click (GtkWidget *widget)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (widget));
+  g_autofree char *xid = window_xid (window);
+  g_autofree char *sx = NULL;
+  g_autofree char *sy = NULL;
+  graphene_point_t in, out;
+  double nx, ny;
+
+  in = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.f,
+                            gtk_widget_get_height (widget) / 2.f);
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (window), &in, &out));
+
+  /* (No --sync: it waits forever when the pointer is already there.)
+   * Widget coordinates are relative to the window's content; the surface
+   * has the client-side shadow around it. */
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &nx, &ny);
+  sx = g_strdup_printf ("%d", (int)(out.x + nx));
+  sy = g_strdup_printf ("%d", (int)(out.y + ny));
+
+  {
+    const char *argv[] = { "xdotool", "mousemove", "--window", xid, sx, sy,
+                           "click", "1", NULL };
+
+    ui_focus_window (window);
+    run_xdotool (argv);
+  }
+
+  ui_pump (200);
+}
+
+/* The first widget of @type under @root whose label text is @text, in
+ * depth-first order; checks GtkLabel:label and GtkButton:label. */
+GtkWidget *
+ui_find_by_label (GtkWidget  *root,
+                  GType       type,
+                  const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_type_is_a (G_OBJECT_TYPE (child), type) && gtk_widget_get_visible (child))
+        {
+          const char *label = NULL;
+
+          if (GTK_IS_LABEL (child))
+            label = gtk_label_get_label (GTK_LABEL (child));
+          else if (GTK_IS_BUTTON (child))
+            label = gtk_button_get_label (GTK_BUTTON (child));
+
+          if (g_strcmp0 (label, text) == 0)
+            return child;
+        }
+
+      if ((found = ui_find_by_label (child, type, text)))
+        return found;
+    }
+
+  return NULL;
+}

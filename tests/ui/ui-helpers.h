@@ -1,0 +1,25 @@
+/* ui-helpers.h: drive the real window under Xvfb, as a user would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void       ui_pump                (guint         ms);
+gboolean   ui_wait_for            (gboolean    (*condition) (gpointer data),
+                                   gpointer      data,
+                                   guint         timeout_ms);
+void       ui_focus_window        (GtkWindow    *window);
+void       ui_keys                (GtkWindow    *window,
+                                   const char   *keys);
+void       ui_type                (GtkWindow    *window,
+                                   const char   *text);
+void       ui_click               (GtkWidget    *widget);
+GtkWidget *ui_find_by_label       (GtkWidget    *root,
+                                   GType         type,
+                                   const char   *text);
+
+G_END_DECLS
