@@ -11,5 +11,10 @@ G_BEGIN_DECLS
 void wenda_qa_item_set_duplicates (WendaQaItem *self,
                                    const guint *numbers,
                                    guint        n_numbers);
+void wenda_qa_item_set_translation (WendaQaItem *self,
+                                    const char  *question,
+                                    const char  *answer,
+                                    const char  *explanation,
+                                    gboolean     complete);
 
 G_END_DECLS

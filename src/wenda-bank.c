@@ -11,6 +11,8 @@ struct _WendaBank
   GObject     parent_instance;
 
   char       *title;
+  char       *title_en;
+  guint       n_translated;
   GPtrArray  *items;       /* of WendaQaItem, in bank order */
   GHashTable *by_number;   /* guint → borrowed WendaQaItem */
   GHashTable *by_id;       /* id → borrowed WendaQaItem */
@@ -25,6 +27,7 @@ enum {
   PROP_0,
   PROP_TITLE,
   PROP_N_ITEMS,
+  PROP_HAS_TRANSLATION,
   N_PROPS
 };
 
@@ -73,6 +76,7 @@ wenda_bank_finalize (GObject *object)
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->title_en, g_free);
 
   G_OBJECT_CLASS (wenda_bank_parent_class)->finalize (object);
 }
@@ -93,6 +97,10 @@ wenda_bank_get_property (GObject    *object,
 
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->items->len);
+      break;
+
+    case PROP_HAS_TRANSLATION:
+      g_value_set_boolean (value, wenda_bank_has_translation (self));
       break;
 
     default:
@@ -117,6 +125,13 @@ wenda_bank_class_init (WendaBankClass *klass)
     g_param_spec_uint ("n-items", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /* Whether any item has an English rendering (an imported bank has
+   * none). */
+  properties[PROP_HAS_TRANSLATION] =
+    g_param_spec_boolean ("has-translation", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -286,4 +301,104 @@ wenda_bank_find_position (WendaBank   *self,
   g_return_val_if_fail (WENDA_IS_QA_ITEM (item), FALSE);
 
   return g_ptr_array_find (self->items, item, position);
+}
+
+/* Translates @text paragraph by paragraph.  A paragraph the catalog lacks
+ * stays in Chinese, and *complete becomes FALSE. */
+static char *
+translate_paragraphs (WendaCatalog *catalog,
+                      const char   *text,
+                      gboolean     *complete)
+{
+  g_auto(GStrv) paragraphs = wenda_split_paragraphs (text);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      const char *translation = wenda_catalog_lookup (catalog, paragraphs[i]);
+
+      if (translation == NULL)
+        {
+          translation = paragraphs[i];
+          *complete = FALSE;
+        }
+
+      if (i > 0)
+        g_string_append (out, "\n\n");
+      g_string_append (out, translation);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * wenda_bank_apply_catalog:
+ * @catalog: the English catalog
+ *
+ * Gives every item its English rendering from @catalog, whose msgids are
+ * the Chinese title, questions and paragraphs.
+ *
+ * Returns: how many items are fully translated
+ */
+guint
+wenda_bank_apply_catalog (WendaBank    *self,
+                          WendaCatalog *catalog)
+{
+  const char *title_en;
+
+  g_return_val_if_fail (WENDA_IS_BANK (self), 0);
+  g_return_val_if_fail (WENDA_IS_CATALOG (catalog), 0);
+
+  self->n_translated = 0;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      WendaQaItem *item = g_ptr_array_index (self->items, i);
+      gboolean complete = TRUE;
+      g_autofree char *question = NULL;
+      g_autofree char *answer = NULL;
+      g_autofree char *explanation = NULL;
+
+      question = translate_paragraphs (catalog, wenda_qa_item_get_question (item), &complete);
+      answer = translate_paragraphs (catalog, wenda_qa_item_get_answer (item), &complete);
+      explanation = translate_paragraphs (catalog, wenda_qa_item_get_explanation (item), &complete);
+
+      wenda_qa_item_set_translation (item, question, answer, explanation, complete);
+
+      if (complete)
+        self->n_translated++;
+    }
+
+  title_en = self->title[0] ? wenda_catalog_lookup (catalog, self->title) : NULL;
+  g_free (self->title_en);
+  self->title_en = g_strdup (title_en);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_TRANSLATION]);
+
+  return self->n_translated;
+}
+
+gboolean
+wenda_bank_has_translation (WendaBank *self)
+{
+  g_return_val_if_fail (WENDA_IS_BANK (self), FALSE);
+
+  return self->n_translated > 0;
+}
+
+/**
+ * wenda_bank_get_title_in:
+ *
+ * Returns: the title in @language, falling back to the source title
+ */
+const char *
+wenda_bank_get_title_in (WendaBank     *self,
+                         WendaLanguage  language)
+{
+  g_return_val_if_fail (WENDA_IS_BANK (self), NULL);
+
+  if (language == WENDA_LANGUAGE_EN && self->title_en != NULL)
+    return self->title_en;
+
+  return self->title;
 }

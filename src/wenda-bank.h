@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "wenda-catalog.h"
 #include "wenda-qa-item.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,10 @@ WendaQaItem *wenda_bank_lookup_id          (WendaBank    *self,
 gboolean     wenda_bank_find_position      (WendaBank    *self,
                                             WendaQaItem  *item,
                                             guint        *position);
+guint        wenda_bank_apply_catalog      (WendaBank    *self,
+                                            WendaCatalog *catalog);
+gboolean     wenda_bank_has_translation    (WendaBank    *self);
+const char  *wenda_bank_get_title_in       (WendaBank    *self,
+                                            WendaLanguage language);
 
 G_END_DECLS

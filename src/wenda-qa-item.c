@@ -19,6 +19,13 @@ struct _WendaQaItem
   char   *explanation;
   guint   number;
 
+  /* The English rendering, set once by wenda_bank_apply_catalog(); a
+   * paragraph with no translation is kept in Chinese. */
+  char   *question_en;
+  char   *answer_en;
+  char   *explanation_en;
+  guint   translated : 1;
+
   /* Built on first use */
   char   *search_text;
 
@@ -35,6 +42,9 @@ enum {
   PROP_QUESTION,
   PROP_ANSWER,
   PROP_EXPLANATION,
+  PROP_QUESTION_EN,
+  PROP_ANSWER_EN,
+  PROP_EXPLANATION_EN,
   PROP_SEARCH_TEXT,
   N_PROPS
 };
@@ -50,6 +60,9 @@ wenda_qa_item_finalize (GObject *object)
   g_clear_pointer (&self->question, g_free);
   g_clear_pointer (&self->answer, g_free);
   g_clear_pointer (&self->explanation, g_free);
+  g_clear_pointer (&self->question_en, g_free);
+  g_clear_pointer (&self->answer_en, g_free);
+  g_clear_pointer (&self->explanation_en, g_free);
   g_clear_pointer (&self->search_text, g_free);
   g_clear_pointer (&self->duplicates, g_array_unref);
 
@@ -84,6 +97,18 @@ wenda_qa_item_get_property (GObject    *object,
 
     case PROP_EXPLANATION:
       g_value_set_string (value, self->explanation);
+      break;
+
+    case PROP_QUESTION_EN:
+      g_value_set_string (value, wenda_qa_item_get_text (self, WENDA_QA_FIELD_QUESTION, WENDA_LANGUAGE_EN));
+      break;
+
+    case PROP_ANSWER_EN:
+      g_value_set_string (value, wenda_qa_item_get_text (self, WENDA_QA_FIELD_ANSWER, WENDA_LANGUAGE_EN));
+      break;
+
+    case PROP_EXPLANATION_EN:
+      g_value_set_string (value, wenda_qa_item_get_text (self, WENDA_QA_FIELD_EXPLANATION, WENDA_LANGUAGE_EN));
       break;
 
     case PROP_SEARCH_TEXT:
@@ -184,9 +209,25 @@ wenda_qa_item_class_init (WendaQaItemClass *klass)
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
+  /* The English rendering; where a paragraph has none, the Chinese. */
+  properties[PROP_QUESTION_EN] =
+    g_param_spec_string ("question-en", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ANSWER_EN] =
+    g_param_spec_string ("answer-en", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_EXPLANATION_EN] =
+    g_param_spec_string ("explanation-en", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   /* The text a search runs over: number, question, answer and explanation,
-   * normalized (NFKC) and case-folded once, so filtering costs one
-   * substring scan per item.
+   * in both languages, normalized (NFKC) and case-folded once, so
+   * filtering costs one substring scan per item.
    */
   properties[PROP_SEARCH_TEXT] =
     g_param_spec_string ("search-text", NULL, NULL,
@@ -288,9 +329,12 @@ wenda_qa_item_get_search_text (WendaQaItem *self)
     {
       g_autofree char *joined = NULL;
 
-      joined = g_strdup_printf ("№%u\n%s\n%s\n%s",
+      joined = g_strdup_printf ("№%u\n%s\n%s\n%s\n%s\n%s\n%s",
                                 self->number, self->question,
-                                self->answer, self->explanation);
+                                self->answer, self->explanation,
+                                self->question_en ? self->question_en : "",
+                                self->answer_en ? self->answer_en : "",
+                                self->explanation_en ? self->explanation_en : "");
       self->search_text = wenda_normalize_for_search (joined, -1);
     }
 
@@ -430,4 +474,115 @@ wenda_qa_item_equal (WendaQaItem *a,
          g_str_equal (a->question, b->question) &&
          g_str_equal (a->answer, b->answer) &&
          g_str_equal (a->explanation, b->explanation);
+}
+
+/**
+ * wenda_qa_item_get_text:
+ * @field: which text
+ * @language: which language
+ *
+ * Returns the text in @language.  A missing translation falls back to the
+ * Chinese source, paragraph by paragraph, never to an empty string.
+ */
+const char *
+wenda_qa_item_get_text (WendaQaItem   *self,
+                        WendaQaField   field,
+                        WendaLanguage  language)
+{
+  const char *source = NULL;
+  const char *translation = NULL;
+
+  g_return_val_if_fail (WENDA_IS_QA_ITEM (self), NULL);
+
+  switch (field)
+    {
+    case WENDA_QA_FIELD_QUESTION:
+      source = self->question;
+      translation = self->question_en;
+      break;
+
+    case WENDA_QA_FIELD_ANSWER:
+      source = self->answer;
+      translation = self->answer_en;
+      break;
+
+    case WENDA_QA_FIELD_EXPLANATION:
+      source = self->explanation;
+      translation = self->explanation_en;
+      break;
+
+    default:
+      g_return_val_if_reached (NULL);
+    }
+
+  if (language == WENDA_LANGUAGE_EN && translation != NULL)
+    return translation;
+
+  return source;
+}
+
+/**
+ * wenda_qa_item_has_translation:
+ *
+ * Returns: %TRUE if every paragraph of the item has an English rendering
+ */
+gboolean
+wenda_qa_item_has_translation (WendaQaItem *self)
+{
+  g_return_val_if_fail (WENDA_IS_QA_ITEM (self), FALSE);
+
+  return self->translated;
+}
+
+void
+wenda_qa_item_set_translation (WendaQaItem *self,
+                               const char  *question,
+                               const char  *answer,
+                               const char  *explanation,
+                               gboolean     complete)
+{
+  g_return_if_fail (WENDA_IS_QA_ITEM (self));
+
+  g_free (self->question_en);
+  g_free (self->answer_en);
+  g_free (self->explanation_en);
+  self->question_en = g_strdup (question);
+  self->answer_en = g_strdup (answer);
+  self->explanation_en = g_strdup (explanation);
+  self->translated = !!complete;
+
+  /* The search covers both languages. */
+  g_clear_pointer (&self->search_text, g_free);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION_EN]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANSWER_EN]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPLANATION_EN]);
+}
+
+/**
+ * wenda_split_paragraphs:
+ * @text: a field's text
+ *
+ * Splits @text at blank lines ("\n\n"), the way answers and explanations
+ * store their paragraphs.  The paragraphs are the units of translation and
+ * of the bilingual pairing.
+ *
+ * Returns: (transfer full): the paragraphs; empty for an empty text
+ */
+char **
+wenda_split_paragraphs (const char *text)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) parts = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  parts = g_strsplit (text, "\n\n", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (parts[i][0] != '\0')
+        g_strv_builder_add (builder, parts[i]);
+    }
+
+  return g_strv_builder_end (builder);
 }

@@ -28,6 +28,12 @@ const guint *wenda_qa_item_get_duplicates  (WendaQaItem  *self,
                                             guint        *n_duplicates);
 gboolean     wenda_qa_item_equal           (WendaQaItem  *a,
                                             WendaQaItem  *b);
+const char  *wenda_qa_item_get_text        (WendaQaItem  *self,
+                                            WendaQaField  field,
+                                            WendaLanguage language);
+gboolean     wenda_qa_item_has_translation (WendaQaItem  *self);
+
+char       **wenda_split_paragraphs        (const char   *text);
 
 char        *wenda_normalize_for_search    (const char   *text,
                                             gssize        len);

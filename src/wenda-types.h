@@ -33,4 +33,49 @@ typedef enum
 
 GQuark wenda_bank_error_quark (void);
 
+/**
+ * WendaLanguage:
+ * The two languages of the content: the Chinese source and its English
+ * rendering.
+ */
+typedef enum
+{
+  WENDA_LANGUAGE_ZH,
+  WENDA_LANGUAGE_EN,
+} WendaLanguage;
+
+/**
+ * WendaContentMode:
+ * How the content is shown: in Chinese, in English, or both, paragraph by
+ * paragraph.  The nicks are the values of the "content-mode" setting and of
+ * `wenda --language`.
+ */
+typedef enum
+{
+  WENDA_CONTENT_MODE_ZH,
+  WENDA_CONTENT_MODE_EN,
+  WENDA_CONTENT_MODE_BOTH,
+} WendaContentMode;
+
+/**
+ * WendaQaField:
+ * The three texts of an item.
+ */
+typedef enum
+{
+  WENDA_QA_FIELD_QUESTION,
+  WENDA_QA_FIELD_ANSWER,
+  WENDA_QA_FIELD_EXPLANATION,
+} WendaQaField;
+
+#define WENDA_TYPE_LANGUAGE     (wenda_language_get_type ())
+#define WENDA_TYPE_CONTENT_MODE (wenda_content_mode_get_type ())
+
+GType        wenda_language_get_type          (void);
+GType        wenda_content_mode_get_type      (void);
+const char  *wenda_language_to_bcp47         (WendaLanguage     language);
+gboolean     wenda_content_mode_from_nick     (const char       *nick,
+                                               WendaContentMode *mode);
+const char  *wenda_content_mode_to_nick       (WendaContentMode  mode);
+
 G_END_DECLS
