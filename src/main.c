@@ -16,7 +16,7 @@ main (int   argc,
   g_autoptr(WendaApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, wenda_application_get_localedir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   /* g_dgettext() decides once whether to translate at all; let it decide
    * before textdomain() is set (see shared/I18N.md). */

@@ -8,6 +8,7 @@
 
 #include "wenda-application.h"
 #include "wenda-bank-loader.h"
+#include "wenda-catalog.h"
 #include "wenda-window.h"
 
 struct _WendaApplication
@@ -17,6 +18,16 @@ struct _WendaApplication
   /* Owned references */
   WendaBank      *bank;
 };
+
+/* Where the catalogs are: LOCALEDIR once installed; WENDA_LOCALEDIR (set
+ * by `meson devenv` and the tests) when running from the build tree. */
+const char *
+wenda_application_get_localedir (void)
+{
+  const char *dir = g_getenv ("WENDA_LOCALEDIR");
+
+  return dir && *dir ? dir : LOCALEDIR;
+}
 
 G_DEFINE_FINAL_TYPE (WendaApplication, wenda_application, ADW_TYPE_APPLICATION)
 
@@ -42,10 +53,10 @@ on_window_realize (GtkWidget    *window,
                            G_CALLBACK (on_first_frame_painted), app, 0);
 }
 
-static void
-wenda_application_activate (GApplication *app)
+static GtkWindow *
+wenda_application_ensure_window (WendaApplication *self)
 {
-  WendaApplication *self = WENDA_APPLICATION (app);
+  GApplication *app = G_APPLICATION (self);
   GtkWindow *window;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
@@ -57,7 +68,69 @@ wenda_application_activate (GApplication *app)
         g_signal_connect_object (window, "realize", G_CALLBACK (on_window_realize), app, 0);
     }
 
-  gtk_window_present (window);
+  return window;
+}
+
+static void
+wenda_application_activate (GApplication *app)
+{
+  gtk_window_present (wenda_application_ensure_window (WENDA_APPLICATION (app)));
+}
+
+/* Runs in the primary instance, for its own command line and for those
+ * of later launches. */
+static int
+wenda_application_command_line (GApplication            *app,
+                                GApplicationCommandLine *command_line)
+{
+  WendaApplication *self = WENDA_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_auto(GStrv) arguments = NULL;
+  const char *language = NULL;
+  WendaWindow *window;
+  int argc;
+
+  arguments = g_application_command_line_get_arguments (command_line, &argc);
+
+  if (g_variant_dict_lookup (options, "language", "&s", &language))
+    {
+      WendaContentMode mode;
+
+      if (!wenda_content_mode_from_nick (language, &mode))
+        {
+          g_application_command_line_printerr (command_line,
+                                               _("Unknown language “%s”: use zh, en or both\n"),
+                                               language);
+          return EXIT_FAILURE;
+        }
+
+      window = WENDA_WINDOW (wenda_application_ensure_window (self));
+      wenda_window_override_content_mode (window, mode);
+    }
+
+  window = WENDA_WINDOW (wenda_application_ensure_window (self));
+
+  for (int i = 1; i < argc; i++)
+    {
+      guint64 number = 0;
+
+      if (g_ascii_string_to_unsigned (arguments[i], 10, 1, G_MAXUINT, &number, NULL))
+        {
+          if (!wenda_window_show_topic (window, (guint)number))
+            g_application_command_line_printerr (command_line, _("There is no topic %s\n"),
+                                                 arguments[i]);
+        }
+      else
+        {
+          g_application_command_line_printerr (command_line,
+                                               _("Not a topic number: %s\n"), arguments[i]);
+          return EXIT_FAILURE;
+        }
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  return EXIT_SUCCESS;
 }
 
 static void
@@ -78,6 +151,20 @@ wenda_application_startup (GApplication *app)
 
       g_warning ("Could not load the bundled question bank: %s", error->message);
       self->bank = wenda_bank_new ("", none);
+    }
+  else
+    {
+      g_autoptr(WendaCatalog) catalog = NULL;
+      g_autoptr(GError) catalog_error = NULL;
+
+      /* The English rendering.  Without it the English view falls back to
+       * the Chinese text, never to blanks. */
+      catalog = wenda_catalog_load_language (wenda_application_get_localedir (),
+                                             GETTEXT_PACKAGE, "en", &catalog_error);
+      if (catalog != NULL)
+        wenda_bank_apply_catalog (self->bank, catalog);
+      else
+        g_warning ("No English rendering of the content: %s", catalog_error->message);
     }
 }
 
@@ -119,6 +206,7 @@ wenda_application_class_init (WendaApplicationClass *klass)
   object_class->dispose = wenda_application_dispose;
 
   app_class->activate = wenda_application_activate;
+  app_class->command_line = wenda_application_command_line;
   app_class->startup = wenda_application_startup;
 }
 
@@ -134,7 +222,21 @@ wenda_application_init (WendaApplication *self)
     { "win.search", { "<Control>f", NULL } },
     { "win.previous", { "<Alt>Left", "<Control>Page_Up", NULL } },
     { "win.next", { "<Alt>Right", "<Control>Page_Down", NULL } },
+    { "win.content-mode::zh", { "<Control>1", NULL } },
+    { "win.content-mode::en", { "<Control>2", NULL } },
+    { "win.content-mode::both", { "<Control>3", NULL } },
   };
+  static const GOptionEntry options[] = {
+    { "language", 'l', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+      N_("Show the content in zh (Chinese), en (English) or both"), "zh|en|both" },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), N_("[TOPIC]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            N_("Read and study interview questions on machine "
+                                               "learning and large-model training."));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -149,7 +251,7 @@ wenda_application_new (void)
 {
   return g_object_new (WENDA_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
                        /* The same resources in the .Devel build. */
                        "resource-base-path", RESOURCE_PATH,
                        NULL);

@@ -7,6 +7,10 @@
 #include <glib/gi18n.h>
 
 #include "wenda-detail-view.h"
+#include "wenda-text.h"
+
+/* Below this width the bilingual view stacks the languages. */
+#define SIDE_BY_SIDE_MIN_WIDTH 600
 
 struct _WendaDetailView
 {
@@ -16,13 +20,20 @@ struct _WendaDetailView
   GtkWidget   *box;
   GtkLabel    *number_label;
   GtkLabel    *question_label;
+  GtkLabel    *question_secondary_label;
   GtkLabel    *answer_label;
+  GtkGrid     *answer_grid;
   GtkLabel    *explanation_label;
+  GtkGrid     *explanation_grid;
   GtkWidget   *explanation_heading;
   GtkBox      *duplicates_box;
 
   /* Owned references */
   WendaQaItem *item;
+
+  WendaContentMode mode;
+  guint        side_by_side : 1;
+  guint        relayout_idle;
 };
 
 G_DEFINE_FINAL_TYPE (WendaDetailView, wenda_detail_view, GTK_TYPE_WIDGET)
@@ -30,6 +41,7 @@ G_DEFINE_FINAL_TYPE (WendaDetailView, wenda_detail_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_ITEM,
+  PROP_MODE,
   N_PROPS
 };
 
@@ -102,11 +114,133 @@ wenda_detail_view_update_duplicates (WendaDetailView *self)
     }
 }
 
+static GtkWidget *
+paragraph_label_new (const char    *text,
+                     WendaLanguage  language)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "body");
+  gtk_widget_add_css_class (label, "reading-text");
+  gtk_widget_add_css_class (label, language == WENDA_LANGUAGE_ZH ? "lang-zh" : "lang-en");
+  wenda_label_set_text_in (GTK_LABEL (label), text, language);
+
+  return label;
+}
+
+/* Pairs the two renderings of a section paragraph by paragraph.  Side by
+ * side, row i holds paragraph i in both languages, so each pair starts at
+ * the same height; stacked, the English follows its Chinese paragraph. */
+static void
+fill_pairs (WendaDetailView *self,
+            GtkGrid         *grid,
+            WendaQaField     field)
+{
+  g_auto(GStrv) zh = wenda_split_paragraphs (wenda_qa_item_get_text (self->item, field, WENDA_LANGUAGE_ZH));
+  g_auto(GStrv) en = wenda_split_paragraphs (wenda_qa_item_get_text (self->item, field, WENDA_LANGUAGE_EN));
+  guint n_zh = g_strv_length (zh);
+  guint n_en = g_strv_length (en);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))))
+    gtk_grid_remove (grid, child);
+
+  for (guint i = 0; i < MAX (n_zh, n_en); i++)
+    {
+      if (self->side_by_side)
+        {
+          if (i < n_zh)
+            gtk_grid_attach (grid, paragraph_label_new (zh[i], WENDA_LANGUAGE_ZH), 0, i, 1, 1);
+          if (i < n_en)
+            gtk_grid_attach (grid, paragraph_label_new (en[i], WENDA_LANGUAGE_EN), 1, i, 1, 1);
+        }
+      else
+        {
+          if (i < n_zh)
+            gtk_grid_attach (grid, paragraph_label_new (zh[i], WENDA_LANGUAGE_ZH), 0, 2 * i, 1, 1);
+          if (i < n_en)
+            {
+              GtkWidget *label = paragraph_label_new (en[i], WENDA_LANGUAGE_EN);
+
+              gtk_widget_add_css_class (label, "stacked-translation");
+              gtk_grid_attach (grid, label, 0, 2 * i + 1, 1, 1);
+            }
+        }
+    }
+}
+
+static void
+wenda_detail_view_update_text (WendaDetailView *self)
+{
+  gboolean both = self->mode == WENDA_CONTENT_MODE_BOTH;
+  WendaLanguage primary = self->mode == WENDA_CONTENT_MODE_EN ? WENDA_LANGUAGE_EN : WENDA_LANGUAGE_ZH;
+  const char *explanation = "";
+
+  if (self->item != NULL)
+    {
+      wenda_label_set_text_in (self->question_label,
+                               wenda_qa_item_get_text (self->item, WENDA_QA_FIELD_QUESTION, primary),
+                               primary);
+      wenda_label_set_text_in (self->question_secondary_label,
+                               both ? wenda_qa_item_get_text (self->item, WENDA_QA_FIELD_QUESTION,
+                                                              WENDA_LANGUAGE_EN) : "",
+                               WENDA_LANGUAGE_EN);
+      explanation = wenda_qa_item_get_explanation (self->item);
+
+      if (both)
+        {
+          fill_pairs (self, self->answer_grid, WENDA_QA_FIELD_ANSWER);
+          fill_pairs (self, self->explanation_grid, WENDA_QA_FIELD_EXPLANATION);
+          wenda_label_set_text_in (self->answer_label, "", primary);
+          wenda_label_set_text_in (self->explanation_label, "", primary);
+        }
+      else
+        {
+          wenda_label_set_text_in (self->answer_label,
+                                   wenda_qa_item_get_text (self->item, WENDA_QA_FIELD_ANSWER, primary),
+                                   primary);
+          wenda_label_set_text_in (self->explanation_label,
+                                   wenda_qa_item_get_text (self->item, WENDA_QA_FIELD_EXPLANATION, primary),
+                                   primary);
+        }
+    }
+  else
+    {
+      gtk_label_set_label (self->question_label, "");
+      gtk_label_set_label (self->question_secondary_label, "");
+      gtk_label_set_label (self->answer_label, "");
+      gtk_label_set_label (self->explanation_label, "");
+    }
+
+  if (!both || self->item == NULL)
+    {
+      GtkWidget *child;
+
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->answer_grid))))
+        gtk_grid_remove (self->answer_grid, child);
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->explanation_grid))))
+        gtk_grid_remove (self->explanation_grid, child);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->question_secondary_label), both);
+  gtk_widget_set_visible (GTK_WIDGET (self->answer_label), !both);
+  gtk_widget_set_visible (GTK_WIDGET (self->answer_grid), both);
+
+  /* An imported bank may have items with no explanation. */
+  gtk_widget_set_visible (self->explanation_heading, explanation[0] != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->explanation_label), !both && explanation[0] != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->explanation_grid), both && explanation[0] != '\0');
+}
+
 static void
 wenda_detail_view_update (WendaDetailView *self)
 {
-  const char *explanation = "";
-
   if (self->item != NULL)
     {
       g_autofree char *number = NULL;
@@ -114,18 +248,46 @@ wenda_detail_view_update (WendaDetailView *self)
       /* Translators: the number of a topic, as in "№12" */
       number = g_strdup_printf (_("№%u"), wenda_qa_item_get_number (self->item));
       gtk_label_set_label (self->number_label, number);
-      explanation = wenda_qa_item_get_explanation (self->item);
     }
   else
     {
       gtk_label_set_label (self->number_label, "");
     }
 
-  /* An imported bank may have items with no explanation. */
-  gtk_widget_set_visible (self->explanation_heading, explanation[0] != '\0');
-  gtk_widget_set_visible (GTK_WIDGET (self->explanation_label), explanation[0] != '\0');
-
+  wenda_detail_view_update_text (self);
   wenda_detail_view_update_duplicates (self);
+}
+
+static gboolean
+relayout_idle_cb (gpointer user_data)
+{
+  WendaDetailView *self = WENDA_DETAIL_VIEW (user_data);
+
+  self->relayout_idle = 0;
+  wenda_detail_view_update_text (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Side by side or stacked depends on the width we get, which is known only
+ * at allocation; rebuild the pairs after it, not during it. */
+static void
+wenda_detail_view_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  WendaDetailView *self = WENDA_DETAIL_VIEW (widget);
+  gboolean side_by_side = width >= SIDE_BY_SIDE_MIN_WIDTH;
+
+  GTK_WIDGET_CLASS (wenda_detail_view_parent_class)->size_allocate (widget, width, height, baseline);
+
+  if (side_by_side != self->side_by_side)
+    {
+      self->side_by_side = side_by_side;
+      if (self->mode == WENDA_CONTENT_MODE_BOTH && self->relayout_idle == 0)
+        self->relayout_idle = g_idle_add (relayout_idle_cb, self);
+    }
 }
 
 static void
@@ -133,6 +295,7 @@ wenda_detail_view_dispose (GObject *object)
 {
   WendaDetailView *self = (WendaDetailView *)object;
 
+  g_clear_handle_id (&self->relayout_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), WENDA_TYPE_DETAIL_VIEW);
   g_clear_object (&self->item);
 
@@ -153,6 +316,10 @@ wenda_detail_view_get_property (GObject    *object,
       g_value_set_object (value, self->item);
       break;
 
+    case PROP_MODE:
+      g_value_set_enum (value, self->mode);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -170,6 +337,10 @@ wenda_detail_view_set_property (GObject      *object,
     {
     case PROP_ITEM:
       wenda_detail_view_set_item (self, g_value_get_object (value));
+      break;
+
+    case PROP_MODE:
+      wenda_detail_view_set_mode (self, g_value_get_enum (value));
       break;
 
     default:
@@ -192,7 +363,15 @@ wenda_detail_view_class_init (WendaDetailViewClass *klass)
                          WENDA_TYPE_QA_ITEM,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_MODE] =
+    g_param_spec_enum ("mode", NULL, NULL,
+                       WENDA_TYPE_CONTENT_MODE,
+                       WENDA_CONTENT_MODE_ZH,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  widget_class->size_allocate = wenda_detail_view_size_allocate;
 
   /**
    * WendaDetailView::show-topic:
@@ -211,8 +390,11 @@ wenda_detail_view_class_init (WendaDetailViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, box);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, number_label);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, question_label);
+  gtk_widget_class_bind_template_child (widget_class, WendaDetailView, question_secondary_label);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, answer_label);
+  gtk_widget_class_bind_template_child (widget_class, WendaDetailView, answer_grid);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, explanation_label);
+  gtk_widget_class_bind_template_child (widget_class, WendaDetailView, explanation_grid);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, explanation_heading);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, duplicates_box);
 
@@ -245,6 +427,28 @@ wenda_detail_view_set_item (WendaDetailView *self,
     {
       wenda_detail_view_update (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+    }
+}
+
+WendaContentMode
+wenda_detail_view_get_mode (WendaDetailView *self)
+{
+  g_return_val_if_fail (WENDA_IS_DETAIL_VIEW (self), WENDA_CONTENT_MODE_ZH);
+
+  return self->mode;
+}
+
+void
+wenda_detail_view_set_mode (WendaDetailView  *self,
+                            WendaContentMode  mode)
+{
+  g_return_if_fail (WENDA_IS_DETAIL_VIEW (self));
+
+  if (self->mode != mode)
+    {
+      self->mode = mode;
+      wenda_detail_view_update_text (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
     }
 }
 

@@ -18,5 +18,8 @@ WendaQaItem *wenda_detail_view_get_item (WendaDetailView *self);
 void         wenda_detail_view_set_item (WendaDetailView *self,
                                          WendaQaItem     *item);
 void         wenda_detail_view_focus_start (WendaDetailView *self);
+WendaContentMode wenda_detail_view_get_mode (WendaDetailView  *self);
+void         wenda_detail_view_set_mode (WendaDetailView  *self,
+                                         WendaContentMode  mode);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "wenda-detail-view.h"
+#include "wenda-topic-row.h"
 #include "wenda-window.h"
 
 struct _WendaWindow
@@ -31,12 +32,18 @@ struct _WendaWindow
   GtkWidget            *back_button;
   GtkWidget            *previous_button;
   GtkWidget            *next_button;
+  GtkMenuButton        *mode_button;
+  AdwClamp             *detail_clamp;
 
   /* Owned references */
   WendaBank            *bank;
   GSettings            *settings;
 
   guint                 focus_row_tick;
+
+  WendaContentMode      content_mode;
+  /* Set while `wenda --language` applies its mode, which is not saved. */
+  guint                 overriding_mode : 1;
 };
 
 G_DEFINE_FINAL_TYPE (WendaWindow, wenda_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -44,6 +51,7 @@ G_DEFINE_FINAL_TYPE (WendaWindow, wenda_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_BANK,
+  PROP_CONTENT_MODE,
   N_PROPS
 };
 
@@ -433,6 +441,47 @@ wenda_window_close_request (GtkWindow *window)
 }
 
 static void
+wenda_window_update_mode_ui (WendaWindow *self)
+{
+  WendaLanguage language = self->content_mode == WENDA_CONTENT_MODE_EN ? WENDA_LANGUAGE_EN
+                                                                       : WENDA_LANGUAGE_ZH;
+  const char *label = NULL;
+
+  switch (self->content_mode)
+    {
+    case WENDA_CONTENT_MODE_ZH:
+      /* Translators: the reading-language button, content in Chinese */
+      label = _("Chinese");
+      break;
+
+    case WENDA_CONTENT_MODE_EN:
+      /* Translators: the reading-language button, content in English */
+      label = _("English");
+      break;
+
+    case WENDA_CONTENT_MODE_BOTH:
+      /* Translators: the reading-language button, content in both languages */
+      label = _("Bilingual");
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_menu_button_set_label (self->mode_button, label);
+
+  /* Two columns need more room than one. */
+  adw_clamp_set_maximum_size (self->detail_clamp,
+                              self->content_mode == WENDA_CONTENT_MODE_BOTH ? 1200 : 720);
+  adw_clamp_set_tightening_threshold (self->detail_clamp,
+                                      self->content_mode == WENDA_CONTENT_MODE_BOTH ? 900 : 560);
+
+  if (self->bank != NULL)
+    adw_window_title_set_subtitle (self->sidebar_title,
+                                   wenda_bank_get_title_in (self->bank, language));
+}
+
+static void
 wenda_window_set_bank (WendaWindow *self,
                        WendaBank   *bank)
 {
@@ -449,7 +498,7 @@ wenda_window_set_bank (WendaWindow *self,
   if (self->settings != NULL)
     last_topic = g_settings_get_string (self->settings, "last-topic");
 
-  adw_window_title_set_subtitle (self->sidebar_title, wenda_bank_get_title (bank));
+  wenda_window_update_mode_ui (self);
   gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (bank));
 
   item = wenda_bank_lookup_id (bank, last_topic);
@@ -484,6 +533,9 @@ wenda_window_constructed (GObject *object)
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
+
+  self->content_mode = g_settings_get_enum (self->settings, "content-mode");
+  wenda_window_update_mode_ui (self);
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 }
@@ -521,6 +573,10 @@ wenda_window_get_property (GObject    *object,
       g_value_set_object (value, self->bank);
       break;
 
+    case PROP_CONTENT_MODE:
+      g_value_set_enum (value, self->content_mode);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -538,6 +594,10 @@ wenda_window_set_property (GObject      *object,
     {
     case PROP_BANK:
       wenda_window_set_bank (self, g_value_get_object (value));
+      break;
+
+    case PROP_CONTENT_MODE:
+      wenda_window_set_content_mode (self, g_value_get_enum (value));
       break;
 
     default:
@@ -566,9 +626,18 @@ wenda_window_class_init (WendaWindowClass *klass)
                          WENDA_TYPE_BANK,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* The reading language of the content: saved in GSettings, applied at
+   * once to the list and the reading pane. */
+  properties[PROP_CONTENT_MODE] =
+    g_param_spec_enum ("content-mode", NULL, NULL,
+                       WENDA_TYPE_CONTENT_MODE,
+                       WENDA_CONTENT_MODE_ZH,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (WENDA_TYPE_DETAIL_VIEW);
+  g_type_ensure (WENDA_TYPE_TOPIC_ROW);
   g_type_ensure (WENDA_TYPE_QA_ITEM);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/wenda-window.ui");
@@ -589,6 +658,8 @@ wenda_window_class_init (WendaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, previous_button);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, next_button);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, mode_button);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, detail_clamp);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_item_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_items_changed);
@@ -605,6 +676,8 @@ wenda_window_class_init (WendaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-topic", "u", show_topic_action);
+  /* A stateful action whose state is the mode's nick: "zh", "en", "both". */
+  gtk_widget_class_install_property_action (widget_class, "win.content-mode", "content-mode");
 
   /* Home and End go to the first and last topic, unless the focused widget
    * (the list itself, the search entry, a text selection) uses them first:
@@ -725,4 +798,53 @@ wenda_window_set_search_text (WendaWindow *self,
 
   gtk_search_bar_set_search_mode (self->search_bar, text != NULL && text[0] != '\0');
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+}
+
+WendaContentMode
+wenda_window_get_content_mode (WendaWindow *self)
+{
+  g_return_val_if_fail (WENDA_IS_WINDOW (self), WENDA_CONTENT_MODE_ZH);
+
+  return self->content_mode;
+}
+
+/**
+ * wenda_window_set_content_mode:
+ *
+ * Shows the content in @mode, at once, and saves the choice.
+ */
+void
+wenda_window_set_content_mode (WendaWindow      *self,
+                               WendaContentMode  mode)
+{
+  g_return_if_fail (WENDA_IS_WINDOW (self));
+  g_return_if_fail (mode <= WENDA_CONTENT_MODE_BOTH);
+
+  if (self->content_mode == mode)
+    return;
+
+  self->content_mode = mode;
+
+  if (!self->overriding_mode && self->settings != NULL)
+    g_settings_set_enum (self->settings, "content-mode", mode);
+
+  wenda_window_update_mode_ui (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_MODE]);
+}
+
+/**
+ * wenda_window_override_content_mode:
+ *
+ * Like wenda_window_set_content_mode(), for `wenda --language`: the mode
+ * applies to this window but the saved preference is left alone.
+ */
+void
+wenda_window_override_content_mode (WendaWindow      *self,
+                                    WendaContentMode  mode)
+{
+  g_return_if_fail (WENDA_IS_WINDOW (self));
+
+  self->overriding_mode = TRUE;
+  wenda_window_set_content_mode (self, mode);
+  self->overriding_mode = FALSE;
 }

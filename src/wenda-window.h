@@ -22,5 +22,10 @@ gboolean     wenda_window_show_topic       (WendaWindow    *self,
                                             guint           number);
 void         wenda_window_set_search_text  (WendaWindow    *self,
                                             const char     *text);
+WendaContentMode wenda_window_get_content_mode      (WendaWindow      *self);
+void             wenda_window_set_content_mode      (WendaWindow      *self,
+                                                     WendaContentMode  mode);
+void             wenda_window_override_content_mode (WendaWindow      *self,
+                                                     WendaContentMode  mode);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "ui-helpers.h"
 #include "wenda-application.h"
 #include "wenda-detail-view.h"
+#include "wenda-topic-row.h"
 #include "wenda-window.h"
 
 static WendaApplication *app;
@@ -53,18 +54,20 @@ focus_in (const char *child_name)
 static GtkWidget *
 find_row (guint number)
 {
-  g_autofree char *text = g_strdup_printf ("%u", number);
   GtkWidget *list = CHILD ("list_view");
 
   for (GtkWidget *row = gtk_widget_get_first_child (list);
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
-      GtkWidget *box = gtk_widget_get_first_child (row);
-      GtkWidget *number_label = box ? gtk_widget_get_first_child (box) : NULL;
+      GtkWidget *topic_row = gtk_widget_get_first_child (row);
+      WendaQaItem *item;
 
-      if (GTK_IS_LABEL (number_label) && g_str_equal (label_text (number_label), text) &&
-          gtk_widget_get_mapped (row))
+      if (!WENDA_IS_TOPIC_ROW (topic_row) || !gtk_widget_get_mapped (row))
+        continue;
+
+      item = wenda_topic_row_get_item (WENDA_TOPIC_ROW (topic_row));
+      if (item != NULL && wenda_qa_item_get_number (item) == number)
         return row;
     }
 

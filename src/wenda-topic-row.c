@@ -1,0 +1,233 @@
+/* wenda-topic-row.c: a row of the topic list
+ *
+ * Shows the topic's number and its question in the reading mode: Chinese,
+ * English, or both (English under the Chinese).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "wenda-text.h"
+#include "wenda-topic-row.h"
+
+struct _WendaTopicRow
+{
+  GtkWidget         parent_instance;
+
+  /* Template widgets */
+  GtkWidget        *box;
+  GtkLabel         *number_label;
+  GtkLabel         *question_label;
+  GtkLabel         *secondary_label;
+
+  /* Owned references */
+  WendaQaItem      *item;
+  GBinding         *mode_binding;
+
+  WendaContentMode  mode;
+};
+
+G_DEFINE_FINAL_TYPE (WendaTopicRow, wenda_topic_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ITEM,
+  PROP_MODE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+wenda_topic_row_update (WendaTopicRow *self)
+{
+  g_autofree char *number = NULL;
+  WendaLanguage primary;
+
+  if (self->item == NULL)
+    return;
+
+  number = g_strdup_printf ("%u", wenda_qa_item_get_number (self->item));
+  gtk_label_set_label (self->number_label, number);
+
+  primary = self->mode == WENDA_CONTENT_MODE_EN ? WENDA_LANGUAGE_EN : WENDA_LANGUAGE_ZH;
+  wenda_label_set_text_in (self->question_label,
+                           wenda_qa_item_get_text (self->item, WENDA_QA_FIELD_QUESTION, primary),
+                           primary);
+
+  if (self->mode == WENDA_CONTENT_MODE_BOTH)
+    wenda_label_set_text_in (self->secondary_label,
+                             wenda_qa_item_get_text (self->item, WENDA_QA_FIELD_QUESTION,
+                                                     WENDA_LANGUAGE_EN),
+                             WENDA_LANGUAGE_EN);
+  gtk_widget_set_visible (GTK_WIDGET (self->secondary_label),
+                          self->mode == WENDA_CONTENT_MODE_BOTH);
+}
+
+/* The reading mode belongs to the window; a row follows it from the moment
+ * it is in one. */
+static void
+wenda_topic_row_root (GtkWidget *widget)
+{
+  WendaTopicRow *self = WENDA_TOPIC_ROW (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (wenda_topic_row_parent_class)->root (widget);
+
+  root = gtk_widget_get_root (widget);
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (root), "content-mode"))
+    self->mode_binding = g_object_bind_property (root, "content-mode", widget, "mode",
+                                                 G_BINDING_SYNC_CREATE);
+}
+
+static void
+wenda_topic_row_unroot (GtkWidget *widget)
+{
+  WendaTopicRow *self = WENDA_TOPIC_ROW (widget);
+
+  g_clear_pointer (&self->mode_binding, g_binding_unbind);
+
+  GTK_WIDGET_CLASS (wenda_topic_row_parent_class)->unroot (widget);
+}
+
+static void
+wenda_topic_row_dispose (GObject *object)
+{
+  WendaTopicRow *self = (WendaTopicRow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), WENDA_TYPE_TOPIC_ROW);
+  g_clear_object (&self->item);
+
+  G_OBJECT_CLASS (wenda_topic_row_parent_class)->dispose (object);
+}
+
+static void
+wenda_topic_row_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  WendaTopicRow *self = WENDA_TOPIC_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      g_value_set_object (value, self->item);
+      break;
+
+    case PROP_MODE:
+      g_value_set_enum (value, self->mode);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wenda_topic_row_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  WendaTopicRow *self = WENDA_TOPIC_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      wenda_topic_row_set_item (self, g_value_get_object (value));
+      break;
+
+    case PROP_MODE:
+      wenda_topic_row_set_mode (self, g_value_get_enum (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wenda_topic_row_class_init (WendaTopicRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wenda_topic_row_dispose;
+  object_class->get_property = wenda_topic_row_get_property;
+  object_class->set_property = wenda_topic_row_set_property;
+
+  widget_class->root = wenda_topic_row_root;
+  widget_class->unroot = wenda_topic_row_unroot;
+
+  properties[PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL,
+                         WENDA_TYPE_QA_ITEM,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_MODE] =
+    g_param_spec_enum ("mode", NULL, NULL,
+                       WENDA_TYPE_CONTENT_MODE,
+                       WENDA_CONTENT_MODE_ZH,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/wenda-topic-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, WendaTopicRow, box);
+  gtk_widget_class_bind_template_child (widget_class, WendaTopicRow, number_label);
+  gtk_widget_class_bind_template_child (widget_class, WendaTopicRow, question_label);
+  gtk_widget_class_bind_template_child (widget_class, WendaTopicRow, secondary_label);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+wenda_topic_row_init (WendaTopicRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+WendaQaItem *
+wenda_topic_row_get_item (WendaTopicRow *self)
+{
+  g_return_val_if_fail (WENDA_IS_TOPIC_ROW (self), NULL);
+
+  return self->item;
+}
+
+void
+wenda_topic_row_set_item (WendaTopicRow *self,
+                          WendaQaItem   *item)
+{
+  g_return_if_fail (WENDA_IS_TOPIC_ROW (self));
+  g_return_if_fail (!item || WENDA_IS_QA_ITEM (item));
+
+  if (g_set_object (&self->item, item))
+    {
+      wenda_topic_row_update (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+    }
+}
+
+WendaContentMode
+wenda_topic_row_get_mode (WendaTopicRow *self)
+{
+  g_return_val_if_fail (WENDA_IS_TOPIC_ROW (self), WENDA_CONTENT_MODE_ZH);
+
+  return self->mode;
+}
+
+void
+wenda_topic_row_set_mode (WendaTopicRow    *self,
+                          WendaContentMode  mode)
+{
+  g_return_if_fail (WENDA_IS_TOPIC_ROW (self));
+
+  if (self->mode != mode)
+    {
+      self->mode = mode;
+      wenda_topic_row_update (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
+    }
+}
