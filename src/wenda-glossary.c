@@ -1,0 +1,775 @@
+/* wenda-glossary.c: the bilingual terms of a bank, and links between items
+ *
+ * The bank glosses its terms in parentheses: 预训练（Pre-training）,
+ * 图神经网络（Graph Neural Network，GNN）.  Every such gloss (Latin text in
+ * full-width or ASCII parentheses after a Chinese word) is an occurrence of
+ * a term.  Occurrences are grouped by their English (an abbreviation-only
+ * gloss, 大型卷积神经网络（CNN）, joins the term whose abbreviation it is).
+ *
+ * The Chinese side of a term is not delimited in the text: the run of Han
+ * characters before a gloss may start with other words (什么是预训练,
+ * 包括随机梯度下降).  A term occurs at least twice in practice (question and
+ * answer), and the longest common suffix of its runs is the term itself.
+ * A term seen once is cut after the last of a few function words instead.
+ *
+ * An item defines a term when its question glosses it.  In an item's text,
+ * a term that another item defines becomes a link to that item.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "wenda-glossary.h"
+
+struct _WendaGlossaryTerm
+{
+  GObject    parent_instance;
+
+  char      *zh;
+  char      *en;
+  char      *abbreviation;  /* nullable */
+  char      *search_text;
+  GArray    *definers;      /* guint item numbers, ascending */
+  GArray    *users;         /* guint item numbers, ascending */
+  GPtrArray *runs;          /* while building: the Han runs before each gloss */
+};
+
+struct _WendaGlossary
+{
+  GObject    parent_instance;
+
+  GPtrArray *terms;         /* of WendaGlossaryTerm, sorted by English */
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE (WendaGlossaryTerm, wenda_glossary_term, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE_WITH_CODE (WendaGlossary, wenda_glossary, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  TERM_PROP_0,
+  TERM_PROP_ZH,
+  TERM_PROP_EN,
+  TERM_PROP_ABBREVIATION,
+  TERM_PROP_SEARCH_TEXT,
+  TERM_PROP_N_USERS,
+  TERM_N_PROPS
+};
+
+static GParamSpec *term_properties[TERM_N_PROPS];
+
+static void
+wenda_glossary_term_finalize (GObject *object)
+{
+  WendaGlossaryTerm *self = (WendaGlossaryTerm *)object;
+
+  g_clear_pointer (&self->zh, g_free);
+  g_clear_pointer (&self->en, g_free);
+  g_clear_pointer (&self->abbreviation, g_free);
+  g_clear_pointer (&self->search_text, g_free);
+  g_clear_pointer (&self->definers, g_array_unref);
+  g_clear_pointer (&self->users, g_array_unref);
+  g_clear_pointer (&self->runs, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (wenda_glossary_term_parent_class)->finalize (object);
+}
+
+static void
+wenda_glossary_term_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  WendaGlossaryTerm *self = WENDA_GLOSSARY_TERM (object);
+
+  switch (prop_id)
+    {
+    case TERM_PROP_ZH:
+      g_value_set_string (value, self->zh);
+      break;
+
+    case TERM_PROP_EN:
+      g_value_set_string (value, self->en);
+      break;
+
+    case TERM_PROP_ABBREVIATION:
+      g_value_set_string (value, self->abbreviation);
+      break;
+
+    case TERM_PROP_SEARCH_TEXT:
+      g_value_set_string (value, self->search_text);
+      break;
+
+    case TERM_PROP_N_USERS:
+      g_value_set_uint (value, self->users->len);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wenda_glossary_term_class_init (WendaGlossaryTermClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = wenda_glossary_term_finalize;
+  object_class->get_property = wenda_glossary_term_get_property;
+
+  term_properties[TERM_PROP_ZH] =
+    g_param_spec_string ("zh", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  term_properties[TERM_PROP_EN] =
+    g_param_spec_string ("en", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  term_properties[TERM_PROP_ABBREVIATION] =
+    g_param_spec_string ("abbreviation", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  term_properties[TERM_PROP_SEARCH_TEXT] =
+    g_param_spec_string ("search-text", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  term_properties[TERM_PROP_N_USERS] =
+    g_param_spec_uint ("n-users", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, TERM_N_PROPS, term_properties);
+}
+
+static void
+wenda_glossary_term_init (WendaGlossaryTerm *self)
+{
+  self->definers = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->users = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->runs = g_ptr_array_new_with_free_func (g_free);
+}
+
+const char *
+wenda_glossary_term_get_zh (WendaGlossaryTerm *self)
+{
+  g_return_val_if_fail (WENDA_IS_GLOSSARY_TERM (self), NULL);
+  return self->zh;
+}
+
+const char *
+wenda_glossary_term_get_en (WendaGlossaryTerm *self)
+{
+  g_return_val_if_fail (WENDA_IS_GLOSSARY_TERM (self), NULL);
+  return self->en;
+}
+
+/**
+ * wenda_glossary_term_get_abbreviation:
+ *
+ * Returns: (nullable): the abbreviation the bank gives, such as "GNN"
+ */
+const char *
+wenda_glossary_term_get_abbreviation (WendaGlossaryTerm *self)
+{
+  g_return_val_if_fail (WENDA_IS_GLOSSARY_TERM (self), NULL);
+  return self->abbreviation;
+}
+
+const char *
+wenda_glossary_term_get_search_text (WendaGlossaryTerm *self)
+{
+  g_return_val_if_fail (WENDA_IS_GLOSSARY_TERM (self), NULL);
+  return self->search_text;
+}
+
+/**
+ * wenda_glossary_term_get_definers:
+ *
+ * Returns: the numbers of the items whose question glosses the term
+ */
+const guint *
+wenda_glossary_term_get_definers (WendaGlossaryTerm *self,
+                                  guint             *n_definers)
+{
+  g_return_val_if_fail (WENDA_IS_GLOSSARY_TERM (self), NULL);
+  g_return_val_if_fail (n_definers != NULL, NULL);
+
+  *n_definers = self->definers->len;
+  return (const guint *)(gpointer)self->definers->data;
+}
+
+/**
+ * wenda_glossary_term_get_users:
+ *
+ * Returns: the numbers of the items whose text, in either language, uses
+ *   the term
+ */
+const guint *
+wenda_glossary_term_get_users (WendaGlossaryTerm *self,
+                               guint             *n_users)
+{
+  g_return_val_if_fail (WENDA_IS_GLOSSARY_TERM (self), NULL);
+  g_return_val_if_fail (n_users != NULL, NULL);
+
+  *n_users = self->users->len;
+  return (const guint *)(gpointer)self->users->data;
+}
+
+static void
+add_number (GArray *numbers,
+            guint   number)
+{
+  /* Kept sorted and unique; numbers arrive mostly in order. */
+  guint i = numbers->len;
+
+  while (i > 0 && g_array_index (numbers, guint, i - 1) > number)
+    i--;
+  if (i > 0 && g_array_index (numbers, guint, i - 1) == number)
+    return;
+  g_array_insert_val (numbers, i, number);
+}
+
+static gboolean
+has_number (GArray *numbers,
+            guint   number)
+{
+  for (guint i = 0; i < numbers->len; i++)
+    if (g_array_index (numbers, guint, i) == number)
+      return TRUE;
+  return FALSE;
+}
+
+/* GListModel */
+
+static GType
+wenda_glossary_get_item_type (GListModel *model)
+{
+  return WENDA_TYPE_GLOSSARY_TERM;
+}
+
+static guint
+wenda_glossary_get_n_items (GListModel *model)
+{
+  return WENDA_GLOSSARY (model)->terms->len;
+}
+
+static gpointer
+wenda_glossary_get_item (GListModel *model,
+                         guint       position)
+{
+  WendaGlossary *self = WENDA_GLOSSARY (model);
+
+  if (position >= self->terms->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->terms, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = wenda_glossary_get_item_type;
+  iface->get_n_items = wenda_glossary_get_n_items;
+  iface->get_item = wenda_glossary_get_item;
+}
+
+static void
+wenda_glossary_finalize (GObject *object)
+{
+  WendaGlossary *self = (WendaGlossary *)object;
+
+  g_clear_pointer (&self->terms, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (wenda_glossary_parent_class)->finalize (object);
+}
+
+static void
+wenda_glossary_class_init (WendaGlossaryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = wenda_glossary_finalize;
+}
+
+static void
+wenda_glossary_init (WendaGlossary *self)
+{
+  self->terms = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/* Building */
+
+static gboolean
+is_han (gunichar c)
+{
+  return g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN;
+}
+
+/* A gloss is Latin text: letters, digits, blanks and a little punctuation,
+ * with at least one letter and no Han. */
+static gboolean
+is_gloss (const char *start,
+          const char *end)
+{
+  gboolean has_letter = FALSE;
+
+  for (const char *p = start; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_han (c))
+        return FALSE;
+      if (g_ascii_isalpha (c))
+        has_letter = TRUE;
+    }
+
+  return has_letter;
+}
+
+static char *
+strip_dup (const char *start,
+           const char *end)
+{
+  char *s = g_strndup (start, end - start);
+
+  return g_strstrip (s);
+}
+
+/* Cuts a lone run after its last function word: 的优化器包括随机梯度下降 →
+ * 随机梯度下降.  Only for terms seen once; see the top of the file. */
+static const char *
+trim_single_run (const char *run)
+{
+  static const char *const boundaries[] = {
+    "什么是", "包括", "例如", "比如", "以及", "基于", "使用", "如", "和", "与", "及", "在", "的", "是",
+  };
+  const char *best = run;
+
+  for (guint i = 0; i < G_N_ELEMENTS (boundaries); i++)
+    {
+      const char *p = run;
+      const char *found;
+
+      while ((found = strstr (p, boundaries[i])) != NULL)
+        {
+          p = found + strlen (boundaries[i]);
+          if (p > best && *p != '\0')
+            best = p;
+        }
+    }
+
+  return best;
+}
+
+/* The longest common suffix, in whole characters, of every run. */
+static char *
+common_suffix (GPtrArray *runs)
+{
+  const char *first = g_ptr_array_index (runs, 0);
+  gsize first_len = strlen (first);
+  gsize suffix = first_len;
+
+  for (guint i = 1; i < runs->len; i++)
+    {
+      const char *run = g_ptr_array_index (runs, i);
+      gsize len = strlen (run);
+      gsize n = 0;
+
+      while (n < suffix && n < len && first[first_len - 1 - n] == run[len - 1 - n])
+        n++;
+      suffix = n;
+    }
+
+  /* Back up to a character boundary. */
+  while (suffix > 0 && (first[first_len - suffix] & 0xC0) == 0x80)
+    suffix--;
+
+  return g_strdup (first + first_len - suffix);
+}
+
+typedef struct
+{
+  GHashTable *by_key;   /* casefolded English → WendaGlossaryTerm (owned) */
+} Builder;
+
+static WendaGlossaryTerm *
+builder_term (Builder    *builder,
+              const char *en)
+{
+  g_autofree char *key = g_ascii_strdown (en, -1);
+  WendaGlossaryTerm *term = g_hash_table_lookup (builder->by_key, key);
+
+  if (term == NULL)
+    {
+      term = g_object_new (WENDA_TYPE_GLOSSARY_TERM, NULL);
+      term->en = g_strdup (en);
+      g_hash_table_insert (builder->by_key, g_steal_pointer (&key), term);
+    }
+
+  return term;
+}
+
+/* Finds every gloss in @text and records it. */
+static void
+scan_text (Builder    *builder,
+           const char *text,
+           guint       number,
+           gboolean    is_question)
+{
+  static const struct { const char *open, *close; } brackets[] = {
+    { "（", "）" },
+    { "(", ")" },
+  };
+
+  for (guint b = 0; b < G_N_ELEMENTS (brackets); b++)
+    {
+      const char *p = text;
+      const char *open;
+
+      while ((open = strstr (p, brackets[b].open)) != NULL)
+        {
+          const char *inner = open + strlen (brackets[b].open);
+          const char *close = strstr (inner, brackets[b].close);
+          const char *run_start = open;
+          const char *comma;
+          g_autofree char *en = NULL;
+          g_autofree char *abbreviation = NULL;
+          WendaGlossaryTerm *term;
+
+          p = inner;
+          if (close == NULL)
+            break;
+          if (!is_gloss (inner, close))
+            continue;
+
+          /* The Han run right before the bracket. */
+          while (run_start > text)
+            {
+              const char *prev = g_utf8_prev_char (run_start);
+
+              if (!is_han (g_utf8_get_char (prev)))
+                break;
+              run_start = prev;
+            }
+          if (run_start == open)
+            continue;
+
+          /* "Graph Neural Network，GNN": the English, then its abbreviation. */
+          comma = g_strstr_len (inner, close - inner, "，");
+          if (comma == NULL)
+            comma = g_strstr_len (inner, close - inner, ",");
+          if (comma != NULL)
+            {
+              en = strip_dup (inner, comma);
+              abbreviation = strip_dup (g_utf8_next_char (comma), close);
+              if (abbreviation[0] == '\0' || strchr (abbreviation, ' ') != NULL)
+                g_clear_pointer (&abbreviation, g_free);
+            }
+          else
+            {
+              en = strip_dup (inner, close);
+            }
+
+          if (en[0] == '\0')
+            continue;
+
+          term = builder_term (builder, en);
+          g_ptr_array_add (term->runs, g_strndup (run_start, open - run_start));
+          if (abbreviation != NULL && term->abbreviation == NULL)
+            term->abbreviation = g_steal_pointer (&abbreviation);
+          if (is_question)
+            add_number (term->definers, number);
+
+          p = close;
+        }
+    }
+}
+
+static void
+merge_into (WendaGlossaryTerm *into,
+            WendaGlossaryTerm *from)
+{
+  for (guint i = 0; i < from->runs->len; i++)
+    g_ptr_array_add (into->runs, g_strdup (g_ptr_array_index (from->runs, i)));
+  for (guint i = 0; i < from->definers->len; i++)
+    add_number (into->definers, g_array_index (from->definers, guint, i));
+}
+
+static int
+compare_terms (gconstpointer a,
+               gconstpointer b)
+{
+  WendaGlossaryTerm *x = *(WendaGlossaryTerm **)a;
+  WendaGlossaryTerm *y = *(WendaGlossaryTerm **)b;
+
+  return g_ascii_strcasecmp (x->en, y->en);
+}
+
+static gboolean
+is_word_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '-' || c == '_';
+}
+
+/* Whether @pattern occurs in @text at @at, as a whole word when it is
+ * Latin.  Returns the length matched, or 0.  A plural "s" may follow. */
+static gsize
+match_at (const char *text,
+          gsize       text_len,
+          gsize       at,
+          const char *pattern,
+          gboolean    ignore_case)
+{
+  gsize len = strlen (pattern);
+  gboolean latin = g_ascii_isalnum (pattern[0]);
+
+  if (len == 0 || at + len > text_len)
+    return 0;
+
+  if (ignore_case ? g_ascii_strncasecmp (text + at, pattern, len) != 0
+                  : memcmp (text + at, pattern, len) != 0)
+    return 0;
+
+  if (latin)
+    {
+      gsize after = at + len;
+
+      if (at > 0 && is_word_char (text[at - 1]))
+        return 0;
+      if (after < text_len && text[after] == 's')
+        after++;
+      if (after < text_len && is_word_char (text[after]))
+        return 0;
+    }
+
+  return len;
+}
+
+static gboolean
+text_uses_term (WendaGlossaryTerm *term,
+                const char        *text)
+{
+  gsize len = strlen (text);
+
+  if (strstr (text, term->zh) != NULL)
+    return TRUE;
+
+  for (gsize at = 0; at < len; at++)
+    {
+      if (match_at (text, len, at, term->en, TRUE) ||
+          (term->abbreviation && match_at (text, len, at, term->abbreviation, FALSE)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * wenda_glossary_new_for_bank:
+ *
+ * Builds the glossary from the bank's text.  Items that use a term are
+ * found in both languages.
+ */
+WendaGlossary *
+wenda_glossary_new_for_bank (WendaBank *bank)
+{
+  g_autoptr(GHashTable) by_key = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  WendaGlossary *self;
+  Builder builder;
+  guint n_items;
+
+  g_return_val_if_fail (WENDA_IS_BANK (bank), NULL);
+
+  by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  builder.by_key = by_key;
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (bank));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (bank), i);
+      guint number = wenda_qa_item_get_number (item);
+
+      scan_text (&builder, wenda_qa_item_get_question (item), number, TRUE);
+      scan_text (&builder, wenda_qa_item_get_answer (item), number, FALSE);
+      scan_text (&builder, wenda_qa_item_get_explanation (item), number, FALSE);
+    }
+
+  /* An abbreviation-only gloss joins the term it abbreviates. */
+  all = g_ptr_array_new ();
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, by_key);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      g_ptr_array_add (all, value);
+  }
+  for (guint i = 0; i < all->len; i++)
+    {
+      WendaGlossaryTerm *term = g_ptr_array_index (all, i);
+
+      if (term->abbreviation == NULL)
+        continue;
+
+      for (guint j = 0; j < all->len; j++)
+        {
+          WendaGlossaryTerm *other = g_ptr_array_index (all, j);
+
+          if (other != term && other->runs->len > 0 &&
+              g_ascii_strcasecmp (other->en, term->abbreviation) == 0)
+            {
+              merge_into (term, other);
+              g_ptr_array_set_size (other->runs, 0);
+              g_array_set_size (other->definers, 0);
+            }
+        }
+    }
+
+  self = g_object_new (WENDA_TYPE_GLOSSARY, NULL);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      WendaGlossaryTerm *term = g_ptr_array_index (all, i);
+      g_autofree char *joined = NULL;
+
+      if (term->runs->len == 0)
+        continue;
+
+      if (term->runs->len > 1)
+        term->zh = common_suffix (term->runs);
+      else
+        term->zh = g_strdup (trim_single_run (g_ptr_array_index (term->runs, 0)));
+      g_ptr_array_set_size (term->runs, 0);
+
+      if (term->zh[0] == '\0')
+        continue;
+
+      joined = g_strjoin ("\n", term->zh, term->en, term->abbreviation ? term->abbreviation : "", NULL);
+      term->search_text = wenda_normalize_for_search (joined, -1);
+      g_ptr_array_add (self->terms, g_object_ref (term));
+    }
+
+  g_ptr_array_sort (self->terms, compare_terms);
+
+  /* Who uses each term, in either language. */
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (bank), i);
+
+      for (guint t = 0; t < self->terms->len; t++)
+        {
+          WendaGlossaryTerm *term = g_ptr_array_index (self->terms, t);
+
+          for (WendaQaField f = WENDA_QA_FIELD_QUESTION; f <= WENDA_QA_FIELD_EXPLANATION; f++)
+            {
+              if (text_uses_term (term, wenda_qa_item_get_text (item, f, WENDA_LANGUAGE_ZH)) ||
+                  text_uses_term (term, wenda_qa_item_get_text (item, f, WENDA_LANGUAGE_EN)))
+                {
+                  add_number (term->users, wenda_qa_item_get_number (item));
+                  break;
+                }
+            }
+        }
+    }
+
+  return self;
+}
+
+/**
+ * wenda_glossary_lookup:
+ * @zh_or_en: a term in Chinese, or its English or abbreviation
+ *
+ * Returns: (transfer none) (nullable): the term
+ */
+WendaGlossaryTerm *
+wenda_glossary_lookup (WendaGlossary *self,
+                       const char    *zh_or_en)
+{
+  g_return_val_if_fail (WENDA_IS_GLOSSARY (self), NULL);
+  g_return_val_if_fail (zh_or_en != NULL, NULL);
+
+  for (guint i = 0; i < self->terms->len; i++)
+    {
+      WendaGlossaryTerm *term = g_ptr_array_index (self->terms, i);
+
+      if (g_str_equal (term->zh, zh_or_en) ||
+          g_ascii_strcasecmp (term->en, zh_or_en) == 0 ||
+          (term->abbreviation && g_str_equal (term->abbreviation, zh_or_en)))
+        return term;
+    }
+
+  return NULL;
+}
+
+/**
+ * wenda_glossary_find_links:
+ * @text: an item's text, in either language
+ * @item_number: the item the text belongs to
+ *
+ * Finds the terms in @text that another item defines.  At each place the
+ * longest term wins, so 自注意力机制 is one term, not 注意力机制 after 自.
+ * A term the item defines itself is no link (and hides the shorter terms
+ * inside it).
+ *
+ * Returns: (transfer full) (element-type WendaTermLink): the links, in
+ *   order, not overlapping
+ */
+GArray *
+wenda_glossary_find_links (WendaGlossary *self,
+                           const char    *text,
+                           guint          item_number)
+{
+  GArray *links;
+  gsize len, at = 0;
+
+  g_return_val_if_fail (WENDA_IS_GLOSSARY (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  links = g_array_new (FALSE, FALSE, sizeof (WendaTermLink));
+  len = strlen (text);
+
+  while (at < len)
+    {
+      WendaGlossaryTerm *best = NULL;
+      gsize best_len = 0;
+
+      for (guint t = 0; t < self->terms->len; t++)
+        {
+          WendaGlossaryTerm *term = g_ptr_array_index (self->terms, t);
+          gsize m;
+
+          if (term->definers->len == 0)
+            continue;
+
+          m = match_at (text, len, at, term->zh, FALSE);
+          m = MAX (m, match_at (text, len, at, term->en, TRUE));
+          if (term->abbreviation)
+            m = MAX (m, match_at (text, len, at, term->abbreviation, FALSE));
+
+          if (m > best_len)
+            {
+              best = term;
+              best_len = m;
+            }
+        }
+
+      if (best == NULL)
+        {
+          at = g_utf8_next_char (text + at) - text;
+          continue;
+        }
+
+      if (!has_number (best->definers, item_number))
+        {
+          WendaTermLink link = {
+            .start = at,
+            .end = at + best_len,
+            .target = g_array_index (best->definers, guint, 0),
+            .term = best,
+          };
+
+          g_array_append_val (links, link);
+        }
+
+      at += best_len;
+    }
+
+  return links;
+}
