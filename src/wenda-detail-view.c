@@ -30,6 +30,7 @@ struct _WendaDetailView
 
   /* Owned references */
   WendaQaItem *item;
+  WendaGlossary *glossary;
 
   WendaContentMode mode;
   guint        side_by_side : 1;
@@ -53,17 +54,25 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* The links are GtkLinkButtons with a private URI; we handle the
- * activation ourselves so nothing is ever handed to a URI launcher. */
+/* Every link in the pane has a private "wenda:topic/N" URI; we handle the
+ * activation ourselves, so nothing is ever handed to a URI launcher. */
+static gboolean
+on_text_link_activate (WendaDetailView *self,
+                       const char      *uri)
+{
+  guint number;
+
+  if (wenda_topic_uri_parse (uri, &number))
+    g_signal_emit (self, signals[SHOW_TOPIC], 0, number);
+
+  return TRUE;
+}
+
 static gboolean
 on_duplicate_link_activate (WendaDetailView *self,
                             GtkLinkButton   *button)
 {
-  guint number = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "wenda-number"));
-
-  g_signal_emit (self, signals[SHOW_TOPIC], 0, number);
-
-  return TRUE;
+  return on_text_link_activate (self, gtk_link_button_get_uri (button));
 }
 
 static void
@@ -94,7 +103,6 @@ wenda_detail_view_update_duplicates (WendaDetailView *self)
       gtk_widget_set_halign (link, GTK_ALIGN_START);
       /* No tooltip with the private URI. */
       gtk_widget_set_has_tooltip (link, FALSE);
-      g_object_set_data (G_OBJECT (link), "wenda-number", GUINT_TO_POINTER (numbers[i]));
       g_signal_connect_object (link, "activate-link",
                                G_CALLBACK (on_duplicate_link_activate),
                                self, G_CONNECT_SWAPPED);
@@ -114,9 +122,20 @@ wenda_detail_view_update_duplicates (WendaDetailView *self)
     }
 }
 
+static void
+set_content_text (WendaDetailView *self,
+                  GtkLabel        *label,
+                  const char      *text,
+                  WendaLanguage    language)
+{
+  wenda_label_set_text_with_links (label, text, language, self->glossary,
+                                   self->item ? wenda_qa_item_get_number (self->item) : 0);
+}
+
 static GtkWidget *
-paragraph_label_new (const char    *text,
-                     WendaLanguage  language)
+paragraph_label_new (WendaDetailView *self,
+                     const char      *text,
+                     WendaLanguage    language)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -129,7 +148,9 @@ paragraph_label_new (const char    *text,
   gtk_widget_add_css_class (label, "body");
   gtk_widget_add_css_class (label, "reading-text");
   gtk_widget_add_css_class (label, language == WENDA_LANGUAGE_ZH ? "lang-zh" : "lang-en");
-  wenda_label_set_text_in (GTK_LABEL (label), text, language);
+  set_content_text (self, GTK_LABEL (label), text, language);
+  g_signal_connect_object (label, "activate-link", G_CALLBACK (on_text_link_activate),
+                           self, G_CONNECT_SWAPPED);
 
   return label;
 }
@@ -156,17 +177,17 @@ fill_pairs (WendaDetailView *self,
       if (self->side_by_side)
         {
           if (i < n_zh)
-            gtk_grid_attach (grid, paragraph_label_new (zh[i], WENDA_LANGUAGE_ZH), 0, i, 1, 1);
+            gtk_grid_attach (grid, paragraph_label_new (self, zh[i], WENDA_LANGUAGE_ZH), 0, i, 1, 1);
           if (i < n_en)
-            gtk_grid_attach (grid, paragraph_label_new (en[i], WENDA_LANGUAGE_EN), 1, i, 1, 1);
+            gtk_grid_attach (grid, paragraph_label_new (self, en[i], WENDA_LANGUAGE_EN), 1, i, 1, 1);
         }
       else
         {
           if (i < n_zh)
-            gtk_grid_attach (grid, paragraph_label_new (zh[i], WENDA_LANGUAGE_ZH), 0, 2 * i, 1, 1);
+            gtk_grid_attach (grid, paragraph_label_new (self, zh[i], WENDA_LANGUAGE_ZH), 0, 2 * i, 1, 1);
           if (i < n_en)
             {
-              GtkWidget *label = paragraph_label_new (en[i], WENDA_LANGUAGE_EN);
+              GtkWidget *label = paragraph_label_new (self, en[i], WENDA_LANGUAGE_EN);
 
               gtk_widget_add_css_class (label, "stacked-translation");
               gtk_grid_attach (grid, label, 0, 2 * i + 1, 1, 1);
@@ -202,12 +223,12 @@ wenda_detail_view_update_text (WendaDetailView *self)
         }
       else
         {
-          wenda_label_set_text_in (self->answer_label,
-                                   wenda_qa_item_get_text (self->item, WENDA_QA_FIELD_ANSWER, primary),
-                                   primary);
-          wenda_label_set_text_in (self->explanation_label,
-                                   wenda_qa_item_get_text (self->item, WENDA_QA_FIELD_EXPLANATION, primary),
-                                   primary);
+          set_content_text (self, self->answer_label,
+                            wenda_qa_item_get_text (self->item, WENDA_QA_FIELD_ANSWER, primary),
+                            primary);
+          set_content_text (self, self->explanation_label,
+                            wenda_qa_item_get_text (self->item, WENDA_QA_FIELD_EXPLANATION, primary),
+                            primary);
         }
     }
   else
@@ -298,6 +319,7 @@ wenda_detail_view_dispose (GObject *object)
   g_clear_handle_id (&self->relayout_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), WENDA_TYPE_DETAIL_VIEW);
   g_clear_object (&self->item);
+  g_clear_object (&self->glossary);
 
   G_OBJECT_CLASS (wenda_detail_view_parent_class)->dispose (object);
 }
@@ -406,6 +428,25 @@ static void
 wenda_detail_view_init (WendaDetailView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->answer_label, "activate-link",
+                           G_CALLBACK (on_text_link_activate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->explanation_label, "activate-link",
+                           G_CALLBACK (on_text_link_activate), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * wenda_detail_view_set_glossary:
+ * @glossary: (nullable): the terms to link
+ */
+void
+wenda_detail_view_set_glossary (WendaDetailView *self,
+                                WendaGlossary   *glossary)
+{
+  g_return_if_fail (WENDA_IS_DETAIL_VIEW (self));
+
+  if (g_set_object (&self->glossary, glossary))
+    wenda_detail_view_update_text (self);
 }
 
 WendaQaItem *

@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "wenda-qa-item.h"
+#include "wenda-glossary.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +18,8 @@ WendaQaItem *wenda_detail_view_get_item (WendaDetailView *self);
 void         wenda_detail_view_set_item (WendaDetailView *self,
                                          WendaQaItem     *item);
 void         wenda_detail_view_focus_start (WendaDetailView *self);
+void         wenda_detail_view_set_glossary (WendaDetailView *self,
+                                             WendaGlossary   *glossary);
 WendaContentMode wenda_detail_view_get_mode (WendaDetailView  *self);
 void         wenda_detail_view_set_mode (WendaDetailView  *self,
                                          WendaContentMode  mode);

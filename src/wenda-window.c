@@ -21,6 +21,7 @@ struct _WendaWindow
   GtkSearchEntry       *search_entry;
   GtkLabel             *match_label;
   GtkStack             *list_stack;
+  GtkScrolledWindow    *list_scroller;
   GtkListView          *list_view;
   GtkSingleSelection   *selection;
   GtkFilterListModel   *filter_model;
@@ -37,9 +38,11 @@ struct _WendaWindow
 
   /* Owned references */
   WendaBank            *bank;
+  WendaGlossary        *glossary;
   GSettings            *settings;
 
   guint                 focus_row_tick;
+  guint                 focus_row_attempts;
 
   WendaContentMode      content_mode;
   /* Set while `wenda --language` applies its mode, which is not saved. */
@@ -71,22 +74,56 @@ find_selected_row (WendaWindow *self)
   return NULL;
 }
 
+/* Whether @row is laid out inside the visible part of the list. */
+static gboolean
+row_is_visible (WendaWindow *self,
+                GtkWidget   *row)
+{
+  graphene_rect_t bounds;
+  int height = gtk_widget_get_height (GTK_WIDGET (self->list_scroller));
+
+  if (row == NULL || !gtk_widget_get_mapped (row) ||
+      !gtk_widget_compute_bounds (row, GTK_WIDGET (self->list_scroller), &bounds))
+    return FALSE;
+
+  return height > 0 && bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= height;
+}
+
 static gboolean
 focus_selected_row_tick (GtkWidget     *widget,
                          GdkFrameClock *frame_clock,
                          gpointer       user_data)
 {
   WendaWindow *self = WENDA_WINDOW (user_data);
-  GtkWidget *row = find_selected_row (self);
+  guint position = gtk_single_selection_get_selected (self->selection);
+  GtkWidget *row;
 
-  self->focus_row_tick = 0;
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      self->focus_row_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
 
-  if (row != NULL)
-    gtk_widget_grab_focus (row);
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  /* Scroll again now that the list has a size: at startup the first
+   * request comes before the first allocation and does nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 
-  return G_SOURCE_REMOVE;
+  row = find_selected_row (self);
+  if (row_is_visible (self, row))
+    {
+      gtk_widget_grab_focus (row);
+      self->focus_row_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  if (++self->focus_row_attempts >= 10)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+      self->focus_row_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
 }
 
 /* Moves keyboard focus onto the selected row, scrolling it into view, so
@@ -111,18 +148,19 @@ wenda_window_focus_selected_row (WendaWindow *self)
   gtk_list_view_scroll_to (self->list_view, position, GTK_LIST_SCROLL_FOCUS, NULL);
 #else
   /* GTK 4.8 has no API to focus a row: scroll to it, then focus the row
-   * widget that carries the selected state.  The row may only be created by
-   * the next layout, so look for it from a tick callback as well. */
+   * widget that carries the selected state.  The row may only be created
+   * (or placed) by the next layout, so keep looking for a few frames. */
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
   {
     GtkWidget *row = find_selected_row (self);
 
-    if (row != NULL)
+    if (row_is_visible (self, row))
       {
         gtk_widget_grab_focus (row);
       }
     else if (self->focus_row_tick == 0)
       {
+        self->focus_row_attempts = 0;
         self->focus_row_tick =
           gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
                                         focus_selected_row_tick, self, NULL);
@@ -499,6 +537,9 @@ wenda_window_set_bank (WendaWindow *self,
     last_topic = g_settings_get_string (self->settings, "last-topic");
 
   wenda_window_update_mode_ui (self);
+  g_clear_object (&self->glossary);
+  self->glossary = wenda_glossary_new_for_bank (bank);
+  wenda_detail_view_set_glossary (self->detail_view, self->glossary);
   gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (bank));
 
   item = wenda_bank_lookup_id (bank, last_topic);
@@ -554,6 +595,7 @@ wenda_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), WENDA_TYPE_WINDOW);
 
   g_clear_object (&self->bank);
+  g_clear_object (&self->glossary);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (wenda_window_parent_class)->dispose (object);
@@ -647,6 +689,7 @@ wenda_window_class_init (WendaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, match_label);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, selection);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, filter_model);

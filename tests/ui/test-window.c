@@ -105,13 +105,14 @@ assert_detail_shows (guint number)
   g_assert_cmpuint (current_number (), ==, number);
   g_assert_cmpstr (label_text (DETAIL_CHILD ("number_label")), ==, number_text);
   g_assert_cmpstr (label_text (DETAIL_CHILD ("question_label")), ==, wenda_qa_item_get_question (item));
-  g_assert_cmpstr (label_text (DETAIL_CHILD ("answer_label")), ==, wenda_qa_item_get_answer (item));
-  g_assert_cmpstr (label_text (DETAIL_CHILD ("explanation_label")), ==, wenda_qa_item_get_explanation (item));
+  /* What is drawn: links to other topics are markup, the words are not. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (DETAIL_CHILD ("answer_label"))), ==,
+                   wenda_qa_item_get_answer (item));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (DETAIL_CHILD ("explanation_label"))), ==,
+                   wenda_qa_item_get_explanation (item));
   g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (content_title)), ==, title);
   g_assert_true (gtk_widget_get_mapped (DETAIL_CHILD ("answer_label")));
 
-  /* Text from the bank is never parsed as markup. */
-  g_assert_false (gtk_label_get_use_markup (GTK_LABEL (DETAIL_CHILD ("answer_label"))));
   g_assert_true (gtk_label_get_selectable (GTK_LABEL (DETAIL_CHILD ("answer_label"))));
   g_assert_true (gtk_label_get_wrap (GTK_LABEL (DETAIL_CHILD ("answer_label"))));
 }
