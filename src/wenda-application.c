@@ -220,6 +220,7 @@ wenda_application_init (WendaApplication *self)
     { "app.quit", { "<Control>q", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.glossary", { "<Control>g", NULL } },
     { "win.previous", { "<Alt>Left", "<Control>Page_Up", NULL } },
     { "win.next", { "<Alt>Right", "<Control>Page_Down", NULL } },
     { "win.content-mode::zh", { "<Control>1", NULL } },

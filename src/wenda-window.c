@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "wenda-detail-view.h"
+#include "wenda-term-view.h"
 #include "wenda-topic-row.h"
 #include "wenda-window.h"
 
@@ -17,8 +18,16 @@ struct _WendaWindow
   /* Template widgets */
   AdwLeaflet           *leaflet;
   AdwWindowTitle       *sidebar_title;
+  AdwViewStack         *sidebar_stack;
+  GtkSearchEntry       *glossary_entry;
+  GtkLabel             *glossary_count_label;
+  GtkListView          *glossary_list;
+  GtkSingleSelection   *glossary_selection;
+  GtkFilterListModel   *glossary_filter_model;
+  WendaTermView        *term_view;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
+  GtkWidget            *search_button;
   GtkLabel             *match_label;
   GtkStack             *list_stack;
   GtkScrolledWindow    *list_scroller;
@@ -222,11 +231,34 @@ on_leaflet_folded_changed (WendaWindow *self)
   wenda_window_update_actions (self);
 }
 
+static gboolean
+showing_glossary (WendaWindow *self)
+{
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->sidebar_stack), "glossary") == 0;
+}
+
+static void
+wenda_window_update_term_page (WendaWindow *self)
+{
+  WendaGlossaryTerm *term = gtk_single_selection_get_selected_item (self->glossary_selection);
+
+  /* Translators: the title of the reading pane while it shows a term */
+  adw_window_title_set_title (self->content_title, _("Glossary"));
+  wenda_term_view_set_term (self->term_view, term, self->bank, self->content_mode);
+  gtk_stack_set_visible_child_name (self->detail_stack, term ? "term" : "no-term");
+}
+
 static void
 on_selected_item_changed (WendaWindow *self)
 {
   WendaQaItem *item = gtk_single_selection_get_selected_item (self->selection);
   GtkAdjustment *vadjustment;
+
+  if (showing_glossary (self))
+    {
+      wenda_window_update_actions (self);
+      return;
+    }
 
   if (item != NULL)
     {
@@ -365,7 +397,85 @@ static void
 on_detail_show_topic (WendaWindow *self,
                       guint        number)
 {
+  gboolean from_glossary = showing_glossary (self);
+
   wenda_window_show_topic (self, number);
+
+  /* From the glossary, a topic opens in the reader, with focus on it. */
+  if (from_glossary && adw_leaflet_get_folded (self->leaflet))
+    wenda_window_show_content (self);
+  else if (from_glossary)
+    wenda_detail_view_focus_start (self->detail_view);
+}
+
+static void
+on_sidebar_page_changed (WendaWindow *self)
+{
+  /* The search button belongs to the topic list; the glossary has its
+   * own entry. */
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), !showing_glossary (self));
+
+  if (showing_glossary (self))
+    wenda_window_update_term_page (self);
+  else
+    on_selected_item_changed (self);
+}
+
+static void
+on_glossary_selected (WendaWindow *self)
+{
+  if (showing_glossary (self))
+    wenda_window_update_term_page (self);
+}
+
+static void
+on_glossary_activate (WendaWindow *self,
+                      guint        position)
+{
+  gtk_single_selection_set_selected (self->glossary_selection, position);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  wenda_term_view_focus_first_topic (self->term_view);
+}
+
+static void
+on_glossary_entry_activate (WendaWindow *self)
+{
+  /* Enter in the glossary search opens the first term. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->glossary_filter_model)) > 0)
+    on_glossary_activate (self, 0);
+}
+
+static void
+on_glossary_items_changed (WendaWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->glossary_filter_model));
+  g_autofree char *text = NULL;
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u term", "%u terms", n), n);
+  gtk_label_set_label (self->glossary_count_label, text);
+}
+
+static void
+glossary_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  WendaWindow *self = WENDA_WINDOW (widget);
+
+  /* Toggles between the topics and the glossary. */
+  if (showing_glossary (self))
+    {
+      adw_view_stack_set_visible_child_name (self->sidebar_stack, "topics");
+      wenda_window_focus_selected_row (self);
+    }
+  else
+    {
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+      adw_view_stack_set_visible_child_name (self->sidebar_stack, "glossary");
+      gtk_widget_grab_focus (GTK_WIDGET (self->glossary_entry));
+    }
 }
 
 static void
@@ -378,6 +488,8 @@ wenda_window_move (WendaWindow *self,
 
   if (n_items == 0)
     return;
+
+  adw_view_stack_set_visible_child_name (self->sidebar_stack, "topics");
 
   if (position == GTK_INVALID_LIST_POSITION)
     target = 0;
@@ -444,6 +556,12 @@ search_action (GtkWidget  *widget,
   /* In a narrow window the search lives on the sidebar page. */
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+
+  if (showing_glossary (self))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->glossary_entry));
+      return;
+    }
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
@@ -540,6 +658,7 @@ wenda_window_set_bank (WendaWindow *self,
   g_clear_object (&self->glossary);
   self->glossary = wenda_glossary_new_for_bank (bank);
   wenda_detail_view_set_glossary (self->detail_view, self->glossary);
+  gtk_filter_list_model_set_model (self->glossary_filter_model, G_LIST_MODEL (self->glossary));
   gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (bank));
 
   item = wenda_bank_lookup_id (bank, last_topic);
@@ -680,13 +799,23 @@ wenda_window_class_init (WendaWindowClass *klass)
 
   g_type_ensure (WENDA_TYPE_DETAIL_VIEW);
   g_type_ensure (WENDA_TYPE_TOPIC_ROW);
+  g_type_ensure (WENDA_TYPE_TERM_VIEW);
+  g_type_ensure (WENDA_TYPE_GLOSSARY_TERM);
   g_type_ensure (WENDA_TYPE_QA_ITEM);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/wenda-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, glossary_entry);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, glossary_count_label);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, glossary_list);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, glossary_selection);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, glossary_filter_model);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, term_view);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, match_label);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, list_scroller);
@@ -711,6 +840,11 @@ wenda_window_class_init (WendaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_detail_show_topic);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_page_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_glossary_entry_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_glossary_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_glossary_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_glossary_items_changed);
 
   gtk_widget_class_install_action (widget_class, "win.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "win.next", NULL, next_action);
@@ -718,6 +852,7 @@ wenda_window_class_init (WendaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.last", NULL, last_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.glossary", NULL, glossary_action);
   gtk_widget_class_install_action (widget_class, "win.show-topic", "u", show_topic_action);
   /* A stateful action whose state is the mode's nick: "zh", "en", "both". */
   gtk_widget_class_install_property_action (widget_class, "win.content-mode", "content-mode");
@@ -810,6 +945,8 @@ wenda_window_show_topic (WendaWindow *self,
   if (self->bank == NULL || !(target = wenda_bank_lookup_number (self->bank, number)))
     return FALSE;
 
+  adw_view_stack_set_visible_child_name (self->sidebar_stack, "topics");
+
   for (guint pass = 0; pass < 2; pass++)
     {
       n_items = g_list_model_get_n_items (model);
@@ -872,6 +1009,8 @@ wenda_window_set_content_mode (WendaWindow      *self,
     g_settings_set_enum (self->settings, "content-mode", mode);
 
   wenda_window_update_mode_ui (self);
+  if (showing_glossary (self))
+    wenda_window_update_term_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_MODE]);
 }
 
