@@ -4,8 +4,9 @@
  */
 #include "config.h"
 
-#include "wenda-bank-loader.h"
 #include "wenda-bank.h"
+
+#include "test-util.h"
 
 static WendaBank *
 make_bank (const char * const *questions,
@@ -118,13 +119,10 @@ test_bank_bundled_duplicates (void)
 {
   /* The groups of items in the bundled bank that ask the same question */
   static const guint groups[][2] = { { 7, 27 }, { 8, 28 }, { 9, 29 }, { 12, 30 } };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(WendaBank) bank = wenda_bank_load_bundled (&error);
+  g_autoptr(WendaBank) bank = unit_load_bundled ();
   guint n_items;
   guint n_with_duplicates = 0;
 
-  g_assert_no_error (error);
-  g_assert_nonnull (bank);
   n_items = g_list_model_get_n_items (G_LIST_MODEL (bank));
   g_assert_cmpuint (n_items, ==, 30);
 

@@ -9,51 +9,21 @@
 #include <json-glib/json-glib.h>
 
 #include "wenda-bank-loader.h"
-#include "wenda-markdown.h"
 
-#define SOURCE_FILE "llm-training.md"
+#include "test-util.h"
+
+#define SOURCE_FILE UNIT_SEED_FILE
 #define BUNDLED_PATH "/io/github/wenda/Wenda/content/bank.json"
-
-static char *
-read_source (gsize *length)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  path = g_test_build_filename (G_TEST_DIST, "..", "resources", "content", SOURCE_FILE, NULL);
-  g_file_get_contents (path, &contents, length, &error);
-  g_assert_no_error (error);
-
-  return contents;
-}
-
-static WendaBank *
-load_bundled (void)
-{
-  g_autoptr(GError) error = NULL;
-  WendaBank *bank = wenda_bank_load_bundled (&error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (bank);
-
-  return bank;
-}
 
 static WendaBank *
 parse_source (void)
 {
   g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-  WendaBank *bank;
   gsize length;
 
-  text = read_source (&length);
-  bank = wenda_markdown_parse (text, length, SOURCE_FILE, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (bank);
+  text = unit_read_seed (&length);
 
-  return bank;
+  return unit_parse_markdown (text, length, SOURCE_FILE);
 }
 
 /* The bundled JSON and the Markdown it was made from hold the same items;
@@ -61,7 +31,7 @@ parse_source (void)
 static void
 test_content_matches_source (void)
 {
-  g_autoptr(WendaBank) bundled = load_bundled ();
+  g_autoptr(WendaBank) bundled = unit_load_bundled ();
   g_autoptr(WendaBank) parsed = parse_source ();
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (bundled));
 
@@ -91,9 +61,9 @@ test_content_matches_source (void)
 static void
 test_content_words_kept (void)
 {
-  g_autoptr(WendaBank) bundled = load_bundled ();
+  g_autoptr(WendaBank) bundled = unit_load_bundled ();
   g_autoptr(GHashTable) source_lines = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *text = read_source (NULL);
+  g_autofree char *text = unit_read_seed (NULL);
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   guint n_headings = 0;
 
@@ -166,7 +136,7 @@ assert_clean (const char *field,
 static void
 test_content_clean (void)
 {
-  g_autoptr(WendaBank) bundled = load_bundled ();
+  g_autoptr(WendaBank) bundled = unit_load_bundled ();
 
   g_assert_cmpstr (wenda_bank_get_title (bundled), ==, "大模型训练的两个关键步骤");
 

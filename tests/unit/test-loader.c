@@ -9,43 +9,7 @@
 #include "wenda-bank-loader.h"
 #include "wenda-markdown.h"
 
-static char *
-fixture_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
-}
-
-static char *
-read_fixture (const char *name,
-              gsize      *length)
-{
-  g_autofree char *path = fixture_path (name);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, length, &error);
-  g_assert_no_error (error);
-
-  return contents;
-}
-
-static void
-assert_same_items (WendaBank *a,
-                   WendaBank *b)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (a));
-
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (b)), ==, n);
-  g_assert_cmpstr (wenda_bank_get_title (a), ==, wenda_bank_get_title (b));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(WendaQaItem) x = g_list_model_get_item (G_LIST_MODEL (a), i);
-      g_autoptr(WendaQaItem) y = g_list_model_get_item (G_LIST_MODEL (b), i);
-
-      g_assert_true (wenda_qa_item_equal (x, y));
-    }
-}
+#include "test-util.h"
 
 static void
 test_loader_bundled (void)
@@ -89,7 +53,7 @@ test_loader_valid (void)
   WendaQaItem *item;
   gsize length;
 
-  contents = read_fixture ("valid.json", &length);
+  contents = unit_read_fixture ("valid.json", &length);
   bank = wenda_bank_load_json (contents, length, "valid.json", &error);
   g_assert_no_error (error);
 
@@ -111,16 +75,7 @@ test_loader_valid (void)
 
 /* Errors {{{ */
 
-typedef struct
-{
-  const char     *file;
-  WendaBankError  code;
-  guint           line;
-  guint           column;       /* 0: no column in the message */
-  guint           other_line;   /* 0: none; else the message names it too */
-} ErrorCase;
-
-static const ErrorCase error_cases[] = {
+static const UnitErrorCase error_cases[] = {
   { "syntax-error.json", WENDA_BANK_ERROR_SYNTAX, 9, 26, 0 },
   { "single-quotes.json", WENDA_BANK_ERROR_SYNTAX, 4, 3, 0 },
   { "comment.json", WENDA_BANK_ERROR_SYNTAX, 3, 17, 0 },
@@ -144,35 +99,10 @@ static const ErrorCase error_cases[] = {
 };
 
 static void
-assert_error_message (const GError    *error,
-                      const char      *filename,
-                      const ErrorCase *c)
-{
-  g_autofree char *prefix = NULL;
-
-  g_assert_error (error, WENDA_BANK_ERROR, (int)c->code);
-
-  if (c->column > 0)
-    prefix = g_strdup_printf ("%s:%u:%u: ", filename, c->line, c->column);
-  else
-    prefix = g_strdup_printf ("%s:%u: ", filename, c->line);
-
-  if (!g_str_has_prefix (error->message, prefix))
-    g_error ("“%s” does not start with “%s”", error->message, prefix);
-
-  if (c->other_line > 0)
-    {
-      g_autofree char *other = g_strdup_printf ("line %u", c->other_line);
-
-      g_assert_nonnull (strstr (error->message, other));
-    }
-}
-
-static void
 test_loader_error (gconstpointer data)
 {
-  const ErrorCase *c = data;
-  g_autofree char *path = fixture_path (c->file);
+  const UnitErrorCase *c = data;
+  g_autofree char *path = unit_fixture_path (c->file);
   g_autofree char *contents = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -182,14 +112,14 @@ test_loader_error (gconstpointer data)
   /* Through a file: messages name its basename */
   bank = wenda_bank_load_file (file, &error);
   g_assert_null (bank);
-  assert_error_message (error, c->file, c);
+  unit_assert_error_message (error, c->file, c);
 
   /* From memory, without a name */
   g_clear_error (&error);
-  contents = read_fixture (c->file, &length);
+  contents = unit_read_fixture (c->file, &length);
   bank = wenda_bank_load_json (contents, length, NULL, &error);
   g_assert_null (bank);
-  assert_error_message (error, "<input>", c);
+  unit_assert_error_message (error, "<input>", c);
 }
 
 static void
@@ -270,7 +200,7 @@ test_loader_round_trip_bundled (void)
   json = wenda_bank_to_json (bank, "a source");
   again = wenda_bank_load_json (json, -1, "round-trip.json", &error);
   g_assert_no_error (error);
-  assert_same_items (bank, again);
+  unit_assert_same_items (bank, again);
 
   /* Writing is stable */
   json_again = wenda_bank_to_json (again, "a source");
@@ -322,7 +252,7 @@ test_loader_round_trip_markdown (void)
   json = wenda_bank_to_json (bank, NULL);
   again = wenda_bank_load_json (json, -1, NULL, &error);
   g_assert_no_error (error);
-  assert_same_items (bank, again);
+  unit_assert_same_items (bank, again);
   g_assert_nonnull (wenda_bank_lookup_id (again, "q5"));
 
   renamed = wenda_bank_rename_ids (bank, "demo");
@@ -440,7 +370,7 @@ test_loader_mutations (void)
   guint n_ok = 0;
 
   /* A short bank keeps the rounds fast */
-  seed = read_fixture ("valid.json", &seed_length);
+  seed = unit_read_fixture ("valid.json", &seed_length);
 
   for (guint round = 0; round < 3000; round++)
     {
@@ -457,12 +387,8 @@ test_loader_mutations (void)
 
           if (g_rand_boolean (rand))
             {
-              const char *s = snippets[g_rand_int_range (rand, 0, G_N_ELEMENTS (snippets))];
-              gsize n = s[0] == '\0' ? 1 : strlen (s);
-
-              g_byte_array_set_size (text, text->len + n);
-              memmove (text->data + at + n, text->data + at, text->len - n - at);
-              memcpy (text->data + at, s, n);
+              unit_insert_snippet (text, at,
+                                   snippets[g_rand_int_range (rand, 0, G_N_ELEMENTS (snippets))]);
             }
           else if (at < text->len)
             {
@@ -473,18 +399,8 @@ test_loader_mutations (void)
         }
 
       bank = wenda_bank_load_json ((const char *)text->data, text->len, NULL, &round_error);
-      if (bank != NULL)
-        {
-          g_assert_no_error (round_error);
-          g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (bank)), >, 0);
-          n_ok++;
-        }
-      else
-        {
-          g_assert_nonnull (round_error);
-          g_assert_true (round_error->domain == WENDA_BANK_ERROR);
-          g_assert_true (g_str_has_prefix (round_error->message, "<input>:"));
-        }
+      if (unit_assert_outcome (bank, round_error))
+        n_ok++;
     }
 
   g_assert_cmpuint (n_ok, >, 0);
@@ -501,12 +417,8 @@ main (int   argc,
   g_test_add_func ("/Wenda/Loader/missing-resource", test_loader_missing_resource);
   g_test_add_func ("/Wenda/Loader/valid", test_loader_valid);
 
-  for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/Wenda/Loader/error/%s", error_cases[i].file);
-
-      g_test_add_data_func (path, &error_cases[i], test_loader_error);
-    }
+  unit_add_error_cases ("/Wenda/Loader/error", error_cases, G_N_ELEMENTS (error_cases),
+                        test_loader_error);
   g_test_add_func ("/Wenda/Loader/error/inline", test_loader_error_inline);
   g_test_add_func ("/Wenda/Loader/error/too-deep", test_loader_too_deep);
 

@@ -9,31 +9,12 @@
 #include "wenda-markdown-private.h"
 #include "wenda-markdown.h"
 
-static char *
-read_seed (gsize *length)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  path = g_test_build_filename (G_TEST_DIST, "..", "resources", "content", "llm-training.md", NULL);
-  g_file_get_contents (path, &contents, length, &error);
-  g_assert_no_error (error);
-
-  return contents;
-}
+#include "test-util.h"
 
 static WendaBank *
 parse_ok (const char *text)
 {
-  g_autoptr(GError) error = NULL;
-  WendaBank *bank;
-
-  bank = wenda_markdown_parse (text, -1, "test.md", &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (bank);
-
-  return bank;
+  return unit_parse_markdown (text, -1, "test.md");
 }
 
 static void
@@ -55,24 +36,6 @@ assert_item (WendaBank  *bank,
   g_assert_cmpstr (wenda_qa_item_get_explanation (item), ==, explanation);
 }
 
-static void
-assert_same_items (WendaBank *a,
-                   WendaBank *b)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (a));
-
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (b)), ==, n);
-  g_assert_cmpstr (wenda_bank_get_title (a), ==, wenda_bank_get_title (b));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(WendaQaItem) x = g_list_model_get_item (G_LIST_MODEL (a), i);
-      g_autoptr(WendaQaItem) y = g_list_model_get_item (G_LIST_MODEL (b), i);
-
-      g_assert_true (wenda_qa_item_equal (x, y));
-    }
-}
-
 /* The seed {{{ */
 
 static void
@@ -82,7 +45,7 @@ test_markdown_seed (void)
   g_autoptr(WendaBank) bank = NULL;
   gsize length;
 
-  text = read_seed (&length);
+  text = unit_read_seed (&length);
   bank = parse_ok (text);
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (bank)), ==, 30);
@@ -117,7 +80,7 @@ test_markdown_seed (void)
 static void
 test_markdown_seed_items (void)
 {
-  g_autofree char *text = read_seed (NULL);
+  g_autofree char *text = unit_read_seed (NULL);
   g_autoptr(WendaBank) bank = parse_ok (text);
   g_autoptr(WendaQaItem) first = g_list_model_get_item (G_LIST_MODEL (bank), 0);
   g_auto(GStrv) paragraphs = NULL;
@@ -155,7 +118,7 @@ static void
 test_markdown_seed_line_ends (void)
 {
   static const char * const line_ends[] = { "\r\n", "\r", "\n\n" };
-  g_autofree char *text = read_seed (NULL);
+  g_autofree char *text = unit_read_seed (NULL);
   g_autoptr(WendaBank) reference = parse_ok (text);
 
   for (guint i = 0; i < G_N_ELEMENTS (line_ends); i++)
@@ -164,19 +127,19 @@ test_markdown_seed_line_ends (void)
       g_autofree char *joined = g_strjoinv (line_ends[i], lines);
       g_autoptr(WendaBank) bank = parse_ok (joined);
 
-      assert_same_items (reference, bank);
+      unit_assert_same_items (reference, bank);
     }
 }
 
 static void
 test_markdown_seed_bom (void)
 {
-  g_autofree char *text = read_seed (NULL);
+  g_autofree char *text = unit_read_seed (NULL);
   g_autofree char *with_bom = g_strconcat ("\xEF\xBB\xBF", text, NULL);
   g_autoptr(WendaBank) reference = parse_ok (text);
   g_autoptr(WendaBank) bank = parse_ok (with_bom);
 
-  assert_same_items (reference, bank);
+  unit_assert_same_items (reference, bank);
 }
 
 /* }}} */
@@ -493,16 +456,7 @@ test_markdown_blocks_empty (void)
 
 /* Errors {{{ */
 
-typedef struct
-{
-  const char     *file;
-  WendaBankError  code;
-  guint           line;
-  guint           column;       /* 0: no column in the message */
-  guint           other_line;   /* 0: none; else the message names it too */
-} ErrorCase;
-
-static const ErrorCase error_cases[] = {
+static const UnitErrorCase error_cases[] = {
   { "bad-utf8.md", WENDA_BANK_ERROR_INVALID_UTF8, 8, 4, 0 },
   { "nul-byte.md", WENDA_BANK_ERROR_INVALID_UTF8, 3, 14, 0 },
   { "answer-before-question.md", WENDA_BANK_ERROR_STRUCTURE, 3, 0, 0 },
@@ -520,52 +474,25 @@ static const ErrorCase error_cases[] = {
 };
 
 static void
-assert_error_message (const GError   *error,
-                      const char     *filename,
-                      const ErrorCase *c)
-{
-  g_autofree char *prefix = NULL;
-
-  g_assert_error (error, WENDA_BANK_ERROR, (int)c->code);
-
-  if (c->column > 0)
-    prefix = g_strdup_printf ("%s:%u:%u: ", filename, c->line, c->column);
-  else
-    prefix = g_strdup_printf ("%s:%u: ", filename, c->line);
-
-  if (!g_str_has_prefix (error->message, prefix))
-    g_error ("“%s” does not start with “%s”", error->message, prefix);
-
-  if (c->other_line > 0)
-    {
-      g_autofree char *other = g_strdup_printf ("line %u", c->other_line);
-
-      g_assert_nonnull (strstr (error->message, other));
-    }
-}
-
-static void
 test_markdown_error (gconstpointer data)
 {
-  const ErrorCase *c = data;
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", c->file, NULL);
+  const UnitErrorCase *c = data;
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(WendaBank) bank = NULL;
   gsize length;
 
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
+  contents = unit_read_fixture (c->file, &length);
 
   bank = wenda_markdown_parse (contents, length, c->file, &error);
   g_assert_null (bank);
-  assert_error_message (error, c->file, c);
+  unit_assert_error_message (error, c->file, c);
 
   /* Without a file name */
   g_clear_error (&error);
   bank = wenda_markdown_parse (contents, length, NULL, &error);
   g_assert_null (bank);
-  assert_error_message (error, "<input>", c);
+  unit_assert_error_message (error, "<input>", c);
 }
 
 static void
@@ -637,7 +564,7 @@ test_markdown_mutations (void)
   gsize seed_length;
   guint n_ok = 0;
 
-  seed = read_seed (&seed_length);
+  seed = unit_read_seed (&seed_length);
 
   for (guint round = 0; round < 3000; round++)
     {
@@ -655,14 +582,8 @@ test_markdown_mutations (void)
           switch (g_rand_int_range (rand, 0, 3))
             {
             case 0:
-              {
-                const char *s = snippets[g_rand_int_range (rand, 0, G_N_ELEMENTS (snippets))];
-                gsize n = s[0] == '\0' ? 1 : strlen (s);
-
-                g_byte_array_set_size (text, text->len + n);
-                memmove (text->data + at + n, text->data + at, text->len - n - at);
-                memcpy (text->data + at, s, n);
-              }
+              unit_insert_snippet (text, at,
+                                   snippets[g_rand_int_range (rand, 0, G_N_ELEMENTS (snippets))]);
               break;
 
             case 1:
@@ -681,18 +602,8 @@ test_markdown_mutations (void)
         }
 
       bank = wenda_markdown_parse ((const char *)text->data, text->len, NULL, &error);
-      if (bank != NULL)
-        {
-          g_assert_no_error (error);
-          g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (bank)), >, 0);
-          n_ok++;
-        }
-      else
-        {
-          g_assert_nonnull (error);
-          g_assert_true (error->domain == WENDA_BANK_ERROR);
-          g_assert_true (g_str_has_prefix (error->message, "<input>:"));
-        }
+      if (unit_assert_outcome (bank, error))
+        n_ok++;
     }
 
   /* Both outcomes were exercised */
@@ -757,12 +668,8 @@ main (int   argc,
   g_test_add_func ("/Wenda/Markdown/blocks/kinds", test_markdown_blocks);
   g_test_add_func ("/Wenda/Markdown/blocks/empty", test_markdown_blocks_empty);
 
-  for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/Wenda/Markdown/error/%s", error_cases[i].file);
-
-      g_test_add_data_func (path, &error_cases[i], test_markdown_error);
-    }
+  unit_add_error_cases ("/Wenda/Markdown/error", error_cases, G_N_ELEMENTS (error_cases),
+                        test_markdown_error);
   g_test_add_func ("/Wenda/Markdown/error/inline", test_markdown_error_inline);
   g_test_add_func ("/Wenda/Markdown/error/nul-with-length", test_markdown_error_nul_with_length);
 

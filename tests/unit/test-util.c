@@ -1,0 +1,192 @@
+/* test-util.c: fixtures and checks that the unit tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "wenda-bank-loader.h"
+#include "wenda-markdown.h"
+
+#include "test-util.h"
+
+/* Fixtures {{{ */
+
+/* The path of tests/fixtures/@name. */
+char *
+unit_fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+}
+
+static char *
+read_file (const char *path,
+           gsize      *length)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, length, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+/* The contents of tests/fixtures/@name; the test fails if it cannot be
+ * read. */
+char *
+unit_read_fixture (const char *name,
+                   gsize      *length)
+{
+  g_autofree char *path = unit_fixture_path (name);
+
+  return read_file (path, length);
+}
+
+/* The contents of resources/content/UNIT_SEED_FILE, the Markdown the
+ * bundled bank is made from. */
+char *
+unit_read_seed (gsize *length)
+{
+  g_autofree char *path = NULL;
+
+  path = g_test_build_filename (G_TEST_DIST, "..", "resources", "content", UNIT_SEED_FILE, NULL);
+
+  return read_file (path, length);
+}
+
+/* }}} */
+
+/* Banks {{{ */
+
+/* Parses Markdown that must parse. */
+WendaBank *
+unit_parse_markdown (const char *text,
+                     gssize      length,
+                     const char *filename)
+{
+  g_autoptr(GError) error = NULL;
+  WendaBank *bank;
+
+  bank = wenda_markdown_parse (text, length, filename, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bank);
+
+  return bank;
+}
+
+WendaBank *
+unit_load_bundled (void)
+{
+  g_autoptr(GError) error = NULL;
+  WendaBank *bank = wenda_bank_load_bundled (&error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bank);
+
+  return bank;
+}
+
+/* Same title, and equal items in the same order. */
+void
+unit_assert_same_items (WendaBank *a,
+                        WendaBank *b)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (a));
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (b)), ==, n);
+  g_assert_cmpstr (wenda_bank_get_title (a), ==, wenda_bank_get_title (b));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WendaQaItem) x = g_list_model_get_item (G_LIST_MODEL (a), i);
+      g_autoptr(WendaQaItem) y = g_list_model_get_item (G_LIST_MODEL (b), i);
+
+      g_assert_true (wenda_qa_item_equal (x, y));
+    }
+}
+
+/* }}} */
+
+/* Errors {{{ */
+
+/* @error is @c's, and its message starts with "@filename:LINE[:COLUMN]: ". */
+void
+unit_assert_error_message (const GError        *error,
+                           const char          *filename,
+                           const UnitErrorCase *c)
+{
+  g_autofree char *prefix = NULL;
+
+  g_assert_error (error, WENDA_BANK_ERROR, (int)c->code);
+
+  if (c->column > 0)
+    prefix = g_strdup_printf ("%s:%u:%u: ", filename, c->line, c->column);
+  else
+    prefix = g_strdup_printf ("%s:%u: ", filename, c->line);
+
+  if (!g_str_has_prefix (error->message, prefix))
+    g_error ("“%s” does not start with “%s”", error->message, prefix);
+
+  if (c->other_line > 0)
+    {
+      g_autofree char *other = g_strdup_printf ("line %u", c->other_line);
+
+      g_assert_nonnull (strstr (error->message, other));
+    }
+}
+
+/* Adds @func as the test "@prefix/FILE" of each case. */
+void
+unit_add_error_cases (const char          *prefix,
+                      const UnitErrorCase *cases,
+                      gsize                n_cases,
+                      GTestDataFunc        func)
+{
+  for (gsize i = 0; i < n_cases; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/%s", prefix, cases[i].file);
+
+      g_test_add_data_func (path, &cases[i], func);
+    }
+}
+
+/* }}} */
+
+/* Mutations {{{ */
+
+/* Inserts @snippet into @text at @at; an empty @snippet is one NUL byte. */
+void
+unit_insert_snippet (GByteArray *text,
+                     guint       at,
+                     const char *snippet)
+{
+  gsize n = snippet[0] == '\0' ? 1 : strlen (snippet);
+
+  g_byte_array_set_size (text, text->len + n);
+  memmove (text->data + at + n, text->data + at, text->len - n - at);
+  memcpy (text->data + at, snippet, n);
+}
+
+/* What reading mangled input may give: a bank with items and no error, or
+ * no bank and a bank error that names "<input>".  Returns whether there
+ * is a bank. */
+gboolean
+unit_assert_outcome (WendaBank    *bank,
+                     const GError *error)
+{
+  if (bank != NULL)
+    {
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (bank)), >, 0);
+      return TRUE;
+    }
+
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == WENDA_BANK_ERROR);
+  g_assert_true (g_str_has_prefix (error->message, "<input>:"));
+  return FALSE;
+}
+
+/* }}} */
