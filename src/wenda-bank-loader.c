@@ -557,8 +557,9 @@ read_item (Context     *ctx,
   if (number < 1 || number > MAX_NUMBER)
     {
       wenda_bank_set_error (error, WENDA_BANK_ERROR_STRUCTURE, ctx->filename, line, 0,
-                            _("“number” of %s must be between 1 and %d, not %" G_GINT64_FORMAT),
-                            where, MAX_NUMBER, number);
+                            /* %lld, not G_GINT64_FORMAT: xgettext cannot read macros */
+                            _("“number” of %s must be between 1 and %d, not %lld"),
+                            where, MAX_NUMBER, (long long)number);
       return NULL;
     }
 
@@ -648,16 +649,16 @@ read_bank (Context     *ctx,
   if (version > WENDA_BANK_FORMAT_VERSION)
     {
       wenda_bank_set_error (error, WENDA_BANK_ERROR_UNSUPPORTED_VERSION, ctx->filename, line, 0,
-                            _("the bank has format version %" G_GINT64_FORMAT
-                              ", and this version of Wenda reads up to version %d: update Wenda"),
-                            version, WENDA_BANK_FORMAT_VERSION);
+                            _("the bank has format version %lld, and this version of "
+                              "Wenda reads up to version %d: update Wenda"),
+                            (long long)version, WENDA_BANK_FORMAT_VERSION);
       return NULL;
     }
 
   if (version < 1)
     {
       wenda_bank_set_error (error, WENDA_BANK_ERROR_UNSUPPORTED_VERSION, ctx->filename, line, 0,
-                            _("“version” must be 1 or more, not %" G_GINT64_FORMAT), version);
+                            _("“version” must be 1 or more, not %lld"), (long long)version);
       return NULL;
     }
 
