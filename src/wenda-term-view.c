@@ -76,6 +76,7 @@ wenda_term_view_class_init (WendaTermViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void

@@ -180,6 +180,7 @@ wenda_topic_row_class_init (WendaTopicRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WendaTopicRow, secondary_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void

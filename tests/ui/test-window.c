@@ -135,6 +135,14 @@ visible_page (void)
   return adw_leaflet_get_visible_child_name (ADW_LEAFLET (CHILD ("leaflet")));
 }
 
+static gboolean
+focus_on_selected_row (gpointer data)
+{
+  GtkWidget *focus = focus_widget ();
+
+  return focus != NULL && (gtk_widget_get_state_flags (focus) & GTK_STATE_FLAG_SELECTED);
+}
+
 static void
 reset_to_topic_1 (void)
 {
@@ -153,7 +161,9 @@ test_startup (void)
   g_assert_cmpstr (label_text (CHILD ("match_label")), ==, "30 topics");
   assert_detail_shows (1);
 
-  /* Focus starts on the open topic in the list, so arrows work at once. */
+  /* Focus starts on the open topic in the list, so arrows work at once.
+   * It lands once the list has been laid out, a few frames after map. */
+  g_assert_true (ui_wait_for (focus_on_selected_row, NULL, 3000));
   g_assert_true (focus_in ("list_view"));
   g_assert_true (gtk_widget_get_state_flags (focus_widget ()) & GTK_STATE_FLAG_SELECTED);
 }

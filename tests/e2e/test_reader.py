@@ -1,0 +1,833 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""End-to-end test: drive the built app as a user would, through AT-SPI.
+
+Launches the app, finds its accessible application, and then only uses what
+a screen-reader user has: the accessibility tree, its actions, its selection
+and its text.  It finds the topic list, selects topic 12, reads the answer
+back, presses "Next topic", opens the search bar, types 梯度 and reads the
+results; it also checks that every control has a real accessible name, and
+that closing the window quits the app.  Expected texts come from the bundled
+bank, resources/content/bank.json.
+
+Output is TAP on stdout (meson: protocol 'tap').  Diagnostics are "# "
+lines; the app's own output goes to stderr.
+
+Needs a display (DISPLAY) and a session bus; the a11y bus starts by itself
+inside dbus-run-session.  With no DISPLAY it prints "1..0 # SKIP ..." and
+exits 0, which is how a TAP test skips in meson (meson reports a TAP test
+that exits 77 as an ERROR, not a skip).  Run it alone, from the source root:
+
+    meson setup /tmp/b && meson compile -C /tmp/b
+    dbus-run-session -- /usr/bin/python3 tests/e2e/test_reader.py --app /tmp/b/src/wenda
+
+(under Xvfb, see shared/TESTING.md), or `meson test -C /tmp/b --suite e2e -v`.
+
+Use /usr/bin/python3: pyatspi is Debian's python3-pyatspi.
+
+What GTK 4.8 (Debian 12) exposes, found with this test:
+  * The application is named after the program ("wenda"), and its process id
+    is available; the test finds it by process id, then by name.
+  * The list is role "list" named by its accessible label ("Topics"), with
+    the Selection interface.  Its rows are role "list item" with an empty
+    name and no actions (an Action interface with 0 actions); each row's
+    text is in its child labels ("12" and the question).  All 30 rows are
+    exposed at once: GTK 4.8's list view keeps many more rows realized than
+    are visible, so for this bank the whole list is in the tree.
+  * A row is selected with the list's Selection.selectChild(index); that is
+    what a screen reader does, and it changes the app's selection.
+  * Labels have role "label" (or "heading" with accessible-role heading);
+    their text is read with queryText().getText(0, characterCount).  A
+    label's name is its text, even when the .ui sets an accessible label
+    (the match label is named "30 topics", not "Number of topics shown"),
+    and a label with a labelled-by relation gets the related label's text
+    appended to its name ("<answer> Answer"), so read the Text, not the name.
+  * The answer label carries a LABELLED_BY relation to the "Answer" heading.
+  * Pages of a GtkStack that are not shown stay in the tree and report
+    VISIBLE ("No Topic Selected", "No Topics Found"); STATE_SHOWING is set
+    on almost nothing.  Do not rely on visibility states.
+  * A GtkToggleButton is role "push button" with STATE_PRESSED when active.
+  * Buttons have one action, "click"; doAction(0) clicks.  The frame exposes
+    the window's actions (win.next, window.close, ...).
+  * Changes can reach the tree late: right after "Next topic" the number
+    label reads "№13" while the question heading still reads topic 12's
+    question for a moment.  Every check polls (--timeout, 10 s).
+"""
+
+import argparse
+import json
+import os
+import pathlib
+import re
+import signal
+import subprocess
+import sys
+import time
+import traceback
+import unicodedata
+
+SOURCE_ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+TOPIC = 12                 # the topic the test opens
+QUERY = '梯度'             # "gradient": the search the test types
+EXPECTED_QUERY_HITS = [4, 6, 22, 23, 26]   # what the bundled bank gives
+
+# Names GTK gives a widget that has no label: its type name.
+FALLBACK_NAME = re.compile(r'(Gtk|Adw|Wenda)[A-Z][A-Za-z]*')
+# Roles a user operates; each needs a name a screen reader can speak.
+CONTROL_ROLES = {
+    'push button', 'toggle button', 'link', 'entry', 'password text',
+    'check box', 'radio button', 'combo box', 'spin button', 'slider',
+    'menu item', 'check menu item', 'radio menu item', 'switch',
+    'push button menu', 'page tab',
+}
+MATCH_LABEL = re.compile(r'\d+ (topic|topics|match|matches)')
+
+pyatspi = None             # imported in main(), after the DISPLAY check
+ANY = object()
+
+
+class Failure(Exception):
+    """A check failed; the message says what was expected and found."""
+
+
+class Fatal(Failure):
+    """A failure after which nothing else can be checked."""
+
+
+class Skip(Exception):
+    """The check does not apply (to this bank)."""
+
+
+# --------------------------------------------------------------------------
+# TAP
+
+class Tap:
+    def __init__(self, n_tests):
+        self.n = 0
+        self.failed = 0
+        print(f'1..{n_tests}', flush=True)
+
+    @staticmethod
+    def diag(text):
+        for line in str(text).splitlines() or ['']:
+            print(f'# {line}', flush=True)
+
+    def result(self, ok, name, detail=None, skip=None):
+        self.n += 1
+        if not ok:
+            self.failed += 1
+        directive = f' # SKIP {skip}' if skip else ''
+        print(f'{"ok" if ok else "not ok"} {self.n} - {name}{directive}', flush=True)
+        if detail:
+            self.diag(detail)
+
+
+# --------------------------------------------------------------------------
+# The accessibility tree
+
+def children(obj):
+    result = []
+    try:
+        n = obj.childCount
+    except Exception:
+        return result
+    for i in range(n):
+        try:
+            child = obj.getChildAtIndex(i)
+        except Exception:
+            continue
+        if child is not None:
+            result.append(child)
+    return result
+
+
+def walk(obj, depth=0):
+    """Depth first, the object itself first.  Objects can vanish while we
+    walk (rows are recycled); those are skipped."""
+    yield obj
+    if depth < 80:
+        for child in children(obj):
+            yield from walk(child, depth + 1)
+
+
+def role(obj):
+    try:
+        return obj.getRoleName()
+    except Exception:
+        return '?'
+
+
+def name(obj):
+    try:
+        return obj.name or ''
+    except Exception:
+        return ''
+
+
+def text(obj):
+    """What a screen reader reads: the Text interface if there is one (the
+    whole text; getText(0, -1) returns '' in GTK 4.8), else the name."""
+    try:
+        t = obj.queryText()
+    except NotImplementedError:
+        return name(obj)
+    return t.getText(0, t.characterCount)
+
+
+def has_state(obj, state):
+    try:
+        return obj.getState().contains(state)
+    except Exception:
+        return False
+
+
+def states(obj):
+    try:
+        return sorted(pyatspi.stateToString(s) for s in obj.getState().getStates())
+    except Exception:
+        return []
+
+
+def describe(obj):
+    return f'{role(obj)} {name(obj)!r}'
+
+
+def path_of(obj):
+    parts = []
+    node = obj
+    for _ in range(40):
+        try:
+            node = node.parent
+        except Exception:
+            break
+        if node is None or role(node) == 'application':
+            break
+        if name(node) and not FALLBACK_NAME.fullmatch(name(node)):
+            parts.append(describe(node))
+    return ' < '.join(parts)
+
+
+def dump(obj, out=sys.stderr, depth=0):
+    """The tree, for the log, when something fails."""
+    extra = ''
+    if role(obj) in ('label', 'heading', 'entry'):
+        extra = f' text={text(obj)[:50]!r}'
+    print('  ' * depth + f'{describe(obj)}{extra} {states(obj)}', file=out)
+    if depth < 80:
+        for child in children(obj):
+            dump(child, out, depth + 1)
+
+
+def find_all(root, role_name, name_=None):
+    return [o for o in walk(root)
+            if role(o) == role_name and (name_ is None or name(o) == name_)]
+
+
+def find_one(root, role_name, name_):
+    found = find_all(root, role_name, name_)
+    if not found:
+        raise Failure(f'no {role_name} named {name_!r} in the tree')
+    if len(found) > 1:
+        raise Failure(f'{len(found)} {role_name}s named {name_!r}, expected one')
+    return found[0]
+
+
+def click(obj):
+    try:
+        action = obj.queryAction()
+    except NotImplementedError:
+        raise Failure(f'{describe(obj)} has no actions')
+    names = [action.getName(i) for i in range(action.nActions)]
+    if not names:
+        raise Failure(f'{describe(obj)} has no actions')
+    index = names.index('click') if 'click' in names else 0
+    if not action.doAction(index):
+        raise Failure(f'{describe(obj)}: doAction({names[index]!r}) returned False')
+
+
+# --------------------------------------------------------------------------
+# The app
+
+class App:
+    def __init__(self, args):
+        self.args = args
+        self.proc = None
+        self.acc = None
+
+    def start(self):
+        env = dict(os.environ)
+        # What meson's test() sets, for a run by hand; meson's values win.
+        build_dir = self.args.app.resolve().parent.parent
+        env.setdefault('GSETTINGS_SCHEMA_DIR', str(build_dir / 'data'))
+        env.setdefault('GSETTINGS_BACKEND', 'memory')
+        env.setdefault('G_DEBUG', 'fatal-criticals')
+        env.setdefault('GSK_RENDERER', 'cairo')
+        if (build_dir / 'po').is_dir():
+            env.setdefault('WENDA_LOCALEDIR', str(build_dir / 'po'))
+        # The names the test looks for ("Next topic", "5 matches") are the
+        # untranslated ones.
+        env['LC_ALL'] = 'C.UTF-8'
+        env.pop('LANGUAGE', None)
+        # Make sure GTK talks to the a11y bus.
+        env.pop('NO_AT_BRIDGE', None)
+        env.pop('GTK_A11Y', None)
+        # Same process group as this script, so that meson's kill on a
+        # timeout ends the app too.  stdout is the TAP stream: keep the
+        # app off it.
+        self.proc = subprocess.Popen([str(self.args.app)], env=env,
+                                     stdin=subprocess.DEVNULL,
+                                     stdout=sys.stderr.fileno())
+
+    def check_alive(self):
+        code = self.proc.poll()
+        if code is not None:
+            hint = ''
+            if code == 0 and self.acc is None:
+                hint = ('; did another instance of the app on this session bus '
+                        'take the activation?')
+            raise Fatal(f'the app exited with status {code} '
+                        f'({describe_status(code)}); see its stderr{hint}')
+
+    def wait_for(self, what, fn, timeout=None, expected=ANY):
+        """Polls fn() until it returns `expected` (by default: anything
+        true), and returns the value.  Fails with `what` and the last value
+        or error."""
+        deadline = time.monotonic() + (timeout or self.args.timeout)
+        last = None
+        while True:
+            self.check_alive()
+            try:
+                value = fn()
+                if (value == expected) if expected is not ANY else value:
+                    return value
+                last = f'found {value!r}'
+            except Failure as e:
+                last = str(e)
+            except Exception as e:            # a vanished object, a D-Bus error
+                last = f'{type(e).__name__}: {e}'
+            if time.monotonic() > deadline:
+                raise Failure(f'timed out waiting for {what}; {last}')
+            time.sleep(0.1)
+
+    def find_accessible(self):
+        """The app's accessible application: the one with our child's
+        process id; by name ("wenda", the program name) only if the
+        registry cannot say whose an application is, so that another
+        Wenda on the same bus is never taken for ours."""
+        prog = self.args.app.name
+
+        def lookup():
+            desktop = pyatspi.Registry.getDesktop(0)
+            found = None
+            for app in children(desktop):
+                try:
+                    pid = app.get_process_id()
+                except Exception:
+                    pid = None
+                if pid == self.proc.pid or (pid is None and name(app) == prog):
+                    found = app
+                    if pid is not None:
+                        break
+            if found is not None and found.childCount > 0:
+                return found
+            return None
+
+        self.acc = self.wait_for(
+            f'an accessible application of pid {self.proc.pid} (named {prog!r})',
+            lookup, timeout=self.args.start_timeout)
+        return self.acc
+
+    def frame(self):
+        frames = [c for c in children(self.acc) if role(c) == 'frame']
+        if not frames:
+            raise Failure('the app has no frame (window)')
+        return frames[0]
+
+    def stop(self):
+        """Ends the app if it still runs: TERM, then KILL."""
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        self.proc.terminate()
+        try:
+            self.proc.wait(5)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(5)
+
+
+def describe_status(code):
+    if code < 0:
+        try:
+            return f'killed by {signal.Signals(-code).name}'
+        except ValueError:
+            return f'killed by signal {-code}'
+    return 'exit code'
+
+
+# --------------------------------------------------------------------------
+# The window's parts, found as a user finds them
+
+def topic_list(app):
+    return find_one(app.frame(), 'list', 'Topics')
+
+
+def row_number(row, bank):
+    """A row's topic number: its name if that starts with the number, else
+    the child label that holds only digits, else the question's number."""
+    m = re.match(r'\s*(?:№\s*)?(\d+)\b', name(row))
+    if m:
+        return int(m.group(1))
+    labels = [text(o) for o in walk(row) if role(o) == 'label']
+    for t in labels:
+        if re.fullmatch(r'\s*(?:№\s*)?\d+\s*', t):
+            return int(re.search(r'\d+', t).group())
+    for t in labels:
+        for item in bank['items']:
+            if t == item['question']:
+                return item['number']
+    raise Failure(f'cannot tell the topic number of {describe(row)}; '
+                  f'its labels: {labels!r}')
+
+
+def row_numbers(lst, bank):
+    return [row_number(r, bank) for r in children(lst) if role(r) == 'list item']
+
+
+def selected_number(lst, bank):
+    sel = lst.querySelection()
+    if sel.nSelectedChildren != 1:
+        raise Failure(f'{sel.nSelectedChildren} rows selected, expected 1')
+    return row_number(sel.getSelectedChild(0), bank)
+
+
+class Detail:
+    """The reading pane, read through the tree: the "Answer" heading and
+    its siblings."""
+
+    def __init__(self, app):
+        headings = [o for o in find_all(app.frame(), 'heading')
+                    if text(o) == 'Answer']
+        if len(headings) != 1:
+            raise Failure(f'{len(headings)} "Answer" headings, expected one')
+        self.answer_heading = headings[0]
+        self.box = self.answer_heading.parent
+        self.parts = children(self.box)
+
+    def number(self):
+        for o in self.parts:
+            if role(o) == 'label':
+                m = re.fullmatch(r'№\s*(\d+)', text(o).strip())
+                if m:
+                    return int(m.group(1))
+        raise Failure('no "№N" label in the reading pane; labels: '
+                      + repr([text(o) for o in self.parts if role(o) == 'label']))
+
+    def question(self):
+        for o in self.parts:
+            if role(o) == 'heading' and text(o) not in ('Answer', 'Explanation'):
+                return text(o)
+        raise Failure('no question heading in the reading pane')
+
+    def section(self, heading_text):
+        """The text of the label labelled by the heading; failing that, the
+        label that follows the heading."""
+        for o in self.parts:
+            if role(o) != 'label':
+                continue
+            try:
+                relations = o.getRelationSet()
+            except Exception:
+                relations = []
+            for r in relations:
+                if r.getRelationType() != pyatspi.RELATION_LABELLED_BY:
+                    continue
+                for i in range(r.getNTargets()):
+                    target = r.getTarget(i)
+                    if role(target) == 'heading' and text(target) == heading_text:
+                        return text(o)
+        after = False
+        for o in self.parts:
+            if role(o) == 'heading' and text(o) == heading_text:
+                after = True
+            elif after and role(o) == 'label':
+                return text(o)
+        raise Failure(f'no label for the {heading_text!r} heading')
+
+    def links(self):
+        return [name(o) for o in find_all(self.box, 'link')]
+
+
+def expect_topic(app, bank_item, lst, bank):
+    """Waits until the reading pane and the list's selection show the
+    topic, then checks the texts exactly.  The number label changes first;
+    the question can still read the old topic for a moment after."""
+    number = bank_item['number']
+    app.wait_for(f'the reading pane to show №{number}',
+                 lambda: Detail(app).number(), expected=number)
+    app.wait_for(f'the list to select topic {number}',
+                 lambda: selected_number(lst, bank), expected=number)
+    fields = ('question', 'answer', 'explanation')
+
+    def shown():
+        detail = Detail(app)
+        return (detail.question(), detail.section('Answer'),
+                detail.section('Explanation'))
+
+    try:
+        app.wait_for(f'the texts of topic {number}', shown,
+                     expected=tuple(bank_item[f] for f in fields))
+    except Failure as e:
+        if isinstance(e, Fatal):
+            raise
+        for field, got in zip(fields, shown()):
+            expect_equal(f'topic {number} {field}', got, bank_item[field])
+        raise
+
+
+def expect_equal(what, got, expected):
+    if got == expected:
+        return
+    i = next((i for i, (a, b) in enumerate(zip(got, expected)) if a != b),
+             min(len(got), len(expected)))
+    raise Failure(f'{what} differs from bank.json at character {i} '
+                  f'(lengths {len(got)}, {len(expected)}):\n'
+                  f'  shown:    {got[max(0, i - 20):i + 40]!r}\n'
+                  f'  expected: {expected[max(0, i - 20):i + 40]!r}')
+
+
+def match_label(app):
+    found = [o for o in find_all(app.frame(), 'label')
+             if MATCH_LABEL.fullmatch(text(o))]
+    if len(found) != 1:
+        raise Failure(f'{len(found)} labels like "N topics"/"N matches", expected one')
+    return found[0]
+
+
+def unnamed_controls(app):
+    """(description, path) of every control whose name is empty or a type
+    name, and of anything else with a type name (for the notes)."""
+    bad, notes = [], []
+    for o in walk(app.frame()):
+        r, n = role(o), name(o)
+        is_control = r in CONTROL_ROLES
+        if r == 'text':
+            try:
+                o.queryEditableText()
+                is_control = True
+            except NotImplementedError:
+                pass
+        fallback = bool(FALLBACK_NAME.fullmatch(n))
+        if is_control and (not n.strip() or fallback):
+            bad.append((describe(o), path_of(o)))
+        elif fallback:
+            notes.append(describe(o))
+    return bad, notes
+
+
+def search_hits(bank, query):
+    """The topics whose question, answer or explanation contains the query,
+    as the app searches: NFKC, case-folded, substring."""
+    def fold(s):
+        return unicodedata.normalize('NFKC', s).casefold()
+    q = fold(query)
+    return [item['number'] for item in bank['items']
+            if q in fold('\n'.join((item['question'], item['answer'],
+                                    item['explanation'])))]
+
+
+# --------------------------------------------------------------------------
+# The test, step by step
+
+class Reader:
+    def __init__(self, args, bank):
+        self.args = args
+        self.bank = bank
+        self.items = {item['number']: item for item in bank['items']}
+        self.app = App(args)
+        self.lst = None
+        self.unnamed = {}          # description -> (path, when seen)
+        self.type_named = set()
+
+    def audit(self, when):
+        bad, notes = unnamed_controls(self.app)
+        for desc, path in bad:
+            self.unnamed.setdefault(desc, (path, when))
+        self.type_named.update(notes)
+
+    def step_start(self):
+        """the app starts and its window is in the accessibility tree"""
+        self.app.start()
+        acc = self.app.find_accessible()
+        self.app.wait_for('a window with a "Topics" list with rows',
+                          lambda: children(topic_list(self.app)))
+        self.lst = topic_list(self.app)
+        return f'application {name(acc)!r}, pid {self.app.proc.pid}'
+
+    def step_list(self):
+        """the "Topics" list shows the bank's topics in order"""
+        expected = [item['number'] for item in self.bank['items']]
+        numbers = self.app.wait_for(
+            'rows in the list', lambda: row_numbers(self.lst, self.bank))
+        note = f'the list exposes {len(numbers)} of {len(expected)} rows'
+        if len(numbers) < len(expected):
+            # Only the realized rows are in the tree: they must be a run
+            # of the bank in order.
+            start = expected.index(numbers[0]) if numbers[0] in expected else -1
+            if start < 0 or expected[start:start + len(numbers)] != numbers:
+                raise Failure(f'rows {numbers} are not a run of the bank in order')
+        elif numbers != expected:
+            raise Failure(f'rows are {numbers}, expected {expected}')
+        for row in children(self.lst):
+            number = row_number(row, self.bank)
+            labels = [text(o) for o in walk(row) if role(o) == 'label']
+            if self.items[number]['question'] not in labels:
+                raise Failure(f'row {number} does not show its question; '
+                              f'its labels: {labels!r}')
+        return note
+
+    def step_select(self):
+        """selecting topic 12 in the list shows it in the reading pane"""
+        rows = children(self.lst)
+        index = next((i for i, r in enumerate(rows)
+                      if row_number(r, self.bank) == TOPIC), None)
+        if index is not None and self.args.select_with == 'selection':
+            if not self.lst.querySelection().selectChild(index):
+                raise Failure(f'selectChild({index}) returned False')
+            how = f'Selection.selectChild({index})'
+        else:
+            # The row is not in the tree (not realized): select the first
+            # row, then press "Next topic" until topic 12 shows.
+            order = [item['number'] for item in self.bank['items']]
+            first = row_number(rows[0], self.bank)
+            if not self.lst.querySelection().selectChild(0):
+                raise Failure('selectChild(0) returned False')
+            self.app.wait_for(f'the reading pane to show №{first}',
+                              lambda: Detail(self.app).number(), expected=first)
+            next_button = find_one(self.app.frame(), 'push button', 'Next topic')
+            current = first
+            while current != TOPIC:
+                current = order[order.index(current) + 1]
+                click(next_button)
+                self.app.wait_for(f'the reading pane to show №{current}',
+                                  lambda: Detail(self.app).number(), expected=current)
+            how = f'selectChild(0) on topic {first}, then "Next topic"'
+        self.app.wait_for(f'the reading pane to show №{TOPIC}',
+                          lambda: Detail(self.app).number(), expected=TOPIC)
+        self.app.wait_for(f'the list to select topic {TOPIC}',
+                          lambda: selected_number(self.lst, self.bank), expected=TOPIC)
+        self.app.wait_for(f'the question of topic {TOPIC}',
+                          lambda: Detail(self.app).question(),
+                          expected=self.items[TOPIC]['question'])
+        return f'selected with {how}'
+
+    def step_read(self):
+        """the answer and explanation of topic 12 read back exactly as in bank.json"""
+        expect_topic(self.app, self.items[TOPIC], self.lst, self.bank)
+        self.audit(f'topic {TOPIC} shown')
+        return f'answer: {self.items[TOPIC]["answer"][:30]}…'
+
+    def step_duplicate_link(self):
+        """topic 12 links to the topic that asks the same question"""
+        question = self.items[TOPIC]['question']
+        same = [n for n, item in self.items.items()
+                if n != TOPIC and item['question'] == question]
+        expected = [f'Also asked as №{n}' for n in same]
+        if not expected:
+            raise Skip(f'no other topic asks {question}')
+        try:
+            self.app.wait_for(f'links {expected}',
+                              lambda: set(expected) <= set(Detail(self.app).links()))
+        except Failure as e:
+            raise Failure(f'{e}; the links are {Detail(self.app).links()}')
+        return f'links: {Detail(self.app).links()}'
+
+    def step_next(self):
+        """"Next topic" shows topic 13"""
+        order = [item['number'] for item in self.bank['items']]
+        following = order[order.index(TOPIC) + 1]
+        button = find_one(self.app.frame(), 'push button', 'Next topic')
+        if not has_state(button, pyatspi.STATE_SENSITIVE):
+            raise Failure('"Next topic" is not sensitive')
+        click(button)
+        expect_topic(self.app, self.items[following], self.lst, self.bank)
+        return f'now on №{following}'
+
+    def step_search_bar(self):
+        """the search toggle opens the search bar and focuses its entry"""
+        toggle = find_one(self.app.frame(), 'push button', 'Search topics')
+        was = has_state(toggle, pyatspi.STATE_PRESSED)
+        if was:
+            raise Failure('the search toggle is already pressed')
+        click(toggle)
+        self.app.wait_for('the search toggle to be pressed',
+                          lambda: has_state(toggle, pyatspi.STATE_PRESSED))
+        entry = find_one(self.app.frame(), 'entry', 'Search questions and answers')
+        self.app.wait_for('the search entry to have the focus',
+                          lambda: has_state(entry, pyatspi.STATE_FOCUSED))
+        if not has_state(entry, pyatspi.STATE_EDITABLE):
+            raise Failure(f'the search entry is not editable: {states(entry)}')
+
+    def step_search(self):
+        """typing 梯度 lists topics 4, 6, 22, 23, 26 and says "5 matches\""""
+        hits = search_hits(self.bank, QUERY)
+        if hits != EXPECTED_QUERY_HITS:
+            Tap.diag(f'note: bank.json now gives {hits} for {QUERY}, '
+                     f'not {EXPECTED_QUERY_HITS}; checking against bank.json')
+        count = f'{len(hits)} match' if len(hits) == 1 else f'{len(hits)} matches'
+        total = len(self.bank['items'])
+        label = match_label(self.app)
+        if text(label) != f'{total} topics':
+            raise Failure(f'before the search the count reads {text(label)!r}, '
+                          f'expected "{total} topics"')
+        entry = find_one(self.app.frame(), 'entry', 'Search questions and answers')
+        if not entry.queryEditableText().setTextContents(QUERY):
+            raise Failure('setTextContents returned False')
+        self.app.wait_for(f'the entry to hold {QUERY!r}',
+                          lambda: text(entry), expected=QUERY)
+        self.app.wait_for(f'the count to read {count!r}',
+                          lambda: text(match_label(self.app)), expected=count)
+        shown = self.app.wait_for(f'the list to show topics {hits}',
+                                  lambda: row_numbers(self.lst, self.bank),
+                                  expected=hits)
+        # The reading pane follows the selection, which stays in the results.
+        selected = self.app.wait_for('one selected row',
+                                     lambda: selected_number(self.lst, self.bank))
+        if selected not in hits:
+            raise Failure(f'topic {selected} is selected, but not in the results')
+        self.app.wait_for(f'the reading pane to show the selected №{selected}',
+                          lambda: Detail(self.app).number(), expected=selected)
+        self.audit(f'searching {QUERY}')
+        return f'list shows {shown}, {selected} selected'
+
+    def step_names(self):
+        """every button, link and entry has an accessible name"""
+        self.audit('at the end')
+        note = ''
+        if self.type_named:
+            note = ('not controls, but named after their type: '
+                    + ', '.join(sorted(self.type_named)))
+        if self.unnamed:
+            raise Failure('controls with no name or a type name:\n' + '\n'.join(
+                f'  {desc} (in {path or "the window"}; seen {when})'
+                for desc, (path, when) in sorted(self.unnamed.items()))
+                + (f'\n{note}' if note else ''))
+        return note
+
+    def step_close(self):
+        """closing the window quits the app with status 0"""
+        frame = self.app.frame()
+        buttons = find_all(frame, 'push button', 'Close')
+        if buttons:
+            click(buttons[0])
+            how = 'its Close button'
+        else:
+            action = frame.queryAction()
+            names = [action.getName(i) for i in range(action.nActions)]
+            if 'window.close' not in names:
+                raise Failure(f'no Close button and no window.close action: {names}')
+            action.doAction(names.index('window.close'))
+            how = 'the window.close action'
+        try:
+            code = self.app.proc.wait(self.args.timeout)
+        except subprocess.TimeoutExpired:
+            raise Failure(f'the app still runs {self.args.timeout} s after '
+                          f'closing its window with {how}')
+        if code != 0:
+            raise Failure(f'the app exited with status {code} ({describe_status(code)})')
+        return f'closed with {how}'
+
+    STEPS = ('step_start', 'step_list', 'step_select', 'step_read',
+             'step_duplicate_link', 'step_next', 'step_search_bar',
+             'step_search', 'step_names', 'step_close')
+
+    def run(self):
+        tap = Tap(len(self.STEPS))
+        dumped = False
+        try:
+            for i, step_name in enumerate(self.STEPS):
+                step = getattr(self, step_name)
+                title = step.__doc__.strip()
+                started = time.monotonic()
+                try:
+                    note = step()
+                except Failure as e:
+                    tap.result(False, title, str(e))
+                    if not dumped and self.app.acc is not None and self.app.proc.poll() is None:
+                        dumped = True
+                        print(f'--- accessibility tree at the first failure ({title}) ---',
+                              file=sys.stderr)
+                        try:
+                            dump(self.app.acc)
+                        except Exception as dump_error:
+                            print(f'(dump failed: {dump_error})', file=sys.stderr)
+                    if isinstance(e, Fatal) or self.app.acc is None:
+                        print(f'Bail out! {e}'.splitlines()[0], flush=True)
+                        return 1
+                except Skip as e:
+                    tap.result(True, title, skip=str(e))
+                except Exception:
+                    tap.result(False, title, traceback.format_exc())
+                else:
+                    took = f'({time.monotonic() - started:.1f} s)'
+                    tap.result(True, title, f'{note} {took}' if note else took)
+        finally:
+            self.app.stop()
+        return 1 if tap.failed else 0
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    parser.add_argument('--app', type=pathlib.Path, required=True,
+                        help='the built app (BUILDDIR/src/wenda)')
+    parser.add_argument('--bank', type=pathlib.Path,
+                        default=SOURCE_ROOT / 'resources' / 'content' / 'bank.json',
+                        help='the bundled bank, for the expected texts '
+                             '(default: %(default)s)')
+    parser.add_argument('--timeout', type=float, default=10,
+                        help='seconds to wait for each change (default: %(default)s)')
+    parser.add_argument('--select-with', choices=('selection', 'next'),
+                        default='selection',
+                        help='how to reach the topic: the list\'s Selection, or '
+                             '"Next topic" from the first row, as when the row '
+                             'is not realized (default: %(default)s)')
+    parser.add_argument('--start-timeout', type=float, default=30,
+                        help='seconds to wait for the app to appear (default: %(default)s)')
+    return parser.parse_args(argv)
+
+
+def main(argv):
+    global pyatspi
+    args = parse_args(argv)
+
+    if not os.environ.get('DISPLAY'):
+        print('1..0 # SKIP DISPLAY is not set; run under Xvfb', flush=True)
+        return 0
+    if (not os.environ.get('DBUS_SESSION_BUS_ADDRESS')
+            and not os.path.exists(os.path.join(os.environ.get('XDG_RUNTIME_DIR', '/nonexistent'), 'bus'))):
+        print('1..0 # SKIP no session bus; run inside dbus-run-session', flush=True)
+        return 0
+    if not args.app.is_file() or not os.access(args.app, os.X_OK):
+        print(f'Bail out! {args.app} is not an executable', flush=True)
+        return 1
+    try:
+        with open(args.bank, encoding='utf-8') as f:
+            bank = json.load(f)
+    except (OSError, ValueError) as e:
+        print(f'Bail out! cannot read the bank {args.bank}: {e}', flush=True)
+        return 1
+    try:
+        import pyatspi as module
+    except ImportError as e:
+        print(f'Bail out! cannot import pyatspi ({e}); install python3-pyatspi '
+              f'and run with /usr/bin/python3', flush=True)
+        return 1
+    pyatspi = module
+
+    # meson sends SIGTERM on a timeout: end the app on the way out.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
+    return Reader(args, bank).run()
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1:]))
