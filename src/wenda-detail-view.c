@@ -290,8 +290,30 @@ relayout_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static GtkSizeRequestMode
+wenda_detail_view_get_request_mode (GtkWidget *widget)
+{
+  return gtk_widget_get_request_mode (WENDA_DETAIL_VIEW (widget)->box);
+}
+
+static void
+wenda_detail_view_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  WendaDetailView *self = WENDA_DETAIL_VIEW (widget);
+
+  gtk_widget_measure (self->box, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
 /* Side by side or stacked depends on the width we get, which is known only
- * at allocation; rebuild the pairs after it, not during it. */
+ * at allocation; rebuild the pairs after it, not during it.  (No layout
+ * manager here: with one, GTK would not call this.) */
 static void
 wenda_detail_view_size_allocate (GtkWidget *widget,
                                  int        width,
@@ -301,7 +323,7 @@ wenda_detail_view_size_allocate (GtkWidget *widget,
   WendaDetailView *self = WENDA_DETAIL_VIEW (widget);
   gboolean side_by_side = width >= SIDE_BY_SIDE_MIN_WIDTH;
 
-  GTK_WIDGET_CLASS (wenda_detail_view_parent_class)->size_allocate (widget, width, height, baseline);
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
 
   if (side_by_side != self->side_by_side)
     {
@@ -393,6 +415,8 @@ wenda_detail_view_class_init (WendaDetailViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  widget_class->get_request_mode = wenda_detail_view_get_request_mode;
+  widget_class->measure = wenda_detail_view_measure;
   widget_class->size_allocate = wenda_detail_view_size_allocate;
 
   /**
@@ -420,7 +444,6 @@ wenda_detail_view_class_init (WendaDetailViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, explanation_heading);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, duplicates_box);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
