@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <locale.h>
 
 #include "wenda-application.h"
@@ -16,12 +15,7 @@ main (int   argc,
   g_autoptr(WendaApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, wenda_application_get_localedir ());
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  /* g_dgettext() decides once whether to translate at all; let it decide
-   * before textdomain() is set (see shared/I18N.md). */
-  g_dgettext (GETTEXT_PACKAGE, "");
-  textdomain (GETTEXT_PACKAGE);
+  wenda_i18n_init ();
 
   app = wenda_application_new ();
 

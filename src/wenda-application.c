@@ -53,6 +53,22 @@ on_window_realize (GtkWidget    *window,
                            G_CALLBACK (on_first_frame_painted), app, 0);
 }
 
+/**
+ * wenda_i18n_init:
+ *
+ * Binds the text domain, for the UI strings.  Call after setlocale().
+ */
+void
+wenda_i18n_init (void)
+{
+  bindtextdomain (GETTEXT_PACKAGE, wenda_application_get_localedir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  /* g_dgettext() decides once whether to translate at all; let it decide
+   * before textdomain() is set (see shared/I18N.md). */
+  g_dgettext (GETTEXT_PACKAGE, "");
+  textdomain (GETTEXT_PACKAGE);
+}
+
 static GtkWindow *
 wenda_application_ensure_window (WendaApplication *self)
 {

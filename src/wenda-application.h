@@ -17,5 +17,6 @@ G_DECLARE_FINAL_TYPE (WendaApplication, wenda_application, WENDA, APPLICATION, A
 WendaApplication *wenda_application_new      (void);
 WendaBank        *wenda_application_get_bank (WendaApplication *self);
 const char       *wenda_application_get_localedir (void);
+void              wenda_i18n_init                 (void);
 
 G_END_DECLS

@@ -25,8 +25,10 @@ struct _WendaDetailView
   GtkGrid     *answer_grid;
   GtkLabel    *explanation_label;
   GtkGrid     *explanation_grid;
+  GtkWidget   *answer_heading;
   GtkWidget   *explanation_heading;
-  GtkBox      *duplicates_box;
+  GtkWidget   *related_section;
+  GtkBox      *related_box;
 
   /* Owned references */
   WendaQaItem *item;
@@ -75,45 +77,116 @@ on_duplicate_link_activate (WendaDetailView *self,
   return on_text_link_activate (self, gtk_link_button_get_uri (button));
 }
 
-static void
-wenda_detail_view_update_duplicates (WendaDetailView *self)
+static GtkWidget *
+related_link_new (WendaDetailView *self,
+                  guint            number,
+                  const char      *label)
 {
-  GtkWidget *child;
+  g_autofree char *uri = g_strdup_printf ("wenda:topic/%u", number);
+  GtkWidget *link = gtk_link_button_new_with_label (uri, label);
+
+  gtk_widget_set_halign (link, GTK_ALIGN_START);
+  /* No tooltip with the private URI. */
+  gtk_widget_set_has_tooltip (link, FALSE);
+  g_signal_connect_object (link, "activate-link",
+                           G_CALLBACK (on_duplicate_link_activate),
+                           self, G_CONNECT_SWAPPED);
+  return link;
+}
+
+/* Adds a link for each topic that defines a term in @text, once each. */
+static void
+add_term_links (WendaDetailView *self,
+                GHashTable      *seen,
+                const char      *text)
+{
+  g_autoptr(GArray) links = wenda_glossary_find_links (self->glossary, text,
+                                                       wenda_qa_item_get_number (self->item));
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      const WendaTermLink *link = &g_array_index (links, WendaTermLink, i);
+      g_autofree char *term = NULL;
+      g_autofree char *label = NULL;
+
+      if (!g_hash_table_add (seen, GUINT_TO_POINTER (link->target)))
+        continue;
+
+      switch (self->mode)
+        {
+        case WENDA_CONTENT_MODE_ZH:
+          term = g_strdup (wenda_glossary_term_get_zh (link->term));
+          break;
+
+        case WENDA_CONTENT_MODE_EN:
+          term = g_strdup (wenda_glossary_term_get_en (link->term));
+          break;
+
+        case WENDA_CONTENT_MODE_BOTH:
+        default:
+          term = g_strdup_printf ("%s · %s", wenda_glossary_term_get_zh (link->term),
+                                  wenda_glossary_term_get_en (link->term));
+          break;
+        }
+
+      /* Translators: a link to the topic that defines a term, e.g.
+       * "自注意力机制 — №24" */
+      label = g_strdup_printf (_("%s — №%u"), term, link->target);
+      gtk_box_append (self->related_box, related_link_new (self, link->target, label));
+    }
+}
+
+/* "See also": the topics that repeat this one, then those that define a
+ * term this one uses.  The same links are inline in the text for the
+ * mouse; these are buttons, which Tab reaches and screen readers list. */
+static void
+wenda_detail_view_update_related (WendaDetailView *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   const guint *numbers = NULL;
   guint n_numbers = 0;
+  GtkWidget *child;
   gboolean had_focus;
 
   /* If a link we are about to destroy has focus (the user just followed
    * it), focus must land somewhere sensible, not on the window. */
-  had_focus = gtk_widget_get_focus_child (GTK_WIDGET (self->duplicates_box)) != NULL;
+  had_focus = gtk_widget_get_focus_child (GTK_WIDGET (self->related_box)) != NULL;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->duplicates_box))))
-    gtk_box_remove (self->duplicates_box, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->related_box))))
+    gtk_box_remove (self->related_box, child);
 
   if (self->item != NULL)
-    numbers = wenda_qa_item_get_duplicates (self->item, &n_numbers);
+    {
+      numbers = wenda_qa_item_get_duplicates (self->item, &n_numbers);
+      g_hash_table_add (seen, GUINT_TO_POINTER (wenda_qa_item_get_number (self->item)));
+    }
 
   for (guint i = 0; i < n_numbers; i++)
     {
-      g_autofree char *uri = g_strdup_printf ("wenda:topic/%u", numbers[i]);
       /* Translators: a link to another topic that asks the same question */
       g_autofree char *label = g_strdup_printf (_("Also asked as №%u"), numbers[i]);
-      GtkWidget *link = gtk_link_button_new_with_label (uri, label);
 
-      gtk_widget_set_halign (link, GTK_ALIGN_START);
-      /* No tooltip with the private URI. */
-      gtk_widget_set_has_tooltip (link, FALSE);
-      g_signal_connect_object (link, "activate-link",
-                               G_CALLBACK (on_duplicate_link_activate),
-                               self, G_CONNECT_SWAPPED);
-      gtk_box_append (self->duplicates_box, link);
+      g_hash_table_add (seen, GUINT_TO_POINTER (numbers[i]));
+      gtk_box_append (self->related_box, related_link_new (self, numbers[i], label));
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->duplicates_box), n_numbers > 0);
+  if (self->item != NULL && self->glossary != NULL)
+    {
+      for (WendaQaField f = WENDA_QA_FIELD_QUESTION; f <= WENDA_QA_FIELD_EXPLANATION; f++)
+        {
+          if (self->mode != WENDA_CONTENT_MODE_EN)
+            add_term_links (self, seen, wenda_qa_item_get_text (self->item, f, WENDA_LANGUAGE_ZH));
+          if (self->mode != WENDA_CONTENT_MODE_ZH)
+            add_term_links (self, seen, wenda_qa_item_get_text (self->item, f, WENDA_LANGUAGE_EN));
+        }
+    }
+
+  gtk_widget_set_visible (self->related_section,
+                          gtk_widget_get_first_child (GTK_WIDGET (self->related_box)) != NULL);
 
   if (had_focus)
     {
-      GtkWidget *first_link = gtk_widget_get_first_child (GTK_WIDGET (self->duplicates_box));
+      GtkWidget *first_link = gtk_widget_get_first_child (GTK_WIDGET (self->related_box));
 
       if (first_link != NULL)
         gtk_widget_grab_focus (first_link);
@@ -276,7 +349,7 @@ wenda_detail_view_update (WendaDetailView *self)
     }
 
   wenda_detail_view_update_text (self);
-  wenda_detail_view_update_duplicates (self);
+  wenda_detail_view_update_related (self);
 }
 
 static gboolean
@@ -441,8 +514,10 @@ wenda_detail_view_class_init (WendaDetailViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, answer_grid);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, explanation_label);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, explanation_grid);
+  gtk_widget_class_bind_template_child (widget_class, WendaDetailView, answer_heading);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, explanation_heading);
-  gtk_widget_class_bind_template_child (widget_class, WendaDetailView, duplicates_box);
+  gtk_widget_class_bind_template_child (widget_class, WendaDetailView, related_section);
+  gtk_widget_class_bind_template_child (widget_class, WendaDetailView, related_box);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -469,7 +544,10 @@ wenda_detail_view_set_glossary (WendaDetailView *self,
   g_return_if_fail (WENDA_IS_DETAIL_VIEW (self));
 
   if (g_set_object (&self->glossary, glossary))
-    wenda_detail_view_update_text (self);
+    {
+      wenda_detail_view_update_text (self);
+      wenda_detail_view_update_related (self);
+    }
 }
 
 WendaQaItem *
@@ -512,6 +590,7 @@ wenda_detail_view_set_mode (WendaDetailView  *self,
     {
       self->mode = mode;
       wenda_detail_view_update_text (self);
+      wenda_detail_view_update_related (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
     }
 }

@@ -52,6 +52,7 @@ struct _WendaWindow
 
   guint                 focus_row_tick;
   guint                 focus_row_attempts;
+  guint                 focus_row_at_startup : 1;
 
   WendaContentMode      content_mode;
   /* Set while `wenda --language` applies its mode, which is not saved. */
@@ -105,9 +106,14 @@ focus_selected_row_tick (GtkWidget     *widget,
 {
   WendaWindow *self = WENDA_WINDOW (user_data);
   guint position = gtk_single_selection_get_selected (self->selection);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   GtkWidget *row;
 
-  if (position == GTK_INVALID_LIST_POSITION)
+  /* If the user has moved focus elsewhere meanwhile, leave it there.  At
+   * startup the focus GTK picks by default is no choice of the user's. */
+  if (position == GTK_INVALID_LIST_POSITION ||
+      (!self->focus_row_at_startup && focus != NULL && focus != GTK_WIDGET (self->list_view) &&
+       !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view))))
     {
       self->focus_row_tick = 0;
       return G_SOURCE_REMOVE;
@@ -121,12 +127,14 @@ focus_selected_row_tick (GtkWidget     *widget,
   if (row_is_visible (self, row))
     {
       gtk_widget_grab_focus (row);
+      self->focus_row_at_startup = FALSE;
       self->focus_row_tick = 0;
       return G_SOURCE_REMOVE;
     }
 
   if (++self->focus_row_attempts >= 10)
     {
+      self->focus_row_at_startup = FALSE;
       gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
       self->focus_row_tick = 0;
       return G_SOURCE_REMOVE;
@@ -680,7 +688,10 @@ wenda_window_map (GtkWidget *widget)
 
   /* Start with focus on the open topic, so arrows work at once. */
   if (gtk_root_get_focus (GTK_ROOT (self)) == NULL)
-    wenda_window_focus_selected_row (self);
+    {
+      self->focus_row_at_startup = TRUE;
+      wenda_window_focus_selected_row (self);
+    }
 }
 
 static void
