@@ -464,21 +464,8 @@ main (int   argc,
 {
   int ret;
 
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = wenda_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_application_activate (G_APPLICATION (app));
-
-  window = WENDA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (window);
+  window = ui_start_app (&argc, &argv, &app);
   bank = wenda_window_get_bank (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  g_assert_true (ui_wait_for ((gboolean (*) (gpointer))gtk_widget_get_mapped, window, 5000));
-  ui_pump (300);
 
   g_test_add_func ("/Wenda/Window/startup", test_startup);
   g_test_add_func ("/Wenda/Window/select-12", test_select_12);

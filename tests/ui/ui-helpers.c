@@ -8,6 +8,7 @@
 #include "ui-helpers.h"
 
 #include <gdk/x11/gdkx.h>
+#include <locale.h>
 
 /* Runs the main loop for @ms milliseconds. */
 void
@@ -171,4 +172,48 @@ ui_find_by_label (GtkWidget  *root,
     }
 
   return NULL;
+}
+
+/* Starts the real application in this process, the way the UI tests use
+ * it: registered on the test's session bus, activated, its window mapped
+ * and laid out.  The tests then drive the main loop themselves. */
+WendaWindow *
+ui_start_app (int               *argc,
+              char            ***argv,
+              WendaApplication **app)
+{
+  WendaWindow *window;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (argc, argv, NULL);
+  /* gtk_test_init() forces en_US.UTF-8; run in the locale the test was
+   * given (C.UTF-8, zh_CN.UTF-8 or C), as the app's main() does. */
+  setlocale (LC_ALL, "");
+  wenda_i18n_init ();
+  adw_init ();
+
+  *app = wenda_application_new ();
+  g_application_set_flags (G_APPLICATION (*app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (*app), NULL, NULL));
+  g_application_activate (G_APPLICATION (*app));
+
+  window = WENDA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (*app)));
+  g_assert_nonnull (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  g_assert_true (ui_wait_for ((gboolean (*) (gpointer))gtk_widget_get_mapped, window, 5000));
+  ui_pump (300);
+
+  return window;
+}
+
+/* A widget of @widget's template, by its id. */
+GtkWidget *
+ui_template_child (gpointer    widget,
+                   GType       type,
+                   const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
 }

@@ -6,6 +6,9 @@
 
 #include <gtk/gtk.h>
 
+#include "wenda-application.h"
+#include "wenda-window.h"
+
 G_BEGIN_DECLS
 
 void       ui_pump                (guint         ms);
@@ -21,5 +24,12 @@ void       ui_click               (GtkWidget    *widget);
 GtkWidget *ui_find_by_label       (GtkWidget    *root,
                                    GType         type,
                                    const char   *text);
+
+WendaWindow *ui_start_app          (int               *argc,
+                                   char            ***argv,
+                                   WendaApplication **app);
+GtkWidget   *ui_template_child     (gpointer           widget,
+                                   GType              type,
+                                   const char        *name);
 
 G_END_DECLS
