@@ -891,6 +891,10 @@ wenda_window_init (WendaWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
 
+  /* GTK 4.8 names the popover after its type in the accessibility tree. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_menu_button_get_popover (self->mode_button)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reading language"), -1);
+
   /* Typing anywhere in the window starts a search. */
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));

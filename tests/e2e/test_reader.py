@@ -6,9 +6,15 @@ Launches the app, finds its accessible application, and then only uses what
 a screen-reader user has: the accessibility tree, its actions, its selection
 and its text.  It finds the topic list, selects topic 12, reads the answer
 back, presses "Next topic", opens the search bar, types 梯度 and reads the
-results; it also checks that every control has a real accessible name, and
-that closing the window quits the app.  Expected texts come from the bundled
-bank, resources/content/bank.json.
+results.  Before the search it switches the reading language through the
+"Reading language" menu in the reading pane's header bar: English (the open
+topic and the list read in English), "Both, Side by Side" (Chinese and
+English paragraph by paragraph), and back to Chinese.  It also checks that
+every control has a real accessible name, and that closing the window quits
+the app.  Expected texts come from the bundled bank,
+resources/content/bank.json, and for English from po/en.po (msgid: a
+Chinese question, title or paragraph; msgstr: its English), read with a
+small parser of its own: the system Python may have no polib.
 
 Output is TAP on stdout (meson: protocol 'tap').  Diagnostics are "# "
 lines; the app's own output goes to stderr.
@@ -52,6 +58,28 @@ What GTK 4.8 (Debian 12) exposes, found with this test:
   * Changes can reach the tree late: right after "Next topic" the number
     label reads "№13" while the question heading still reads topic 12's
     question for a moment.  Every check polls (--timeout, 10 s).
+  * A widget hidden with gtk_widget_set_visible (FALSE) is not in the tree
+    at all (unlike a GtkStack's other pages).  So in English or Chinese the
+    bilingual grids are absent, and in "both" the single answer and
+    explanation labels are.
+  * The GtkMenuButton ("Reading language") is a "push button" named by its
+    accessible label, with NO actions.  Its child is a "push button" named
+    after the visible label ("Chinese", "English", "Bilingual") with one
+    action, "click", which opens the popover; the menu button then has
+    STATE_EXPANDABLE and STATE_EXPANDED and the inner button STATE_PRESSED.
+  * The popover is in the tree only while open, as a child of the menu
+    button: role "menu", named after its type ("GtkPopoverMenu").  The
+    section title is a plain label ("Show the Content In").  The radio
+    items of win.content-mode are role "menu item" (not "radio menu item"),
+    named by their labels, with STATE_CHECKED on the current mode and one
+    action, "click", which picks the mode and closes the popover.  Each
+    item has child labels: its text and its shortcut ("Ctrl+2").
+  * In "both" the answer and explanation are each a "panel" named "Answer"
+    / "Explanation" (the grid's labelled-by relation) whose children are
+    the paragraph labels in the order Chinese 1, English 1, Chinese 2, ...,
+    side by side or stacked.  The English question is a plain "label"
+    after the (Chinese) question heading.  A topic row then has three
+    labels: the number, the Chinese and the English question.
 """
 
 import argparse
@@ -79,9 +107,18 @@ CONTROL_ROLES = {
     'push button', 'toggle button', 'link', 'entry', 'password text',
     'check box', 'radio button', 'combo box', 'spin button', 'slider',
     'menu item', 'check menu item', 'radio menu item', 'switch',
-    'push button menu', 'page tab',
+    'push button menu', 'page tab', 'menu',
 }
 MATCH_LABEL = re.compile(r'\d+ (topic|topics|match|matches)')
+
+# The reading-language menu: (the item's label, the menu button's label,
+# the item's shortcut as GTK shows it), by mode.
+READING_LANGUAGE = 'Reading language'
+MODES = {
+    'zh': ('Chinese', 'Chinese', 'Ctrl+1'),
+    'en': ('English', 'English', 'Ctrl+2'),
+    'both': ('Both, Side by Side', 'Bilingual', 'Ctrl+3'),
+}
 
 pyatspi = None             # imported in main(), after the DISPLAY check
 ANY = object()
@@ -457,6 +494,48 @@ class Detail:
     def links(self):
         return [name(o) for o in find_all(self.box, 'link')]
 
+    def question_lines(self):
+        """The question heading's text and the labels after it, up to the
+        "Answer" heading: [question], or in "both" [Chinese, English]."""
+        lines, inside = [], False
+        for o in self.parts:
+            if role(o) == 'heading' and text(o) in ('Answer', 'Explanation'):
+                break
+            if role(o) == 'heading':
+                inside = True
+            if inside and role(o) in ('heading', 'label'):
+                lines.append(text(o))
+        if not lines:
+            raise Failure('no question heading in the reading pane')
+        return lines
+
+    def section_texts(self, heading_text):
+        """Everything labelled by the heading, as a screen reader reaches
+        it: the text of a label, or of each label inside a group (the
+        bilingual grid).  [] if nothing is labelled by it."""
+        out = []
+        for o in self.parts:
+            try:
+                relations = o.getRelationSet()
+            except Exception:
+                relations = []
+            if not any(r.getRelationType() == pyatspi.RELATION_LABELLED_BY
+                       and any(role(r.getTarget(i)) == 'heading'
+                               and text(r.getTarget(i)) == heading_text
+                               for i in range(r.getNTargets()))
+                       for r in relations):
+                continue
+            if role(o) == 'label':
+                out.append(text(o))
+            else:
+                out += [text(c) for c in walk(o) if c is not o and role(c) == 'label']
+        return out
+
+    def reading(self):
+        """(question lines, answer texts, explanation texts)."""
+        return (self.question_lines(), self.section_texts('Answer'),
+                self.section_texts('Explanation'))
+
 
 def expect_topic(app, bank_item, lst, bank):
     """Waits until the reading pane and the list's selection show the
@@ -485,12 +564,12 @@ def expect_topic(app, bank_item, lst, bank):
         raise
 
 
-def expect_equal(what, got, expected):
+def expect_equal(what, got, expected, source='bank.json'):
     if got == expected:
         return
     i = next((i for i, (a, b) in enumerate(zip(got, expected)) if a != b),
              min(len(got), len(expected)))
-    raise Failure(f'{what} differs from bank.json at character {i} '
+    raise Failure(f'{what} differs from {source} at character {i} '
                   f'(lengths {len(got)}, {len(expected)}):\n'
                   f'  shown:    {got[max(0, i - 20):i + 40]!r}\n'
                   f'  expected: {expected[max(0, i - 20):i + 40]!r}')
@@ -537,12 +616,280 @@ def search_hits(bank, query):
 
 
 # --------------------------------------------------------------------------
+# The English rendering: po/en.po
+
+PO_ESCAPES = {'n': '\n', 't': '\t', 'r': '\r', '"': '"', '\\': '\\',
+              'a': '\a', 'b': '\b', 'f': '\f', 'v': '\v'}
+
+
+def po_unquote(token, where):
+    """The value of one PO string token ("..."), with its C escapes."""
+    if len(token) < 2 or token[0] != '"' or token[-1] != '"':
+        raise ValueError(f'{where}: not a quoted string: {token!r}')
+
+    def unescape(m):
+        if m.group(1) in PO_ESCAPES:
+            return PO_ESCAPES[m.group(1)]
+        if m.group(1).isdigit():                       # \ooo, octal
+            return chr(int(m.group(1), 8))
+        raise ValueError(f'{where}: unknown escape \\{m.group(1)}')
+    return re.sub(r'\\([0-7]{1,3}|.)', unescape, token[1:-1])
+
+
+def read_po(path):
+    """{msgid: msgstr} of a PO file, as msgfmt compiles it into the .mo the
+    app reads: no header, no fuzzy, obsolete (#~) or plural entries, no
+    empty msgstr.  Entries with a msgctxt are left out too: the app looks
+    content up by msgid alone.  Parses comments, msgctxt, msgid,
+    msgid_plural, msgstr, msgstr[N] and continuation lines."""
+    catalog = {}
+    entry, field, fuzzy = {}, None, False
+
+    def finish():
+        msgid, msgstr = entry.get('msgid'), entry.get('msgstr')
+        if (msgid and msgstr and not fuzzy and 'msgctxt' not in entry
+                and 'msgid_plural' not in entry):
+            catalog[msgid] = msgstr
+
+    with open(path, encoding='utf-8') as f:
+        for lineno, line in enumerate(f, 1):
+            line = line.strip()
+            where = f'{path}:{lineno}'
+            if not line or line.startswith('#~'):
+                continue
+            # After a msgstr, a comment or a msgctxt/msgid starts the next entry.
+            done = field is not None and field.startswith('msgstr')
+            if line.startswith('#'):
+                if done:
+                    finish()
+                    entry, field, fuzzy = {}, None, False
+                if (line.startswith('#,')
+                        and 'fuzzy' in [w.strip() for w in line[2:].split(',')]):
+                    fuzzy = True
+                continue
+            if line.startswith('"'):
+                if field is None:
+                    raise ValueError(f'{where}: a string outside an entry')
+                entry[field] += po_unquote(line, where)
+                continue
+            m = re.fullmatch(r'(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s*(".*")',
+                             line)
+            if not m:
+                raise ValueError(f'{where}: cannot parse {line!r}')
+            if m.group(1) in ('msgctxt', 'msgid') and done:
+                finish()
+                entry, fuzzy = {}, False
+            field = m.group(1)
+            entry[field] = po_unquote(m.group(2), where)
+    finish()
+    return catalog
+
+
+def split_paragraphs(text_):
+    """As the app splits a field: at blank lines, dropping empty parts."""
+    return [p for p in text_.split('\n\n') if p]
+
+
+class English:
+    """The English of the bank's texts, as the app builds it from en.po:
+    paragraph by paragraph.  A paragraph en.po lacks is a failure here (the
+    app would show the Chinese)."""
+
+    def __init__(self, catalog, path):
+        self.catalog = catalog
+        self.path = path
+
+    def of(self, chinese, what):
+        paragraphs = split_paragraphs(chinese)
+        missing = [p for p in paragraphs if p not in self.catalog]
+        if missing:
+            raise Failure(f'{self.path} has no English for {what}: '
+                          f'{missing[0][:40]!r}…')
+        return '\n\n'.join(self.catalog[p] for p in paragraphs)
+
+    def item(self, item):
+        return {field: self.of(item[field], f'topic {item["number"]} {field}')
+                for field in ('question', 'answer', 'explanation')}
+
+
+def paired_paragraphs(chinese, english):
+    """What the bilingual grid shows, in reading order: Chinese paragraph 1,
+    its English, Chinese paragraph 2, ..."""
+    zh, en = split_paragraphs(chinese), split_paragraphs(english)
+    out = []
+    for i in range(max(len(zh), len(en))):
+        out += zh[i:i + 1] + en[i:i + 1]
+    return out
+
+
+# --------------------------------------------------------------------------
+# The reading-language menu
+
+def mode_button(app):
+    return find_one(app.frame(), 'push button', READING_LANGUAGE)
+
+
+def mode_button_opener(button):
+    """What to click to open the menu: the menu button itself if it has an
+    action; in GTK 4.8 it has none, and its child toggle button (named after
+    the visible label) has "click"."""
+    candidates = [button] + [o for o in walk(button)
+                             if o is not button and role(o) in ('push button', 'toggle button')]
+    for obj in candidates:
+        try:
+            if obj.queryAction().nActions > 0:
+                return obj
+        except NotImplementedError:
+            pass
+    raise Failure(f'neither {describe(button)} nor a button inside it has an action')
+
+
+def mode_label(button):
+    """The mode the menu button shows: the name of its inner button."""
+    return name(mode_button_opener(button))
+
+
+def menu_items(button):
+    """The open menu's items, {name: object}, or {} while it is closed.
+    GTK 4.8 puts the popover under the menu button, and only while open.
+    (The menu button is found once: a walk of the whole window takes
+    0.2-0.3 s, of the button a few ms.)"""
+    items = [o for o in walk(button) if role(o) in
+             ('menu item', 'radio menu item', 'check menu item')]
+    return {name(o): o for o in items}
+
+
+def choose_mode(app, mode, audit=None):
+    """Opens the "Reading language" menu as a user does, checks what it
+    offers, clicks the item of `mode`, and waits for the menu to close and
+    the button to show the mode.  audit(when) runs while the menu is open.
+    Returns notes for the log."""
+    button = mode_button(app)
+    before = mode_label(button)
+    opener = mode_button_opener(button)
+    click(opener)
+    try:
+        return _choose_in_open_menu(app, mode, button, before, opener, audit)
+    except Failure:
+        # Leave no menu open for the next steps: its button toggles it.
+        try:
+            if menu_items(button) and app.proc.poll() is None:
+                click(opener)
+        except Exception:
+            pass
+        raise
+
+
+def _choose_in_open_menu(app, mode, button, before, opener, audit):
+    item_label, button_label, shortcut = MODES[mode]
+    items = app.wait_for(f'the {READING_LANGUAGE!r} menu to open',
+                         lambda: menu_items(button))
+    expected = [label for label, _, _ in MODES.values()]
+    if sorted(items) != sorted(expected):
+        raise Failure(f'the menu offers {sorted(items)}, expected {sorted(expected)}')
+    if audit is not None:
+        audit('the reading-language menu open')
+    if not has_state(button, pyatspi.STATE_EXPANDED):
+        raise Failure(f'the open menu\'s button is not "expanded": {states(button)}')
+    checked = [n for n, o in items.items() if has_state(o, pyatspi.STATE_CHECKED)]
+    current = [label for label, shown, _ in MODES.values() if shown == before]
+    if checked != current:
+        raise Failure(f'the button reads {before!r}, but the checked items '
+                      f'are {checked}, expected {current}')
+    item = items[item_label]
+    item_labels = [text(o) for o in walk(item) if role(o) == 'label']
+    if shortcut not in item_labels:
+        raise Failure(f'{describe(item)} does not show its shortcut {shortcut!r}; '
+                      f'its labels: {item_labels}')
+    click(item)
+    app.wait_for('the menu to close', lambda: not menu_items(button)
+                 and not has_state(button, pyatspi.STATE_EXPANDED))
+    app.wait_for(f'the button to read {button_label!r}',
+                 lambda: mode_label(button), expected=button_label)
+    return (f'menu opened with {describe(opener)}; {item_label!r} clicked '
+            f'({role(item)}, was {before!r}, checked {checked})')
+
+
+def row_texts(lst, bank):
+    """{topic number: the row's labels but the number}, for every row."""
+    out = {}
+    for row in children(lst):
+        if role(row) != 'list item':
+            continue
+        labels = [text(o) for o in walk(row) if role(o) == 'label']
+        out[row_number(row, bank)] = [t for t in labels
+                                      if not re.fullmatch(r'\s*(?:№\s*)?\d+\s*', t)]
+    return out
+
+
+def expect_rows(app, lst, bank, expected, what):
+    """Waits until every row in the tree shows expected[number] (its
+    question labels, in order); returns how many rows it checked."""
+    checked = []
+
+    def wrong():
+        shown = row_texts(lst, bank)
+        if not shown:
+            raise Failure('no rows in the list')
+        checked[:] = [len(shown)]
+        return [f'row {n} shows {labels}, expected {expected[n]}'
+                for n, labels in sorted(shown.items()) if labels != expected[n]]
+    try:
+        app.wait_for(f'every row to show {what}', wrong, expected=[])
+    except Failure as e:
+        if isinstance(e, Fatal):
+            raise
+        bad = wrong()
+        raise Failure(f'{e}\n{len(bad)} rows differ; ' + '; '.join(bad[:3]))
+    return checked[0]
+
+
+def expect_texts(app, what, fn, expected, source):
+    """Polls fn() until it returns `expected` (a tuple of texts or of lists
+    of texts); on a timeout, says where the first difference is."""
+    try:
+        app.wait_for(what, fn, expected=expected)
+    except Failure as e:
+        if isinstance(e, Fatal):
+            raise
+        got = fn()
+        for i, (g, x) in enumerate(zip(got, expected)):
+            if g != x:
+                if isinstance(g, str) and isinstance(x, str):
+                    expect_equal(f'{what}, part {i},', g, x, source)
+                if isinstance(g, list) and isinstance(x, list) and len(g) == len(x):
+                    for j, (gj, xj) in enumerate(zip(g, x)):
+                        if gj != xj:
+                            expect_equal(f'{e}\n{what}, part {i}, text {j},',
+                                         gj, xj, source)
+                raise Failure(f'{e}\n  part {i} shown:    {g!r}\n'
+                              f'  part {i} expected: {x!r}')
+        raise
+
+
+def layout(detail):
+    """How the bilingual answer is laid out, from the labels' positions, for
+    the log only: the layout follows the window's width."""
+    try:
+        group = next(o for o in detail.parts
+                     if role(o) not in ('label', 'heading') and name(o) == 'Answer')
+        labels = [c for c in children(group) if role(c) == 'label']
+        xs = [c.queryComponent().getExtents(pyatspi.WINDOW_COORDS).x for c in labels[:2]]
+    except Exception as e:
+        return f'layout unknown ({type(e).__name__})'
+    if len(xs) < 2:
+        return 'one column'
+    return 'side by side' if xs[0] != xs[1] else 'stacked'
+
+
+# --------------------------------------------------------------------------
 # The test, step by step
 
 class Reader:
-    def __init__(self, args, bank):
+    def __init__(self, args, bank, english):
         self.args = args
         self.bank = bank
+        self.english = english
         self.items = {item['number']: item for item in bank['items']}
         self.app = App(args)
         self.lst = None
@@ -653,6 +1000,87 @@ class Reader:
         expect_topic(self.app, self.items[following], self.lst, self.bank)
         return f'now on №{following}'
 
+    def shown_topic(self):
+        """The topic in the reading pane (13 after "Next topic")."""
+        return self.items[self.app.wait_for('a topic in the reading pane',
+                                            lambda: Detail(self.app).number())]
+
+    def expect_same_topic(self, item):
+        """Changing the language keeps the topic and the selection."""
+        number = item['number']
+        self.app.wait_for(f'the reading pane to show №{number}',
+                          lambda: Detail(self.app).number(), expected=number)
+        self.app.wait_for(f'the list to select topic {number}',
+                          lambda: selected_number(self.lst, self.bank), expected=number)
+
+    def step_english(self):
+        """choosing "English" in the "Reading language" menu shows the topic and list in English"""
+        item = self.shown_topic()
+        number = item['number']
+        english = self.english.item(item)
+        note = choose_mode(self.app, 'en', self.audit)
+        self.audit('reading in English')
+        self.expect_same_topic(item)
+        expect_texts(self.app, f'topic {number} in English',
+                     lambda: Detail(self.app).reading(),
+                     ([english['question']], [english['answer']],
+                      [english['explanation']] if item['explanation'] else []),
+                     self.english.path)
+        n_rows = expect_rows(
+            self.app, self.lst, self.bank,
+            {n: [self.english.of(i['question'], f'topic {n} question')]
+             for n, i in self.items.items()},
+            'its English question')
+        title = self.bank.get('title')
+        if title and title in self.english.catalog:
+            title_en = self.english.catalog[title]
+            self.app.wait_for(f'the English title {title_en!r} of the bank',
+                              lambda: any(text(o) == title_en
+                                          for o in find_all(self.app.frame(), 'label')))
+        return f'topic {number}: {english["answer"][:40]}…; {n_rows} rows in English; {note}'
+
+    def step_both(self):
+        """choosing "Both, Side by Side" shows the topic's paragraphs in Chinese and English"""
+        item = self.shown_topic()
+        number = item['number']
+        english = self.english.item(item)
+        note = choose_mode(self.app, 'both')
+        self.audit('reading in both languages')
+        self.expect_same_topic(item)
+        answer = paired_paragraphs(item['answer'], english['answer'])
+        explanation = paired_paragraphs(item['explanation'], english['explanation'])
+        expect_texts(self.app, f'topic {number} in Chinese and English',
+                     lambda: Detail(self.app).reading(),
+                     ([item['question'], english['question']], answer, explanation),
+                     f'bank.json/{self.english.path.name}')
+        n_rows = expect_rows(
+            self.app, self.lst, self.bank,
+            {n: [i['question'], self.english.of(i['question'], f'topic {n} question')]
+             for n, i in self.items.items()},
+            'its Chinese and English questions')
+        return (f'topic {number}: answer {len(answer)} paragraph labels, explanation '
+                f'{len(explanation)} (Chinese and English), {layout(Detail(self.app))}; '
+                f'{n_rows} rows in both; {note}')
+
+    def step_chinese(self):
+        """choosing "Chinese" shows the topic and list in Chinese again"""
+        item = self.shown_topic()
+        number = item['number']
+        note = choose_mode(self.app, 'zh')
+        self.audit('reading in Chinese again')
+        self.expect_same_topic(item)
+        expect_texts(self.app, f'topic {number} in Chinese',
+                     lambda: Detail(self.app).reading(),
+                     ([item['question']], [item['answer']],
+                      [item['explanation']] if item['explanation'] else []),
+                     'bank.json')
+        # What the earlier steps read, read the same way again.
+        expect_topic(self.app, item, self.lst, self.bank)
+        n_rows = expect_rows(self.app, self.lst, self.bank,
+                             {n: [i['question']] for n, i in self.items.items()},
+                             'its Chinese question only')
+        return f'topic {number} and {n_rows} rows in Chinese; {note}'
+
     def step_search_bar(self):
         """the search toggle opens the search bar and focuses its entry"""
         toggle = find_one(self.app.frame(), 'push button', 'Search topics')
@@ -738,8 +1166,9 @@ class Reader:
         return f'closed with {how}'
 
     STEPS = ('step_start', 'step_list', 'step_select', 'step_read',
-             'step_duplicate_link', 'step_next', 'step_search_bar',
-             'step_search', 'step_names', 'step_close')
+             'step_duplicate_link', 'step_next', 'step_english', 'step_both',
+             'step_chinese', 'step_search_bar', 'step_search', 'step_names',
+             'step_close')
 
     def run(self):
         tap = Tap(len(self.STEPS))
@@ -784,6 +1213,10 @@ def parse_args(argv):
                         default=SOURCE_ROOT / 'resources' / 'content' / 'bank.json',
                         help='the bundled bank, for the expected texts '
                              '(default: %(default)s)')
+    parser.add_argument('--po', type=pathlib.Path,
+                        default=SOURCE_ROOT / 'po' / 'en.po',
+                        help='the English catalog, for the expected English '
+                             '(default: %(default)s)')
     parser.add_argument('--timeout', type=float, default=10,
                         help='seconds to wait for each change (default: %(default)s)')
     parser.add_argument('--select-with', choices=('selection', 'next'),
@@ -817,6 +1250,11 @@ def main(argv):
         print(f'Bail out! cannot read the bank {args.bank}: {e}', flush=True)
         return 1
     try:
+        english = English(read_po(args.po), args.po)
+    except (OSError, ValueError) as e:
+        print(f'Bail out! cannot read the English catalog {args.po}: {e}', flush=True)
+        return 1
+    try:
         import pyatspi as module
     except ImportError as e:
         print(f'Bail out! cannot import pyatspi ({e}); install python3-pyatspi '
@@ -826,7 +1264,7 @@ def main(argv):
 
     # meson sends SIGTERM on a timeout: end the app on the way out.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
-    return Reader(args, bank).run()
+    return Reader(args, bank, english).run()
 
 
 if __name__ == '__main__':
