@@ -20,10 +20,13 @@ struct _WendaDetailView
   GtkWidget   *box;
   GtkLabel    *number_label;
   GtkLabel    *question_label;
+  GtkLabel    *question_en_label;
   GtkLabel    *question_secondary_label;
   GtkLabel    *answer_label;
+  GtkLabel    *answer_en_label;
   GtkGrid     *answer_grid;
   GtkLabel    *explanation_label;
+  GtkLabel    *explanation_en_label;
   GtkGrid     *explanation_grid;
   GtkWidget   *answer_heading;
   GtkWidget   *explanation_heading;
@@ -36,6 +39,8 @@ struct _WendaDetailView
 
   WendaContentMode mode;
   guint        side_by_side : 1;
+  guint        grids_filled : 1;
+  guint        grids_side_by_side : 1;
   guint        relayout_idle;
 };
 
@@ -270,66 +275,99 @@ fill_pairs (WendaDetailView *self,
 }
 
 static void
+clear_grid (GtkGrid *grid)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))))
+    gtk_grid_remove (grid, child);
+}
+
+/* Shows the labels of the reading mode.  Every language has its own
+ * labels, filled when the item changes (and the bilingual grid once per
+ * item and width class), so a mode switch lays out no new text: GTK keeps
+ * what it measured. */
+static void
+wenda_detail_view_update_mode (WendaDetailView *self)
+{
+  gboolean zh = self->mode != WENDA_CONTENT_MODE_EN;
+  gboolean en = self->mode == WENDA_CONTENT_MODE_EN;
+  gboolean both = self->mode == WENDA_CONTENT_MODE_BOTH;
+  gboolean has_explanation = self->item != NULL &&
+                             wenda_qa_item_get_explanation (self->item)[0] != '\0';
+
+  if (both && self->item != NULL &&
+      (!self->grids_filled || self->grids_side_by_side != self->side_by_side))
+    {
+      fill_pairs (self, self->answer_grid, WENDA_QA_FIELD_ANSWER);
+      fill_pairs (self, self->explanation_grid, WENDA_QA_FIELD_EXPLANATION);
+      self->grids_filled = TRUE;
+      self->grids_side_by_side = self->side_by_side;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->question_label), zh);
+  gtk_widget_set_visible (GTK_WIDGET (self->question_en_label), en);
+  gtk_widget_set_visible (GTK_WIDGET (self->question_secondary_label), both);
+  gtk_widget_set_visible (GTK_WIDGET (self->answer_label), zh && !both);
+  gtk_widget_set_visible (GTK_WIDGET (self->answer_en_label), en);
+  gtk_widget_set_visible (GTK_WIDGET (self->answer_grid), both);
+
+  /* An imported bank may have items with no explanation. */
+  gtk_widget_set_visible (self->explanation_heading, has_explanation);
+  gtk_widget_set_visible (GTK_WIDGET (self->explanation_label), has_explanation && zh && !both);
+  gtk_widget_set_visible (GTK_WIDGET (self->explanation_en_label), has_explanation && en);
+  gtk_widget_set_visible (GTK_WIDGET (self->explanation_grid), has_explanation && both);
+}
+
+static void
 wenda_detail_view_update_text (WendaDetailView *self)
 {
-  gboolean both = self->mode == WENDA_CONTENT_MODE_BOTH;
-  WendaLanguage primary = self->mode == WENDA_CONTENT_MODE_EN ? WENDA_LANGUAGE_EN : WENDA_LANGUAGE_ZH;
-  const char *explanation = "";
+  static const struct { WendaQaField field; gsize zh, en; } sections[] = {
+    { WENDA_QA_FIELD_ANSWER,
+      G_STRUCT_OFFSET (WendaDetailView, answer_label), G_STRUCT_OFFSET (WendaDetailView, answer_en_label) },
+    { WENDA_QA_FIELD_EXPLANATION,
+      G_STRUCT_OFFSET (WendaDetailView, explanation_label), G_STRUCT_OFFSET (WendaDetailView, explanation_en_label) },
+  };
+
+  clear_grid (self->answer_grid);
+  clear_grid (self->explanation_grid);
+  self->grids_filled = FALSE;
 
   if (self->item != NULL)
     {
-      wenda_label_set_text_in (self->question_label,
-                               wenda_qa_item_get_text (self->item, WENDA_QA_FIELD_QUESTION, primary),
-                               primary);
-      wenda_label_set_text_in (self->question_secondary_label,
-                               both ? wenda_qa_item_get_text (self->item, WENDA_QA_FIELD_QUESTION,
-                                                              WENDA_LANGUAGE_EN) : "",
-                               WENDA_LANGUAGE_EN);
-      explanation = wenda_qa_item_get_explanation (self->item);
+      const char *question_en = wenda_qa_item_get_text (self->item, WENDA_QA_FIELD_QUESTION,
+                                                        WENDA_LANGUAGE_EN);
 
-      if (both)
+      wenda_label_set_text_in (self->question_label, wenda_qa_item_get_question (self->item),
+                               WENDA_LANGUAGE_ZH);
+      wenda_label_set_text_in (self->question_en_label, question_en, WENDA_LANGUAGE_EN);
+      wenda_label_set_text_in (self->question_secondary_label, question_en, WENDA_LANGUAGE_EN);
+
+      for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
         {
-          fill_pairs (self, self->answer_grid, WENDA_QA_FIELD_ANSWER);
-          fill_pairs (self, self->explanation_grid, WENDA_QA_FIELD_EXPLANATION);
-          wenda_label_set_text_in (self->answer_label, "", primary);
-          wenda_label_set_text_in (self->explanation_label, "", primary);
-        }
-      else
-        {
-          set_content_text (self, self->answer_label,
-                            wenda_qa_item_get_text (self->item, WENDA_QA_FIELD_ANSWER, primary),
-                            primary);
-          set_content_text (self, self->explanation_label,
-                            wenda_qa_item_get_text (self->item, WENDA_QA_FIELD_EXPLANATION, primary),
-                            primary);
+          GtkLabel *zh = G_STRUCT_MEMBER (GtkLabel *, self, sections[i].zh);
+          GtkLabel *en = G_STRUCT_MEMBER (GtkLabel *, self, sections[i].en);
+
+          set_content_text (self, zh, wenda_qa_item_get_text (self->item, sections[i].field,
+                                                              WENDA_LANGUAGE_ZH),
+                            WENDA_LANGUAGE_ZH);
+          set_content_text (self, en, wenda_qa_item_get_text (self->item, sections[i].field,
+                                                              WENDA_LANGUAGE_EN),
+                            WENDA_LANGUAGE_EN);
         }
     }
   else
     {
       gtk_label_set_label (self->question_label, "");
+      gtk_label_set_label (self->question_en_label, "");
       gtk_label_set_label (self->question_secondary_label, "");
       gtk_label_set_label (self->answer_label, "");
+      gtk_label_set_label (self->answer_en_label, "");
       gtk_label_set_label (self->explanation_label, "");
+      gtk_label_set_label (self->explanation_en_label, "");
     }
 
-  if (!both || self->item == NULL)
-    {
-      GtkWidget *child;
-
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->answer_grid))))
-        gtk_grid_remove (self->answer_grid, child);
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->explanation_grid))))
-        gtk_grid_remove (self->explanation_grid, child);
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->question_secondary_label), both);
-  gtk_widget_set_visible (GTK_WIDGET (self->answer_label), !both);
-  gtk_widget_set_visible (GTK_WIDGET (self->answer_grid), both);
-
-  /* An imported bank may have items with no explanation. */
-  gtk_widget_set_visible (self->explanation_heading, explanation[0] != '\0');
-  gtk_widget_set_visible (GTK_WIDGET (self->explanation_label), !both && explanation[0] != '\0');
-  gtk_widget_set_visible (GTK_WIDGET (self->explanation_grid), both && explanation[0] != '\0');
+  wenda_detail_view_update_mode (self);
 }
 
 static void
@@ -358,7 +396,7 @@ relayout_idle_cb (gpointer user_data)
   WendaDetailView *self = WENDA_DETAIL_VIEW (user_data);
 
   self->relayout_idle = 0;
-  wenda_detail_view_update_text (self);
+  wenda_detail_view_update_mode (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -509,11 +547,14 @@ wenda_detail_view_class_init (WendaDetailViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, box);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, number_label);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, question_label);
+  gtk_widget_class_bind_template_child (widget_class, WendaDetailView, question_en_label);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, question_secondary_label);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, answer_label);
+  gtk_widget_class_bind_template_child (widget_class, WendaDetailView, answer_en_label);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, answer_grid);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, explanation_label);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, explanation_grid);
+  gtk_widget_class_bind_template_child (widget_class, WendaDetailView, explanation_en_label);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, answer_heading);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, explanation_heading);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, related_section);
@@ -530,6 +571,10 @@ wenda_detail_view_init (WendaDetailView *self)
   g_signal_connect_object (self->answer_label, "activate-link",
                            G_CALLBACK (on_text_link_activate), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->explanation_label, "activate-link",
+                           G_CALLBACK (on_text_link_activate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->answer_en_label, "activate-link",
+                           G_CALLBACK (on_text_link_activate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->explanation_en_label, "activate-link",
                            G_CALLBACK (on_text_link_activate), self, G_CONNECT_SWAPPED);
 }
 
@@ -589,7 +634,7 @@ wenda_detail_view_set_mode (WendaDetailView  *self,
   if (self->mode != mode)
     {
       self->mode = mode;
-      wenda_detail_view_update_text (self);
+      wenda_detail_view_update_mode (self);
       wenda_detail_view_update_related (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
     }
@@ -606,7 +651,12 @@ wenda_detail_view_focus_start (WendaDetailView *self)
 {
   g_return_if_fail (WENDA_IS_DETAIL_VIEW (self));
 
+  {
+  GtkLabel *question = self->mode == WENDA_CONTENT_MODE_EN ? self->question_en_label
+                                                           : self->question_label;
+
   /* A selectable label selects all its text when it takes focus. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->question_label));
-  gtk_label_select_region (self->question_label, 0, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (question));
+  gtk_label_select_region (question, 0, 0);
+  }
 }

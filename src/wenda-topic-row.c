@@ -17,8 +17,9 @@ struct _WendaTopicRow
   /* Template widgets */
   GtkWidget        *box;
   GtkLabel         *number_label;
-  GtkLabel         *question_label;
-  GtkLabel         *secondary_label;
+  GtkLabel         *question_label;     /* Chinese */
+  GtkLabel         *question_en_label;  /* English, in English mode */
+  GtkLabel         *secondary_label;    /* English, under the Chinese */
 
   /* Owned references */
   WendaQaItem      *item;
@@ -38,11 +39,14 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Each language has its own label, filled when the item changes; a mode
+ * switch only changes which are visible, so GTK keeps the text layouts it
+ * has measured instead of laying out new text. */
 static void
-wenda_topic_row_update (WendaTopicRow *self)
+wenda_topic_row_update_text (WendaTopicRow *self)
 {
   g_autofree char *number = NULL;
-  WendaLanguage primary;
+  const char *en;
 
   if (self->item == NULL)
     return;
@@ -50,18 +54,19 @@ wenda_topic_row_update (WendaTopicRow *self)
   number = g_strdup_printf ("%u", wenda_qa_item_get_number (self->item));
   gtk_label_set_label (self->number_label, number);
 
-  primary = self->mode == WENDA_CONTENT_MODE_EN ? WENDA_LANGUAGE_EN : WENDA_LANGUAGE_ZH;
-  wenda_label_set_text_in (self->question_label,
-                           wenda_qa_item_get_text (self->item, WENDA_QA_FIELD_QUESTION, primary),
-                           primary);
+  en = wenda_qa_item_get_text (self->item, WENDA_QA_FIELD_QUESTION, WENDA_LANGUAGE_EN);
+  wenda_label_set_text_in (self->question_label, wenda_qa_item_get_question (self->item),
+                           WENDA_LANGUAGE_ZH);
+  wenda_label_set_text_in (self->question_en_label, en, WENDA_LANGUAGE_EN);
+  wenda_label_set_text_in (self->secondary_label, en, WENDA_LANGUAGE_EN);
+}
 
-  if (self->mode == WENDA_CONTENT_MODE_BOTH)
-    wenda_label_set_text_in (self->secondary_label,
-                             wenda_qa_item_get_text (self->item, WENDA_QA_FIELD_QUESTION,
-                                                     WENDA_LANGUAGE_EN),
-                             WENDA_LANGUAGE_EN);
-  gtk_widget_set_visible (GTK_WIDGET (self->secondary_label),
-                          self->mode == WENDA_CONTENT_MODE_BOTH);
+static void
+wenda_topic_row_update_mode (WendaTopicRow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->question_label), self->mode != WENDA_CONTENT_MODE_EN);
+  gtk_widget_set_visible (GTK_WIDGET (self->question_en_label), self->mode == WENDA_CONTENT_MODE_EN);
+  gtk_widget_set_visible (GTK_WIDGET (self->secondary_label), self->mode == WENDA_CONTENT_MODE_BOTH);
 }
 
 /* The reading mode belongs to the window; a row follows it from the moment
@@ -177,6 +182,7 @@ wenda_topic_row_class_init (WendaTopicRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WendaTopicRow, box);
   gtk_widget_class_bind_template_child (widget_class, WendaTopicRow, number_label);
   gtk_widget_class_bind_template_child (widget_class, WendaTopicRow, question_label);
+  gtk_widget_class_bind_template_child (widget_class, WendaTopicRow, question_en_label);
   gtk_widget_class_bind_template_child (widget_class, WendaTopicRow, secondary_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -206,7 +212,7 @@ wenda_topic_row_set_item (WendaTopicRow *self,
 
   if (g_set_object (&self->item, item))
     {
-      wenda_topic_row_update (self);
+      wenda_topic_row_update_text (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
     }
 }
@@ -228,7 +234,7 @@ wenda_topic_row_set_mode (WendaTopicRow    *self,
   if (self->mode != mode)
     {
       self->mode = mode;
-      wenda_topic_row_update (self);
+      wenda_topic_row_update_mode (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
     }
 }

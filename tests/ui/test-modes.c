@@ -89,28 +89,46 @@ grid_labels (GtkWidget *grid)
   return labels;
 }
 
+/* The label the reader sees for a section in a single-language mode:
+ * "answer" → answer_label (Chinese) or answer_en_label. */
+static GtkWidget *
+shown_label (const char    *section,
+             WendaLanguage  language)
+{
+  g_autofree char *shown = g_strdup_printf ("%s%s_label", section,
+                                            language == WENDA_LANGUAGE_EN ? "_en" : "");
+  g_autofree char *hidden = g_strdup_printf ("%s%s_label", section,
+                                             language == WENDA_LANGUAGE_EN ? "" : "_en");
+
+  g_assert_true (gtk_widget_get_visible (DETAIL (shown)));
+  g_assert_false (gtk_widget_get_visible (DETAIL (hidden)));
+  return DETAIL (shown);
+}
+
 static void
 assert_single_mode (guint         number,
                     WendaLanguage language)
 {
   WendaQaItem *it = item (number);
   const char *tag = language == WENDA_LANGUAGE_EN ? "en" : "zh-cn";
+  GtkWidget *question = shown_label ("question", language);
+  GtkWidget *answer = shown_label ("answer", language);
+  GtkWidget *explanation = shown_label ("explanation", language);
 
-  g_assert_cmpstr (text_of (DETAIL ("question_label")), ==,
+  g_assert_cmpstr (text_of (question), ==,
                    wenda_qa_item_get_text (it, WENDA_QA_FIELD_QUESTION, language));
-  g_assert_cmpstr (text_of (DETAIL ("answer_label")), ==,
+  g_assert_cmpstr (text_of (answer), ==,
                    wenda_qa_item_get_text (it, WENDA_QA_FIELD_ANSWER, language));
-  g_assert_cmpstr (text_of (DETAIL ("explanation_label")), ==,
+  g_assert_cmpstr (text_of (explanation), ==,
                    wenda_qa_item_get_text (it, WENDA_QA_FIELD_EXPLANATION, language));
-  g_assert_cmpstr (language_of (DETAIL ("answer_label")), ==, tag);
-  g_assert_cmpstr (language_of (DETAIL ("question_label")), ==, tag);
-  g_assert_true (gtk_widget_get_visible (DETAIL ("answer_label")));
+  g_assert_cmpstr (language_of (answer), ==, tag);
+  g_assert_cmpstr (language_of (question), ==, tag);
   g_assert_false (gtk_widget_get_visible (DETAIL ("answer_grid")));
   g_assert_false (gtk_widget_get_visible (DETAIL ("question_secondary_label")));
 
   /* English never shows Chinese, when the catalog has the text. */
   if (language == WENDA_LANGUAGE_EN)
-    g_assert_null (g_utf8_strchr (text_of (DETAIL ("answer_label")), -1, 0x662f /* 是 */));
+    g_assert_null (g_utf8_strchr (text_of (answer), -1, 0x662f /* 是 */));
 }
 
 static void
@@ -127,6 +145,7 @@ assert_bilingual (guint    number,
   g_assert_cmpuint (g_strv_length (en), ==, n);
   g_assert_true (gtk_widget_get_visible (DETAIL ("answer_grid")));
   g_assert_false (gtk_widget_get_visible (DETAIL ("answer_label")));
+  g_assert_false (gtk_widget_get_visible (DETAIL ("answer_en_label")));
   g_assert_cmpstr (text_of (DETAIL ("question_label")), ==, wenda_qa_item_get_question (it));
   g_assert_true (gtk_widget_get_visible (DETAIL ("question_secondary_label")));
   g_assert_cmpstr (text_of (DETAIL ("question_secondary_label")), ==,
@@ -171,7 +190,14 @@ row_question_label (guint number)
 
       if (WENDA_IS_TOPIC_ROW (topic_row) &&
           wenda_topic_row_get_item (WENDA_TOPIC_ROW (topic_row)) == item (number))
-        return ui_template_child (topic_row, WENDA_TYPE_TOPIC_ROW, "question_label");
+        {
+          GtkWidget *zh = ui_template_child (topic_row, WENDA_TYPE_TOPIC_ROW, "question_label");
+          GtkWidget *en = ui_template_child (topic_row, WENDA_TYPE_TOPIC_ROW, "question_en_label");
+
+          /* Exactly one of them shows the question. */
+          g_assert_true (gtk_widget_get_visible (zh) != gtk_widget_get_visible (en));
+          return gtk_widget_get_visible (zh) ? zh : en;
+        }
     }
 
   return NULL;
@@ -347,8 +373,8 @@ test_links (void)
       g_assert_false (label_links_to (DETAIL ("answer_label"), links[i].from));
 
       wenda_window_set_content_mode (window, WENDA_CONTENT_MODE_EN);
-      g_assert_true (label_links_to (DETAIL ("answer_label"), links[i].to) ||
-                     label_links_to (DETAIL ("explanation_label"), links[i].to));
+      g_assert_true (label_links_to (DETAIL ("answer_en_label"), links[i].to) ||
+                     label_links_to (DETAIL ("explanation_en_label"), links[i].to));
 
       wenda_window_set_content_mode (window, WENDA_CONTENT_MODE_BOTH);
       ui_pump (100);
@@ -366,7 +392,7 @@ test_links (void)
     ui_keys (GTK_WINDOW (window), "Tab");
   g_assert_true (GTK_IS_LINK_BUTTON (gtk_root_get_focus (GTK_ROOT (window))));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (gtk_root_get_focus (GTK_ROOT (window)))), ==,
-                   "自注意力机制 — №24");
+                   ui_is_chinese () ? "自注意力机制 — 第 24 题" : "自注意力机制 — №24");
   ui_keys (GTK_WINDOW (window), "Return");
   g_assert_cmpuint (wenda_qa_item_get_number (wenda_window_get_current_item (window)), ==, 24);
 
@@ -374,13 +400,16 @@ test_links (void)
   show (23);
   wenda_window_set_content_mode (window, WENDA_CONTENT_MODE_EN);
   g_assert_nonnull (ui_find_by_label (WIN ("detail_view"), GTK_TYPE_LINK_BUTTON,
-                                      "Recurrent Neural Network — №22"));
+                                      ui_is_chinese () ? "Recurrent Neural Network — 第 22 题"
+                                                       : "Recurrent Neural Network — №22"));
   wenda_window_set_content_mode (window, WENDA_CONTENT_MODE_BOTH);
   g_assert_nonnull (ui_find_by_label (WIN ("detail_view"), GTK_TYPE_LINK_BUTTON,
-                                      "循环神经网络 · Recurrent Neural Network — №22"));
+                                      ui_is_chinese () ? "循环神经网络 · Recurrent Neural Network — 第 22 题"
+                                                       : "循环神经网络 · Recurrent Neural Network — №22"));
   /* …and never to the topic itself. */
   g_assert_null (ui_find_by_label (WIN ("detail_view"), GTK_TYPE_LINK_BUTTON,
-                                   "长短时记忆网络 · Long Short-Term Memory — №23"));
+                                   ui_is_chinese () ? "长短时记忆网络 · Long Short-Term Memory — 第 23 题"
+                                                    : "长短时记忆网络 · Long Short-Term Memory — №23"));
   wenda_window_set_content_mode (window, WENDA_CONTENT_MODE_ZH);
 }
 
@@ -399,7 +428,7 @@ test_missing_translation_falls_back (void)
   ui_pump (100);
   {
     GtkWidget *view = ui_template_child (other, WENDA_TYPE_WINDOW, "detail_view");
-    GtkWidget *answer = ui_template_child (view, WENDA_TYPE_DETAIL_VIEW, "answer_label");
+    GtkWidget *answer = ui_template_child (view, WENDA_TYPE_DETAIL_VIEW, "answer_en_label");
 
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (answer)), ==,
                      wenda_qa_item_get_answer (wenda_bank_lookup_number (untranslated, 3)));
