@@ -30,6 +30,7 @@ struct _WendaGlossaryTerm
   char      *zh;
   char      *en;
   char      *abbreviation;  /* nullable */
+  char      *en_lowered;    /* for matching, ignoring case */
   char      *search_text;
   GArray    *definers;      /* guint item numbers, ascending */
   GArray    *users;         /* guint item numbers, ascending */
@@ -69,6 +70,7 @@ wenda_glossary_term_finalize (GObject *object)
   g_clear_pointer (&self->zh, g_free);
   g_clear_pointer (&self->en, g_free);
   g_clear_pointer (&self->abbreviation, g_free);
+  g_clear_pointer (&self->en_lowered, g_free);
   g_clear_pointer (&self->search_text, g_free);
   g_clear_pointer (&self->definers, g_array_unref);
   g_clear_pointer (&self->users, g_array_unref);
@@ -541,23 +543,35 @@ match_at (const char *text,
   return len;
 }
 
+/* Whether @pattern occurs in @text as a whole word (see match_at()).
+ * strstr() finds the candidates, so this costs one scan, not one
+ * comparison at every byte. */
 static gboolean
-text_uses_term (WendaGlossaryTerm *term,
-                const char        *text)
+occurs_as_word (const char *text,
+                gsize       len,
+                const char *pattern)
 {
-  gsize len = strlen (text);
-
-  if (strstr (text, term->zh) != NULL)
-    return TRUE;
-
-  for (gsize at = 0; at < len; at++)
+  for (const char *p = strstr (text, pattern); p != NULL; p = strstr (p + 1, pattern))
     {
-      if (match_at (text, len, at, term->en, TRUE) ||
-          (term->abbreviation && match_at (text, len, at, term->abbreviation, FALSE)))
+      if (match_at (text, len, p - text, pattern, FALSE))
         return TRUE;
     }
 
   return FALSE;
+}
+
+/* @lowered is @text with ASCII lower-cased (same byte offsets), made once
+ * per text by the caller; the English is matched in it, ignoring case. */
+static gboolean
+text_uses_term (WendaGlossaryTerm *term,
+                const char        *text,
+                const char        *lowered)
+{
+  gsize len = strlen (text);
+
+  return strstr (text, term->zh) != NULL ||
+         occurs_as_word (lowered, len, term->en_lowered) ||
+         (term->abbreviation != NULL && occurs_as_word (text, len, term->abbreviation));
 }
 
 /**
@@ -648,22 +662,32 @@ wenda_glossary_new_for_bank (WendaBank *bank)
 
   g_ptr_array_sort (self->terms, compare_terms);
 
+  for (guint t = 0; t < self->terms->len; t++)
+    {
+      WendaGlossaryTerm *term = g_ptr_array_index (self->terms, t);
+
+      term->en_lowered = g_ascii_strdown (term->en, -1);
+    }
+
   /* Who uses each term, in either language. */
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (bank), i);
+      guint number = wenda_qa_item_get_number (item);
 
-      for (guint t = 0; t < self->terms->len; t++)
+      for (WendaQaField f = WENDA_QA_FIELD_QUESTION; f <= WENDA_QA_FIELD_EXPLANATION; f++)
         {
-          WendaGlossaryTerm *term = g_ptr_array_index (self->terms, t);
-
-          for (WendaQaField f = WENDA_QA_FIELD_QUESTION; f <= WENDA_QA_FIELD_EXPLANATION; f++)
+          for (WendaLanguage l = WENDA_LANGUAGE_ZH; l <= WENDA_LANGUAGE_EN; l++)
             {
-              if (text_uses_term (term, wenda_qa_item_get_text (item, f, WENDA_LANGUAGE_ZH)) ||
-                  text_uses_term (term, wenda_qa_item_get_text (item, f, WENDA_LANGUAGE_EN)))
+              const char *text = wenda_qa_item_get_text (item, f, l);
+              g_autofree char *lowered = g_ascii_strdown (text, -1);
+
+              for (guint t = 0; t < self->terms->len; t++)
                 {
-                  add_number (term->users, wenda_qa_item_get_number (item));
-                  break;
+                  WendaGlossaryTerm *term = g_ptr_array_index (self->terms, t);
+
+                  if (text_uses_term (term, text, lowered))
+                    add_number (term->users, number);
                 }
             }
         }
