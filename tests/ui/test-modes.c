@@ -131,10 +131,24 @@ assert_single_mode (guint         number,
     g_assert_null (g_utf8_strchr (text_of (answer), -1, 0x662f /* 是 */));
 }
 
+/* Whether the bilingual grid is laid out side by side (or stacked), which
+ * follows the pane's allocation a frame after a resize. */
+static gboolean
+grid_is_side_by_side (gboolean side_by_side)
+{
+  GtkWidget *first_en = gtk_grid_get_child_at (GTK_GRID (DETAIL ("answer_grid")),
+                                               side_by_side ? 1 : 0, side_by_side ? 0 : 1);
+
+  return first_en != NULL && g_strcmp0 (language_of (first_en), "en") == 0;
+}
+
 static void
 assert_bilingual (guint    number,
                   gboolean side_by_side)
 {
+  ui_assert_eventually (gtk_widget_get_visible (DETAIL ("answer_grid")) &&
+                        grid_is_side_by_side (side_by_side));
+
   WendaQaItem *it = item (number);
   g_auto(GStrv) zh = wenda_split_paragraphs (wenda_qa_item_get_answer (it));
   g_auto(GStrv) en = wenda_split_paragraphs (wenda_qa_item_get_text (it, WENDA_QA_FIELD_ANSWER,
@@ -224,16 +238,17 @@ test_switch_with_keys (void)
       show (n);
 
       ui_keys (GTK_WINDOW (window), "ctrl+2");
-      g_assert_true (ui_wait_for (mode_is, GINT_TO_POINTER (WENDA_CONTENT_MODE_EN), 1000));
+      g_assert_true (ui_wait_for (mode_is, GINT_TO_POINTER (WENDA_CONTENT_MODE_EN), 3000));
       assert_single_mode (n, WENDA_LANGUAGE_EN);
       g_assert_cmpstr (text_of (row_question_label (n)), ==,
                        wenda_qa_item_get_text (item (n), WENDA_QA_FIELD_QUESTION, WENDA_LANGUAGE_EN));
 
       ui_keys (GTK_WINDOW (window), "ctrl+3");
-      ui_pump (200);  /* the side-by-side layout follows the allocation */
+      g_assert_true (ui_wait_for (mode_is, GINT_TO_POINTER (WENDA_CONTENT_MODE_BOTH), 3000));
       assert_bilingual (n, TRUE);
 
       ui_keys (GTK_WINDOW (window), "ctrl+1");
+      g_assert_true (ui_wait_for (mode_is, GINT_TO_POINTER (WENDA_CONTENT_MODE_ZH), 3000));
       assert_single_mode (n, WENDA_LANGUAGE_ZH);
       g_assert_cmpstr (text_of (row_question_label (n)), ==, wenda_qa_item_get_question (item (n)));
     }
@@ -258,7 +273,7 @@ test_switch_with_menu (void)
   entry = ui_find_by_label (GTK_WIDGET (popover), GTK_TYPE_LABEL, english);
   g_assert_nonnull (entry);
   ui_click (entry);
-  g_assert_true (ui_wait_for (mode_is, GINT_TO_POINTER (WENDA_CONTENT_MODE_EN), 1000));
+  g_assert_true (ui_wait_for (mode_is, GINT_TO_POINTER (WENDA_CONTENT_MODE_EN), 3000));
   assert_single_mode (9, WENDA_LANGUAGE_EN);
   g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, english);
 
@@ -266,11 +281,20 @@ test_switch_with_menu (void)
   entry = ui_find_by_label (GTK_WIDGET (popover), GTK_TYPE_LABEL, both);
   g_assert_nonnull (entry);
   ui_click (entry);
-  g_assert_true (ui_wait_for (mode_is, GINT_TO_POINTER (WENDA_CONTENT_MODE_BOTH), 1000));
+  g_assert_true (ui_wait_for (mode_is, GINT_TO_POINTER (WENDA_CONTENT_MODE_BOTH), 3000));
   ui_pump (200);
   assert_bilingual (9, TRUE);
 
   wenda_window_set_content_mode (window, WENDA_CONTENT_MODE_ZH);
+}
+
+static void
+assert_setting (GSettings  *settings,
+                const char *expected)
+{
+  g_autofree char *value = g_settings_get_string (settings, "content-mode");
+
+  g_assert_cmpstr (value, ==, expected);
 }
 
 static void
@@ -279,15 +303,17 @@ test_saved_and_overridden (void)
   g_autoptr(GSettings) settings = g_settings_new ("io.github.wenda.Wenda");
 
   ui_keys (GTK_WINDOW (window), "ctrl+2");
-  g_assert_cmpstr (g_settings_get_string (settings, "content-mode"), ==, "en");
+  g_assert_true (ui_wait_for (mode_is, GINT_TO_POINTER (WENDA_CONTENT_MODE_EN), 3000));
+  assert_setting (settings, "en");
 
   /* wenda --language=both applies to the window, and is not saved */
   wenda_window_override_content_mode (window, WENDA_CONTENT_MODE_BOTH);
   g_assert_cmpint (wenda_window_get_content_mode (window), ==, WENDA_CONTENT_MODE_BOTH);
-  g_assert_cmpstr (g_settings_get_string (settings, "content-mode"), ==, "en");
+  assert_setting (settings, "en");
 
   ui_keys (GTK_WINDOW (window), "ctrl+1");
-  g_assert_cmpstr (g_settings_get_string (settings, "content-mode"), ==, "zh");
+  g_assert_true (ui_wait_for (mode_is, GINT_TO_POINTER (WENDA_CONTENT_MODE_ZH), 3000));
+  assert_setting (settings, "zh");
 }
 
 static gboolean
@@ -389,12 +415,17 @@ test_links (void)
   show (25);
   wenda_detail_view_focus_start (WENDA_DETAIL_VIEW (WIN ("detail_view")));
   for (guint tabs = 0; tabs < 10 && !GTK_IS_LINK_BUTTON (gtk_root_get_focus (GTK_ROOT (window))); tabs++)
-    ui_keys (GTK_WINDOW (window), "Tab");
+    {
+      GtkWidget *before = gtk_root_get_focus (GTK_ROOT (window));
+
+      ui_keys (GTK_WINDOW (window), "Tab");
+      ui_assert_eventually (gtk_root_get_focus (GTK_ROOT (window)) != before);
+    }
   g_assert_true (GTK_IS_LINK_BUTTON (gtk_root_get_focus (GTK_ROOT (window))));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (gtk_root_get_focus (GTK_ROOT (window)))), ==,
                    ui_is_chinese () ? "自注意力机制 — 第 24 题" : "自注意力机制 — №24");
   ui_keys (GTK_WINDOW (window), "Return");
-  g_assert_cmpuint (wenda_qa_item_get_number (wenda_window_get_current_item (window)), ==, 24);
+  ui_assert_eventually (wenda_qa_item_get_number (wenda_window_get_current_item (window)) == 24);
 
   /* The same links in English and bilingual mode. */
   show (23);

@@ -11,6 +11,20 @@
 
 G_BEGIN_DECLS
 
+/* Asserts @expr, giving the app up to 3 s (running its main loop) to get
+ * there: input from xdotool arrives asynchronously, and a busy machine
+ * (the sanitizer pass) is slow.  Never a fixed sleep. */
+#define ui_assert_eventually(expr)                                            \
+  G_STMT_START {                                                              \
+    gint64 ui_end_ = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;            \
+    while (!(expr) && g_get_monotonic_time () < ui_end_)                      \
+      {                                                                       \
+        if (!g_main_context_iteration (NULL, FALSE))                          \
+          g_usleep (1000);                                                    \
+      }                                                                       \
+    g_assert_true (expr);                                                     \
+  } G_STMT_END
+
 void       ui_pump                (guint         ms);
 gboolean   ui_wait_for            (gboolean    (*condition) (gpointer data),
                                    gpointer      data,
