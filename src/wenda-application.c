@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "wenda-application.h"
 #include "wenda-bank-loader.h"
@@ -17,7 +18,11 @@ struct _WendaApplication
 
   /* Owned references */
   WendaBank      *bank;
+  GSettings      *settings;
+  GtkCssProvider *text_css;
 };
+
+#define TEXT_SCALE_STEP 0.1
 
 /* Where the catalogs are: LOCALEDIR once installed; WENDA_LOCALEDIR (set
  * by `meson devenv` and the tests) when running from the build tree. */
@@ -150,12 +155,203 @@ wenda_application_command_line (GApplication            *app,
 }
 
 static void
+apply_color_scheme (WendaApplication *self)
+{
+  static const AdwColorScheme schemes[] = {
+    ADW_COLOR_SCHEME_DEFAULT,      /* follow the system */
+    ADW_COLOR_SCHEME_FORCE_LIGHT,
+    ADW_COLOR_SCHEME_FORCE_DARK,
+  };
+  guint choice = (guint)g_settings_get_enum (self->settings, "color-scheme");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      schemes[MIN (choice, G_N_ELEMENTS (schemes) - 1)]);
+}
+
+/* The reading text size applies to the question, answer and explanation
+ * everywhere, through one style sheet. */
+static void
+apply_text_scale (WendaApplication *self)
+{
+  char body[G_ASCII_DTOSTR_BUF_SIZE];
+  char title[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *css = NULL;
+  double scale = g_settings_get_double (self->settings, "text-scale");
+
+  /* g_ascii_dtostr: a decimal point whatever the locale. */
+  g_ascii_dtostr (body, sizeof body, 1.1 * scale);
+  g_ascii_dtostr (title, sizeof title, 1.5 * scale);
+  css = g_strdup_printf (".reading-text { font-size: %sem; }\n"
+                         ".reading-title { font-size: %sem; }\n", body, title);
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_css_provider_load_from_string (self->text_css, css);
+#else
+  gtk_css_provider_load_from_data (self->text_css, css, -1);
+#endif
+}
+
+static void
+on_settings_changed (WendaApplication *self,
+                     const char       *key)
+{
+  if (g_str_equal (key, "color-scheme"))
+    apply_color_scheme (self);
+  else if (g_str_equal (key, "text-scale"))
+    apply_text_scale (self);
+}
+
+static void
+zoom_by (WendaApplication *self,
+         double            steps)
+{
+  double scale = g_settings_get_double (self->settings, "text-scale");
+
+  if (steps == 0)
+    scale = 1.0;
+  else
+    scale = CLAMP (scale + steps * TEXT_SCALE_STEP, 0.6, 2.0);
+
+  /* Round to the step, so repeated steps don't drift. */
+  g_settings_set_double (self->settings, "text-scale", round (scale * 10) / 10);
+}
+
+static void
+zoom_in_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  zoom_by (WENDA_APPLICATION (user_data), 1);
+}
+
+static void
+zoom_out_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  zoom_by (WENDA_APPLICATION (user_data), -1);
+}
+
+static void
+zoom_reset_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  zoom_by (WENDA_APPLICATION (user_data), 0);
+}
+
+static gboolean
+percent_from_scale (GValue   *value,
+                    GVariant *variant,
+                    gpointer  user_data)
+{
+  g_value_set_double (value, round (g_variant_get_double (variant) * 100));
+  return TRUE;
+}
+
+static GVariant *
+scale_from_percent (const GValue       *value,
+                    const GVariantType *expected_type,
+                    gpointer            user_data)
+{
+  return g_variant_new_double (g_value_get_double (value) / 100);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  WendaApplication *self = WENDA_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *preferences;
+
+  builder = gtk_builder_new_from_resource (RESOURCE_PATH "/wenda-preferences.ui");
+  preferences = GTK_WINDOW (gtk_builder_get_object (builder, "preferences"));
+  g_settings_bind_with_mapping (self->settings, "text-scale",
+                                gtk_builder_get_object (builder, "text_size_adjustment"), "value",
+                                G_SETTINGS_BIND_DEFAULT,
+                                percent_from_scale, scale_from_percent, NULL, NULL);
+
+  /* Without the application, the window would not see the app.* actions
+   * its style buttons use. */
+  gtk_window_set_application (preferences, GTK_APPLICATION (self));
+  gtk_window_set_transient_for (preferences, parent);
+  gtk_window_present (preferences);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  WendaApplication *self = WENDA_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "Wenda Developers", NULL };
+  static const char *bank[] = {
+    /* The source of the bundled question bank (resources/content/). */
+    "大模型训练的两个关键步骤 (Two Key Steps in Large Model Training): "
+    "30 interview questions with answers and explanations, in Chinese",
+    NULL
+  };
+#if ADW_CHECK_VERSION (1, 5, 0)
+  AdwDialog *about = adw_about_dialog_new ();
+
+#define ABOUT(func, ...) adw_about_dialog_##func (ADW_ABOUT_DIALOG (about), __VA_ARGS__)
+#else
+  GtkWidget *about = adw_about_window_new ();
+
+#define ABOUT(func, ...) adw_about_window_##func (ADW_ABOUT_WINDOW (about), __VA_ARGS__)
+#endif
+
+  ABOUT (set_application_name, _("Wenda"));
+  ABOUT (set_application_icon, APP_ID);
+  ABOUT (set_version, PACKAGE_VERSION);
+  ABOUT (set_developer_name, "Wenda Developers");
+  ABOUT (set_developers, developers);
+  ABOUT (set_license_type, GTK_LICENSE_GPL_3_0);
+  ABOUT (set_copyright, "© 2026 Wenda Developers");
+  ABOUT (set_comments, _("Read and study interview questions on machine learning and "
+                         "large-model training, in Chinese, in English, or both."));
+  ABOUT (set_website, "https://github.com/wenda/wenda");
+  ABOUT (set_issue_url, "https://github.com/wenda/wenda/issues");
+  /* Translators: the credits section naming where the questions come from */
+  ABOUT (add_acknowledgement_section, _("Question Bank"), bank);
+  /* Translators: put your name here, it is shown in the About window */
+  ABOUT (set_translator_credits, _("translator-credits"));
+#undef ABOUT
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_dialog_present (about, GTK_WIDGET (parent));
+#else
+  gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+  gtk_window_present (GTK_WINDOW (about));
+#endif
+}
+
+static void
 wenda_application_startup (GApplication *app)
 {
   WendaApplication *self = WENDA_APPLICATION (app);
   g_autoptr(GError) error = NULL;
 
   G_APPLICATION_CLASS (wenda_application_parent_class)->startup (app);
+
+  /* Appearance preferences, applied now and whenever they change. */
+  self->settings = g_settings_new ("io.github.wenda.Wenda");
+  self->text_css = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (self->text_css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed),
+                           self, G_CONNECT_SWAPPED);
+  apply_color_scheme (self);
+  apply_text_scale (self);
+  {
+    g_autoptr(GAction) color_scheme = g_settings_create_action (self->settings, "color-scheme");
+
+    g_action_map_add_action (G_ACTION_MAP (self), color_scheme);
+  }
 
   /* The bundled bank is compiled in; it failing to load is a build error,
    * and the tests catch it.  Still, start with an empty bank rather than
@@ -201,6 +397,11 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
+  { "preferences", preferences_action },
+  { "about", about_action },
+  { "zoom-in", zoom_in_action },
+  { "zoom-out", zoom_out_action },
+  { "zoom-reset", zoom_reset_action },
 };
 
 static void
@@ -209,6 +410,8 @@ wenda_application_dispose (GObject *object)
   WendaApplication *self = (WendaApplication *)object;
 
   g_clear_object (&self->bank);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->text_css);
 
   G_OBJECT_CLASS (wenda_application_parent_class)->dispose (object);
 }
@@ -231,9 +434,13 @@ wenda_application_init (WendaApplication *self)
 {
   static const struct {
     const char *action;
-    const char *accels[3];
+    const char *accels[4];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "app.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add" } },
+    { "app.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
+    { "app.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.glossary", { "<Control>g", NULL } },
