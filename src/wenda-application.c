@@ -10,6 +10,7 @@
 #include "wenda-application.h"
 #include "wenda-bank-loader.h"
 #include "wenda-catalog.h"
+#include "wenda-search-provider.h"
 #include "wenda-window.h"
 
 struct _WendaApplication
@@ -20,6 +21,8 @@ struct _WendaApplication
   WendaBank      *bank;
   GSettings      *settings;
   GtkCssProvider *text_css;
+
+  guint           search_provider_id;
 };
 
 #define TEXT_SCALE_STEP 0.1
@@ -337,6 +340,12 @@ wenda_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (wenda_application_parent_class)->startup (app);
 
+  /* Started by D-Bus (DBusActivatable, the search provider): stay up a
+   * while between the Shell's calls instead of exiting after each.  A
+   * normal launch still quits when its last window closes. */
+  if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (app, 10000);
+
   /* Appearance preferences, applied now and whenever they change. */
   self->settings = g_settings_new ("io.github.wenda.Wenda");
   self->text_css = gtk_css_provider_new ();
@@ -404,6 +413,39 @@ static const GActionEntry app_actions[] = {
   { "zoom-reset", zoom_reset_action },
 };
 
+static gboolean
+wenda_application_dbus_register (GApplication     *app,
+                                 GDBusConnection  *connection,
+                                 const char       *object_path,
+                                 GError          **error)
+{
+  WendaApplication *self = WENDA_APPLICATION (app);
+
+  if (!G_APPLICATION_CLASS (wenda_application_parent_class)->dbus_register (app, connection,
+                                                                            object_path, error))
+    return FALSE;
+
+  self->search_provider_id = wenda_search_provider_register (self, connection, error);
+
+  return self->search_provider_id != 0;
+}
+
+static void
+wenda_application_dbus_unregister (GApplication    *app,
+                                   GDBusConnection *connection,
+                                   const char      *object_path)
+{
+  WendaApplication *self = WENDA_APPLICATION (app);
+
+  if (self->search_provider_id != 0)
+    {
+      g_dbus_connection_unregister_object (connection, self->search_provider_id);
+      self->search_provider_id = 0;
+    }
+
+  G_APPLICATION_CLASS (wenda_application_parent_class)->dbus_unregister (app, connection, object_path);
+}
+
 static void
 wenda_application_dispose (GObject *object)
 {
@@ -426,6 +468,8 @@ wenda_application_class_init (WendaApplicationClass *klass)
 
   app_class->activate = wenda_application_activate;
   app_class->command_line = wenda_application_command_line;
+  app_class->dbus_register = wenda_application_dbus_register;
+  app_class->dbus_unregister = wenda_application_dbus_unregister;
   app_class->startup = wenda_application_startup;
 }
 

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "wenda-bank-private.h"
 
 struct _WendaBank
@@ -401,4 +403,58 @@ wenda_bank_get_title_in (WendaBank     *self,
     return self->title_en;
 
   return self->title;
+}
+
+/**
+ * wenda_bank_search:
+ * @terms: words that must all occur (in either language, ignoring case)
+ * @among: (nullable) (element-type WendaQaItem): search only these
+ *
+ * The search of the GNOME Shell search provider: an item matches when its
+ * search text contains every term.
+ *
+ * Returns: (transfer container) (element-type WendaQaItem): the matching
+ *   items, in bank order (or in the order of @among)
+ */
+GPtrArray *
+wenda_bank_search (WendaBank          *self,
+                   const char * const *terms,
+                   GPtrArray          *among)
+{
+  g_autoptr(GPtrArray) folded = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *candidates;
+  GPtrArray *matches;
+
+  g_return_val_if_fail (WENDA_IS_BANK (self), NULL);
+  g_return_val_if_fail (terms != NULL, NULL);
+
+  for (guint i = 0; terms[i] != NULL; i++)
+    {
+      char *term = wenda_normalize_for_search (terms[i], -1);
+
+      if (term[0] != '\0')
+        g_ptr_array_add (folded, term);
+      else
+        g_free (term);
+    }
+
+  matches = g_ptr_array_new_with_free_func (g_object_unref);
+  if (folded->len == 0)
+    return matches;
+
+  candidates = among != NULL ? among : self->items;
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      WendaQaItem *item = g_ptr_array_index (candidates, i);
+      const char *text = wenda_qa_item_get_search_text (item);
+      gboolean all = TRUE;
+
+      for (guint t = 0; all && t < folded->len; t++)
+        all = strstr (text, g_ptr_array_index (folded, t)) != NULL;
+
+      if (all)
+        g_ptr_array_add (matches, g_object_ref (item));
+    }
+
+  return matches;
 }
