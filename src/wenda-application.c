@@ -10,6 +10,7 @@
 #include "wenda-application.h"
 #include "wenda-bank-loader.h"
 #include "wenda-catalog.h"
+#include "wenda-first-frame.h"
 #include "wenda-search-provider.h"
 #include "wenda-window.h"
 
@@ -39,28 +40,6 @@ wenda_application_get_localedir (void)
 
 G_DEFINE_FINAL_TYPE (WendaApplication, wenda_application, ADW_TYPE_APPLICATION)
 
-/* WENDA_BENCHMARK_FIRST_FRAME=1 makes the app print when its first frame
- * has been painted, then quit: tests/benchmarks/ measures startup with it.
- * The time is g_get_monotonic_time(), CLOCK_MONOTONIC, in microseconds. */
-static void
-on_first_frame_painted (GdkFrameClock *frame_clock,
-                        GApplication  *app)
-{
-  g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame_painted, app);
-  g_printerr ("wenda-first-frame-us %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  g_application_quit (app);
-}
-
-static void
-on_window_realize (GtkWidget    *window,
-                   GApplication *app)
-{
-  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (window);
-
-  g_signal_connect_object (frame_clock, "after-paint",
-                           G_CALLBACK (on_first_frame_painted), app, 0);
-}
-
 /**
  * wenda_i18n_init:
  *
@@ -89,7 +68,7 @@ wenda_application_ensure_window (WendaApplication *self)
       window = GTK_WINDOW (wenda_window_new (GTK_APPLICATION (self), self->bank));
 
       if (g_strcmp0 (g_getenv ("WENDA_BENCHMARK_FIRST_FRAME"), "1") == 0)
-        g_signal_connect_object (window, "realize", G_CALLBACK (on_window_realize), app, 0);
+        wenda_report_first_frame (window, app);
     }
 
   return window;

@@ -7,9 +7,9 @@
  * costs beyond this is what the app itself adds to the start of any
  * libadwaita program.
  *
- * With WENDA_BENCHMARK_FIRST_FRAME=1 it reports its first painted frame the
- * way the app does (src/wenda-application.c, on_first_frame_painted), with
- * the same line on stderr, and quits:
+ * With WENDA_BENCHMARK_FIRST_FRAME=1 it reports its first painted frame
+ * with the app's own code (src/wenda-first-frame.c, compiled in here; no
+ * other app code is), the same line on stderr, and quits:
  *
  *   wenda-first-frame-us N
  *
@@ -19,24 +19,8 @@
 #include <adwaita.h>
 #include <locale.h>
 
-static void
-on_first_frame_painted (GdkFrameClock *frame_clock,
-                        GApplication  *app)
-{
-  g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame_painted, app);
-  g_printerr ("wenda-first-frame-us %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  g_application_quit (app);
-}
+#include "wenda-first-frame.h"
 
-static void
-on_window_realize (GtkWidget    *window,
-                   GApplication *app)
-{
-  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (window);
-
-  g_signal_connect_object (frame_clock, "after-paint",
-                           G_CALLBACK (on_first_frame_painted), app, 0);
-}
 
 static void
 on_activate (GApplication *app)
@@ -53,7 +37,7 @@ on_activate (GApplication *app)
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
 
   if (g_strcmp0 (g_getenv ("WENDA_BENCHMARK_FIRST_FRAME"), "1") == 0)
-    g_signal_connect_object (window, "realize", G_CALLBACK (on_window_realize), app, 0);
+    wenda_report_first_frame (GTK_WINDOW (window), app);
 
   gtk_window_present (GTK_WINDOW (window));
 }
