@@ -1,0 +1,965 @@
+/* test-glossary.c: WendaGlossary, the bilingual terms of a bank, and the
+ * links between items
+ *
+ * The tests on the bundled bank run twice: on the Chinese alone, and with
+ * the English catalog applied, which must change neither the terms nor
+ * the links in the Chinese.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "wenda-bank.h"
+#include "wenda-catalog.h"
+#include "wenda-glossary.h"
+
+#include "test-util.h"
+
+/* How many terms the bundled bank glosses */
+#define BUNDLED_N_TERMS 27
+
+/* Helpers {{{ */
+
+typedef enum
+{
+  WITH_CHINESE_ONLY,
+  WITH_ENGLISH,
+} BankVariant;
+
+/* The bundled bank, with the English catalog applied for WITH_ENGLISH. */
+static WendaBank *
+load_bank (BankVariant variant)
+{
+  WendaBank *bank = unit_load_bundled ();
+
+  if (variant == WITH_ENGLISH)
+    {
+      g_autoptr(WendaCatalog) catalog = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *localedir = g_getenv ("WENDA_LOCALEDIR");
+
+      g_assert_nonnull (localedir);
+      catalog = wenda_catalog_load_language (localedir, "wenda", "en", &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (wenda_bank_apply_catalog (bank, catalog), ==, 30);
+    }
+
+  return bank;
+}
+
+static WendaBank *
+make_bank (const char * const *texts,
+           guint                n_items)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* texts holds a question and an answer for each item */
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("g-%u", i + 1);
+
+      g_ptr_array_add (items, wenda_qa_item_new (id, i + 1, texts[2 * i], texts[2 * i + 1], NULL));
+    }
+
+  return wenda_bank_new ("术语", items);
+}
+
+static gboolean
+numbers_contain (const guint *numbers,
+                 guint        n,
+                 guint        number)
+{
+  for (guint i = 0; i < n; i++)
+    if (numbers[i] == number)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_numbers (const guint *numbers,
+                guint        n,
+                const guint *expected,
+                guint        n_expected)
+{
+  g_assert_cmpmem (numbers, n * sizeof (guint), expected, n_expected * sizeof (guint));
+}
+
+/* Asserts the term @zh exists with @en and @abbreviation, and returns it. */
+static WendaGlossaryTerm *
+assert_term (WendaGlossary *glossary,
+             const char    *zh,
+             const char    *en,
+             const char    *abbreviation)
+{
+  WendaGlossaryTerm *term = wenda_glossary_lookup (glossary, zh);
+
+  if (term == NULL)
+    g_error ("no term “%s”", zh);
+
+  g_assert_cmpstr (wenda_glossary_term_get_zh (term), ==, zh);
+  g_assert_cmpstr (wenda_glossary_term_get_en (term), ==, en);
+  g_assert_cmpstr (wenda_glossary_term_get_abbreviation (term), ==, abbreviation);
+
+  return term;
+}
+
+static void
+assert_definers (WendaGlossaryTerm *term,
+                 const guint       *expected,
+                 guint              n_expected)
+{
+  const guint *definers;
+  guint n = G_MAXUINT;
+
+  definers = wenda_glossary_term_get_definers (term, &n);
+  assert_numbers (definers, n, expected, n_expected);
+}
+
+/* The text of @link in @text. */
+static char *
+link_text (const char          *text,
+           const WendaTermLink *link)
+{
+  return g_strndup (text + link->start, link->end - link->start);
+}
+
+/* Whether @text has a link to @target whose text is @span. */
+static gboolean
+has_link (GArray     *links,
+          const char *text,
+          const char *span,
+          guint       target)
+{
+  for (guint i = 0; i < links->len; i++)
+    {
+      const WendaTermLink *link = &g_array_index (links, WendaTermLink, i);
+      g_autofree char *s = link_text (text, link);
+
+      if (link->target == target && g_str_equal (s, span))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+links_to (GArray *links,
+          guint   target)
+{
+  for (guint i = 0; i < links->len; i++)
+    if (g_array_index (links, WendaTermLink, i).target == target)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_char_boundary (const char *text,
+                  gsize       offset)
+{
+  return ((guchar)text[offset] & 0xC0) != 0x80;
+}
+
+/* What every list of links must be: in order, not overlapping, on
+ * character boundaries, each the text of its term, to an item that
+ * defines the term and is not @number. */
+static void
+assert_links_valid (WendaGlossary *glossary,
+                    const char    *text,
+                    guint          number,
+                    GArray        *links)
+{
+  gsize len = strlen (text);
+  gsize previous_end = 0;
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      const WendaTermLink *link = &g_array_index (links, WendaTermLink, i);
+      g_autofree char *span = link_text (text, link);
+      WendaGlossaryTerm *term = link->term;
+      const char *abbreviation;
+      const guint *definers;
+      guint n_definers;
+
+      g_assert_cmpuint (link->start, <, link->end);
+      g_assert_cmpuint (link->end, <=, len);
+      g_assert_cmpuint (link->start, >=, previous_end);
+      previous_end = link->end;
+
+      g_assert_true (is_char_boundary (text, link->start));
+      g_assert_true (is_char_boundary (text, link->end));
+      g_assert_true (g_utf8_validate (span, -1, NULL));
+
+      g_assert_true (WENDA_IS_GLOSSARY_TERM (term));
+      g_assert_true (wenda_glossary_lookup (glossary, wenda_glossary_term_get_zh (term)) == term);
+
+      abbreviation = wenda_glossary_term_get_abbreviation (term);
+      if (!g_str_equal (span, wenda_glossary_term_get_zh (term)) &&
+          g_ascii_strcasecmp (span, wenda_glossary_term_get_en (term)) != 0 &&
+          g_strcmp0 (span, abbreviation) != 0)
+        g_error ("link “%s” is not the text of %s", span, wenda_glossary_term_get_en (term));
+
+      /* Never to the item itself, nor a term it defines */
+      definers = wenda_glossary_term_get_definers (term, &n_definers);
+      g_assert_cmpuint (n_definers, >, 0);
+      g_assert_cmpuint (link->target, ==, definers[0]);
+      g_assert_cmpuint (link->target, !=, number);
+      g_assert_false (numbers_contain (definers, n_definers, number));
+    }
+}
+
+static GArray *
+find_links (WendaGlossary *glossary,
+            const char    *text,
+            guint          number)
+{
+  GArray *links = wenda_glossary_find_links (glossary, text, number);
+
+  g_assert_nonnull (links);
+  assert_links_valid (glossary, text, number, links);
+
+  return links;
+}
+
+static GArray *
+find_item_links (WendaGlossary *glossary,
+                 WendaBank     *bank,
+                 guint          number,
+                 WendaQaField   field,
+                 WendaLanguage  language,
+                 const char   **text)
+{
+  WendaQaItem *item = wenda_bank_lookup_number (bank, number);
+
+  g_assert_nonnull (item);
+  *text = wenda_qa_item_get_text (item, field, language);
+
+  return find_links (glossary, *text, number);
+}
+
+/* }}} */
+
+/* Terms of the bundled bank {{{ */
+
+static void
+test_glossary_terms (gconstpointer data)
+{
+  g_autoptr(WendaBank) bank = load_bank (GPOINTER_TO_INT (data));
+  g_autoptr(WendaGlossary) glossary = wenda_glossary_new_for_bank (bank);
+  GListModel *model = G_LIST_MODEL (glossary);
+  WendaGlossaryTerm *term;
+  const guint *numbers;
+  guint n;
+
+  g_assert_true (g_list_model_get_item_type (model) == WENDA_TYPE_GLOSSARY_TERM);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, BUNDLED_N_TERMS);
+  g_assert_null (g_list_model_get_item (model, BUNDLED_N_TERMS));
+
+  term = assert_term (glossary, "预训练", "Pre-training", NULL);
+  assert_definers (term, (guint[]) { 1 }, 1);
+  term = assert_term (glossary, "微调", "Fine-tuning", NULL);
+  assert_definers (term, (guint[]) { 1 }, 1);
+  term = assert_term (glossary, "知识蒸馏", "Knowledge Distillation", NULL);
+  assert_definers (term, (guint[]) { 9, 29 }, 2);
+  term = assert_term (glossary, "图神经网络", "Graph Neural Network", "GNN");
+  assert_definers (term, (guint[]) { 16 }, 1);
+  term = assert_term (glossary, "联邦学习", "Federated Learning", NULL);
+  assert_definers (term, (guint[]) { 12, 30 }, 2);
+  term = assert_term (glossary, "迁移学习", "Transfer Learning", NULL);
+  assert_definers (term, (guint[]) { 7, 27 }, 2);
+  term = assert_term (glossary, "自注意力机制", "Self-Attention", NULL);
+  assert_definers (term, (guint[]) { 24 }, 1);
+  term = assert_term (glossary, "注意力机制", "Attention Mechanism", NULL);
+  assert_definers (term, (guint[]) { 14 }, 1);
+  /* The abbreviation glossed in the question of item 23 itself */
+  term = assert_term (glossary, "长短时记忆网络", "Long Short-Term Memory", "LSTM");
+  assert_definers (term, (guint[]) { 23 }, 1);
+
+  /* Item 9 glosses 大型卷积神经网络（CNN）: it joins the term of item 21 */
+  term = assert_term (glossary, "卷积神经网络", "Convolutional Neural Network", "CNN");
+  assert_definers (term, (guint[]) { 21 }, 1);
+  numbers = wenda_glossary_term_get_users (term, &n);
+  g_assert_true (numbers_contain (numbers, n, 9));
+  g_assert_true (numbers_contain (numbers, n, 21));
+  g_assert_null (wenda_glossary_lookup (glossary, "大型卷积神经网络"));
+
+  /* Glossed only in answers and explanations: a term nobody defines */
+  term = assert_term (glossary, "随机梯度下降", "SGD", NULL);
+  assert_definers (term, NULL, 0);
+  numbers = wenda_glossary_term_get_users (term, &n);
+  assert_numbers (numbers, n, (guint[]) { 6, 26 }, 2);
+}
+
+static void
+test_glossary_sorted (gconstpointer data)
+{
+  g_autoptr(WendaBank) bank = load_bank (GPOINTER_TO_INT (data));
+  g_autoptr(WendaGlossary) glossary = wenda_glossary_new_for_bank (bank);
+  GListModel *model = G_LIST_MODEL (glossary);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *previous = NULL;
+  guint n_items = g_list_model_get_n_items (model);
+
+  g_assert_cmpuint (n_items, ==, BUNDLED_N_TERMS);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(WendaGlossaryTerm) term = g_list_model_get_item (model, i);
+      const char *en = wenda_glossary_term_get_en (term);
+      const char *zh = wenda_glossary_term_get_zh (term);
+      const guint *numbers;
+      guint n;
+
+      g_assert_nonnull (en);
+      g_assert_nonnull (zh);
+      g_assert_cmpstr (zh, !=, "");
+
+      /* By English, ignoring case */
+      if (previous != NULL)
+        g_assert_cmpint (g_ascii_strcasecmp (previous, en), <, 0);
+      g_free (previous);
+      previous = g_strdup (en);
+
+      /* One term for each Chinese word */
+      g_assert_false (g_hash_table_contains (seen, zh));
+      g_hash_table_add (seen, (gpointer)zh);
+
+      /* Numbers ascend, and whoever defines a term uses it */
+      numbers = wenda_glossary_term_get_definers (term, &n);
+      for (guint j = 1; j < n; j++)
+        g_assert_cmpuint (numbers[j - 1], <, numbers[j]);
+      for (guint j = 0; j < n; j++)
+        {
+          const guint *users;
+          guint n_users;
+
+          users = wenda_glossary_term_get_users (term, &n_users);
+          g_assert_true (numbers_contain (users, n_users, numbers[j]));
+        }
+      numbers = wenda_glossary_term_get_users (term, &n);
+      g_assert_cmpuint (n, >, 0);
+      for (guint j = 1; j < n; j++)
+        g_assert_cmpuint (numbers[j - 1], <, numbers[j]);
+    }
+
+  /* Ignoring case, "Self-Attention" comes before "SGD" (a plain strcmp()
+   * puts it after), so the loop above checks that too */
+  {
+    g_autoptr(WendaGlossaryTerm) first = g_list_model_get_item (model, 0);
+    g_autoptr(WendaGlossaryTerm) last = g_list_model_get_item (model, n_items - 1);
+
+    g_assert_cmpstr (wenda_glossary_term_get_en (first), ==, "Adaptive Learning Rate");
+    g_assert_cmpstr (wenda_glossary_term_get_en (last), ==, "Transfer Learning");
+  }
+}
+
+static void
+test_glossary_lookup (gconstpointer data)
+{
+  g_autoptr(WendaBank) bank = load_bank (GPOINTER_TO_INT (data));
+  g_autoptr(WendaGlossary) glossary = wenda_glossary_new_for_bank (bank);
+  WendaGlossaryTerm *gnn = wenda_glossary_lookup (glossary, "图神经网络");
+
+  g_assert_nonnull (gnn);
+  g_assert_true (wenda_glossary_lookup (glossary, "Graph Neural Network") == gnn);
+  g_assert_true (wenda_glossary_lookup (glossary, "graph neural network") == gnn);
+  g_assert_true (wenda_glossary_lookup (glossary, "GRAPH Neural NETWORK") == gnn);
+  g_assert_true (wenda_glossary_lookup (glossary, "GNN") == gnn);
+  g_assert_true (wenda_glossary_lookup (glossary, "pre-training") ==
+                 wenda_glossary_lookup (glossary, "预训练"));
+  g_assert_true (wenda_glossary_lookup (glossary, "CNN") ==
+                 wenda_glossary_lookup (glossary, "卷积神经网络"));
+
+  /* Not a part of a term, nor a term with more or less around it */
+  g_assert_null (wenda_glossary_lookup (glossary, "神经网络"));
+  g_assert_null (wenda_glossary_lookup (glossary, "什么是预训练"));
+  g_assert_null (wenda_glossary_lookup (glossary, "Graph"));
+  g_assert_null (wenda_glossary_lookup (glossary, "Graph Neural Networks"));
+  g_assert_null (wenda_glossary_lookup (glossary, ""));
+  g_assert_null (wenda_glossary_lookup (glossary, "Transformer"));
+}
+
+/* }}} */
+
+/* Links in the bundled bank {{{ */
+
+static void
+test_glossary_links_longest (gconstpointer data)
+{
+  g_autoptr(WendaBank) bank = load_bank (GPOINTER_TO_INT (data));
+  g_autoptr(WendaGlossary) glossary = wenda_glossary_new_for_bank (bank);
+  g_autoptr(GArray) links = NULL;
+  const char *text;
+
+  /* 基于自注意力机制的: the longer term, not 注意力机制 inside it */
+  links = find_item_links (glossary, bank, 25, WENDA_QA_FIELD_ANSWER, WENDA_LANGUAGE_ZH, &text);
+  g_assert_cmpuint (links->len, ==, 1);
+  g_assert_true (has_link (links, text, "自注意力机制", 24));
+  g_assert_false (links_to (links, 14));
+  g_clear_pointer (&links, g_array_unref);
+
+  links = find_item_links (glossary, bank, 25, WENDA_QA_FIELD_EXPLANATION, WENDA_LANGUAGE_ZH, &text);
+  g_assert_true (has_link (links, text, "自注意力机制", 24));
+  g_assert_true (has_link (links, text, "自然语言处理", 20));
+  g_assert_false (links_to (links, 14));
+  g_clear_pointer (&links, g_array_unref);
+
+  /* Where 注意力机制 stands alone, it is a link */
+  links = find_item_links (glossary, bank, 24, WENDA_QA_FIELD_ANSWER, WENDA_LANGUAGE_ZH, &text);
+  g_assert_true (has_link (links, text, "注意力机制", 14));
+}
+
+static void
+test_glossary_links_abbreviation (gconstpointer data)
+{
+  g_autoptr(WendaBank) bank = load_bank (GPOINTER_TO_INT (data));
+  g_autoptr(WendaGlossary) glossary = wenda_glossary_new_for_bank (bank);
+  g_autoptr(GArray) links = NULL;
+  const char *text;
+
+  /* 一种改进的 RNN 模型: RNN is item 22's; LSTM, item 23's own, is none */
+  links = find_item_links (glossary, bank, 23, WENDA_QA_FIELD_ANSWER, WENDA_LANGUAGE_ZH, &text);
+  g_assert_cmpuint (links->len, ==, 1);
+  g_assert_true (has_link (links, text, "RNN", 22));
+}
+
+static void
+test_glossary_links_chinese (gconstpointer data)
+{
+  g_autoptr(WendaBank) bank = load_bank (GPOINTER_TO_INT (data));
+  g_autoptr(WendaGlossary) glossary = wenda_glossary_new_for_bank (bank);
+  g_autoptr(GArray) links = NULL;
+  const char *text;
+
+  /* 基于图神经网络的深度学习模型 */
+  links = find_item_links (glossary, bank, 17, WENDA_QA_FIELD_ANSWER, WENDA_LANGUAGE_ZH, &text);
+  g_assert_cmpuint (links->len, ==, 1);
+  g_assert_true (has_link (links, text, "图神经网络", 16));
+  g_clear_pointer (&links, g_array_unref);
+
+  /* Item 9 defines 知识蒸馏, item 8 links to it */
+  links = find_item_links (glossary, bank, 8, WENDA_QA_FIELD_EXPLANATION, WENDA_LANGUAGE_ZH, &text);
+  g_assert_true (has_link (links, text, "知识蒸馏", 9));
+  g_clear_pointer (&links, g_array_unref);
+
+  /* and item 9 does not, to itself or to its twin 29 */
+  links = find_item_links (glossary, bank, 9, WENDA_QA_FIELD_ANSWER, WENDA_LANGUAGE_ZH, &text);
+  g_assert_false (links_to (links, 9));
+  g_assert_false (links_to (links, 29));
+}
+
+/* Every field of every item, in both languages: no link to the item
+ * itself, or to a term it defines (assert_links_valid()). */
+static void
+test_glossary_links_never_self (gconstpointer data)
+{
+  g_autoptr(WendaBank) bank = load_bank (GPOINTER_TO_INT (data));
+  g_autoptr(WendaGlossary) glossary = wenda_glossary_new_for_bank (bank);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (bank));
+  guint n_links = 0;
+
+  g_assert_cmpuint (n_items, ==, 30);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (bank), i);
+      guint number = wenda_qa_item_get_number (item);
+
+      for (WendaQaField f = WENDA_QA_FIELD_QUESTION; f <= WENDA_QA_FIELD_EXPLANATION; f++)
+        {
+          for (WendaLanguage l = WENDA_LANGUAGE_ZH; l <= WENDA_LANGUAGE_EN; l++)
+            {
+              const char *text = wenda_qa_item_get_text (item, f, l);
+              g_autoptr(GArray) links = find_links (glossary, text, number);
+
+              n_links += links->len;
+            }
+        }
+    }
+
+  /* So that the checks above ran on something */
+  g_assert_cmpuint (n_links, >=, 20);
+}
+
+/* A question glosses the term it defines: no question of the bundled bank
+ * links to its own term, and the glossed English is no link either. */
+static void
+test_glossary_links_definer (gconstpointer data)
+{
+  g_autoptr(WendaBank) bank = load_bank (GPOINTER_TO_INT (data));
+  g_autoptr(WendaGlossary) glossary = wenda_glossary_new_for_bank (bank);
+  g_autoptr(GArray) links = NULL;
+  const char *text;
+
+  /* 什么是图神经网络（Graph Neural Network）？ */
+  links = find_item_links (glossary, bank, 16, WENDA_QA_FIELD_QUESTION, WENDA_LANGUAGE_ZH, &text);
+  g_assert_cmpuint (links->len, ==, 0);
+  g_clear_pointer (&links, g_array_unref);
+
+  /* The same question from another item is a link, Chinese and English */
+  links = find_links (glossary, text, 17);
+  g_assert_cmpuint (links->len, ==, 2);
+  g_assert_true (has_link (links, text, "图神经网络", 16));
+  g_assert_true (has_link (links, text, "Graph Neural Network", 16));
+}
+
+static void
+test_glossary_links_english (void)
+{
+  g_autoptr(WendaBank) bank = load_bank (WITH_ENGLISH);
+  g_autoptr(WendaGlossary) glossary = wenda_glossary_new_for_bank (bank);
+  g_autoptr(GArray) links = NULL;
+  g_autofree char *lowered = NULL;
+  const char *text;
+
+  /* "… based on self-attention." */
+  links = find_item_links (glossary, bank, 25, WENDA_QA_FIELD_ANSWER, WENDA_LANGUAGE_EN, &text);
+  g_assert_true (has_link (links, text, "self-attention", 24));
+  g_assert_false (links_to (links, 14));
+  g_clear_pointer (&links, g_array_unref);
+
+  /* "… is a model based on graph neural networks" or the like */
+  links = find_item_links (glossary, bank, 17, WENDA_QA_FIELD_ANSWER, WENDA_LANGUAGE_EN, &text);
+  g_assert_true (links_to (links, 16));
+  g_clear_pointer (&links, g_array_unref);
+
+  /* "… an improved RNN model" */
+  links = find_item_links (glossary, bank, 23, WENDA_QA_FIELD_ANSWER, WENDA_LANGUAGE_EN, &text);
+  g_assert_true (has_link (links, text, "RNN", 22));
+  g_clear_pointer (&links, g_array_unref);
+
+  /* The English question of item 24 names its own term, unlinked */
+  links = find_item_links (glossary, bank, 24, WENDA_QA_FIELD_QUESTION, WENDA_LANGUAGE_EN, &text);
+  lowered = g_ascii_strdown (text, -1);
+  g_assert_nonnull (strstr (lowered, "self-attention"));
+  g_assert_cmpuint (links->len, ==, 0);
+}
+
+/* }}} */
+
+/* Links in synthetic text {{{ */
+
+typedef struct
+{
+  const char *text;
+  const char *span;     /* NULL: no link */
+  guint       target;
+} WordCase;
+
+static void
+test_glossary_word_boundaries (void)
+{
+  static const WordCase cases[] = {
+    { "RNN", "RNN", 22 },
+    { "An RNN model", "RNN", 22 },
+    { "Two RNNs remember", "RNN", 22 },
+    { "(RNN)", "RNN", 22 },
+    { "RNN.", "RNN", 22 },
+    { "一种RNN模型", "RNN", 22 },
+    { "xRNN", NULL, 0 },
+    { "RNNx", NULL, 0 },
+    { "RNNsx", NULL, 0 },
+    { "2RNN", NULL, 0 },
+    { "RNN_cell", NULL, 0 },
+    { "Graph Neural Networks learn", "Graph Neural Network", 16 },
+    { "a graph neural network", "graph neural network", 16 },
+    { "GRAPH NEURAL NETWORK", "GRAPH NEURAL NETWORK", 16 },
+    { "Graph Neural Networked", NULL, 0 },
+    { "subgraph neural network", NULL, 0 },
+    /* "attention" after "self-" is no word of its own */
+    { "self-attention mechanism", "self-attention", 24 },
+    /* Chinese has no word boundaries */
+    { "一种图神经网络模型", "图神经网络", 16 },
+    /* Nobody defines SGD */
+    { "SGD", NULL, 0 },
+    { "随机梯度下降", NULL, 0 },
+  };
+  g_autoptr(WendaBank) bank = load_bank (WITH_CHINESE_ONLY);
+  g_autoptr(WendaGlossary) glossary = wenda_glossary_new_for_bank (bank);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      /* 0 is no item: every term may link */
+      g_autoptr(GArray) links = find_links (glossary, cases[i].text, 0);
+
+      g_test_message ("“%s”", cases[i].text);
+
+      if (cases[i].span == NULL)
+        {
+          g_assert_cmpuint (links->len, ==, 0);
+        }
+      else
+        {
+          g_assert_cmpuint (links->len, ==, 1);
+          g_assert_true (has_link (links, cases[i].text, cases[i].span, cases[i].target));
+        }
+    }
+
+  /* The item that defines RNN does not link it */
+  {
+    g_autoptr(GArray) links = find_links (glossary, "Two RNNs remember", 22);
+
+    g_assert_cmpuint (links->len, ==, 0);
+  }
+}
+
+static void
+test_glossary_links_several (void)
+{
+  static const char text[] = "预训练和微调之后，用知识蒸馏把 CNN 压缩，再用 GNN 和图神经网络。";
+  static const struct { const char *span; guint target; } expected[] = {
+    { "预训练", 1 },
+    { "微调", 1 },
+    { "知识蒸馏", 9 },
+    { "CNN", 21 },
+    { "GNN", 16 },
+    { "图神经网络", 16 },
+  };
+  g_autoptr(WendaBank) bank = load_bank (WITH_CHINESE_ONLY);
+  g_autoptr(WendaGlossary) glossary = wenda_glossary_new_for_bank (bank);
+  g_autoptr(GArray) links = find_links (glossary, text, 0);
+  g_autoptr(GArray) from_1 = NULL;
+
+  g_assert_cmpuint (links->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < links->len; i++)
+    {
+      const WendaTermLink *link = &g_array_index (links, WendaTermLink, i);
+      g_autofree char *span = link_text (text, link);
+
+      g_assert_cmpstr (span, ==, expected[i].span);
+      g_assert_cmpuint (link->target, ==, expected[i].target);
+    }
+
+  /* Item 1 defines 预训练 and 微调 */
+  from_1 = find_links (glossary, text, 1);
+  g_assert_cmpuint (from_1->len, ==, G_N_ELEMENTS (expected) - 2);
+  g_assert_false (links_to (from_1, 1));
+}
+
+/* }}} */
+
+/* Synthetic banks {{{ */
+
+static void
+test_glossary_single_gloss (void)
+{
+  static const char * const texts[] = {
+    "什么是优化器？", "常见的优化器包括随机梯度下降（SGD）等。",
+  };
+  g_autoptr(WendaBank) bank = make_bank (texts, G_N_ELEMENTS (texts) / 2);
+  g_autoptr(WendaGlossary) glossary = wenda_glossary_new_for_bank (bank);
+  WendaGlossaryTerm *term;
+  const guint *users;
+  guint n;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (glossary)), ==, 1);
+
+  /* Cut after 包括, not 常见的优化器包括随机梯度下降 */
+  term = assert_term (glossary, "随机梯度下降", "SGD", NULL);
+  assert_definers (term, NULL, 0);
+  users = wenda_glossary_term_get_users (term, &n);
+  assert_numbers (users, n, (guint[]) { 1 }, 1);
+}
+
+static void
+test_glossary_single_question (void)
+{
+  static const char * const texts[] = {
+    "什么是知识蒸馏（Knowledge Distillation）？", "一种压缩模型的方法。",
+    "什么是模型压缩？", "例如知识蒸馏。",
+  };
+  g_autoptr(WendaBank) bank = make_bank (texts, G_N_ELEMENTS (texts) / 2);
+  g_autoptr(WendaGlossary) glossary = wenda_glossary_new_for_bank (bank);
+  g_autoptr(GArray) links = NULL;
+  WendaGlossaryTerm *term;
+  const guint *users;
+  guint n;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (glossary)), ==, 1);
+
+  /* Cut after 什么是 */
+  term = assert_term (glossary, "知识蒸馏", "Knowledge Distillation", NULL);
+  assert_definers (term, (guint[]) { 1 }, 1);
+  users = wenda_glossary_term_get_users (term, &n);
+  assert_numbers (users, n, (guint[]) { 1, 2 }, 2);
+
+  links = find_links (glossary, texts[3], 2);
+  g_assert_cmpuint (links->len, ==, 1);
+  g_assert_true (has_link (links, texts[3], "知识蒸馏", 1));
+}
+
+static void
+test_glossary_common_suffix (void)
+{
+  static const char * const texts[] = {
+    "什么是卷积神经网络（Convolutional Neural Network，CNN）？",
+    "卷积神经网络（Convolutional Neural Network）用于图像。",
+    "什么是迁移学习？",
+    "例如，使用大型卷积神经网络（CNN）和小型卷积神经网络(convolutional neural network)。",
+  };
+  g_autoptr(WendaBank) bank = make_bank (texts, G_N_ELEMENTS (texts) / 2);
+  g_autoptr(WendaGlossary) glossary = wenda_glossary_new_for_bank (bank);
+  WendaGlossaryTerm *term;
+  const guint *users;
+  guint n;
+
+  /* One term, whatever the case of its English, the brackets, and an
+   * abbreviation glossed alone */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (glossary)), ==, 1);
+  term = assert_term (glossary, "卷积神经网络", "Convolutional Neural Network", "CNN");
+  assert_definers (term, (guint[]) { 1 }, 1);
+  users = wenda_glossary_term_get_users (term, &n);
+  assert_numbers (users, n, (guint[]) { 1, 2 }, 2);
+}
+
+static void
+test_glossary_suffix_boundary (void)
+{
+  /* 预 and 的 end in the same byte (E9 A2 84, E7 9A 84): the common
+   * suffix must not start inside a character */
+  static const char * const texts[] = {
+    "什么是预训练（Pre-training）？", "大模型的训练（Pre-training）很重要。",
+  };
+  g_autoptr(WendaBank) bank = make_bank (texts, G_N_ELEMENTS (texts) / 2);
+  g_autoptr(WendaGlossary) glossary = wenda_glossary_new_for_bank (bank);
+  g_autoptr(WendaGlossaryTerm) term = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (glossary)), ==, 1);
+  term = g_list_model_get_item (G_LIST_MODEL (glossary), 0);
+  g_assert_true (g_utf8_validate (wenda_glossary_term_get_zh (term), -1, NULL));
+  g_assert_cmpstr (wenda_glossary_term_get_zh (term), ==, "训练");
+}
+
+static void
+test_glossary_ascii_brackets (void)
+{
+  static const char * const texts[] = {
+    "什么是预训练(Pre-training)?", "预训练( Pre-training )是第一步。",
+  };
+  g_autoptr(WendaBank) bank = make_bank (texts, G_N_ELEMENTS (texts) / 2);
+  g_autoptr(WendaGlossary) glossary = wenda_glossary_new_for_bank (bank);
+  WendaGlossaryTerm *term;
+
+  /* The English is stripped of the blanks around it */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (glossary)), ==, 1);
+  term = assert_term (glossary, "预训练", "Pre-training", NULL);
+  assert_definers (term, (guint[]) { 1 }, 1);
+}
+
+static void
+test_glossary_abbreviations (void)
+{
+  static const char * const texts[] = {
+    /* The first abbreviation stays */
+    "什么是强化学习（Reinforcement Learning，RL）？", "强化学习（Reinforcement Learning, RLX）是一种方法。",
+    /* A blank or nothing after the comma is no abbreviation */
+    "什么是变换器（Transformer，a model）？", "变换器（Transformer，）是一种模型。",
+  };
+  g_autoptr(WendaBank) bank = make_bank (texts, G_N_ELEMENTS (texts) / 2);
+  g_autoptr(WendaGlossary) glossary = wenda_glossary_new_for_bank (bank);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (glossary)), ==, 2);
+  assert_term (glossary, "强化学习", "Reinforcement Learning", "RL");
+  assert_term (glossary, "变换器", "Transformer", NULL);
+  g_assert_null (wenda_glossary_lookup (glossary, "RLX"));
+  g_assert_null (wenda_glossary_lookup (glossary, "a model"));
+}
+
+/* Where one term starts another, the longer one is the link, in either
+ * language. */
+static void
+test_glossary_longest_match (void)
+{
+  static const char * const texts[] = {
+    "什么是注意力（Attention）？", "一种机制。",
+    "什么是注意力机制（Attention Mechanism）？", "一种方法。",
+  };
+  static const char text[] = "注意力机制与注意力; Attention Mechanism and attention";
+  static const struct { const char *span; guint target; } expected[] = {
+    { "注意力机制", 2 },
+    { "注意力", 1 },
+    { "Attention Mechanism", 2 },
+    { "attention", 1 },
+  };
+  g_autoptr(WendaBank) bank = make_bank (texts, G_N_ELEMENTS (texts) / 2);
+  g_autoptr(WendaGlossary) glossary = wenda_glossary_new_for_bank (bank);
+  g_autoptr(GArray) links = NULL;
+  g_autoptr(GArray) from_2 = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (glossary)), ==, 2);
+  assert_term (glossary, "注意力", "Attention", NULL);
+  assert_term (glossary, "注意力机制", "Attention Mechanism", NULL);
+
+  links = find_links (glossary, text, 0);
+  g_assert_cmpuint (links->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < links->len; i++)
+    {
+      const WendaTermLink *link = &g_array_index (links, WendaTermLink, i);
+      g_autofree char *span = link_text (text, link);
+
+      g_assert_cmpstr (span, ==, expected[i].span);
+      g_assert_cmpuint (link->target, ==, expected[i].target);
+    }
+
+  /* In item 2, its own term hides the shorter one inside it */
+  from_2 = find_links (glossary, text, 2);
+  g_assert_cmpuint (from_2->len, ==, 2);
+  g_assert_true (has_link (from_2, text, "注意力", 1));
+  g_assert_true (has_link (from_2, text, "attention", 1));
+}
+
+/* The Han run before a gloss must be there: after Latin text, a gloss
+ * is none, and does not spoil the term's other occurrences. */
+static void
+test_glossary_latin_before_gloss (void)
+{
+  static const char * const texts[] = {
+    "什么是预训练（Pre-training）？", "See (Pre-training): 预训练（Pre-training）是第一步。",
+  };
+  g_autoptr(WendaBank) bank = make_bank (texts, G_N_ELEMENTS (texts) / 2);
+  g_autoptr(WendaGlossary) glossary = wenda_glossary_new_for_bank (bank);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (glossary)), ==, 1);
+  assert_term (glossary, "预训练", "Pre-training", NULL);
+}
+
+/* Users are found in the English too; the fixture catalog renders
+ * 这种方法很常用。 with "Fine-tuning" in it. */
+static void
+test_glossary_english_users (void)
+{
+  static const char * const texts[] = {
+    "什么是微调（Fine-tuning）？", "微调是在小规模数据集上调整模型权重。",
+    "什么是梯度裁剪？", "这种方法很常用。",
+  };
+  g_autoptr(WendaBank) bank = make_bank (texts, G_N_ELEMENTS (texts) / 2);
+  g_autoptr(WendaGlossary) before = wenda_glossary_new_for_bank (bank);
+  g_autoptr(WendaGlossary) after = NULL;
+  g_autoptr(WendaCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) links = NULL;
+  g_autofree char *path = NULL;
+  WendaGlossaryTerm *term;
+  const guint *users;
+  const char *text;
+  guint n;
+
+  term = assert_term (before, "微调", "Fine-tuning", NULL);
+  users = wenda_glossary_term_get_users (term, &n);
+  assert_numbers (users, n, (guint[]) { 1 }, 1);
+
+  path = g_test_build_filename (G_TEST_BUILT, "catalog-sample-little.mo", NULL);
+  catalog = wenda_catalog_new_from_file (path, &error);
+  g_assert_no_error (error);
+  wenda_bank_apply_catalog (bank, catalog);
+
+  after = wenda_glossary_new_for_bank (bank);
+  term = assert_term (after, "微调", "Fine-tuning", NULL);
+  users = wenda_glossary_term_get_users (term, &n);
+  assert_numbers (users, n, (guint[]) { 1, 2 }, 2);
+
+  links = find_item_links (after, bank, 2, WENDA_QA_FIELD_ANSWER, WENDA_LANGUAGE_EN, &text);
+  g_assert_cmpstr (text, ==, "Fine-tuning is a common method.");
+  g_assert_cmpuint (links->len, ==, 1);
+  g_assert_true (has_link (links, text, "Fine-tuning", 1));
+}
+
+static void
+test_glossary_no_glosses (void)
+{
+  static const char * const texts[] = {
+    "什么是优化器？", "优化器是一种用于更新模型参数的算法。",
+    "什么是Transformer模型？", "Transformer 模型是一种序列到序列模型。",
+  };
+  g_autoptr(WendaBank) bank = make_bank (texts, G_N_ELEMENTS (texts) / 2);
+  g_autoptr(WendaGlossary) glossary = wenda_glossary_new_for_bank (bank);
+  g_autoptr(GArray) links = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (glossary)), ==, 0);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (glossary), 0));
+  g_assert_null (wenda_glossary_lookup (glossary, "优化器"));
+
+  links = find_links (glossary, texts[1], 2);
+  g_assert_cmpuint (links->len, ==, 0);
+}
+
+static void
+test_glossary_empty_bank (void)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  g_autoptr(WendaBank) bank = wenda_bank_new (NULL, items);
+  g_autoptr(WendaGlossary) glossary = wenda_glossary_new_for_bank (bank);
+  g_autoptr(GArray) links = find_links (glossary, "", 1);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (glossary)), ==, 0);
+  g_assert_cmpuint (links->len, ==, 0);
+}
+
+static void
+test_glossary_not_glosses (void)
+{
+  static const char * const texts[] = {
+    /* Chinese inside the brackets */
+    "什么是多模态学习？", "同时处理多种类型数据（如文本、图像）的方法。",
+    "什么是混合（mixed 精度）训练？", "一种训练方法。",
+    /* No letter inside */
+    "什么是批量大小？", "常用的批量大小（32）和（）。",
+    /* No Chinese before */
+    "What is (Pre-training)?", "它是 (Pre-training)。",
+    /* Never closed */
+    "什么是微调（Fine-tuning？", "没有右括号。",
+  };
+  g_autoptr(WendaBank) bank = make_bank (texts, G_N_ELEMENTS (texts) / 2);
+  g_autoptr(WendaGlossary) glossary = wenda_glossary_new_for_bank (bank);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (glossary)), ==, 0);
+}
+
+/* }}} */
+
+static void
+add_bank_test (const char    *name,
+               GTestDataFunc  func)
+{
+  g_autofree char *zh = g_strdup_printf ("/Wenda/Glossary/chinese/%s", name);
+  g_autofree char *en = g_strdup_printf ("/Wenda/Glossary/english/%s", name);
+
+  g_test_add_data_func (zh, GINT_TO_POINTER (WITH_CHINESE_ONLY), func);
+  g_test_add_data_func (en, GINT_TO_POINTER (WITH_ENGLISH), func);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  add_bank_test ("terms", test_glossary_terms);
+  add_bank_test ("sorted", test_glossary_sorted);
+  add_bank_test ("lookup", test_glossary_lookup);
+  add_bank_test ("links/longest", test_glossary_links_longest);
+  add_bank_test ("links/abbreviation", test_glossary_links_abbreviation);
+  add_bank_test ("links/chinese", test_glossary_links_chinese);
+  add_bank_test ("links/never-self", test_glossary_links_never_self);
+  add_bank_test ("links/definer", test_glossary_links_definer);
+
+  g_test_add_func ("/Wenda/Glossary/links/english-text", test_glossary_links_english);
+  g_test_add_func ("/Wenda/Glossary/links/word-boundaries", test_glossary_word_boundaries);
+  g_test_add_func ("/Wenda/Glossary/links/several", test_glossary_links_several);
+
+  g_test_add_func ("/Wenda/Glossary/synthetic/single-gloss", test_glossary_single_gloss);
+  g_test_add_func ("/Wenda/Glossary/synthetic/single-question", test_glossary_single_question);
+  g_test_add_func ("/Wenda/Glossary/synthetic/common-suffix", test_glossary_common_suffix);
+  g_test_add_func ("/Wenda/Glossary/synthetic/suffix-boundary", test_glossary_suffix_boundary);
+  g_test_add_func ("/Wenda/Glossary/synthetic/ascii-brackets", test_glossary_ascii_brackets);
+  g_test_add_func ("/Wenda/Glossary/synthetic/abbreviations", test_glossary_abbreviations);
+  g_test_add_func ("/Wenda/Glossary/synthetic/longest-match", test_glossary_longest_match);
+  g_test_add_func ("/Wenda/Glossary/synthetic/latin-before-gloss", test_glossary_latin_before_gloss);
+  g_test_add_func ("/Wenda/Glossary/synthetic/english-users", test_glossary_english_users);
+  g_test_add_func ("/Wenda/Glossary/synthetic/no-glosses", test_glossary_no_glosses);
+  g_test_add_func ("/Wenda/Glossary/synthetic/empty-bank", test_glossary_empty_bank);
+  g_test_add_func ("/Wenda/Glossary/synthetic/not-glosses", test_glossary_not_glosses);
+
+  return g_test_run ();
+}
