@@ -128,8 +128,8 @@ wenda_bank_class_init (WendaBankClass *klass)
                        0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
-  /* Whether any item has an English rendering (an imported bank has
-   * none). */
+  /* Whether at least one item is fully rendered in English (an imported
+   * bank has none); partly translated items alone do not count. */
   properties[PROP_HAS_TRANSLATION] =
     g_param_spec_boolean ("has-translation", NULL, NULL,
                           FALSE,
@@ -380,6 +380,11 @@ wenda_bank_apply_catalog (WendaBank    *self,
   return self->n_translated;
 }
 
+/**
+ * wenda_bank_has_translation:
+ *
+ * Returns: %TRUE if at least one item has every paragraph in English
+ */
 gboolean
 wenda_bank_has_translation (WendaBank *self)
 {
