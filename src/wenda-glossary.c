@@ -560,18 +560,81 @@ occurs_as_word (const char *text,
   return FALSE;
 }
 
-/* @lowered is @text with ASCII lower-cased (same byte offsets), made once
- * per text by the caller; the English is matched in it, ignoring case. */
-static gboolean
-text_uses_term (WendaGlossaryTerm *term,
-                const char        *text,
-                const char        *lowered)
-{
-  gsize len = strlen (text);
+typedef void (*TermFunc) (WendaGlossaryTerm *term,
+                          gsize              start,
+                          gsize              end,
+                          gpointer           data);
 
-  return strstr (text, term->zh) != NULL ||
-         occurs_as_word (lowered, len, term->en_lowered) ||
-         (term->abbreviation != NULL && occurs_as_word (text, len, term->abbreviation));
+/* Calls @func for each term occurring in @text, left to right; at each
+ * place the longest term wins (自注意力机制, not 注意力机制 after 自) and the
+ * text it covers is not searched again.  Only the terms that occur in the
+ * text at all (one strstr() each) are tried at every position.  With
+ * @defined_only, terms no item defines are skipped. */
+static void
+scan_terms (WendaGlossary *self,
+            const char    *text,
+            gboolean       defined_only,
+            TermFunc       func,
+            gpointer       data)
+{
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new ();
+  g_autofree char *lowered = g_ascii_strdown (text, -1);
+  gsize len = strlen (text);
+  gsize at = 0;
+
+  for (guint t = 0; t < self->terms->len; t++)
+    {
+      WendaGlossaryTerm *term = g_ptr_array_index (self->terms, t);
+
+      if (defined_only && term->definers->len == 0)
+        continue;
+
+      if (strstr (text, term->zh) != NULL ||
+          occurs_as_word (lowered, len, term->en_lowered) ||
+          (term->abbreviation != NULL && occurs_as_word (text, len, term->abbreviation)))
+        g_ptr_array_add (candidates, term);
+    }
+
+  while (candidates->len > 0 && at < len)
+    {
+      WendaGlossaryTerm *best = NULL;
+      gsize best_len = 0;
+
+      for (guint t = 0; t < candidates->len; t++)
+        {
+          WendaGlossaryTerm *term = g_ptr_array_index (candidates, t);
+          gsize m;
+
+          m = match_at (text, len, at, term->zh, FALSE);
+          m = MAX (m, match_at (text, len, at, term->en, TRUE));
+          if (term->abbreviation)
+            m = MAX (m, match_at (text, len, at, term->abbreviation, FALSE));
+
+          if (m > best_len)
+            {
+              best = term;
+              best_len = m;
+            }
+        }
+
+      if (best == NULL)
+        {
+          at = g_utf8_next_char (text + at) - text;
+          continue;
+        }
+
+      func (best, at, at + best_len, data);
+      at += best_len;
+    }
+}
+
+static void
+add_user (WendaGlossaryTerm *term,
+          gsize              start,
+          gsize              end,
+          gpointer           data)
+{
+  add_number (term->users, GPOINTER_TO_UINT (data));
 }
 
 /**
@@ -679,16 +742,10 @@ wenda_glossary_new_for_bank (WendaBank *bank)
         {
           for (WendaLanguage l = WENDA_LANGUAGE_ZH; l <= WENDA_LANGUAGE_EN; l++)
             {
-              const char *text = wenda_qa_item_get_text (item, f, l);
-              g_autofree char *lowered = g_ascii_strdown (text, -1);
-
-              for (guint t = 0; t < self->terms->len; t++)
-                {
-                  WendaGlossaryTerm *term = g_ptr_array_index (self->terms, t);
-
-                  if (text_uses_term (term, text, lowered))
-                    add_number (term->users, number);
-                }
+              /* A term is used where the scan for links would find it:
+               * 注意力机制 inside 自注意力机制 is not a use. */
+              scan_terms (self, wenda_qa_item_get_text (item, f, l), FALSE,
+                          add_user, GUINT_TO_POINTER (number));
             }
         }
     }
@@ -722,6 +779,31 @@ wenda_glossary_lookup (WendaGlossary *self,
   return NULL;
 }
 
+typedef struct
+{
+  GArray *links;
+  guint   item_number;
+} LinkScan;
+
+static void
+add_link (WendaGlossaryTerm *term,
+          gsize              start,
+          gsize              end,
+          gpointer           data)
+{
+  LinkScan *scan = data;
+  WendaTermLink link = {
+    .start = start,
+    .end = end,
+    .target = g_array_index (term->definers, guint, 0),
+    .term = term,
+  };
+
+  /* A term the item defines itself is no link. */
+  if (!has_number (term->definers, scan->item_number))
+    g_array_append_val (scan->links, link);
+}
+
 /**
  * wenda_glossary_find_links:
  * @text: an item's text, in either language
@@ -740,60 +822,14 @@ wenda_glossary_find_links (WendaGlossary *self,
                            const char    *text,
                            guint          item_number)
 {
-  GArray *links;
-  gsize len, at = 0;
+  LinkScan scan;
 
   g_return_val_if_fail (WENDA_IS_GLOSSARY (self), NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
-  links = g_array_new (FALSE, FALSE, sizeof (WendaTermLink));
-  len = strlen (text);
+  scan.links = g_array_new (FALSE, FALSE, sizeof (WendaTermLink));
+  scan.item_number = item_number;
+  scan_terms (self, text, TRUE, add_link, &scan);
 
-  while (at < len)
-    {
-      WendaGlossaryTerm *best = NULL;
-      gsize best_len = 0;
-
-      for (guint t = 0; t < self->terms->len; t++)
-        {
-          WendaGlossaryTerm *term = g_ptr_array_index (self->terms, t);
-          gsize m;
-
-          if (term->definers->len == 0)
-            continue;
-
-          m = match_at (text, len, at, term->zh, FALSE);
-          m = MAX (m, match_at (text, len, at, term->en, TRUE));
-          if (term->abbreviation)
-            m = MAX (m, match_at (text, len, at, term->abbreviation, FALSE));
-
-          if (m > best_len)
-            {
-              best = term;
-              best_len = m;
-            }
-        }
-
-      if (best == NULL)
-        {
-          at = g_utf8_next_char (text + at) - text;
-          continue;
-        }
-
-      if (!has_number (best->definers, item_number))
-        {
-          WendaTermLink link = {
-            .start = at,
-            .end = at + best_len,
-            .target = g_array_index (best->definers, guint, 0),
-            .term = best,
-          };
-
-          g_array_append_val (links, link);
-        }
-
-      at += best_len;
-    }
-
-  return links;
+  return scan.links;
 }

@@ -272,6 +272,10 @@ test_glossary_terms (gconstpointer data)
   assert_definers (term, (guint[]) { 24 }, 1);
   term = assert_term (glossary, "注意力机制", "Attention Mechanism", NULL);
   assert_definers (term, (guint[]) { 14 }, 1);
+  /* 24 uses it on its own; 25 only inside 自注意力机制, which is no use of
+   * it (users are found the way links are: longest term first). */
+  numbers = wenda_glossary_term_get_users (term, &n);
+  assert_numbers (numbers, n, (guint[]) { 14, 24 }, 2);
   /* The abbreviation glossed in the question of item 23 itself */
   term = assert_term (glossary, "长短时记忆网络", "Long Short-Term Memory", "LSTM");
   assert_definers (term, (guint[]) { 23 }, 1);
