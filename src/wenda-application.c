@@ -56,13 +56,34 @@ wenda_i18n_init (void)
   textdomain (GETTEXT_PACKAGE);
 }
 
+/**
+ * wenda_application_get_main_window:
+ *
+ * Returns: (transfer none) (nullable): the most recently focused main
+ *   window; Preferences and About are application windows too, so the
+ *   active window may not be one.
+ */
+WendaWindow *
+wenda_application_get_main_window (WendaApplication *self)
+{
+  g_return_val_if_fail (WENDA_IS_APPLICATION (self), NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      if (WENDA_IS_WINDOW (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
 static GtkWindow *
 wenda_application_ensure_window (WendaApplication *self)
 {
   GApplication *app = G_APPLICATION (self);
   GtkWindow *window;
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  window = GTK_WINDOW (wenda_application_get_main_window (self));
   if (window == NULL)
     {
       window = GTK_WINDOW (wenda_window_new (GTK_APPLICATION (self), self->bank));
@@ -374,7 +395,11 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   WendaApplication *self = user_data;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  g_autolist(GtkWindow) windows = NULL;
+
+  /* A copy: closing a window removes it from the application's list. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    windows = g_list_prepend (windows, g_object_ref (l->data));
 
   /* Close windows properly, so they save their size. */
   for (GList *l = windows; l != NULL; l = l->next)

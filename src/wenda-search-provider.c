@@ -96,13 +96,13 @@ static WendaWindow *
 present_window (WendaApplication *app,
                 guint32           timestamp)
 {
-  GtkWindow *window;
+  WendaWindow *window;
 
   g_application_activate (G_APPLICATION (app));
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  gtk_window_present_with_time (window, timestamp);
+  window = wenda_application_get_main_window (app);
+  gtk_window_present_with_time (GTK_WINDOW (window), timestamp);
 
-  return WENDA_WINDOW (window);
+  return window;
 }
 
 static void

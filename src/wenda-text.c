@@ -79,13 +79,17 @@ wenda_label_set_text_with_links (GtkLabel      *label,
       g_autofree char *before = g_markup_escape_text (text + at, link->start - at);
       g_autofree char *term = g_markup_escape_text (text + link->start, link->end - link->start);
       g_autofree char *title = NULL;
+      g_autofree char *title_once = NULL;
       g_autofree char *title_escaped = NULL;
 
       /* Translators: the tooltip of a term linked to the topic defining it */
       title = g_strdup_printf (_("Topic №%u: %s — %s"), link->target,
                                wenda_glossary_term_get_zh (link->term),
                                wenda_glossary_term_get_en (link->term));
-      title_escaped = g_markup_escape_text (title, -1);
+      /* Escaped twice: the label unescapes the attribute, then shows the
+       * tooltip with gtk_tooltip_set_markup(), which parses it again. */
+      title_once = g_markup_escape_text (title, -1);
+      title_escaped = g_markup_escape_text (title_once, -1);
 
       g_string_append (markup, before);
       g_string_append_printf (markup, "<a href=\"" TOPIC_URI_PREFIX "%u\" title=\"%s\">%s</a>",

@@ -70,6 +70,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+#if !GTK_CHECK_VERSION (4, 12, 0)
 static GtkWidget *
 find_selected_row (WendaWindow *self)
 {
@@ -142,6 +143,8 @@ focus_selected_row_tick (GtkWidget     *widget,
 
   return G_SOURCE_CONTINUE;
 }
+
+#endif
 
 /* Moves keyboard focus onto the selected row, scrolling it into view, so
  * that arrow keys continue from the topic on screen.
@@ -374,6 +377,10 @@ show_content_idle (gpointer user_data)
 {
   WendaWindow *self = WENDA_WINDOW (user_data);
 
+  /* The window may have been closed since the click. */
+  if (self->leaflet == NULL)
+    return G_SOURCE_REMOVE;
+
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child_name (self->leaflet, "content");
 
@@ -475,7 +482,12 @@ glossary_action (GtkWidget  *widget,
   if (showing_glossary (self))
     {
       adw_view_stack_set_visible_child_name (self->sidebar_stack, "topics");
-      wenda_window_focus_selected_row (self);
+      /* In a narrow window showing the reading page, stay there. */
+      if (adw_leaflet_get_folded (self->leaflet) &&
+          g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "content") == 0)
+        wenda_detail_view_focus_start (self->detail_view);
+      else
+        wenda_window_focus_selected_row (self);
     }
   else
     {
@@ -705,7 +717,11 @@ wenda_window_constructed (GObject *object)
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
 
-  self->content_mode = g_settings_get_enum (self->settings, "content-mode");
+  /* Through the setter, so the reading pane (bound at init, in zh) hears
+   * of it; nothing to save. */
+  self->overriding_mode = TRUE;
+  wenda_window_set_content_mode (self, g_settings_get_enum (self->settings, "content-mode"));
+  self->overriding_mode = FALSE;
   wenda_window_update_mode_ui (self);
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));

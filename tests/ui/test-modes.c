@@ -470,6 +470,34 @@ test_missing_translation_falls_back (void)
   ui_pump (100);
 }
 
+/* A window opened with a saved mode shows it everywhere, reading pane
+ * included (it used to keep Chinese there). */
+static void
+test_saved_mode_at_start (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.wenda.Wenda");
+  WendaWindow *other;
+  GtkWidget *view;
+
+  g_settings_set_string (settings, "content-mode", "en");
+  other = wenda_window_new (GTK_APPLICATION (app), bank);
+  gtk_window_present (GTK_WINDOW (other));
+  wenda_window_show_topic (other, 5);
+  view = ui_template_child (other, WENDA_TYPE_WINDOW, "detail_view");
+  ui_assert_eventually (gtk_widget_get_mapped (view));
+
+  g_assert_cmpint (wenda_window_get_content_mode (other), ==, WENDA_CONTENT_MODE_EN);
+  g_assert_cmpint (wenda_detail_view_get_mode (WENDA_DETAIL_VIEW (view)), ==, WENDA_CONTENT_MODE_EN);
+  g_assert_true (gtk_widget_get_visible (ui_template_child (view, WENDA_TYPE_DETAIL_VIEW, "answer_en_label")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_template_child (view, WENDA_TYPE_DETAIL_VIEW,
+                                                                      "answer_en_label"))), ==,
+                   wenda_qa_item_get_text (item (5), WENDA_QA_FIELD_ANSWER, WENDA_LANGUAGE_EN));
+
+  gtk_window_destroy (GTK_WINDOW (other));
+  g_settings_reset (settings, "content-mode");
+  ui_pump (100);
+}
+
 static void
 test_ui_language (void)
 {
@@ -537,6 +565,7 @@ main (int   argc,
   g_test_add_func ("/Wenda/Modes/search-both-languages", test_search_both_languages);
   g_test_add_func ("/Wenda/Modes/links", test_links);
   g_test_add_func ("/Wenda/Modes/missing-translation", test_missing_translation_falls_back);
+  g_test_add_func ("/Wenda/Modes/saved-mode-at-start", test_saved_mode_at_start);
   g_test_add_func ("/Wenda/Modes/ui-language", test_ui_language);
   g_test_add_func ("/Wenda/Modes/narrow-bilingual", test_narrow_bilingual);
 
