@@ -772,6 +772,9 @@ def parse_args(argv):
 def main(argv):
     global pyatspi
     args = parse_args(argv)
+    # meson passes the app relative to the test's workdir; the app runs in
+    # a temporary directory, so make the path absolute first.
+    args.app = args.app.resolve()
 
     if not os.environ.get('DISPLAY'):
         print('1..0 # SKIP DISPLAY is not set; run under Xvfb', flush=True)
