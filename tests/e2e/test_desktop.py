@@ -219,24 +219,8 @@ def click_at(app, obj, window_title):
 # The app
 
 class DesktopApp(App):
-    """test_reader's App, with the environment at hand for a second launch."""
-
-    def env(self):
-        env = dict(os.environ)
-        # What meson's test() sets, for a run by hand; meson's values win.
-        build_dir = self.args.app.resolve().parent.parent
-        env.setdefault('GSETTINGS_SCHEMA_DIR', str(build_dir / 'data'))
-        env.setdefault('GSETTINGS_BACKEND', 'memory')
-        env.setdefault('G_DEBUG', 'fatal-criticals')
-        env.setdefault('GSK_RENDERER', 'cairo')
-        if (build_dir / 'po').is_dir():
-            env.setdefault('WENDA_LOCALEDIR', str(build_dir / 'po'))
-        # The names the test looks for are the untranslated ones.
-        env['LC_ALL'] = 'C.UTF-8'
-        env.pop('LANGUAGE', None)
-        env.pop('NO_AT_BRIDGE', None)
-        env.pop('GTK_A11Y', None)
-        return env
+    """test_reader's App, run from a folder of its own, and able to launch
+    the app a second time with the same environment (App.env)."""
 
     def start(self):
         # Same process group as this script, so that meson's kill on a

@@ -292,9 +292,11 @@ class App:
         self.proc = None
         self.acc = None
 
-    def start(self):
+    def env(self):
+        """The app's environment: what meson's test() sets, for a run by
+        hand (meson's values win), in the untranslated C.UTF-8 locale, with
+        the accessibility bridge on."""
         env = dict(os.environ)
-        # What meson's test() sets, for a run by hand; meson's values win.
         build_dir = self.args.app.resolve().parent.parent
         env.setdefault('GSETTINGS_SCHEMA_DIR', str(build_dir / 'data'))
         env.setdefault('GSETTINGS_BACKEND', 'memory')
@@ -302,17 +304,20 @@ class App:
         env.setdefault('GSK_RENDERER', 'cairo')
         if (build_dir / 'po').is_dir():
             env.setdefault('WENDA_LOCALEDIR', str(build_dir / 'po'))
-        # The names the test looks for ("Next topic", "5 matches") are the
+        # The names the tests look for ("Next topic", "5 matches") are the
         # untranslated ones.
         env['LC_ALL'] = 'C.UTF-8'
         env.pop('LANGUAGE', None)
         # Make sure GTK talks to the a11y bus.
         env.pop('NO_AT_BRIDGE', None)
         env.pop('GTK_A11Y', None)
+        return env
+
+    def start(self):
         # Same process group as this script, so that meson's kill on a
         # timeout ends the app too.  stdout is the TAP stream: keep the
         # app off it.
-        self.proc = subprocess.Popen([str(self.args.app)], env=env,
+        self.proc = subprocess.Popen([str(self.args.app)], env=self.env(),
                                      stdin=subprocess.DEVNULL,
                                      stdout=sys.stderr.fileno())
 
