@@ -236,10 +236,13 @@ wenda_window_show_content (WendaWindow *self)
   wenda_detail_view_focus_start (self->detail_view);
 }
 
+static void wenda_window_update_mode_ui (WendaWindow *self);
+
 static void
 on_leaflet_folded_changed (WendaWindow *self)
 {
   wenda_window_update_actions (self);
+  wenda_window_update_mode_ui (self);
 }
 
 static gboolean
@@ -619,6 +622,11 @@ wenda_window_close_request (GtkWindow *window)
 static void
 wenda_window_update_mode_ui (WendaWindow *self)
 {
+  /* Also reached from the leaflet's notifications while the template is
+   * still being built. */
+  if (self->mode_button == NULL || self->detail_clamp == NULL)
+    return;
+
   WendaLanguage language = self->content_mode == WENDA_CONTENT_MODE_EN ? WENDA_LANGUAGE_EN
                                                                        : WENDA_LANGUAGE_ZH;
   const char *label = NULL;
@@ -644,7 +652,26 @@ wenda_window_update_mode_ui (WendaWindow *self)
       g_assert_not_reached ();
     }
 
-  gtk_menu_button_set_label (self->mode_button, label);
+  /* In a narrow window the reading page's header has no room for the
+   * name (at 360 px it pushed the window to 429 px): show an icon, and keep
+   * the name in the tooltip.  The accessible label stays "Reading
+   * language". */
+  if (adw_leaflet_get_folded (self->leaflet))
+    {
+      g_autofree char *tooltip = NULL;
+
+      /* Translators: the reading-language button's tooltip in a narrow
+       * window; %s is Chinese, English or Bilingual */
+      tooltip = g_strdup_printf (_("Reading Language: %s"), label);
+      gtk_menu_button_set_icon_name (self->mode_button, "preferences-desktop-locale-symbolic");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->mode_button), tooltip);
+    }
+  else
+    {
+      gtk_menu_button_set_label (self->mode_button, label);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->mode_button),
+                                   _("Reading Language (Ctrl+1, Ctrl+2, Ctrl+3)"));
+    }
 
   /* Two columns need more room than one. */
   adw_clamp_set_maximum_size (self->detail_clamp,
