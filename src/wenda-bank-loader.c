@@ -53,6 +53,7 @@
 #include <json-glib/json-glib.h>
 
 #include "wenda-bank-loader.h"
+#include "wenda-json-private.h"
 #include "wenda-markdown-private.h"
 
 #define BUNDLED_BANK_PATH "/io/github/wenda/Wenda/content/bank.json"
@@ -66,18 +67,6 @@
 #define MAX_NUMBER 999999999
 
 /* Pre-scan {{{ */
-
-static gboolean
-is_json_blank (char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-static gboolean
-is_bare_char (char c)
-{
-  return g_ascii_isalnum (c) || c == '+' || c == '-' || c == '.';
-}
 
 static void
 set_error_at (GError         **error,
@@ -93,321 +82,63 @@ set_error_at (GError         **error,
   wenda_bank_set_error (error, code, filename, line, column, "%s", message);
 }
 
-/* json-glib 1.6 accepts more than JSON (single quotes, comments, several
- * values one after another) and leaks when it reads several values.  This
- * scan lets through only one JSON object made of JSON tokens, not nested
- * too deeply; json-glib then checks the grammar.
- */
+/* Lets through only one JSON object made of JSON tokens, not nested too
+ * deeply (see wenda_json_check_shape()); json-glib then checks the
+ * grammar. */
 static gboolean
 check_json_shape (const char  *text,
                   gsize        length,
                   const char  *filename,
                   GError     **error)
 {
-  const char *p = text;
-  const char *end = text + length;
-  guint depth = 0;
-  gboolean done = FALSE;
+  const char *where = NULL;
+  g_autofree char *message = NULL;
 
-  while (p < end && is_json_blank (*p))
-    p++;
-
-  if (p == end)
+  switch (wenda_json_check_shape (text, length, MAX_DEPTH, &where))
     {
+    case WENDA_JSON_SHAPE_OK:
+      return TRUE;
+
+    case WENDA_JSON_SHAPE_EMPTY:
       wenda_bank_set_error (error, WENDA_BANK_ERROR_EMPTY, filename, 1, 0,
                             _("the file is empty"));
       return FALSE;
-    }
 
-  if (*p != '{')
-    {
-      set_error_at (error, WENDA_BANK_ERROR_STRUCTURE, filename, text, p,
+    case WENDA_JSON_SHAPE_NOT_OBJECT:
+      set_error_at (error, WENDA_BANK_ERROR_STRUCTURE, filename, text, where,
                     _("not a question bank: the file must hold one JSON object, “{…}”"));
       return FALSE;
+
+    case WENDA_JSON_SHAPE_TRAILING:
+      set_error_at (error, WENDA_BANK_ERROR_SYNTAX, filename, text, where,
+                    _("unexpected text after the end of the JSON object"));
+      return FALSE;
+
+    case WENDA_JSON_SHAPE_TOO_DEEP:
+      set_error_at (error, WENDA_BANK_ERROR_STRUCTURE, filename, text, where,
+                    _("values nested too deeply"));
+      return FALSE;
+
+    case WENDA_JSON_SHAPE_BAD_CHARACTER:
+    default:
+      {
+        gunichar ch = g_utf8_get_char (where);
+        char utf8[8] = { 0 };
+
+        if (ch < 0x20 || ch == 0x7F)
+          {
+            message = g_strdup_printf (_("unexpected control character U+%04X"), ch);
+          }
+        else
+          {
+            g_unichar_to_utf8 (ch, utf8);
+            message = g_strdup_printf (_("unexpected character “%s” (U+%04X)"), utf8, ch);
+          }
+
+        set_error_at (error, WENDA_BANK_ERROR_SYNTAX, filename, text, where, message);
+        return FALSE;
+      }
     }
-
-  for (; p < end; p++)
-    {
-      char c = *p;
-
-      if (is_json_blank (c))
-        continue;
-
-      if (done)
-        {
-          set_error_at (error, WENDA_BANK_ERROR_SYNTAX, filename, text, p,
-                        _("unexpected text after the end of the JSON object"));
-          return FALSE;
-        }
-
-      switch (c)
-        {
-        case '{':
-        case '[':
-          if (++depth > MAX_DEPTH)
-            {
-              set_error_at (error, WENDA_BANK_ERROR_STRUCTURE, filename, text, p,
-                            _("values nested too deeply"));
-              return FALSE;
-            }
-          break;
-
-        case '}':
-        case ']':
-          /* json-glib reports a mismatch; only the count matters here */
-          if (--depth == 0)
-            done = TRUE;
-          break;
-
-        case ':':
-        case ',':
-          break;
-
-        case '"':
-          for (p++; p < end && *p != '"'; p++)
-            {
-              if (*p == '\\' && p + 1 < end)
-                p++;
-            }
-          if (p == end)
-            return TRUE;   /* unterminated: json-glib says so */
-          break;
-
-        default:
-          if (!is_bare_char (c))
-            {
-              g_autofree char *message = NULL;
-              gunichar ch = g_utf8_get_char (p);
-              char utf8[8] = { 0 };
-
-              if (ch < 0x20 || ch == 0x7F)
-                {
-                  message = g_strdup_printf (_("unexpected control character U+%04X"), ch);
-                }
-              else
-                {
-                  g_unichar_to_utf8 (ch, utf8);
-                  message = g_strdup_printf (_("unexpected character “%s” (U+%04X)"), utf8, ch);
-                }
-
-              set_error_at (error, WENDA_BANK_ERROR_SYNTAX, filename, text, p, message);
-              return FALSE;
-            }
-          while (p + 1 < end && is_bare_char (p[1]))
-            p++;
-          break;
-        }
-    }
-
-  return TRUE;
-}
-
-/* }}} */
-
-/* Line numbers {{{ */
-
-/* json-glib 1.6 does not keep where a node was, so the parser's signals
- * note it while it reads. */
-typedef struct
-{
-  GArray     *open_objects;    /* lines of the "{" of the objects being read */
-  GHashTable *object_lines;    /* JsonObject* → line of its "{" */
-  GHashTable *root_members;    /* name → line of a member of the root object */
-  GHashTable *element_lines;   /* JsonArray* → GArray of lines, for the arrays
-                                * that are members of the root object */
-  guint       last_line;
-} LineMap;
-
-static void
-line_map_clear (LineMap *self)
-{
-  g_clear_pointer (&self->open_objects, g_array_unref);
-  g_clear_pointer (&self->object_lines, g_hash_table_unref);
-  g_clear_pointer (&self->root_members, g_hash_table_unref);
-  g_clear_pointer (&self->element_lines, g_hash_table_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LineMap, line_map_clear)
-
-static void
-line_map_init (LineMap *self)
-{
-  self->open_objects = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->object_lines = g_hash_table_new (NULL, NULL);
-  self->root_members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->element_lines = g_hash_table_new_full (NULL, NULL, NULL,
-                                               (GDestroyNotify)g_array_unref);
-}
-
-static guint
-current_line (JsonParser *parser,
-              LineMap    *self)
-{
-  guint line = json_parser_get_current_line (parser);
-
-  if (line > 0)
-    self->last_line = line;
-  return line;
-}
-
-static void
-on_object_start (JsonParser *parser,
-                 LineMap    *self)
-{
-  guint line = current_line (parser, self);
-
-  g_array_append_val (self->open_objects, line);
-}
-
-static void
-on_object_member (JsonParser *parser,
-                  JsonObject *object,
-                  const char *name,
-                  LineMap    *self)
-{
-  guint line = current_line (parser, self);
-
-  /* The member's value has just been read; this is the line it ends on */
-  if (self->open_objects->len == 1)
-    g_hash_table_replace (self->root_members, g_strdup (name), GUINT_TO_POINTER (line));
-}
-
-static void
-on_object_end (JsonParser *parser,
-               JsonObject *object,
-               LineMap    *self)
-{
-  guint line;
-
-  current_line (parser, self);
-
-  if (self->open_objects->len == 0)
-    return;
-
-  line = g_array_index (self->open_objects, guint, self->open_objects->len - 1);
-  g_array_set_size (self->open_objects, self->open_objects->len - 1);
-  g_hash_table_insert (self->object_lines, object, GUINT_TO_POINTER (line));
-}
-
-static void
-on_array_element (JsonParser *parser,
-                  JsonArray  *array,
-                  int         index_,
-                  LineMap    *self)
-{
-  guint line = current_line (parser, self);
-  GArray *lines;
-
-  if (self->open_objects->len != 1)
-    return;
-
-  lines = g_hash_table_lookup (self->element_lines, array);
-  if (lines == NULL)
-    {
-      lines = g_array_new (FALSE, TRUE, sizeof (guint));
-      g_hash_table_insert (self->element_lines, array, lines);
-    }
-
-  if (index_ >= 0 && (guint)index_ >= lines->len)
-    g_array_set_size (lines, index_ + 1);
-  if (index_ >= 0)
-    g_array_index (lines, guint, index_) = line;
-}
-
-static guint
-object_line (LineMap    *self,
-             JsonObject *object)
-{
-  return GPOINTER_TO_UINT (g_hash_table_lookup (self->object_lines, object));
-}
-
-static guint
-root_member_line (LineMap    *self,
-                  const char *name,
-                  guint       fallback)
-{
-  guint line = GPOINTER_TO_UINT (g_hash_table_lookup (self->root_members, name));
-
-  return line ? line : fallback;
-}
-
-static guint
-element_line (LineMap   *self,
-              JsonArray *array,
-              guint      index_,
-              guint      fallback)
-{
-  GArray *lines = g_hash_table_lookup (self->element_lines, array);
-
-  if (lines == NULL || index_ >= lines->len || g_array_index (lines, guint, index_) == 0)
-    return fallback;
-
-  return g_array_index (lines, guint, index_);
-}
-
-/* }}} */
-
-/* Syntax errors {{{ */
-
-/* json-glib's column is the byte (from 1) where it stopped; ours counts
- * characters. */
-static guint
-char_column (const char *text,
-             gsize       length,
-             guint       line,
-             guint       byte_column)
-{
-  const char *p = text;
-  const char *end = text + length;
-  guint column = 0;
-
-  for (guint n = 1; n < line && p < end; p++)
-    {
-      if (*p == '\n')
-        n++;
-    }
-
-  for (guint i = 0; i < byte_column && p < end && *p != '\n'; i++, p++)
-    {
-      if (((guchar)*p & 0xC0) != 0x80)
-        column++;
-    }
-
-  return MAX (column, 1);
-}
-
-/* Reads "<data>:LINE:COL: message" from json-glib's error. */
-static gboolean
-split_json_glib_message (const char  *message,
-                         guint       *line,
-                         guint       *column,
-                         const char **rest)
-{
-  for (const char *p = strchr (message, ':'); p != NULL; p = strchr (p + 1, ':'))
-    {
-      guint64 l, c;
-      char *after_line, *after_column;
-
-      if (!g_ascii_isdigit (p[1]))
-        continue;
-
-      l = g_ascii_strtoull (p + 1, &after_line, 10);
-      if (*after_line != ':' || !g_ascii_isdigit (after_line[1]))
-        continue;
-
-      c = g_ascii_strtoull (after_line + 1, &after_column, 10);
-      if (*after_column != ':')
-        continue;
-
-      *line = (guint)MIN (l, G_MAXUINT);
-      *column = (guint)MIN (c, G_MAXUINT);
-      *rest = after_column + 1;
-      while (**rest == ' ')
-        (*rest)++;
-      return TRUE;
-    }
-
-  return FALSE;
 }
 
 /* }}} */
@@ -416,8 +147,8 @@ split_json_glib_message (const char  *message,
 
 typedef struct
 {
-  const char *filename;
-  LineMap    *lines;
+  const char       *filename;
+  WendaJsonLineMap *lines;
 } Context;
 
 static const char *
@@ -526,14 +257,14 @@ read_item (Context     *ctx,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      line = element_line (ctx->lines, items, index_, items_line);
+      line = wenda_json_line_map_element_line (ctx->lines, items, index_, items_line);
       wenda_bank_set_error (error, WENDA_BANK_ERROR_WRONG_TYPE, ctx->filename, line, 0,
                             _("%s must be an object, not %s"), where, node_type_name (node));
       return NULL;
     }
 
   object = json_node_get_object (node);
-  line = object_line (ctx->lines, object);
+  line = wenda_json_line_map_object_line (ctx->lines, object);
   if (line == 0)
     line = items_line;
 
@@ -615,9 +346,9 @@ read_bank (Context     *ctx,
   /* check_json_shape() let only an object through */
   g_assert (JSON_NODE_HOLDS_OBJECT (root));
   object = json_node_get_object (root);
-  root_line = object_line (ctx->lines, object);
+  root_line = wenda_json_line_map_object_line (ctx->lines, object);
 
-  line = root_member_line (ctx->lines, "format", root_line);
+  line = wenda_json_line_map_root_member_line (ctx->lines, "format", root_line);
   if (!get_string (ctx, object, "format", TRUE, FALSE, where, line, &format, error))
     return NULL;
 
@@ -629,7 +360,7 @@ read_bank (Context     *ctx,
       return NULL;
     }
 
-  line = root_member_line (ctx->lines, "version", root_line);
+  line = wenda_json_line_map_root_member_line (ctx->lines, "version", root_line);
   node = json_object_get_member (object, "version");
   if (node == NULL)
     {
@@ -662,19 +393,19 @@ read_bank (Context     *ctx,
       return NULL;
     }
 
-  line = root_member_line (ctx->lines, "title", root_line);
+  line = wenda_json_line_map_root_member_line (ctx->lines, "title", root_line);
   if (!get_string (ctx, object, "title", TRUE, FALSE, where, line, &title, error))
     return NULL;
 
-  line = root_member_line (ctx->lines, "language", root_line);
+  line = wenda_json_line_map_root_member_line (ctx->lines, "language", root_line);
   if (!get_string (ctx, object, "language", FALSE, FALSE, where, line, &unused, error))
     return NULL;
 
-  line = root_member_line (ctx->lines, "source", root_line);
+  line = wenda_json_line_map_root_member_line (ctx->lines, "source", root_line);
   if (!get_string (ctx, object, "source", FALSE, FALSE, where, line, &unused, error))
     return NULL;
 
-  line = root_member_line (ctx->lines, "items", root_line);
+  line = wenda_json_line_map_root_member_line (ctx->lines, "items", root_line);
   node = json_object_get_member (object, "items");
   if (node == NULL)
     {
@@ -735,7 +466,7 @@ wenda_bank_load_json (const char  *data,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_auto(LineMap) lines = { 0, };
+  g_auto(WendaJsonLineMap) lines = { 0, };
   Context ctx;
   gsize len;
   gsize bom;
@@ -760,20 +491,17 @@ wenda_bank_load_json (const char  *data,
       !check_json_shape (data, len, filename, error))
     return NULL;
 
-  line_map_init (&lines);
+  wenda_json_line_map_init (&lines);
   parser = json_parser_new ();
-  g_signal_connect (parser, "object-start", G_CALLBACK (on_object_start), &lines);
-  g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &lines);
-  g_signal_connect (parser, "object-end", G_CALLBACK (on_object_end), &lines);
-  g_signal_connect (parser, "array-element", G_CALLBACK (on_array_element), &lines);
+  wenda_json_line_map_connect (&lines, parser);
 
   if (!json_parser_load_from_data (parser, data, len, &local_error))
     {
       guint line = 0, column = 0;
       const char *rest = local_error->message;
 
-      if (split_json_glib_message (local_error->message, &line, &column, &rest))
-        column = char_column (data, len, line, column);
+      if (wenda_json_split_error_message (local_error->message, &line, &column, &rest))
+        column = wenda_json_char_column (data, len, line, column);
       else
         line = lines.last_line;
 
