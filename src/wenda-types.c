@@ -15,6 +15,12 @@ G_DEFINE_ENUM_TYPE (WendaContentMode, wenda_content_mode,
   G_DEFINE_ENUM_VALUE (WENDA_CONTENT_MODE_EN, "en"),
   G_DEFINE_ENUM_VALUE (WENDA_CONTENT_MODE_BOTH, "both"))
 
+G_DEFINE_ENUM_TYPE (WendaStudyFilter, wenda_study_filter,
+  G_DEFINE_ENUM_VALUE (WENDA_STUDY_FILTER_ALL, "all"),
+  G_DEFINE_ENUM_VALUE (WENDA_STUDY_FILTER_STARRED, "starred"),
+  G_DEFINE_ENUM_VALUE (WENDA_STUDY_FILTER_DUE, "due"),
+  G_DEFINE_ENUM_VALUE (WENDA_STUDY_FILTER_NEW, "new"))
+
 /* The language tag for Pango and the accessibility tree: zh-CN makes Pango
  * pick Simplified Chinese glyphs whatever the locale. */
 const char *

@@ -68,11 +68,27 @@ typedef enum
   WENDA_QA_FIELD_EXPLANATION,
 } WendaQaField;
 
+/**
+ * WendaStudyFilter:
+ * Which topics the list shows, besides the search: all of them, the
+ * starred ones, those due for review, or those never studied.  The nicks
+ * are the targets of the win.study-filter action.
+ */
+typedef enum
+{
+  WENDA_STUDY_FILTER_ALL,
+  WENDA_STUDY_FILTER_STARRED,
+  WENDA_STUDY_FILTER_DUE,
+  WENDA_STUDY_FILTER_NEW,
+} WendaStudyFilter;
+
 #define WENDA_TYPE_LANGUAGE     (wenda_language_get_type ())
+#define WENDA_TYPE_STUDY_FILTER (wenda_study_filter_get_type ())
 #define WENDA_TYPE_CONTENT_MODE (wenda_content_mode_get_type ())
 
 GType        wenda_language_get_type          (void);
 GType        wenda_content_mode_get_type      (void);
+GType        wenda_study_filter_get_type      (void);
 const char  *wenda_language_to_bcp47         (WendaLanguage     language);
 gboolean     wenda_content_mode_from_nick     (const char       *nick,
                                                WendaContentMode *mode);
