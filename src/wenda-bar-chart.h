@@ -22,5 +22,10 @@ void       wenda_bar_chart_set_data   (WendaBarChart      *self,
 guint      wenda_bar_chart_get_n_bars (WendaBarChart      *self);
 guint      wenda_bar_chart_get_value  (WendaBarChart      *self,
                                        guint               position);
+/* The bar whose label stands out (bold, undimmed), e.g. today's; -1 (the
+ * default) for none. */
+void       wenda_bar_chart_set_highlight (WendaBarChart   *self,
+                                          int              position);
+int        wenda_bar_chart_get_highlight (WendaBarChart   *self);
 
 G_END_DECLS
