@@ -22,6 +22,11 @@ struct _WendaApplication
   WendaBank      *bank;
   GSettings      *settings;
   GtkCssProvider *text_css;
+  WendaStudyStore *store;
+  WendaScheduler *scheduler;
+
+  /* What went wrong reading the study file, for the first window to say. */
+  char           *study_message;
 
   guint           search_provider_id;
 };
@@ -90,6 +95,12 @@ wenda_application_ensure_window (WendaApplication *self)
 
       if (g_strcmp0 (g_getenv ("WENDA_BENCHMARK_FIRST_FRAME"), "1") == 0)
         wenda_report_first_frame (window, app);
+
+      if (self->study_message != NULL)
+        {
+          wenda_window_add_toast (WENDA_WINDOW (window), self->study_message);
+          g_clear_pointer (&self->study_message, g_free);
+        }
     }
 
   return window;
@@ -201,6 +212,8 @@ on_settings_changed (WendaApplication *self,
     apply_color_scheme (self);
   else if (g_str_equal (key, "text-scale"))
     apply_text_scale (self);
+  else if (g_str_equal (key, "interval-fuzz"))
+    wenda_scheduler_set_fuzz (self->scheduler, g_settings_get_boolean (self->settings, key));
 }
 
 static void
@@ -271,6 +284,9 @@ preferences_action (GSimpleAction *action,
 
   builder = gtk_builder_new_from_resource (RESOURCE_PATH "/wenda-preferences.ui");
   preferences = GTK_WINDOW (gtk_builder_get_object (builder, "preferences"));
+  g_settings_bind (self->settings, "interval-fuzz",
+                   gtk_builder_get_object (builder, "interval_fuzz"), "active",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (self->settings, "text-scale",
                                 gtk_builder_get_object (builder, "text_size_adjustment"), "value",
                                 G_SETTINGS_BIND_DEFAULT,
@@ -361,6 +377,19 @@ wenda_application_startup (GApplication *app)
 
     g_action_map_add_action (G_ACTION_MAP (self), color_scheme);
   }
+
+  /* Stars and progress.  A file that cannot be used is kept aside (or left
+   * alone) by the store; the first window says what happened. */
+  {
+    g_autofree char *path = wenda_study_store_default_path (APP_ID);
+    g_autoptr(GError) study_error = NULL;
+
+    self->store = wenda_study_store_new (path);
+    if (!wenda_study_store_load (self->store, &study_error))
+      self->study_message = g_strdup (study_error->message);
+  }
+  self->scheduler = wenda_scheduler_new ();
+  wenda_scheduler_set_fuzz (self->scheduler, g_settings_get_boolean (self->settings, "interval-fuzz"));
 
   /* The bundled bank is compiled in; it failing to load is a build error,
    * and the tests catch it.  Still, start with an empty bank rather than
@@ -456,6 +485,9 @@ wenda_application_dispose (GObject *object)
   WendaApplication *self = (WendaApplication *)object;
 
   g_clear_object (&self->bank);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->scheduler, wenda_scheduler_free);
+  g_clear_pointer (&self->study_message, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->text_css);
 
@@ -497,6 +529,9 @@ wenda_application_init (WendaApplication *self)
     { "win.content-mode::zh", { "<Control>1", NULL } },
     { "win.content-mode::en", { "<Control>2", NULL } },
     { "win.content-mode::both", { "<Control>3", NULL } },
+    { "win.study", { "<Control>Return", "<Control>KP_Enter", NULL } },
+    { "win.starred", { "<Control>d", NULL } },
+    { "win.progress", { "<Control>i", NULL } },
   };
   static const GOptionEntry options[] = {
     { "language", 'l', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
@@ -535,4 +570,32 @@ wenda_application_get_bank (WendaApplication *self)
   g_return_val_if_fail (WENDA_IS_APPLICATION (self), NULL);
 
   return self->bank;
+}
+
+/**
+ * wenda_application_get_study_store:
+ *
+ * Returns: (transfer none) (nullable): stars and progress, once the
+ *   application has started up
+ */
+WendaStudyStore *
+wenda_application_get_study_store (WendaApplication *self)
+{
+  g_return_val_if_fail (WENDA_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * wenda_application_get_scheduler:
+ *
+ * Returns: (transfer none) (nullable): the scheduler, with the user's fuzz
+ *   setting
+ */
+WendaScheduler *
+wenda_application_get_scheduler (WendaApplication *self)
+{
+  g_return_val_if_fail (WENDA_IS_APPLICATION (self), NULL);
+
+  return self->scheduler;
 }

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "wenda-bank.h"
+#include "wenda-study-store.h"
 #include "wenda-window.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,8 @@ G_DECLARE_FINAL_TYPE (WendaApplication, wenda_application, WENDA, APPLICATION, A
 WendaApplication *wenda_application_new      (void);
 WendaBank        *wenda_application_get_bank (WendaApplication *self);
 WendaWindow      *wenda_application_get_main_window (WendaApplication *self);
+WendaStudyStore  *wenda_application_get_study_store (WendaApplication *self);
+WendaScheduler   *wenda_application_get_scheduler   (WendaApplication *self);
 const char       *wenda_application_get_localedir (void);
 void              wenda_i18n_init                 (void);
 

@@ -41,6 +41,7 @@ struct _WendaDetailView
   guint        side_by_side : 1;
   guint        grids_filled : 1;
   guint        grids_side_by_side : 1;
+  guint        answer_hidden : 1;   /* a study card before it is revealed */
   guint        relayout_idle;
 };
 
@@ -187,6 +188,7 @@ wenda_detail_view_update_related (WendaDetailView *self)
     }
 
   gtk_widget_set_visible (self->related_section,
+                          !self->answer_hidden &&
                           gtk_widget_get_first_child (GTK_WIDGET (self->related_box)) != NULL);
 
   if (had_focus)
@@ -293,7 +295,8 @@ wenda_detail_view_update_mode (WendaDetailView *self)
   gboolean zh = self->mode != WENDA_CONTENT_MODE_EN;
   gboolean en = self->mode == WENDA_CONTENT_MODE_EN;
   gboolean both = self->mode == WENDA_CONTENT_MODE_BOTH;
-  gboolean has_explanation = self->item != NULL &&
+  gboolean answer = !self->answer_hidden;
+  gboolean has_explanation = answer && self->item != NULL &&
                              wenda_qa_item_get_explanation (self->item)[0] != '\0';
 
   if (both && self->item != NULL &&
@@ -308,9 +311,12 @@ wenda_detail_view_update_mode (WendaDetailView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->question_label), zh);
   gtk_widget_set_visible (GTK_WIDGET (self->question_en_label), en);
   gtk_widget_set_visible (GTK_WIDGET (self->question_secondary_label), both);
-  gtk_widget_set_visible (GTK_WIDGET (self->answer_label), zh && !both);
-  gtk_widget_set_visible (GTK_WIDGET (self->answer_en_label), en);
-  gtk_widget_set_visible (GTK_WIDGET (self->answer_grid), both);
+  gtk_widget_set_visible (self->answer_heading, answer);
+  gtk_widget_set_visible (GTK_WIDGET (self->answer_label), answer && zh && !both);
+  gtk_widget_set_visible (GTK_WIDGET (self->answer_en_label), answer && en);
+  gtk_widget_set_visible (GTK_WIDGET (self->answer_grid), answer && both);
+  gtk_widget_set_visible (self->related_section,
+                          answer && gtk_widget_get_first_child (GTK_WIDGET (self->related_box)) != NULL);
 
   /* An imported bank may have items with no explanation. */
   gtk_widget_set_visible (self->explanation_heading, has_explanation);
@@ -638,6 +644,34 @@ wenda_detail_view_set_mode (WendaDetailView  *self,
       wenda_detail_view_update_related (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
     }
+}
+
+/**
+ * wenda_detail_view_set_answer_visible:
+ *
+ * Shows or hides the answer, the explanation and the related links, as a
+ * study card does until it is revealed.
+ */
+void
+wenda_detail_view_set_answer_visible (WendaDetailView *self,
+                                      gboolean         visible)
+{
+  g_return_if_fail (WENDA_IS_DETAIL_VIEW (self));
+
+  visible = !!visible;
+  if (self->answer_hidden == !visible)
+    return;
+
+  self->answer_hidden = !visible;
+  wenda_detail_view_update_mode (self);
+}
+
+gboolean
+wenda_detail_view_get_answer_visible (WendaDetailView *self)
+{
+  g_return_val_if_fail (WENDA_IS_DETAIL_VIEW (self), FALSE);
+
+  return !self->answer_hidden;
 }
 
 /**

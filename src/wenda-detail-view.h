@@ -23,5 +23,8 @@ void         wenda_detail_view_set_glossary (WendaDetailView *self,
 WendaContentMode wenda_detail_view_get_mode (WendaDetailView  *self);
 void         wenda_detail_view_set_mode (WendaDetailView  *self,
                                          WendaContentMode  mode);
+void         wenda_detail_view_set_answer_visible (WendaDetailView *self,
+                                                   gboolean         visible);
+gboolean     wenda_detail_view_get_answer_visible (WendaDetailView *self);
 
 G_END_DECLS

@@ -6,10 +6,22 @@
 
 #include <glib/gi18n.h>
 
+#include "wenda-application.h"
 #include "wenda-detail-view.h"
+#include "wenda-progress-view.h"
+#include "wenda-study-view.h"
 #include "wenda-term-view.h"
 #include "wenda-topic-row.h"
 #include "wenda-window.h"
+
+/* What the reading pane shows: a topic (or a glossary term), a study
+ * session, or the progress page. */
+typedef enum
+{
+  CONTENT_PAGE_READING,
+  CONTENT_PAGE_STUDY,
+  CONTENT_PAGE_PROGRESS,
+} ContentPage;
 
 struct _WendaWindow
 {
@@ -44,9 +56,26 @@ struct _WendaWindow
   GtkWidget            *next_button;
   GtkMenuButton        *mode_button;
   AdwClamp             *detail_clamp;
+  AdwToastOverlay      *toast_overlay;
+  GtkWidget            *study_button;
+  GtkWidget            *star_button;
+  GtkWidget            *filter_box;
+  GtkWidget            *filter_all_button;
+  GtkWidget            *filter_starred_button;
+  GtkWidget            *filter_due_button;
+  GtkWidget            *filter_new_button;
+  GtkLabel             *filter_all_label;
+  GtkLabel             *filter_starred_label;
+  GtkLabel             *filter_due_label;
+  GtkLabel             *filter_new_label;
+  GtkStringFilter      *search_filter;
+  GtkCustomFilter      *study_filter;
+  WendaStudyView       *study_view;
+  WendaProgressView    *progress_view;
 
   /* Owned references */
   WendaBank            *bank;
+  WendaStudyStore      *store;
   WendaGlossary        *glossary;
   GSettings            *settings;
 
@@ -54,7 +83,13 @@ struct _WendaWindow
   guint                 focus_row_attempts;
   guint                 focus_row_at_startup : 1;
 
+  guint                 refresh_timeout;
+
   WendaContentMode      content_mode;
+  WendaStudyFilter      study_filter_kind;
+  ContentPage           content_page;
+  /* The user has been told that stars and progress cannot be saved. */
+  guint                 told_save_failed : 1;
   /* Set while `wenda --language` applies its mode, which is not saved. */
   guint                 overriding_mode : 1;
 };
@@ -65,6 +100,8 @@ enum {
   PROP_0,
   PROP_BANK,
   PROP_CONTENT_MODE,
+  PROP_STUDY_FILTER,
+  PROP_STARRED,
   N_PROPS
 };
 
@@ -226,7 +263,8 @@ wenda_window_update_actions (WendaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.first", n_items > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.last", n_items > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back",
-                                 folded && g_strcmp0 (visible, "content") == 0);
+                                 (folded && g_strcmp0 (visible, "content") == 0) ||
+                                 self->content_page == CONTENT_PAGE_PROGRESS);
 }
 
 static void
@@ -262,11 +300,370 @@ wenda_window_update_term_page (WendaWindow *self)
   gtk_stack_set_visible_child_name (self->detail_stack, term ? "term" : "no-term");
 }
 
+
+/* Study: the item that stars apply to.  While studying, the card;
+ * otherwise the topic in the reading pane. */
+static WendaQaItem *
+wenda_window_get_star_item (WendaWindow *self)
+{
+  /* Also reached while the template is being built. */
+  if (self->detail_stack == NULL || self->study_view == NULL)
+    return NULL;
+  if (self->content_page == CONTENT_PAGE_STUDY)
+    return wenda_study_view_get_current_item (self->study_view);
+  if (self->content_page == CONTENT_PAGE_PROGRESS ||
+      !g_str_equal (gtk_stack_get_visible_child_name (self->detail_stack), "detail"))
+    return NULL;
+
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+/* The arrows move through the topic list: they belong to reading. */
+static void
+wenda_window_update_arrows (WendaWindow *self)
+{
+  gtk_widget_set_visible (gtk_widget_get_parent (self->previous_button),
+                          self->content_page == CONTENT_PAGE_READING);
+}
+
+/* Typing starts a search while reading, not while studying: keys there
+ * reveal and grade. */
+static void
+wenda_window_update_key_capture (WendaWindow *self)
+{
+  gtk_search_bar_set_key_capture_widget (self->search_bar,
+                                         self->content_page == CONTENT_PAGE_STUDY
+                                         ? NULL : GTK_WIDGET (self));
+}
+
+static void
+wenda_window_update_star (WendaWindow *self)
+{
+  WendaQaItem *item = wenda_window_get_star_item (self);
+  gboolean starred = item != NULL && self->store != NULL &&
+                     wenda_study_store_get_starred (self->store, wenda_qa_item_get_id (item));
+
+  if (self->star_button == NULL)
+    return;
+
+  wenda_window_update_arrows (self);
+  wenda_window_update_key_capture (self);
+
+  gtk_widget_set_visible (self->star_button, item != NULL && self->store != NULL);
+  gtk_button_set_icon_name (GTK_BUTTON (self->star_button),
+                            starred ? "starred-symbolic" : "non-starred-symbolic");
+  gtk_widget_set_tooltip_text (self->star_button,
+                               starred ? _("Remove the Star (Ctrl+D)") : _("Star This Topic (Ctrl+D)"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.starred", item != NULL && self->store != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARRED]);
+}
+
+/* Tells the user, once a session, that their stars and progress are not
+ * being saved; the message says why. */
+static void
+wenda_window_report_save_error (WendaWindow  *self,
+                                const GError *error)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  if (self->told_save_failed)
+    return;
+
+  self->told_save_failed = TRUE;
+  /* Translators: %s says why, and names the file */
+  message = g_strdup_printf (_("Stars and progress are not being saved: %s"), error->message);
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  /* Before anything else in the queue: the user is about to lose work. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static gboolean
+study_filter_func (gpointer item,
+                   gpointer user_data)
+{
+  WendaWindow *self = WENDA_WINDOW (user_data);
+
+  if (self->store == NULL || self->study_filter_kind == WENDA_STUDY_FILTER_ALL)
+    return TRUE;
+
+  return wenda_study_filter_matches (self->study_filter_kind, self->store,
+                                     wenda_qa_item_get_id (WENDA_QA_ITEM (item)),
+                                     wenda_clock_now ());
+}
+
+/* The counts on the filter buttons: of the topics the search leaves. */
+static void
+wenda_window_update_filter_counts (WendaWindow *self)
+{
+  static const struct { WendaStudyFilter filter; gsize label, button; } buttons[] = {
+    { WENDA_STUDY_FILTER_ALL, G_STRUCT_OFFSET (WendaWindow, filter_all_label),
+      G_STRUCT_OFFSET (WendaWindow, filter_all_button) },
+    { WENDA_STUDY_FILTER_STARRED, G_STRUCT_OFFSET (WendaWindow, filter_starred_label),
+      G_STRUCT_OFFSET (WendaWindow, filter_starred_button) },
+    { WENDA_STUDY_FILTER_DUE, G_STRUCT_OFFSET (WendaWindow, filter_due_label),
+      G_STRUCT_OFFSET (WendaWindow, filter_due_button) },
+    { WENDA_STUDY_FILTER_NEW, G_STRUCT_OFFSET (WendaWindow, filter_new_label),
+      G_STRUCT_OFFSET (WendaWindow, filter_new_button) },
+  };
+  guint counts[G_N_ELEMENTS (buttons)] = { 0 };
+  guint n_items = self->bank ? g_list_model_get_n_items (G_LIST_MODEL (self->bank)) : 0;
+  gint64 now = wenda_clock_now ();
+
+  if (self->filter_all_label == NULL)
+    return;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (self->bank), i);
+
+      if (!gtk_filter_match (GTK_FILTER (self->search_filter), item))
+        continue;
+
+      for (guint b = 0; b < G_N_ELEMENTS (buttons); b++)
+        if (self->store == NULL ? buttons[b].filter == WENDA_STUDY_FILTER_ALL
+                                : wenda_study_filter_matches (buttons[b].filter, self->store,
+                                                              wenda_qa_item_get_id (item), now))
+          counts[b]++;
+    }
+
+  for (guint b = 0; b < G_N_ELEMENTS (buttons); b++)
+    {
+      GtkLabel *label = G_STRUCT_MEMBER (GtkLabel *, self, buttons[b].label);
+      g_autofree char *text = NULL;
+
+      switch (buttons[b].filter)
+        {
+        case WENDA_STUDY_FILTER_ALL:
+          /* Translators: a filter button of the topic list, with the
+           * number of topics it shows; keep it short */
+          text = g_strdup_printf (_("All %u"), counts[b]);
+          break;
+        case WENDA_STUDY_FILTER_STARRED:
+          /* Translators: a filter button: starred topics; keep it short */
+          text = g_strdup_printf (_("Starred %u"), counts[b]);
+          break;
+        case WENDA_STUDY_FILTER_DUE:
+          /* Translators: a filter button: topics due for review; keep it
+           * short */
+          text = g_strdup_printf (_("Due %u"), counts[b]);
+          break;
+        case WENDA_STUDY_FILTER_NEW:
+          /* Translators: a filter button: topics never studied; keep it
+           * short */
+          text = g_strdup_printf (_("New %u"), counts[b]);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      gtk_label_set_label (label, text);
+      /* GTK 4.8 does not name a button after a child label. */
+      gtk_accessible_update_property (G_STRUCT_MEMBER (GtkAccessible *, self, buttons[b].button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                      -1);
+    }
+}
+
+/* The study state changes as the user grades and stars, and as time
+ * passes (cards fall due): filter again, count again. */
+static void
+wenda_window_refresh_study (WendaWindow *self)
+{
+  if (self->study_filter_kind != WENDA_STUDY_FILTER_ALL)
+    gtk_filter_changed (GTK_FILTER (self->study_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  wenda_window_update_filter_counts (self);
+  if (self->content_page == CONTENT_PAGE_PROGRESS)
+    wenda_progress_view_refresh (self->progress_view);
+}
+
+static void
+on_store_changed (WendaWindow *self,
+                  const char  *id)
+{
+  wenda_window_refresh_study (self);
+  wenda_window_update_star (self);
+}
+
+static gboolean
+refresh_timeout_cb (gpointer user_data)
+{
+  wenda_window_refresh_study (WENDA_WINDOW (user_data));
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void on_selected_item_changed (WendaWindow *self);
+
+/* The pane shows the selected topic, or the glossary's term. */
+static void
+wenda_window_show_reading_page (WendaWindow *self)
+{
+  self->content_page = CONTENT_PAGE_READING;
+  if (showing_glossary (self))
+    wenda_window_update_term_page (self);
+  else
+    on_selected_item_changed (self);
+  wenda_window_update_star (self);
+}
+
+/* Back from a study session or the progress page to reading. */
+static void
+wenda_window_show_reading (WendaWindow *self)
+{
+  if (self->content_page != CONTENT_PAGE_READING)
+    wenda_window_show_reading_page (self);
+}
+
+static void
+wenda_window_show_special_page (WendaWindow *self,
+                                ContentPage  page)
+{
+  self->content_page = page;
+
+  if (page == CONTENT_PAGE_STUDY)
+    {
+      /* Translators: the title of the reading pane during a study session */
+      adw_window_title_set_title (self->content_title, _("Study"));
+      gtk_stack_set_visible_child_name (self->detail_stack, "study");
+    }
+  else
+    {
+      /* Translators: the title of the progress page */
+      adw_window_title_set_title (self->content_title, _("Study Progress"));
+      wenda_progress_view_refresh (self->progress_view);
+      gtk_stack_set_visible_child_name (self->detail_stack, "progress");
+    }
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+
+  wenda_window_update_star (self);
+  wenda_window_update_actions (self);
+}
+
+static void
+study_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  WendaWindow *self = WENDA_WINDOW (widget);
+  g_autoptr(WendaStudySession) session = NULL;
+  WendaScheduler *scheduler;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->store == NULL || !WENDA_IS_APPLICATION (app))
+    return;
+
+  /* The topics the list shows, search and filter applied. */
+  scheduler = wenda_application_get_scheduler (WENDA_APPLICATION (app));
+  session = wenda_study_session_new (self->store, scheduler, G_LIST_MODEL (self->filter_model),
+                                     wenda_clock_now ());
+  wenda_study_view_start (self->study_view, session, G_LIST_MODEL (self->bank));
+  wenda_window_show_special_page (self, CONTENT_PAGE_STUDY);
+  wenda_study_view_focus (self->study_view);
+}
+
+static void
+progress_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  WendaWindow *self = WENDA_WINDOW (widget);
+
+  wenda_window_show_special_page (self, CONTENT_PAGE_PROGRESS);
+  gtk_widget_child_focus (GTK_WIDGET (self->progress_view), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+on_study_done (WendaWindow *self)
+{
+  wenda_window_show_reading (self);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    wenda_detail_view_focus_start (self->detail_view);
+  else
+    wenda_window_focus_selected_row (self);
+}
+
+static void
+on_study_show_topic (WendaWindow *self,
+                     guint        number)
+{
+  wenda_window_show_topic (self, number);
+  wenda_detail_view_focus_start (self->detail_view);
+}
+
+static void
+on_study_message (WendaWindow *self,
+                  const char  *message)
+{
+  wenda_window_add_toast (self, message);
+}
+
+static void
+on_study_card_changed (WendaWindow *self)
+{
+  wenda_window_update_star (self);
+}
+
+static gboolean
+wenda_window_get_starred (WendaWindow *self)
+{
+  WendaQaItem *item = wenda_window_get_star_item (self);
+
+  return item != NULL && self->store != NULL &&
+         wenda_study_store_get_starred (self->store, wenda_qa_item_get_id (item));
+}
+
+static void
+wenda_window_set_starred (WendaWindow *self,
+                          gboolean     starred)
+{
+  WendaQaItem *item = wenda_window_get_star_item (self);
+  g_autoptr(GError) error = NULL;
+
+  if (item == NULL || self->store == NULL)
+    return;
+
+  wenda_study_store_set_starred (self->store, wenda_qa_item_get_id (item), starred);
+  if (!wenda_study_store_save (self->store, &error))
+    wenda_window_report_save_error (self, error);
+}
+
+static void
+wenda_window_set_study_filter (WendaWindow      *self,
+                               WendaStudyFilter  filter)
+{
+  if (self->study_filter_kind == filter)
+    return;
+
+  self->study_filter_kind = filter;
+  gtk_filter_changed (GTK_FILTER (self->study_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STUDY_FILTER]);
+}
+
 static void
 on_selected_item_changed (WendaWindow *self)
 {
   WendaQaItem *item = gtk_single_selection_get_selected_item (self->selection);
   GtkAdjustment *vadjustment;
+
+  /* A study session or the progress page stays, unless the user is
+   * moving through the list. */
+  if (self->content_page != CONTENT_PAGE_READING)
+    {
+      if (!focus_is_inside (self, GTK_WIDGET (self->list_view)))
+        {
+          wenda_window_update_actions (self);
+          return;
+        }
+      self->content_page = CONTENT_PAGE_READING;
+    }
 
   if (showing_glossary (self))
     {
@@ -299,6 +696,7 @@ on_selected_item_changed (WendaWindow *self)
   gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
 
   wenda_window_update_actions (self);
+  wenda_window_update_star (self);
 }
 
 static void
@@ -310,13 +708,14 @@ on_filter_items_changed (WendaWindow *self)
   g_autofree char *text = NULL;
 
   if (query[0] == '\0')
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u topic", "%u topics", n_total),
-                            n_total);
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u topic", "%u topics", n_shown),
+                            n_shown);
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches", n_shown),
                             n_shown);
 
   gtk_label_set_label (self->match_label, text);
+  wenda_window_update_filter_counts (self);
 
   if (n_shown == 0 && query[0] != '\0')
     {
@@ -327,6 +726,36 @@ on_filter_items_changed (WendaWindow *self)
 
       /* Translators: %s is what the user searched for */
       description = g_strdup_printf (_("No question, answer or explanation contains “%s”"), escaped);
+      adw_status_page_set_description (self->no_results_page, description);
+      adw_status_page_set_title (self->no_results_page, _("No Topics Found"));
+      gtk_stack_set_visible_child_name (self->list_stack, "empty");
+    }
+  else if (n_shown == 0 && n_total > 0)
+    {
+      const char *title = NULL, *description = NULL;
+
+      /* An empty filter says what would fill it. */
+      switch (self->study_filter_kind)
+        {
+        case WENDA_STUDY_FILTER_STARRED:
+          title = _("No Starred Topics");
+          description = _("Star a topic with Ctrl+D or the star in its header");
+          break;
+        case WENDA_STUDY_FILTER_DUE:
+          title = _("Nothing Is Due");
+          description = _("Topics you have studied come back here when they are due");
+          break;
+        case WENDA_STUDY_FILTER_NEW:
+          title = _("No New Topics");
+          description = _("You have studied every topic");
+          break;
+        case WENDA_STUDY_FILTER_ALL:
+        default:
+          title = _("No Topics Found");
+          break;
+        }
+
+      adw_status_page_set_title (self->no_results_page, title);
       adw_status_page_set_description (self->no_results_page, description);
       gtk_stack_set_visible_child_name (self->list_stack, "empty");
     }
@@ -372,6 +801,7 @@ on_list_activate (WendaWindow *self,
                   guint        position)
 {
   gtk_single_selection_set_selected (self->selection, position);
+  wenda_window_show_reading (self);
   wenda_window_show_content (self);
 }
 
@@ -401,11 +831,14 @@ on_list_click_released (GtkGestureClick *gesture,
 {
   GtkWidget *picked;
 
-  if (!adw_leaflet_get_folded (self->leaflet))
-    return;
-
   picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
   if (picked == NULL || picked == GTK_WIDGET (self->list_view))
+    return;
+
+  /* A click on a topic reads it, whatever the pane was showing. */
+  wenda_window_show_reading (self);
+
+  if (!adw_leaflet_get_folded (self->leaflet))
     return;
 
   g_idle_add_full (G_PRIORITY_DEFAULT, show_content_idle, g_object_ref (self), g_object_unref);
@@ -433,10 +866,9 @@ on_sidebar_page_changed (WendaWindow *self)
    * own entry. */
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), !showing_glossary (self));
 
-  if (showing_glossary (self))
-    wenda_window_update_term_page (self);
-  else
-    on_selected_item_changed (self);
+  /* Back to the topics, a study session or the progress page stays. */
+  if (self->content_page == CONTENT_PAGE_READING || showing_glossary (self))
+    wenda_window_show_reading_page (self);
 }
 
 static void
@@ -513,6 +945,7 @@ wenda_window_move (WendaWindow *self,
     return;
 
   adw_view_stack_set_visible_child_name (self->sidebar_stack, "topics");
+  wenda_window_show_reading (self);
 
   if (position == GTK_INVALID_LIST_POSITION)
     target = 0;
@@ -564,6 +997,14 @@ back_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   WendaWindow *self = WENDA_WINDOW (widget);
+
+  /* Escape on the progress page goes back to reading. */
+  if (self->content_page == CONTENT_PAGE_PROGRESS && !adw_leaflet_get_folded (self->leaflet))
+    {
+      wenda_window_show_reading (self);
+      wenda_window_focus_selected_row (self);
+      return;
+    }
 
   adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
   wenda_window_focus_selected_row (self);
@@ -624,7 +1065,7 @@ wenda_window_update_mode_ui (WendaWindow *self)
 {
   /* Also reached from the leaflet's notifications while the template is
    * still being built. */
-  if (self->mode_button == NULL || self->detail_clamp == NULL)
+  if (self->mode_button == NULL || self->detail_clamp == NULL || self->study_button == NULL)
     return;
 
   WendaLanguage language = self->content_mode == WENDA_CONTENT_MODE_EN ? WENDA_LANGUAGE_EN
@@ -673,6 +1114,15 @@ wenda_window_update_mode_ui (WendaWindow *self)
                                    _("Reading Language (Ctrl+1, Ctrl+2, Ctrl+3)"));
     }
 
+  /* The sidebar's header has no room for Study in a narrow window (with
+   * three window buttons it would be 417 px wide): it stays in the main
+   * menu, and on Ctrl+Enter. */
+  gtk_widget_set_visible (self->study_button,
+                          self->store != NULL && !adw_leaflet_get_folded (self->leaflet));
+  /* Nor has the reading page's, for its title next to the star, the
+   * language and the arrows: the page shows the topic's number itself. */
+  gtk_widget_set_visible (GTK_WIDGET (self->content_title), !adw_leaflet_get_folded (self->leaflet));
+
   /* Two columns need more room than one. */
   adw_clamp_set_maximum_size (self->detail_clamp,
                               self->content_mode == WENDA_CONTENT_MODE_BOTH ? 1200 : 720);
@@ -707,6 +1157,8 @@ wenda_window_set_bank (WendaWindow *self,
   wenda_detail_view_set_glossary (self->detail_view, self->glossary);
   gtk_filter_list_model_set_model (self->glossary_filter_model, G_LIST_MODEL (self->glossary));
   gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (bank));
+  wenda_study_view_set_glossary (self->study_view, self->glossary);
+  wenda_progress_view_set_sources (self->progress_view, self->store, bank);
 
   item = wenda_bank_lookup_id (bank, last_topic);
   if (item != NULL)
@@ -716,6 +1168,41 @@ wenda_window_set_bank (WendaWindow *self,
   on_selected_item_changed (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BANK]);
+}
+
+/* Study needs the application's store: enabled once the window has one. */
+static void
+wenda_window_update_study_ui (WendaWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.study", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.progress", self->store != NULL);
+  gtk_widget_set_visible (self->filter_box, self->store != NULL);
+  wenda_window_update_mode_ui (self);
+  wenda_window_update_filter_counts (self);
+  wenda_window_update_star (self);
+}
+
+/* Stars and progress live in the application's store.  (The application
+ * is set after construction.) */
+static void
+on_application_changed (WendaWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->store != NULL || !WENDA_IS_APPLICATION (app) ||
+      wenda_application_get_study_store (WENDA_APPLICATION (app)) == NULL)
+    return;
+
+  self->store = g_object_ref (wenda_application_get_study_store (WENDA_APPLICATION (app)));
+  /* A store that will not write (a file from a newer version, or one that
+   * could not be read) was explained by the application at startup. */
+  self->told_save_failed = wenda_study_store_get_read_only (self->store);
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "reset", G_CALLBACK (on_store_changed),
+                           self, G_CONNECT_SWAPPED);
+  wenda_progress_view_set_sources (self->progress_view, self->store, self->bank);
+  wenda_window_update_study_ui (self);
 }
 
 static void
@@ -739,6 +1226,11 @@ wenda_window_constructed (GObject *object)
   WendaWindow *self = (WendaWindow *)object;
 
   G_OBJECT_CLASS (wenda_window_parent_class)->constructed (object);
+
+  wenda_window_update_study_ui (self);
+
+  /* Cards fall due as time passes. */
+  self->refresh_timeout = g_timeout_add_seconds (60, refresh_timeout_cb, self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -765,8 +1257,11 @@ wenda_window_dispose (GObject *object)
       self->focus_row_tick = 0;
     }
 
+  g_clear_handle_id (&self->refresh_timeout, g_source_remove);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), WENDA_TYPE_WINDOW);
 
+  g_clear_object (&self->store);
   g_clear_object (&self->bank);
   g_clear_object (&self->glossary);
   g_clear_object (&self->settings);
@@ -792,6 +1287,14 @@ wenda_window_get_property (GObject    *object,
       g_value_set_enum (value, self->content_mode);
       break;
 
+    case PROP_STUDY_FILTER:
+      g_value_set_enum (value, self->study_filter_kind);
+      break;
+
+    case PROP_STARRED:
+      g_value_set_boolean (value, wenda_window_get_starred (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -813,6 +1316,14 @@ wenda_window_set_property (GObject      *object,
 
     case PROP_CONTENT_MODE:
       wenda_window_set_content_mode (self, g_value_get_enum (value));
+      break;
+
+    case PROP_STUDY_FILTER:
+      wenda_window_set_study_filter (self, g_value_get_enum (value));
+      break;
+
+    case PROP_STARRED:
+      wenda_window_set_starred (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -849,9 +1360,24 @@ wenda_window_class_init (WendaWindowClass *klass)
                        WENDA_CONTENT_MODE_ZH,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* The sidebar's All/Starred/Due/New, combined with the search. */
+  properties[PROP_STUDY_FILTER] =
+    g_param_spec_enum ("study-filter", NULL, NULL,
+                       WENDA_TYPE_STUDY_FILTER,
+                       WENDA_STUDY_FILTER_ALL,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Whether the topic in the pane (or on the study card) is starred. */
+  properties[PROP_STARRED] =
+    g_param_spec_boolean ("starred", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (WENDA_TYPE_DETAIL_VIEW);
+  g_type_ensure (WENDA_TYPE_STUDY_VIEW);
+  g_type_ensure (WENDA_TYPE_PROGRESS_VIEW);
   g_type_ensure (WENDA_TYPE_TOPIC_ROW);
   g_type_ensure (WENDA_TYPE_TERM_VIEW);
   g_type_ensure (WENDA_TYPE_GLOSSARY_TERM);
@@ -886,6 +1412,22 @@ wenda_window_class_init (WendaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, next_button);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, mode_button);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, detail_clamp);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, study_button);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, star_button);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, filter_box);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, filter_all_button);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, filter_starred_button);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, filter_due_button);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, filter_new_button);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, filter_all_label);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, filter_starred_label);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, filter_due_label);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, filter_new_label);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, search_filter);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, study_filter);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, study_view);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, progress_view);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_item_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_items_changed);
@@ -899,6 +1441,9 @@ wenda_window_class_init (WendaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_glossary_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_glossary_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_glossary_items_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_study_done);
+  gtk_widget_class_bind_template_callback (widget_class, on_study_show_topic);
+  gtk_widget_class_bind_template_callback (widget_class, on_study_message);
 
   gtk_widget_class_install_action (widget_class, "win.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "win.next", NULL, next_action);
@@ -910,6 +1455,11 @@ wenda_window_class_init (WendaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-topic", "u", show_topic_action);
   /* A stateful action whose state is the mode's nick: "zh", "en", "both". */
   gtk_widget_class_install_property_action (widget_class, "win.content-mode", "content-mode");
+  gtk_widget_class_install_property_action (widget_class, "win.study-filter", "study-filter");
+  /* Toggles the star (Ctrl+D). */
+  gtk_widget_class_install_property_action (widget_class, "win.starred", "starred");
+  gtk_widget_class_install_action (widget_class, "win.study", NULL, study_action);
+  gtk_widget_class_install_action (widget_class, "win.progress", NULL, progress_action);
 
   /* Home and End go to the first and last topic, unless the focused widget
    * (the list itself, the search entry, a text selection) uses them first:
@@ -940,6 +1490,10 @@ wenda_window_init (WendaWindow *self)
 
   /* Typing anywhere in the window starts a search. */
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  gtk_custom_filter_set_filter_func (self->study_filter, study_filter_func, self, NULL);
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed), NULL);
+  g_signal_connect_object (self->study_view, "notify::current-item",
+                           G_CALLBACK (on_study_card_changed), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   click = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
@@ -1004,6 +1558,7 @@ wenda_window_show_topic (WendaWindow *self,
     return FALSE;
 
   adw_view_stack_set_visible_child_name (self->sidebar_stack, "topics");
+  wenda_window_show_reading (self);
 
   for (guint pass = 0; pass < 2; pass++)
     {
@@ -1087,4 +1642,41 @@ wenda_window_override_content_mode (WendaWindow      *self,
   self->overriding_mode = TRUE;
   wenda_window_set_content_mode (self, mode);
   self->overriding_mode = FALSE;
+}
+
+/**
+ * wenda_window_add_toast:
+ * @message: plain text (it is escaped: toasts take markup)
+ *
+ * Tells the user something, in a toast at the bottom of the window.
+ */
+void
+wenda_window_add_toast (WendaWindow *self,
+                        const char  *message)
+{
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (WENDA_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  /* Long enough to read a file name. */
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * wenda_window_start_study:
+ *
+ * Starts a study session over the topics the list shows, as Ctrl+Enter
+ * does.
+ */
+void
+wenda_window_start_study (WendaWindow *self)
+{
+  g_return_if_fail (WENDA_IS_WINDOW (self));
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.study", NULL);
 }

@@ -27,5 +27,8 @@ void             wenda_window_set_content_mode      (WendaWindow      *self,
                                                      WendaContentMode  mode);
 void             wenda_window_override_content_mode (WendaWindow      *self,
                                                      WendaContentMode  mode);
+void             wenda_window_add_toast             (WendaWindow      *self,
+                                                     const char       *message);
+void             wenda_window_start_study           (WendaWindow      *self);
 
 G_END_DECLS

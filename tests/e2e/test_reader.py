@@ -9,7 +9,13 @@ back, presses "Next topic", opens the search bar, types 梯度 and reads the
 results.  Before the search it switches the reading language through the
 "Reading language" menu in the reading pane's header bar: English (the open
 topic and the list read in English), "Both, Side by Side" (Chinese and
-English paragraph by paragraph), and back to Chinese.  It also checks that
+English paragraph by paragraph), and back to Chinese.  After the search it
+stars the open topic with the header's star, filters the list by Starred,
+and does one study round as a user would: Study, Show Answer, Good (the
+card comes back: it is in a 10-minute learning step), Show Answer, Easy,
+and reads the summary ("2" reviewed, "2 (100%)" correct).  The app runs
+with a data folder and a settings keyfile of this run's own (no interval
+fuzz), removed at the end.  It also checks that
 every control has a real accessible name, and that closing the window quits
 the app.  Expected texts come from the bundled bank,
 resources/content/bank.json, and for English from po/en.po (msgid: a
@@ -87,9 +93,11 @@ import json
 import os
 import pathlib
 import re
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import traceback
 import unicodedata
@@ -291,6 +299,20 @@ class App:
         self.args = args
         self.proc = None
         self.acc = None
+        self.home = None
+
+    def private_home(self):
+        """A folder of this run's own for the app's data and settings,
+        made on first use and removed by stop()."""
+        if self.home is None:
+            self.home = tempfile.mkdtemp(prefix='wenda-e2e-home-')
+            settings = os.path.join(self.home, 'config', 'glib-2.0', 'settings')
+            os.makedirs(settings)
+            # Study intervals with no fuzz: tests keep it off.  The keyfile
+            # backend can be set up from outside; the memory one cannot.
+            with open(os.path.join(settings, 'keyfile'), 'w', encoding='utf-8') as f:
+                f.write('[io/github/wenda/Wenda]\ninterval-fuzz=false\n')
+        return self.home
 
     def env(self):
         """The app's environment: what meson's test() sets, for a run by
@@ -299,11 +321,16 @@ class App:
         env = dict(os.environ)
         build_dir = self.args.app.resolve().parent.parent
         env.setdefault('GSETTINGS_SCHEMA_DIR', str(build_dir / 'data'))
-        env.setdefault('GSETTINGS_BACKEND', 'memory')
         env.setdefault('G_DEBUG', 'fatal-criticals')
         env.setdefault('GSK_RENDERER', 'cairo')
         if (build_dir / 'po').is_dir():
             env.setdefault('WENDA_LOCALEDIR', str(build_dir / 'po'))
+        # Stars and progress in a folder of this run's own, never the
+        # user's; settings in a keyfile there.
+        home = self.private_home()
+        env['XDG_DATA_HOME'] = os.path.join(home, 'data')
+        env['XDG_CONFIG_HOME'] = os.path.join(home, 'config')
+        env['GSETTINGS_BACKEND'] = 'keyfile'
         # The names the tests look for ("Next topic", "5 matches") are the
         # untranslated ones.
         env['LC_ALL'] = 'C.UTF-8'
@@ -388,14 +415,16 @@ class App:
 
     def stop(self):
         """Ends the app if it still runs: TERM, then KILL."""
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        self.proc.terminate()
-        try:
-            self.proc.wait(5)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(5)
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
+        if self.home is not None:
+            shutil.rmtree(self.home, ignore_errors=True)
+            self.home = None
 
 
 def describe_status(code):
@@ -447,13 +476,20 @@ class Detail:
     """The reading pane, read through the tree: the "Answer" heading and
     its siblings."""
 
-    def __init__(self, app):
-        headings = [o for o in find_all(app.frame(), 'heading')
-                    if text(o) == 'Answer']
-        if len(headings) != 1:
-            raise Failure(f'{len(headings)} "Answer" headings, expected one')
-        self.answer_heading = headings[0]
-        self.box = self.answer_heading.parent
+    def __init__(self, app, pane='Topic'):
+        # The reading pane ("Topic") and the study card ("Study card") are
+        # each a group named so; GTK 4.8 keeps both in the tree.
+        groups = [o for o in find_all(app.frame(), 'panel') + find_all(app.frame(), 'grouping')
+                  if name(o) == pane]
+        if len(groups) != 1:
+            raise Failure(f'{len(groups)} groups named {pane!r}, expected one')
+        # The pane's texts are siblings of its "№N" label.  (The "Answer"
+        # heading is not in the tree while a study card hides it.)
+        numbers = [o for o in find_all(groups[0], 'label')
+                   if re.fullmatch(r'№\s*\d+', text(o).strip())]
+        if len(numbers) != 1:
+            raise Failure(f'{len(numbers)} "№N" labels in {pane!r}, expected one')
+        self.box = numbers[0].parent
         self.parts = children(self.box)
 
     def number(self):
@@ -899,6 +935,7 @@ class Reader:
         self.app = App(args)
         self.lst = None
         self.unnamed = {}          # description -> (path, when seen)
+        self.starred_topic = None
         self.type_named = set()
 
     def audit(self, when):
@@ -1133,6 +1170,75 @@ class Reader:
         self.audit(f'searching {QUERY}')
         return f'list shows {shown}, {selected} selected'
 
+    def find_named(self, role_name, prefix):
+        """The one control of @role_name whose name starts with @prefix."""
+        found = [o for o in walk(self.app.frame())
+                 if role(o) == role_name and name(o).startswith(prefix)]
+        if len(found) != 1:
+            raise Failure(f'{len(found)} {role_name}s named {prefix}…, expected one: '
+                          f'{[name(o) for o in found]}')
+        return found[0]
+
+    def step_star(self):
+        """the star button stars the open topic, and the Starred filter lists only it"""
+        selected = self.app.wait_for('one selected row',
+                                     lambda: selected_number(self.lst, self.bank))
+        star = find_one(self.app.frame(), 'push button', 'Star this topic')
+        if has_state(star, pyatspi.STATE_PRESSED):
+            raise Failure('the star button is pressed before any star')
+        click(star)
+        self.app.wait_for('the star button to be pressed',
+                          lambda: has_state(star, pyatspi.STATE_PRESSED))
+        starred = self.app.wait_for('the Starred filter to count 1',
+                                    lambda: name(self.find_named('push button', 'Starred')),
+                                    expected='Starred 1')
+        click(self.find_named('push button', 'Starred'))
+        self.app.wait_for(f'the list to show only topic {selected}',
+                          lambda: row_numbers(self.lst, self.bank), expected=[selected])
+        self.starred_topic = selected
+        return f'topic {selected} starred; filter button reads {starred!r}'
+
+    def step_study(self):
+        """a study round over the starred topic: reveal, grade Good then Easy, read the summary"""
+        topic = self.starred_topic
+        item = self.items[topic]
+        click(find_one(self.app.frame(), 'push button', 'Study'))
+        self.app.wait_for(f'the study card to show №{topic}',
+                          lambda: Detail(self.app, 'Study card').number(), expected=topic)
+        reveal = find_one(self.app.frame(), 'push button', 'Show Answer')
+        click(reveal)
+        good = self.app.wait_for('a "Good" button that gives 10 min',
+                                 lambda: self.find_named('push button', 'Good, '))
+        if name(good) != 'Good, 10 min':
+            raise Failure(f'the Good button is named {name(good)!r}, expected "Good, 10 min"')
+        again = self.find_named('push button', 'Again, ')
+        if name(again) != 'Again, 1 min':
+            raise Failure(f'the Again button is named {name(again)!r}, expected "Again, 1 min"')
+        self.app.wait_for(f'the card to show the answer of topic {topic}',
+                          lambda: Detail(self.app, 'Study card').section('Answer'),
+                          expected=item['answer'])
+        click(good)
+        # A learning card comes back in the same session.
+        reveal = self.app.wait_for('"Show Answer" again for the card in learning',
+                                   lambda: find_one(self.app.frame(), 'push button', 'Show Answer'))
+        click(reveal)
+        easy = self.app.wait_for('an "Easy" button',
+                                 lambda: self.find_named('push button', 'Easy, '))
+        easy_name = name(easy)
+        click(easy)
+        summary = self.app.wait_for('the "Session Complete" page',
+                                    lambda: find_one(self.app.frame(), 'panel', 'Session Complete'))
+        done = find_one(summary, 'push button', 'Back to Reading')
+        labels = [text(o) for o in walk(summary) if role(o) == 'label']
+        for wanted in ('2', '2 (100%)'):
+            if wanted not in labels:
+                raise Failure(f'the summary has no label {wanted!r}')
+        click(done)
+        self.app.wait_for(f'the reading pane to show №{topic} again',
+                          lambda: Detail(self.app).number(), expected=topic)
+        click(self.find_named('push button', 'All '))
+        return f'graded Good, then {easy_name!r}'
+
     def step_names(self):
         """every button, link and entry has an accessible name"""
         self.audit('at the end')
@@ -1172,8 +1278,8 @@ class Reader:
 
     STEPS = ('step_start', 'step_list', 'step_select', 'step_read',
              'step_duplicate_link', 'step_next', 'step_english', 'step_both',
-             'step_chinese', 'step_search_bar', 'step_search', 'step_names',
-             'step_close')
+             'step_chinese', 'step_search_bar', 'step_search', 'step_star',
+             'step_study', 'step_names', 'step_close')
 
     def run(self):
         tap = Tap(len(self.STEPS))

@@ -67,8 +67,7 @@ item (guint number)
 static void
 show (guint number)
 {
-  g_assert_true (wenda_window_show_topic (window, number));
-  ui_pump (100);
+  ui_show_topic (window, number);
 }
 
 /* The labels of a bilingual section, in grid order (row, then column). */

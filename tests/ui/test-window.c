@@ -382,7 +382,14 @@ test_narrow (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
   g_assert_true (ui_wait_for (is_folded, GINT_TO_POINTER (TRUE), 3000));
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
+  /* Folded, the headers drop what has no room (the Study button, the
+   * reading page's title), and the window gets to 360 px; ask again, as
+   * a user still dragging the edge would (a size below the minimum gets
+   * the minimum). */
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, 640);
+  ui_pump (300);
+  g_test_message ("folded window: %d px", gtk_widget_get_width (GTK_WIDGET (window)));
+  ui_assert_eventually (gtk_widget_get_width (GTK_WIDGET (window)) <= 360);
 
   adw_leaflet_set_visible_child_name (ADW_LEAFLET (CHILD ("leaflet")), "sidebar");
   ui_pump (300);

@@ -5,10 +5,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include "ui-helpers.h"
 
 #include <gdk/x11/gdkx.h>
 #include <locale.h>
+#include <stdlib.h>
 
 /* Runs the main loop for @ms milliseconds. */
 void
@@ -177,6 +180,56 @@ ui_find_by_label (GtkWidget  *root,
 /* Starts the real application in this process, the way the UI tests use
  * it: registered on the test's session bus, activated, its window mapped
  * and laid out.  The tests then drive the main loop themselves. */
+static char *data_home;
+
+static void
+remove_data_home (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (data_home == NULL)
+    return;
+
+  /* The tests make a few small files; a plain recursive delete. */
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", data_home);
+    int status;
+
+    if (!g_spawn_command_line_sync (command, NULL, NULL, &status, &error))
+      g_printerr ("# could not remove %s: %s\n", data_home, error->message);
+  }
+  g_clear_pointer (&data_home, g_free);
+}
+
+/**
+ * ui_data_home:
+ *
+ * Returns: the XDG_DATA_HOME of this test run, a temporary folder made on
+ *   first use and removed at exit
+ */
+const char *
+ui_data_home (void)
+{
+  if (data_home == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      data_home = g_dir_make_tmp ("wenda-ui-XXXXXX", &error);
+      g_assert_no_error (error);
+      g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+      atexit (remove_data_home);
+    }
+
+  return data_home;
+}
+
+/* The study file the app uses in this test run. */
+char *
+ui_study_file (void)
+{
+  return g_build_filename (ui_data_home (), APP_ID, "study.json", NULL);
+}
+
 WendaWindow *
 ui_start_app (int               *argc,
               char            ***argv,
@@ -185,12 +238,22 @@ ui_start_app (int               *argc,
   WendaWindow *window;
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* Stars and progress go to a folder of the test's own, never to the
+   * user's (a test may have prepared it). */
+  ui_data_home ();
   gtk_test_init (argc, argv, NULL);
   /* gtk_test_init() forces en_US.UTF-8; run in the locale the test was
    * given (C.UTF-8, zh_CN.UTF-8 or C), as the app's main() does. */
   setlocale (LC_ALL, "");
   wenda_i18n_init ();
   adw_init ();
+
+  /* Tests control time and want repeatable intervals: no fuzz. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.wenda.Wenda");
+
+    g_settings_set_boolean (settings, "interval-fuzz", FALSE);
+  }
 
   *app = wenda_application_new ();
   g_application_set_flags (G_APPLICATION (*app), G_APPLICATION_NON_UNIQUE);
@@ -216,4 +279,14 @@ ui_template_child (gpointer    widget,
 
   g_assert_nonnull (child);
   return GTK_WIDGET (child);
+}
+
+/* Opens topic @number, as wenda_window_show_topic() does for a link, and
+ * lets the window settle. */
+void
+ui_show_topic (WendaWindow *window,
+               guint        number)
+{
+  g_assert_true (wenda_window_show_topic (window, number));
+  ui_pump (100);
 }

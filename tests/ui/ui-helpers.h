@@ -39,9 +39,14 @@ GtkWidget *ui_find_by_label       (GtkWidget    *root,
                                    GType         type,
                                    const char   *text);
 
+const char  *ui_data_home          (void);
+char        *ui_study_file         (void);
+
 WendaWindow *ui_start_app          (int               *argc,
                                    char            ***argv,
                                    WendaApplication **app);
+void         ui_show_topic         (WendaWindow       *window,
+                                   guint              number);
 GtkWidget   *ui_template_child     (gpointer           widget,
                                    GType              type,
                                    const char        *name);
