@@ -1,0 +1,86 @@
+/* wenda-import.h: read a user's question bank, leniently, off the main thread
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "wenda-bank.h"
+
+G_BEGIN_DECLS
+
+/* Files larger than this are refused before they are read (README:
+ * "Importing your own banks").  The 100,000-item benchmark bank is ~40 MB. */
+#define WENDA_IMPORT_MAX_SIZE (256 * 1024 * 1024)
+
+typedef enum
+{
+  WENDA_IMPORT_FORMAT_AUTO,      /* by extension, then by content */
+  WENDA_IMPORT_FORMAT_MARKDOWN,
+  WENDA_IMPORT_FORMAT_JSON,
+} WendaImportFormat;
+
+/* One problem in an imported file.  The lines first_line..last_line were
+ * skipped (both 0 when nothing was skipped, e.g. a warning). */
+typedef struct
+{
+  guint  line;
+  guint  first_line;
+  guint  last_line;
+  char  *message;      /* "FILE:LINE: what is wrong", for a user */
+} WendaImportProblem;
+
+typedef struct _WendaImportReport WendaImportReport;
+
+const char               *wenda_import_report_get_filename   (const WendaImportReport *self);
+guint                     wenda_import_report_get_n_items    (const WendaImportReport *self);
+guint                     wenda_import_report_get_n_problems (const WendaImportReport *self);
+const WendaImportProblem *wenda_import_report_get_problem    (const WendaImportReport *self,
+                                                              guint                    i);
+/* A summary for a user, translated: "FILE: 28 questions read; 2 problems:
+ * line 40: …, lines 52–60 skipped". */
+char                     *wenda_import_report_to_text        (const WendaImportReport *self);
+void                      wenda_import_report_free           (WendaImportReport       *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WendaImportReport, wenda_import_report_free)
+
+/* Called with the share of the file parsed so far (0..1). */
+typedef void (*WendaImportProgressFunc) (double   fraction,
+                                         gpointer user_data);
+
+/* Parses a whole file's bytes.  Lenient: an item with a problem is skipped
+ * and reported, and the rest are kept.  It fails (NULL, @error set, in
+ * WENDA_BANK_ERROR, naming FILE:LINE) only when nothing can be read: not
+ * text, not UTF-8, empty, no items, too large, or cancelled
+ * (G_IO_ERROR_CANCELLED).  Item ids are "@id_prefix-NNN" (the number, at
+ * least 3 digits).  @progress is called from the calling thread.
+ * @report (nullable) receives the report also on failure. */
+WendaBank *wenda_import_parse        (const char               *data,
+                                      gsize                     length,
+                                      const char               *filename,
+                                      WendaImportFormat         format,
+                                      const char               *id_prefix,
+                                      GCancellable             *cancellable,
+                                      WendaImportProgressFunc   progress,
+                                      gpointer                  progress_data,
+                                      WendaImportReport       **report,
+                                      GError                  **error);
+
+/* Reads @file (refusing one over WENDA_IMPORT_MAX_SIZE before reading it)
+ * and parses it in a worker thread (GTask).  @progress is called in the
+ * calling thread's main context, at most ~20 times a second. */
+void       wenda_import_file_async   (GFile                    *file,
+                                      WendaImportFormat         format,
+                                      const char               *id_prefix,
+                                      GCancellable             *cancellable,
+                                      WendaImportProgressFunc   progress,
+                                      gpointer                  progress_data,
+                                      GDestroyNotify            progress_destroy,
+                                      GAsyncReadyCallback       callback,
+                                      gpointer                  user_data);
+WendaBank *wenda_import_file_finish  (GAsyncResult             *result,
+                                      WendaImportReport       **report,
+                                      GError                  **error);
+
+G_END_DECLS
