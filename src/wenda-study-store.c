@@ -86,18 +86,17 @@
  * can repair it and put it back.  When the file cannot be renamed, the
  * store is read-only instead, so that nothing overwrites it.
  *
- * Saving.  g_file_replace_contents() with G_FILE_CREATE_REPLACE_DESTINATION
- * writes ".goutputstream-XXXXXX" in the same folder, fsyncs it and renames
- * it over the file.  Without that flag GLib 2.74 falls back to rewriting
- * the file in place when it is a link or the folder is not writable
- * (glocalfileoutputstream.c, handle_overwrite_open()), which a crash can
- * cut short; with it, a study.json that is a symbolic link is replaced by
- * a file.  When the file does not exist, GLib writes it in place too
- * (O_CREAT | O_EXCL), so the first save goes through
- * g_file_set_contents_full() instead, which writes "study.json.XXXXXX" and
- * renames it.  Temporary files of both names are what an interrupted save
- * leaves behind; load() removes them.
- */
+ * Saving.  Every save goes through g_file_set_contents_full() (CONSISTENT
+ * and DURABLE): it writes "study.json.XXXXXX" in the same folder, fsyncs
+ * it and renames it over the file.  g_file_replace_contents() is not
+ * used: in GLib 2.74, when a write fails partway (a full disk), its
+ * output stream still renames the cut temporary file over the original on
+ * close (glocalfileoutputstream.c), so the user's file would be lost; the
+ * full-disk test (RLIMIT_FSIZE) shows it.  Without
+ * G_FILE_CREATE_REPLACE_DESTINATION it also rewrites the file in place when
+ * the folder is not writable.  A study.json that is a symbolic link is
+ * replaced by a file.  Temporary files of an interrupted save (and the
+ * ".goutputstream-XXXXXX" of older versions) are removed by load(). */
 
 #include "config.h"
 
@@ -1662,10 +1661,9 @@ gboolean
 wenda_study_store_save (WendaStudyStore  *self,
                         GError          **error)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *data = NULL;
   g_autofree char *dirname = NULL;
-  GStatBuf buf;
   gsize length;
 
   g_return_val_if_fail (WENDA_IS_STUDY_STORE (self), FALSE);
@@ -1687,29 +1685,18 @@ wenda_study_store_save (WendaStudyStore  *self,
       return FALSE;
     }
 
-  if (g_lstat (self->path, &buf) != 0 && errno == ENOENT)
+  if (!g_file_set_contents_full (self->path, data, length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT |
+                                 G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, &local_error))
     {
-      g_autoptr(GError) local_error = NULL;
-
-      /* A new file: GLib would write it in place, see the top of this file */
-      if (!g_file_set_contents_full (self->path, data, length,
-                                     G_FILE_SET_CONTENTS_CONSISTENT |
-                                     G_FILE_SET_CONTENTS_DURABLE,
-                                     0600, &local_error))
-        {
-          g_set_error_literal (error, G_IO_ERROR,
-                               g_io_error_from_file_error (local_error->code),
-                               local_error->message);
-          return FALSE;
-        }
-
-      return TRUE;
+      g_set_error_literal (error, G_IO_ERROR,
+                           g_io_error_from_file_error (local_error->code),
+                           local_error->message);
+      return FALSE;
     }
 
-  file = g_file_new_for_path (self->path);
-  return g_file_replace_contents (file, data, length, NULL, FALSE,
-                                  G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                  NULL, NULL, error);
+  return TRUE;
 }
 
 /* }}} */

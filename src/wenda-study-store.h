@@ -52,7 +52,7 @@ gboolean         wenda_study_store_load         (WendaStudyStore  *self,
 const char      *wenda_study_store_get_kept_path (WendaStudyStore *self);
 gboolean         wenda_study_store_get_read_only (WendaStudyStore *self);
 
-/* Writes the whole state atomically (g_file_replace_contents), creating the
+/* Writes the whole state atomically (g_file_set_contents_full), creating the
  * folder.  Fails with READ_ONLY, or with the GIO error of the write; the
  * state in memory is kept either way. */
 gboolean         wenda_study_store_save         (WendaStudyStore  *self,

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <math.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <string.h>
 #include <unistd.h>
 #include <utime.h>
@@ -1126,6 +1127,63 @@ test_save_parent_is_file (Fixture       *f,
   g_assert_cmpuint (card.reps, ==, 20);
 }
 
+/* The disk fills up during a save (a file size limit stands in for it):
+ * the save fails, and the file on disk is the old one, whole.  GLib
+ * 2.74's g_file_replace_contents() fails this: it renames the cut
+ * temporary file over the original. */
+static void
+test_save_disk_full (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(WendaStudyStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  struct rlimit old_limit, limit;
+  void (*old_handler) (int);
+  gboolean saved;
+  gsize before_length;
+  WendaCard card;
+
+  copy_fixture ("study/valid.json", f->path);
+  store = load_ok (f->path);
+  save_ok (store);
+  g_assert_true (g_file_get_contents (f->path, &before, &before_length, NULL));
+
+  /* Enough new state that the file outgrows the limit. */
+  wenda_card_init (&card);
+  card.state = WENDA_CARD_STATE_REVIEW;
+  card.stability = 3.5;
+  card.difficulty = 5.5;
+  card.due = 1795942800;
+  card.last_review = 1795942800 - 86400;
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("bulk-%04u", i);
+
+      wenda_study_store_set_card (store, id, &card);
+    }
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+  limit = old_limit;
+  limit.rlim_cur = before_length + 4096;
+  old_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  saved = wenda_study_store_save (store, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+  signal (SIGXFSZ, old_handler);
+
+  g_assert_false (saved);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_file_get_contents (f->path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  assert_dir_is (f->dir, "study.json");
+
+  /* With room again, it saves. */
+  save_ok (store);
+}
+
 /* The file became a folder after it was read */
 static void
 test_save_path_is_directory (Fixture       *f,
@@ -1744,6 +1802,7 @@ main (int argc, char **argv)
   add_test ("/Wenda/StudyStore/save-error/read-only-folder", NULL, test_save_read_only_folder);
   add_test ("/Wenda/StudyStore/save-error/parent-is-file", NULL, test_save_parent_is_file);
   add_test ("/Wenda/StudyStore/save-error/path-is-directory", NULL, test_save_path_is_directory);
+  add_test ("/Wenda/StudyStore/save-error/disk-full", NULL, test_save_disk_full);
   add_test ("/Wenda/StudyStore/strays", NULL, test_strays);
 
   add_test ("/Wenda/StudyStore/count", NULL, test_count);
