@@ -225,6 +225,17 @@ get_string (Context     *ctx,
 
   *value = json_node_get_string (node);
 
+  /* json-glib decodes a lone surrogate escape ("\uDC00") to bytes that
+   * are not UTF-8; the text would break every widget that shows it. */
+  if (!g_utf8_validate (*value, -1, NULL))
+    {
+      *value = NULL;
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_INVALID_UTF8, ctx->filename, line, 0,
+                            _("“%s” of %s holds an escape that is not a character "
+                              "(a lone surrogate, \\uD800 to \\uDFFF)"), name, where);
+      return FALSE;
+    }
+
   if (non_empty && (*value)[0] == '\0')
     {
       wenda_bank_set_error (error, WENDA_BANK_ERROR_MISSING_FIELD, ctx->filename, line, 0,
@@ -326,14 +337,16 @@ read_item (Context     *ctx,
   return wenda_qa_item_new (id, (guint)number, question, answer, explanation);
 }
 
-static WendaBank *
-read_bank (Context     *ctx,
-           JsonNode    *root,
-           GError     **error)
+/* Checks the members of the root object; @items gets the (non-empty)
+ * array of items, and @items_line the line of "items". */
+static gboolean
+read_header (Context     *ctx,
+             JsonNode    *root,
+             const char **title_out,
+             JsonArray  **items_out,
+             guint       *items_line_out,
+             GError     **error)
 {
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GHashTable) numbers = NULL;
-  g_autoptr(GHashTable) ids = NULL;
   JsonObject *object;
   JsonNode *node;
   JsonArray *array;
@@ -350,14 +363,14 @@ read_bank (Context     *ctx,
 
   line = wenda_json_line_map_root_member_line (ctx->lines, "format", root_line);
   if (!get_string (ctx, object, "format", TRUE, FALSE, where, line, &format, error))
-    return NULL;
+    return FALSE;
 
   if (!g_str_equal (format, FORMAT_NAME))
     {
       wenda_bank_set_error (error, WENDA_BANK_ERROR_STRUCTURE, ctx->filename, line, 0,
                             _("not a question bank: “format” is “%s”, not “%s”"),
                             format, FORMAT_NAME);
-      return NULL;
+      return FALSE;
     }
 
   line = wenda_json_line_map_root_member_line (ctx->lines, "version", root_line);
@@ -366,14 +379,14 @@ read_bank (Context     *ctx,
     {
       wenda_bank_set_error (error, WENDA_BANK_ERROR_MISSING_FIELD, ctx->filename, line, 0,
                             _("the bank has no “version”"));
-      return NULL;
+      return FALSE;
     }
 
   if (!node_is_integer (node))
     {
       wenda_bank_set_error (error, WENDA_BANK_ERROR_WRONG_TYPE, ctx->filename, line, 0,
                             _("“version” must be an integer, not %s"), node_type_name (node));
-      return NULL;
+      return FALSE;
     }
 
   version = json_node_get_int (node);
@@ -383,27 +396,27 @@ read_bank (Context     *ctx,
                             _("the bank has format version %lld, and this version of "
                               "Wenda reads up to version %d: update Wenda"),
                             (long long)version, WENDA_BANK_FORMAT_VERSION);
-      return NULL;
+      return FALSE;
     }
 
   if (version < 1)
     {
       wenda_bank_set_error (error, WENDA_BANK_ERROR_UNSUPPORTED_VERSION, ctx->filename, line, 0,
                             _("“version” must be 1 or more, not %lld"), (long long)version);
-      return NULL;
+      return FALSE;
     }
 
   line = wenda_json_line_map_root_member_line (ctx->lines, "title", root_line);
   if (!get_string (ctx, object, "title", TRUE, FALSE, where, line, &title, error))
-    return NULL;
+    return FALSE;
 
   line = wenda_json_line_map_root_member_line (ctx->lines, "language", root_line);
   if (!get_string (ctx, object, "language", FALSE, FALSE, where, line, &unused, error))
-    return NULL;
+    return FALSE;
 
   line = wenda_json_line_map_root_member_line (ctx->lines, "source", root_line);
   if (!get_string (ctx, object, "source", FALSE, FALSE, where, line, &unused, error))
-    return NULL;
+    return FALSE;
 
   line = wenda_json_line_map_root_member_line (ctx->lines, "items", root_line);
   node = json_object_get_member (object, "items");
@@ -411,14 +424,14 @@ read_bank (Context     *ctx,
     {
       wenda_bank_set_error (error, WENDA_BANK_ERROR_MISSING_FIELD, ctx->filename, line, 0,
                             _("the bank has no “items”"));
-      return NULL;
+      return FALSE;
     }
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
       wenda_bank_set_error (error, WENDA_BANK_ERROR_WRONG_TYPE, ctx->filename, line, 0,
                             _("“items” must be an array, not %s"), node_type_name (node));
-      return NULL;
+      return FALSE;
     }
 
   array = json_node_get_array (node);
@@ -426,8 +439,29 @@ read_bank (Context     *ctx,
     {
       wenda_bank_set_error (error, WENDA_BANK_ERROR_EMPTY, ctx->filename, line, 0,
                             _("the bank has no questions: “items” is empty"));
-      return NULL;
+      return FALSE;
     }
+
+  *title_out = title;
+  *items_out = array;
+  *items_line_out = line;
+  return TRUE;
+}
+
+static WendaBank *
+read_bank (Context     *ctx,
+           JsonNode    *root,
+           GError     **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GHashTable) numbers = NULL;
+  g_autoptr(GHashTable) ids = NULL;
+  const char *title;
+  JsonArray *array;
+  guint line;
+
+  if (!read_header (ctx, root, &title, &array, &line, error))
+    return NULL;
 
   items = g_ptr_array_new_with_free_func (g_object_unref);
   numbers = g_hash_table_new (NULL, NULL);
@@ -446,6 +480,31 @@ read_bank (Context     *ctx,
 }
 
 /* }}} */
+
+/* json-glib's syntax error, as ours.  Its message may quote the bad
+ * token cut in the middle of a character, or an escape decoded to a lone
+ * surrogate; the message must stay UTF-8. */
+static void
+set_syntax_error (GError           **error,
+                  const char        *filename,
+                  const char        *text,
+                  gsize              length,
+                  WendaJsonLineMap  *lines,
+                  const GError      *parse_error)
+{
+  g_autofree char *valid = NULL;
+  guint line = 0, column = 0;
+  const char *rest = parse_error->message;
+
+  if (wenda_json_split_error_message (parse_error->message, &line, &column, &rest))
+    column = wenda_json_char_column (text, length, line, column);
+  else
+    line = lines->last_line;
+
+  valid = g_utf8_make_valid (rest, -1);
+  wenda_bank_set_error (error, WENDA_BANK_ERROR_SYNTAX, filename, line, column,
+                        "%s", valid);
+}
 
 /**
  * wenda_bank_load_json:
@@ -497,16 +556,7 @@ wenda_bank_load_json (const char  *data,
 
   if (!json_parser_load_from_data (parser, data, len, &local_error))
     {
-      guint line = 0, column = 0;
-      const char *rest = local_error->message;
-
-      if (wenda_json_split_error_message (local_error->message, &line, &column, &rest))
-        column = wenda_json_char_column (data, len, line, column);
-      else
-        line = lines.last_line;
-
-      wenda_bank_set_error (error, WENDA_BANK_ERROR_SYNTAX, filename, line, column,
-                            "%s", rest);
+      set_syntax_error (error, filename, data, len, &lines, local_error);
       return NULL;
     }
 
@@ -726,3 +776,208 @@ wenda_bank_rename_ids (WendaBank  *bank,
 
   return wenda_bank_new (wenda_bank_get_title (bank), items);
 }
+
+/* Lenient reading, for wenda-import.c {{{ */
+
+typedef struct
+{
+  const WendaReadOptions *options;
+  GHashTable             *end_lines;   /* JsonObject* → line of its "}" */
+  guint                   n_lines;
+} LenientContext;
+
+static void
+on_lenient_object_end (JsonParser     *parser,
+                       JsonObject     *object,
+                       LenientContext *lenient)
+{
+  g_hash_table_insert (lenient->end_lines, object,
+                       GUINT_TO_POINTER (json_parser_get_current_line (parser)));
+}
+
+/* json-glib reads the whole text in one call; the items of the bank are
+ * the elements it reports most often, so progress goes from there. */
+static void
+on_lenient_array_element (JsonParser     *parser,
+                          JsonArray      *array,
+                          int             index_,
+                          LenientContext *lenient)
+{
+  const WendaReadOptions *options = lenient->options;
+
+  if (options->progress != NULL && index_ % 1024 == 0 &&
+      !g_cancellable_is_cancelled (options->cancellable))
+    options->progress (0.8 * json_parser_get_current_line (parser) / lenient->n_lines,
+                       options->user_data);
+}
+
+/**
+ * wenda_bank_read_json:
+ * @text: the JSON text: valid UTF-8 with no NUL byte (see
+ *   wenda_text_validate()); a BOM is skipped
+ * @options: ids, cancellation, progress and lenient reading
+ *
+ * Reads a bank in the JSON format described at the top of this file.  With
+ * a problem function, an item with a problem (a missing field, a wrong
+ * type, a number or id already used) is skipped and reported with the
+ * lines of its "{…}", and the other items are kept.  A syntax error, or a
+ * problem outside the items, still fails: the rest cannot be trusted.
+ * Item ids are "PREFIX-NNN" from @options' id_prefix, or those of the file.
+ * json-glib cannot be stopped while it reads, so cancellation is checked
+ * before and after, and between the items.
+ *
+ * Returns: (transfer full): the bank, or %NULL with @error set
+ */
+WendaBank *
+wenda_bank_read_json (const char              *text,
+                      gsize                    length,
+                      const char              *filename,
+                      const WendaReadOptions  *options,
+                      GError                 **error)
+{
+  static const WendaReadOptions no_options = { 0, };
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GHashTable) end_lines = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GHashTable) numbers = NULL;
+  g_autoptr(GHashTable) ids = NULL;
+  g_auto(WendaJsonLineMap) lines = { 0, };
+  LenientContext lenient = { 0, };
+  Context ctx;
+  const char *title;
+  JsonArray *array;
+  guint items_line;
+  guint n_elements;
+  guint n_problems = 0;
+  gsize bom;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (filename == NULL)
+    filename = "<input>";
+  if (text == NULL)
+    text = "";
+  if (options == NULL)
+    options = &no_options;
+
+  bom = wenda_text_skip_bom (text, length);
+  text += bom;
+  length -= bom;
+
+  if (g_cancellable_set_error_if_cancelled (options->cancellable, error) ||
+      !check_json_shape (text, length, filename, error))
+    return NULL;
+
+  end_lines = g_hash_table_new (NULL, NULL);
+  lenient.options = options;
+  lenient.end_lines = end_lines;
+  lenient.n_lines = 1;
+  for (const char *p = text; (p = memchr (p, '\n', text + length - p)) != NULL; p++)
+    lenient.n_lines++;
+
+  wenda_json_line_map_init (&lines);
+  parser = json_parser_new ();
+  wenda_json_line_map_connect (&lines, parser);
+  g_signal_connect (parser, "object-end", G_CALLBACK (on_lenient_object_end), &lenient);
+  g_signal_connect (parser, "array-element", G_CALLBACK (on_lenient_array_element), &lenient);
+
+  if (!json_parser_load_from_data (parser, text, length, &local_error))
+    {
+      set_syntax_error (error, filename, text, length, &lines, local_error);
+      return NULL;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (options->cancellable, error))
+    return NULL;
+
+  ctx.filename = filename;
+  ctx.lines = &lines;
+
+  if (!read_header (&ctx, json_parser_get_root (parser), &title, &array, &items_line, error))
+    return NULL;
+
+  n_elements = json_array_get_length (array);
+  items = g_ptr_array_new_full (n_elements, g_object_unref);
+  numbers = g_hash_table_new (NULL, NULL);
+  ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < n_elements; i++)
+    {
+      g_autoptr(WendaQaItem) item = NULL;
+      g_autofree char *id = NULL;
+      JsonNode *node;
+      guint first_line, last_line;
+
+      if (i % 256 == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (options->cancellable, error))
+            return NULL;
+          if (options->progress != NULL)
+            options->progress (0.8 + 0.2 * i / n_elements, options->user_data);
+        }
+
+      item = read_item (&ctx, array, i, numbers, ids, items_line, &local_error);
+
+      if (item == NULL && options->problem == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      if (item == NULL)
+        {
+          /* The lines read_item() named, and the item's whole "{…}" */
+          node = json_array_get_element (array, i);
+          if (JSON_NODE_HOLDS_OBJECT (node))
+            {
+              JsonObject *object = json_node_get_object (node);
+
+              first_line = wenda_json_line_map_object_line (&lines, object);
+              last_line = GPOINTER_TO_UINT (g_hash_table_lookup (end_lines, object));
+              if (first_line == 0)
+                first_line = items_line;
+            }
+          else
+            {
+              first_line = wenda_json_line_map_element_line (&lines, array, i, items_line);
+              last_line = first_line;
+            }
+
+          n_problems++;
+          options->problem (first_line, first_line, MAX (first_line, last_line),
+                            wenda_bank_error_text (local_error, filename),
+                            options->user_data);
+          g_clear_error (&local_error);
+          continue;
+        }
+
+      if (options->id_prefix == NULL)
+        {
+          g_ptr_array_add (items, g_steal_pointer (&item));
+          continue;
+        }
+
+      id = g_strdup_printf ("%s-%03u", options->id_prefix, wenda_qa_item_get_number (item));
+      g_ptr_array_add (items,
+                       wenda_qa_item_new (id,
+                                          wenda_qa_item_get_number (item),
+                                          wenda_qa_item_get_question (item),
+                                          wenda_qa_item_get_answer (item),
+                                          wenda_qa_item_get_explanation (item)));
+    }
+
+  if (items->len == 0)
+    {
+      /* Every item was skipped: read_header() refused an empty array */
+      g_assert (n_problems > 0);
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_EMPTY, filename, items_line, 0,
+                            _("no question could be read: every one has a problem"));
+      return NULL;
+    }
+
+  return wenda_bank_new (title, items);
+}
+
+/* }}} */

@@ -31,6 +31,36 @@ typedef struct
 GArray   *wenda_markdown_tokenize        (const char   *text,
                                           gsize         length);
 
+/* How wenda_markdown_read() and wenda_bank_read_json() read, for
+ * wenda-import.c; all members may be 0/NULL. */
+typedef struct
+{
+  const char    *id_prefix;    /* ids "PREFIX-001"; NULL: "q1" */
+  GCancellable  *cancellable;
+  /* Called every few thousand lines with the share read so far */
+  void         (*progress) (double       fraction,
+                            gpointer     user_data);
+  /* Set for lenient reading: called for each problem, with the lines
+   * skipped because of it */
+  void         (*problem)  (guint        line,
+                            guint        first_line,
+                            guint        last_line,
+                            const char  *message,
+                            gpointer     user_data);
+  gpointer       user_data;
+} WendaReadOptions;
+
+WendaBank *wenda_markdown_read           (const char               *text,
+                                          gsize                     length,
+                                          const char               *filename,
+                                          const WendaReadOptions *options,
+                                          GError                  **error);
+WendaBank *wenda_bank_read_json          (const char               *text,
+                                          gsize                     length,
+                                          const char               *filename,
+                                          const WendaReadOptions   *options,
+                                          GError                  **error);
+
 /* Shared by wenda-markdown.c and wenda-bank-loader.c */
 void      wenda_bank_set_error           (GError      **error,
                                           WendaBankError code,
@@ -51,5 +81,7 @@ void      wenda_text_locate              (const char   *text,
                                           guint        *column);
 gsize     wenda_text_skip_bom            (const char   *text,
                                           gsize         length);
+const char *wenda_bank_error_text        (const GError *error,
+                                          const char   *filename);
 
 G_END_DECLS

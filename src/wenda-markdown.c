@@ -98,6 +98,29 @@ wenda_bank_set_error (GError         **error,
                  filename, line, message);
 }
 
+/* The text of an error that wenda_bank_set_error() set for @filename,
+ * without its "FILE:LINE[:COLUMN]: " (for a report that shows the line
+ * apart). */
+const char *
+wenda_bank_error_text (const GError *error,
+                       const char   *filename)
+{
+  const char *p = error->message;
+  gsize n;
+
+  if (filename == NULL)
+    filename = "<input>";
+  n = strlen (filename);
+
+  if (strncmp (p, filename, n) != 0 || p[n] != ':' || !g_ascii_isdigit (p[n + 1]))
+    return error->message;
+
+  for (p += n + 1; g_ascii_isdigit (*p) || *p == ':'; p++)
+    ;
+
+  return *p == ' ' ? p + 1 : error->message;
+}
+
 gsize
 wenda_text_skip_bom (const char *text,
                      gsize       length)
@@ -683,7 +706,33 @@ wenda_markdown_tokenize (const char *text,
 
 /* }}} */
 
+
 /* Bank layer {{{ */
+
+/* The bank layer reads the lines in one pass, grouping them into the same
+ * blocks as wenda_markdown_tokenize() but without building them: a
+ * 100,000-question file would otherwise make a million small strings
+ * that are thrown away at once.  Lines of a paragraph go straight to the
+ * reader.
+ *
+ * In lenient mode (wenda_markdown_read() with a problem function) an
+ * error does not stop the reading.  The lines it concerns are skipped and
+ * reported, and reading goes on after them:
+ *
+ *   - a problem in a question (no answer, an empty answer, a second
+ *     answer or explanation, an unclosed code block) skips the whole
+ *     question, from its heading to its last line;
+ *   - a bad question heading (number 0 or too large, a number already
+ *     used, no question text) skips that question;
+ *   - text before the first question or after a heading that ended one
+ *     is skipped up to the next heading;
+ *
+ * and a skipped question ends where a question would: at the next 题目
+ * heading, or at a heading of its level or above.  A skipped question's
+ * number stays free for a later question, and an unnumbered question
+ * after it still counts from it, so fixing one question never renumbers
+ * the others.
+ */
 
 typedef enum
 {
@@ -700,24 +749,46 @@ typedef enum
   MARKER_EXPLANATION,
 } MarkerKind;
 
+/* Lines between two progress and cancellation checks */
+#define TICK_LINES 4096
+
 typedef struct
 {
-  const char *filename;
-  char       *title;
-  GPtrArray  *items;
-  GHashTable *numbers;          /* number → line of its heading */
-  Section     section;
-  guint       last_number;      /* 0: none yet */
+  const char              *filename;
+  const WendaReadOptions *options;
+  char                    *title;
+  GPtrArray               *items;
+  GHashTable              *numbers;          /* number → line of its heading */
+  Section                  section;
+  guint                    last_number;      /* 0: none yet */
 
   /* The item being read */
-  guint       number;
-  guint       line;
-  guint       level;
-  guint       answer_line;      /* 0: no answer marker yet */
-  guint       explanation_line; /* 0: no explanation marker yet */
-  GString    *question;
-  GString    *answer;
-  GString    *explanation;
+  guint                    number;
+  guint                    line;
+  guint                    level;
+  guint                    answer_line;      /* 0: no answer marker yet */
+  guint                    explanation_line; /* 0: no explanation marker yet */
+  GString                 *question;
+  GString                 *answer;
+  GString                 *explanation;
+
+  /* The paragraph being read: its text since the last marker */
+  gboolean                 in_paragraph;
+  guint                    pending_line;
+  GString                 *pending;
+
+  /* The last error, for lenient reading */
+  guint                    error_line;
+  char                    *error_text;
+
+  /* Lenient reading: the lines being skipped */
+  guint                    last_line;        /* the last non-blank line read */
+  gboolean                 skipping;
+  guint                    skip_line;        /* where the problem is */
+  guint                    skip_first;
+  guint                    skip_level;       /* 0: text outside any item */
+  char                    *skip_message;
+  guint                    n_problems;
 } Reader;
 
 static void
@@ -726,15 +797,49 @@ reader_clear (Reader *self)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->numbers, g_hash_table_unref);
+  g_clear_pointer (&self->error_text, g_free);
+  g_clear_pointer (&self->skip_message, g_free);
   if (self->question != NULL)
     g_string_free (g_steal_pointer (&self->question), TRUE);
   if (self->answer != NULL)
     g_string_free (g_steal_pointer (&self->answer), TRUE);
   if (self->explanation != NULL)
     g_string_free (g_steal_pointer (&self->explanation), TRUE);
+  if (self->pending != NULL)
+    g_string_free (g_steal_pointer (&self->pending), TRUE);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reader, reader_clear)
+
+static gboolean
+reader_lenient (Reader *self)
+{
+  return self->options != NULL && self->options->problem != NULL;
+}
+
+/* Sets @error and keeps the message without its "FILE:LINE:" for the
+ * lenient reader's report.  Returns FALSE. */
+G_GNUC_PRINTF (5, 6)
+static gboolean
+reader_fail (Reader          *self,
+             GError         **error,
+             WendaBankError   code,
+             guint            line,
+             const char      *format,
+             ...)
+{
+  va_list args;
+
+  g_free (self->error_text);
+  va_start (args, format);
+  self->error_text = g_strdup_vprintf (format, args);
+  va_end (args);
+  self->error_line = line;
+
+  wenda_bank_set_error (error, code, self->filename, line, 0, "%s", self->error_text);
+
+  return FALSE;
+}
 
 static void
 append_paragraph (GString    *str,
@@ -922,25 +1027,20 @@ reader_finish_item (Reader  *self,
     return TRUE;
 
   if (self->answer_line == 0)
-    {
-      wenda_bank_set_error (error, WENDA_BANK_ERROR_MISSING_FIELD,
-                            self->filename, self->line, 0,
-                            _("question %u has no answer: add a line “**%s：**” and the answer"),
-                            self->number, KEYWORD_ANSWER);
-      return FALSE;
-    }
+    return reader_fail (self, error, WENDA_BANK_ERROR_MISSING_FIELD, self->line,
+                        _("question %u has no answer: add a line “**%s：**” and the answer"),
+                        self->number, KEYWORD_ANSWER);
 
   answer = dup_field (self->answer);
   if (answer[0] == '\0')
-    {
-      wenda_bank_set_error (error, WENDA_BANK_ERROR_MISSING_FIELD,
-                            self->filename, self->answer_line, 0,
-                            _("the answer to question %u is empty"),
-                            self->number);
-      return FALSE;
-    }
+    return reader_fail (self, error, WENDA_BANK_ERROR_MISSING_FIELD, self->answer_line,
+                        _("the answer to question %u is empty"),
+                        self->number);
 
-  id = g_strdup_printf ("q%u", self->number);
+  if (self->options != NULL && self->options->id_prefix != NULL)
+    id = g_strdup_printf ("%s-%03u", self->options->id_prefix, self->number);
+  else
+    id = g_strdup_printf ("q%u", self->number);
   question = dup_field (self->question);
   explanation = dup_field (self->explanation);
 
@@ -957,13 +1057,30 @@ reader_finish_item (Reader  *self,
   return TRUE;
 }
 
+/* Drops the item being read (lenient reading), and frees its number for
+ * a later item. */
+static void
+reader_discard_item (Reader *self)
+{
+  g_assert (reader_in_item (self));
+
+  g_hash_table_remove (self->numbers, GUINT_TO_POINTER (self->number));
+  g_string_truncate (self->question, 0);
+  g_string_truncate (self->answer, 0);
+  g_string_truncate (self->explanation, 0);
+  self->answer_line = 0;
+  self->explanation_line = 0;
+  self->section = SECTION_OUTSIDE;
+}
+
 static gboolean
-reader_start_item (Reader              *self,
-                   const WendaMdBlock  *block,
-                   gboolean             has_number,
-                   guint64              number,
-                   Span                 question,
-                   GError             **error)
+reader_start_item (Reader   *self,
+                   guint     line,
+                   guint     level,
+                   gboolean  has_number,
+                   guint64   number,
+                   Span      question,
+                   GError  **error)
 {
   g_autofree char *text = NULL;
   gpointer first_line;
@@ -975,50 +1092,37 @@ reader_start_item (Reader              *self,
     number = (guint64)self->last_number + 1;
 
   if (number == 0)
-    {
-      wenda_bank_set_error (error, WENDA_BANK_ERROR_STRUCTURE,
-                            self->filename, block->line, 0,
-                            _("question numbers start at 1"));
-      return FALSE;
-    }
+    return reader_fail (self, error, WENDA_BANK_ERROR_STRUCTURE, line,
+                        _("question numbers start at 1"));
 
   if (number > MAX_NUMBER)
-    {
-      wenda_bank_set_error (error, WENDA_BANK_ERROR_STRUCTURE,
-                            self->filename, block->line, 0,
-                            _("question number too large (at most %u)"),
-                            MAX_NUMBER);
-      return FALSE;
-    }
+    return reader_fail (self, error, WENDA_BANK_ERROR_STRUCTURE, line,
+                        _("question number too large (at most %u)"),
+                        MAX_NUMBER);
+
+  /* Even when this question turns out bad (lenient reading), the next
+   * unnumbered one follows it, as the author counted. */
+  self->last_number = number;
 
   if (g_hash_table_lookup_extended (self->numbers, GUINT_TO_POINTER ((guint)number),
                                     NULL, &first_line))
-    {
-      wenda_bank_set_error (error, WENDA_BANK_ERROR_DUPLICATE,
-                            self->filename, block->line, 0,
-                            _("question number %u is used twice: on line %u and on line %u"),
-                            (guint)number, GPOINTER_TO_UINT (first_line), block->line);
-      return FALSE;
-    }
+    return reader_fail (self, error, WENDA_BANK_ERROR_DUPLICATE, line,
+                        _("question number %u is used twice: on line %u and on line %u"),
+                        (guint)number, GPOINTER_TO_UINT (first_line), line);
 
   text = clean_inline (question);
   if (text[0] == '\0')
-    {
-      wenda_bank_set_error (error, WENDA_BANK_ERROR_MISSING_FIELD,
-                            self->filename, block->line, 0,
-                            _("question %u has no text after “%s %u：”"),
-                            (guint)number, KEYWORD_ITEM, (guint)number);
-      return FALSE;
-    }
+    return reader_fail (self, error, WENDA_BANK_ERROR_MISSING_FIELD, line,
+                        _("question %u has no text after “%s %u：”"),
+                        (guint)number, KEYWORD_ITEM, (guint)number);
 
   g_hash_table_insert (self->numbers,
                        GUINT_TO_POINTER ((guint)number),
-                       GUINT_TO_POINTER (block->line));
+                       GUINT_TO_POINTER (line));
 
   self->number = number;
-  self->last_number = number;
-  self->line = block->line;
-  self->level = block->level;
+  self->line = line;
+  self->level = level;
   self->section = SECTION_QUESTION;
   g_string_assign (self->question, text);
 
@@ -1035,18 +1139,14 @@ reader_add_text (Reader      *self,
   switch (self->section)
     {
     case SECTION_NONE:
-      wenda_bank_set_error (error, WENDA_BANK_ERROR_STRUCTURE,
-                            self->filename, line, 0,
-                            _("text before the first question: a question starts with a heading “#### %s 1：…”"),
-                            KEYWORD_ITEM);
-      return FALSE;
+      return reader_fail (self, error, WENDA_BANK_ERROR_STRUCTURE, line,
+                          _("text before the first question: a question starts with a heading “#### %s 1：…”"),
+                          KEYWORD_ITEM);
 
     case SECTION_OUTSIDE:
-      wenda_bank_set_error (error, WENDA_BANK_ERROR_STRUCTURE,
-                            self->filename, line, 0,
-                            _("text outside any question (after a heading that is not “%s”)"),
-                            KEYWORD_ITEM);
-      return FALSE;
+      return reader_fail (self, error, WENDA_BANK_ERROR_STRUCTURE, line,
+                          _("text outside any question (after a heading that is not “%s”)"),
+                          KEYWORD_ITEM);
 
     case SECTION_QUESTION:
       append_paragraph (self->question, text, len);
@@ -1075,23 +1175,15 @@ reader_add_marker (Reader      *self,
   guint *marker_line;
 
   if (!reader_in_item (self))
-    {
-      wenda_bank_set_error (error, WENDA_BANK_ERROR_STRUCTURE,
-                            self->filename, line, 0,
-                            _("“%s” outside a question: it must follow a heading “#### %s N：…”"),
-                            marker_name (kind), KEYWORD_ITEM);
-      return FALSE;
-    }
+    return reader_fail (self, error, WENDA_BANK_ERROR_STRUCTURE, line,
+                        _("“%s” outside a question: it must follow a heading “#### %s N：…”"),
+                        marker_name (kind), KEYWORD_ITEM);
 
   marker_line = kind == MARKER_ANSWER ? &self->answer_line : &self->explanation_line;
   if (*marker_line != 0)
-    {
-      wenda_bank_set_error (error, WENDA_BANK_ERROR_STRUCTURE,
-                            self->filename, line, 0,
-                            _("question %u has a second “%s” section (the first is on line %u)"),
-                            self->number, marker_name (kind), *marker_line);
-      return FALSE;
-    }
+    return reader_fail (self, error, WENDA_BANK_ERROR_STRUCTURE, line,
+                        _("question %u has a second “%s” section (the first is on line %u)"),
+                        self->number, marker_name (kind), *marker_line);
 
   *marker_line = line;
   self->section = kind == MARKER_ANSWER ? SECTION_ANSWER : SECTION_EXPLANATION;
@@ -1100,22 +1192,23 @@ reader_add_marker (Reader      *self,
 }
 
 static gboolean
-reader_add_heading (Reader              *self,
-                    const WendaMdBlock  *block,
-                    GError             **error)
+reader_add_heading (Reader      *self,
+                    guint        line,
+                    guint        level,
+                    Span         text,
+                    GError     **error)
 {
-  Span text = { block->text, strlen (block->text) };
   gboolean has_number;
   guint64 number;
   Span rest;
   MarkerKind kind;
 
   if (parse_item_heading (text, &has_number, &number, &rest))
-    return reader_start_item (self, block, has_number, number, rest, error);
+    return reader_start_item (self, line, level, has_number, number, rest, error);
 
   if (parse_marker (text, &kind, &rest))
-    return reader_add_marker (self, block->line, kind, error) &&
-           reader_add_text (self, block->line, rest.start, rest.len, error);
+    return reader_add_marker (self, line, kind, error) &&
+           reader_add_text (self, line, rest.start, rest.len, error);
 
   switch (self->section)
     {
@@ -1137,8 +1230,8 @@ reader_add_heading (Reader              *self,
     case SECTION_EXPLANATION:
       /* A sub-heading belongs to the section; a heading at the item's
        * level or above starts a new part of the document. */
-      if (block->level > self->level)
-        return reader_add_text (self, block->line, text.start, text.len, error);
+      if (level > self->level)
+        return reader_add_text (self, line, text.start, text.len, error);
       return reader_finish_item (self, error);
 
     default:
@@ -1146,60 +1239,481 @@ reader_add_heading (Reader              *self,
     }
 }
 
-/* A marker line may also come inside a paragraph, with no blank line
- * before it ("答案：…" right under the heading): each line is checked.  The
- * text after a marker on its line starts the section's first paragraph.
+/* One line of a paragraph, trimmed.  A marker line may come inside a
+ * paragraph, with no blank line before it ("答案：…" right under the
+ * heading), so each line is checked.  The text after a marker on its line
+ * starts the section's first paragraph.
  */
 static gboolean
-reader_add_paragraph (Reader              *self,
-                      const WendaMdBlock  *block,
-                      GError             **error)
+reader_paragraph_line (Reader  *self,
+                       guint    line,
+                       Span     span,
+                       GError **error)
 {
-  g_autoptr(GString) pending = g_string_new (NULL);
-  const char *p = block->text;
-  guint pending_line = block->line;
-  guint line = block->line;
+  MarkerKind kind;
+  Span rest;
 
-  for (;;)
+  if (!self->in_paragraph)
     {
-      const char *eol = strchr (p, '\n');
-      Span span = { p, eol ? (gsize)(eol - p) : strlen (p) };
-      MarkerKind kind;
-      Span rest;
+      self->in_paragraph = TRUE;
+      self->pending_line = line;
+      g_string_truncate (self->pending, 0);
+    }
 
-      if (parse_marker (span, &kind, &rest))
+  if (parse_marker (span, &kind, &rest))
+    {
+      if (self->pending->len > 0 &&
+          !reader_add_text (self, self->pending_line, self->pending->str, self->pending->len, error))
+        return FALSE;
+
+      g_string_truncate (self->pending, 0);
+
+      if (!reader_add_marker (self, line, kind, error))
+        return FALSE;
+
+      g_string_append_len (self->pending, rest.start, rest.len);
+      self->pending_line = line;
+    }
+  else
+    {
+      if (self->pending->len == 0)
+        self->pending_line = line;
+      else
+        g_string_append_c (self->pending, '\n');
+      g_string_append_len (self->pending, span.start, span.len);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+reader_paragraph_end (Reader  *self,
+                      GError **error)
+{
+  gboolean ok = TRUE;
+
+  if (!self->in_paragraph)
+    return TRUE;
+
+  self->in_paragraph = FALSE;
+  if (self->pending->len > 0)
+    ok = reader_add_text (self, self->pending_line, self->pending->str, self->pending->len, error);
+  g_string_truncate (self->pending, 0);
+
+  return ok;
+}
+
+/* Lenient reading {{{ */
+
+typedef enum
+{
+  HEADING_PLAIN,
+  HEADING_ITEM,
+  HEADING_MARKER,
+} HeadingKind;
+
+static HeadingKind
+heading_kind (Span text)
+{
+  gboolean has_number;
+  guint64 number;
+  MarkerKind kind;
+  Span rest;
+
+  if (parse_item_heading (text, &has_number, &number, &rest))
+    return HEADING_ITEM;
+  if (parse_marker (text, &kind, &rest))
+    return HEADING_MARKER;
+  return HEADING_PLAIN;
+}
+
+static void
+reader_report (Reader     *self,
+               guint       line,
+               guint       first_line,
+               guint       last_line,
+               const char *message)
+{
+  self->n_problems++;
+  self->options->problem (line, first_line, MAX (first_line, last_line), message,
+                          self->options->user_data);
+}
+
+/* After a reader function failed with @local: in strict reading, fails
+ * with it.  In lenient reading, drops the item being read (if any) and
+ * starts skipping lines, from the item's heading, or from @heading_line
+ * (the heading of an item that could not start, of level @heading_level),
+ * or from the line of the error. */
+static gboolean
+reader_recover (Reader  *self,
+                guint    heading_line,
+                guint    heading_level,
+                GError **local,
+                GError **error)
+{
+  if (!reader_lenient (self))
+    {
+      g_propagate_error (error, g_steal_pointer (local));
+      return FALSE;
+    }
+
+  g_clear_error (local);
+  g_assert (!self->skipping);
+
+  if (reader_in_item (self))
+    {
+      self->skip_first = self->line;
+      self->skip_level = self->level;
+      reader_discard_item (self);
+    }
+  else if (heading_line > 0)
+    {
+      self->skip_first = heading_line;
+      self->skip_level = heading_level;
+    }
+  else
+    {
+      self->skip_first = self->error_line;
+      self->skip_level = 0;
+    }
+
+  self->skipping = TRUE;
+  self->skip_line = self->error_line;
+  g_free (self->skip_message);
+  self->skip_message = g_steal_pointer (&self->error_text);
+  g_string_truncate (self->pending, 0);
+
+  return TRUE;
+}
+
+static void
+reader_end_skip (Reader *self)
+{
+  g_assert (self->skipping);
+
+  reader_report (self, self->skip_line, self->skip_first, self->last_line, self->skip_message);
+  g_clear_pointer (&self->skip_message, g_free);
+  self->skipping = FALSE;
+}
+
+/* The item being read ends here (lenient reading): keep it, or report why
+ * not and drop it. */
+static void
+reader_end_item (Reader *self)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (!reader_in_item (self) || reader_finish_item (self, &local))
+    return;
+
+  reader_report (self, self->error_line, self->line, self->last_line, self->error_text);
+  reader_discard_item (self);
+}
+
+/* }}} */
+
+static gboolean
+reader_heading (Reader   *self,
+                guint     line,
+                guint     level,
+                Span      text,
+                GError  **error)
+{
+  g_autoptr(GError) local = NULL;
+  HeadingKind kind = HEADING_PLAIN;
+
+  if (reader_lenient (self))
+    {
+      kind = heading_kind (text);
+
+      if (self->skipping)
         {
-          if (pending->len > 0 &&
-              !reader_add_text (self, pending_line, pending->str, pending->len, error))
-            return FALSE;
+          /* A skipped item ends where an item would; skipped text outside
+           * items ends at any heading but a marker. */
+          if (kind == HEADING_ITEM ||
+              (kind == HEADING_PLAIN && (self->skip_level == 0 || level <= self->skip_level)))
+            reader_end_skip (self);
+          else
+            {
+              self->last_line = line;
+              return TRUE;
+            }
+        }
 
-          if (!reader_add_marker (self, line, kind, error))
-            return FALSE;
+      /* Finishing the item here, not inside reader_add_heading(), tells
+       * its problems apart from those of the heading. */
+      if (reader_in_item (self) &&
+          (kind == HEADING_ITEM || (kind == HEADING_PLAIN && level <= self->level)))
+        reader_end_item (self);
+    }
 
-          g_string_assign (pending, "");
-          g_string_append_len (pending, rest.start, rest.len);
-          pending_line = line;
+  self->last_line = line;
+
+  if (reader_add_heading (self, line, level, text, &local))
+    return TRUE;
+
+  return reader_recover (self, kind == HEADING_ITEM ? line : 0, level, &local, error);
+}
+
+typedef struct
+{
+  const char *p;
+  const char *end;
+  const char *newline;   /* the next '\n' at or after p, or end */
+  guint       line;      /* the number of the line last read */
+} LineScanner;
+
+/* Lines end at LF, CRLF or a lone CR, as in split_lines(). */
+static Span
+line_scanner_next (LineScanner *self)
+{
+  const char *p = self->p;
+  const char *eol;
+  const char *cr;
+  Span line;
+
+  /* Kept between calls, or a file with CR line ends only would be
+   * searched to its end for every line. */
+  if (self->newline < p)
+    {
+      self->newline = memchr (p, '\n', self->end - p);
+      if (self->newline == NULL)
+        self->newline = self->end;
+    }
+
+  eol = self->newline;
+  cr = memchr (p, '\r', eol - p);
+  if (cr != NULL)
+    eol = cr;
+
+  line.start = p;
+  line.len = eol - p;
+
+  if (eol + 1 < self->end && eol[0] == '\r' && eol[1] == '\n')
+    eol++;
+  self->p = eol < self->end ? eol + 1 : self->end;
+  self->line++;
+
+  return line;
+}
+
+static gboolean
+reader_tick (Reader       *self,
+             LineScanner  *scanner,
+             const char   *text,
+             GError      **error)
+{
+  const WendaReadOptions *options = self->options;
+
+  if (options == NULL || scanner->line % TICK_LINES != 0)
+    return TRUE;
+
+  if (g_cancellable_set_error_if_cancelled (options->cancellable, error))
+    return FALSE;
+
+  if (options->progress != NULL)
+    options->progress ((double)(scanner->p - text) / (double)(scanner->end - text),
+                       options->user_data);
+
+  return TRUE;
+}
+
+/* A fenced code block, from its opening line @open; the scanner is left
+ * after its closing line, or at the end. */
+static gboolean
+reader_code_block (Reader       *self,
+                   LineScanner  *scanner,
+                   const char   *text,
+                   Span          open,
+                   char          fence_char,
+                   gsize         fence_len,
+                   gsize         indent,
+                   GError      **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GString) code = g_string_new (NULL);
+  guint first_line = scanner->line;
+  gboolean closed = FALSE;
+  gboolean ok;
+
+  self->last_line = first_line;
+  open.start += indent;
+  open.len -= indent;
+  append_line (code, span_trim (open));
+
+  while (scanner->p < scanner->end)
+    {
+      Span inner = line_scanner_next (scanner);
+      gsize strip = 0;
+
+      if (!reader_tick (self, scanner, text, error))
+        return FALSE;
+
+      if (!span_is_blank (inner))
+        self->last_line = scanner->line;
+
+      if (is_fence_close (inner, fence_char, fence_len))
+        {
+          append_line (code, span_trim (inner));
+          closed = TRUE;
+          break;
+        }
+
+      /* Content lines lose the fence's indentation, no more */
+      while (strip < indent && strip < inner.len &&
+             (inner.start[strip] == ' ' || inner.start[strip] == '\t'))
+        strip++;
+
+      g_string_append_c (code, '\n');
+      g_string_append_len (code, inner.start + strip, inner.len - strip);
+    }
+
+  if (self->skipping)
+    return TRUE;
+
+  if (!closed)
+    /* Otherwise the rest of the file, questions and all, would silently
+     * become code. */
+    ok = reader_fail (self, &local, WENDA_BANK_ERROR_SYNTAX, first_line,
+                      _("this code block is never closed"));
+  else
+    ok = reader_add_text (self, first_line, code->str, code->len, &local);
+
+  return ok || reader_recover (self, 0, 0, &local, error);
+}
+
+static gboolean
+reader_end_paragraph (Reader  *self,
+                      GError **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  return reader_paragraph_end (self, &local) ||
+         reader_recover (self, 0, 0, &local, error);
+}
+
+/* Reads the lines of @text (valid UTF-8, no NUL) in one pass */
+static WendaBank *
+reader_run (Reader      *self,
+            const char  *text,
+            gsize        length,
+            GError     **error)
+{
+  LineScanner scanner = { 0, };
+
+  scanner.p = text + wenda_text_skip_bom (text, length);
+  scanner.end = text + length;
+  scanner.newline = NULL;
+
+  while (scanner.p < scanner.end)
+    {
+      g_autoptr(GError) local = NULL;
+      Span line = line_scanner_next (&scanner);
+      guint level;
+      Span content;
+      char fence_char;
+      gsize fence_len, indent;
+
+      if (!reader_tick (self, &scanner, text, error))
+        return NULL;
+
+      if (span_is_blank (line))
+        {
+          if (!reader_end_paragraph (self, error))
+            return NULL;
+        }
+      else if (parse_atx_heading (line, &level, &content))
+        {
+          if (!reader_end_paragraph (self, error) ||
+              !reader_heading (self, scanner.line, level, content, error))
+            return NULL;
+        }
+      else if (parse_fence_open (line, &fence_char, &fence_len, &indent))
+        {
+          if (!reader_end_paragraph (self, error) ||
+              !reader_code_block (self, &scanner, text, line, fence_char, fence_len, indent, error))
+            return NULL;
+        }
+      else if (is_thematic_break (line))
+        {
+          if (!reader_end_paragraph (self, error))
+            return NULL;
+          self->last_line = scanner.line;
         }
       else
         {
-          if (pending->len == 0)
-            pending_line = line;
-          else
-            g_string_append_c (pending, '\n');
-          g_string_append_len (pending, span.start, span.len);
+          self->last_line = scanner.line;
+          if (self->skipping)
+            continue;
+
+          if (!reader_paragraph_line (self, scanner.line, span_trim (line), &local) &&
+              !reader_recover (self, 0, 0, &local, error))
+            return NULL;
         }
-
-      if (eol == NULL)
-        break;
-
-      p = eol + 1;
-      line++;
     }
 
-  if (pending->len > 0)
-    return reader_add_text (self, pending_line, pending->str, pending->len, error);
+  if (!reader_end_paragraph (self, error))
+    return NULL;
 
-  return TRUE;
+  if (self->skipping)
+    reader_end_skip (self);
+  else if (reader_lenient (self))
+    reader_end_item (self);
+  else if (!reader_finish_item (self, error))
+    return NULL;
+
+  if (self->items->len == 0)
+    {
+      if (self->n_problems > 0)
+        wenda_bank_set_error (error, WENDA_BANK_ERROR_EMPTY, self->filename, 1, 0,
+                              _("no question could be read: every one has a problem"));
+      else
+        wenda_bank_set_error (error, WENDA_BANK_ERROR_EMPTY, self->filename, 1, 0,
+                              _("no questions found: a question starts with a heading “#### %s 1：…”"),
+                              KEYWORD_ITEM);
+      return NULL;
+    }
+
+  return wenda_bank_new (self->title, self->items);
+}
+
+/**
+ * wenda_markdown_read:
+ * @text: the Markdown document: valid UTF-8 with no NUL byte (see
+ *   wenda_text_validate()); a BOM is skipped
+ * @filename: (nullable): the name used in error messages ("<input>")
+ * @options: (nullable): ids, cancellation, progress and lenient reading
+ *
+ * Reads a question bank written in Markdown; see the top of this file for
+ * the format.  With no @options it is wenda_markdown_parse() without the
+ * checks of the bytes.  With a problem function, the reading is lenient
+ * (see "Bank layer"): it fails only when no item can be read, or when
+ * cancelled (%G_IO_ERROR_CANCELLED).
+ *
+ * Returns: (transfer full): the bank, or %NULL with @error set
+ */
+WendaBank *
+wenda_markdown_read (const char                *text,
+                     gsize                      length,
+                     const char                *filename,
+                     const WendaReadOptions  *options,
+                     GError                   **error)
+{
+  g_auto(Reader) reader = { 0, };
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  reader.filename = filename != NULL ? filename : "<input>";
+  reader.options = options;
+  reader.items = g_ptr_array_new_with_free_func (g_object_unref);
+  reader.numbers = g_hash_table_new (NULL, NULL);
+  reader.question = g_string_new (NULL);
+  reader.answer = g_string_new (NULL);
+  reader.explanation = g_string_new (NULL);
+  reader.pending = g_string_new (NULL);
+
+  return reader_run (&reader, text != NULL ? text : "", length, error);
 }
 
 /**
@@ -1220,8 +1734,6 @@ wenda_markdown_parse (const char  *text,
                       const char  *filename,
                       GError     **error)
 {
-  g_auto(Reader) reader = { 0, };
-  g_autoptr(GArray) blocks = NULL;
   gsize len;
   gsize bom;
 
@@ -1239,67 +1751,7 @@ wenda_markdown_parse (const char  *text,
   if (!wenda_text_validate (text + bom, len - bom, filename, TRUE, error))
     return NULL;
 
-  reader.filename = filename;
-  reader.items = g_ptr_array_new_with_free_func (g_object_unref);
-  reader.numbers = g_hash_table_new (NULL, NULL);
-  reader.question = g_string_new (NULL);
-  reader.answer = g_string_new (NULL);
-  reader.explanation = g_string_new (NULL);
-
-  blocks = wenda_markdown_tokenize (text, len);
-
-  for (guint i = 0; i < blocks->len; i++)
-    {
-      const WendaMdBlock *block = &g_array_index (blocks, WendaMdBlock, i);
-      gboolean ok = TRUE;
-
-      switch (block->kind)
-        {
-        case WENDA_MD_BLOCK_BLANK:
-        case WENDA_MD_BLOCK_BREAK:
-          break;
-
-        case WENDA_MD_BLOCK_HEADING:
-          ok = reader_add_heading (&reader, block, error);
-          break;
-
-        case WENDA_MD_BLOCK_PARAGRAPH:
-          ok = reader_add_paragraph (&reader, block, error);
-          break;
-
-        case WENDA_MD_BLOCK_CODE:
-          if (block->unclosed)
-            {
-              /* Otherwise the rest of the file, questions and all, would
-               * silently become code. */
-              wenda_bank_set_error (error, WENDA_BANK_ERROR_SYNTAX,
-                                    filename, block->line, 0,
-                                    _("this code block is never closed"));
-              return NULL;
-            }
-          ok = reader_add_text (&reader, block->line, block->text, strlen (block->text), error);
-          break;
-
-        default:
-          g_assert_not_reached ();
-        }
-
-      if (!ok)
-        return NULL;
-    }
-
-  if (!reader_finish_item (&reader, error))
-    return NULL;
-
-  if (reader.items->len == 0)
-    {
-      wenda_bank_set_error (error, WENDA_BANK_ERROR_EMPTY, filename, 1, 0,
-                            _("no questions found: a question starts with a heading “#### %s 1：…”"),
-                            KEYWORD_ITEM);
-      return NULL;
-    }
-
-  return wenda_bank_new (reader.title, reader.items);
+  return wenda_markdown_read (text, len, filename, NULL, error);
 }
 
 /* }}} */

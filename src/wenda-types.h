@@ -29,6 +29,8 @@ typedef enum
   WENDA_BANK_ERROR_DUPLICATE,         /* two items share a number or id */
   WENDA_BANK_ERROR_EMPTY,             /* no items at all */
   WENDA_BANK_ERROR_UNSUPPORTED_VERSION,
+  WENDA_BANK_ERROR_TOO_LARGE,         /* over WENDA_IMPORT_MAX_SIZE */
+  WENDA_BANK_ERROR_NOT_TEXT,          /* a binary file (wenda-import.c) */
 } WendaBankError;
 
 GQuark wenda_bank_error_quark (void);
