@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "wenda-application.h"
+#include "wenda-library.h"
 #include "wenda-bank-loader.h"
 #include "wenda-catalog.h"
 #include "wenda-first-frame.h"
@@ -24,6 +25,7 @@ struct _WendaApplication
   GtkCssProvider *text_css;
   WendaStudyStore *store;
   WendaScheduler *scheduler;
+  WendaLibrary   *library;
 
   /* What went wrong reading the study file, for the first window to say. */
   char           *study_message;
@@ -112,6 +114,21 @@ wenda_application_activate (GApplication *app)
   gtk_window_present (wenda_application_ensure_window (WENDA_APPLICATION (app)));
 }
 
+/* "Open With" in the file manager (D-Bus activation): import each file. */
+static void
+wenda_application_open (GApplication  *app,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  GtkWindow *window = wenda_application_ensure_window (WENDA_APPLICATION (app));
+
+  for (int i = 0; i < n_files; i++)
+    wenda_window_import_file (WENDA_WINDOW (window), files[i]);
+
+  gtk_window_present (window);
+}
+
 /* Runs in the primary instance, for its own command line and for those
  * of later launches. */
 static int
@@ -157,9 +174,19 @@ wenda_application_command_line (GApplication            *app,
         }
       else
         {
-          g_application_command_line_printerr (command_line,
-                                               _("Not a topic number: %s\n"), arguments[i]);
-          return EXIT_FAILURE;
+          /* Anything else is a bank to import, relative to the caller's
+           * folder. */
+          g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line,
+                                                                                  arguments[i]);
+
+          if (!g_file_query_exists (file, NULL))
+            {
+              g_application_command_line_printerr (command_line,
+                                                   _("Not a topic number or a file: %s\n"),
+                                                   arguments[i]);
+              return EXIT_FAILURE;
+            }
+          wenda_window_import_file (window, file);
         }
     }
 
@@ -416,6 +443,27 @@ wenda_application_startup (GApplication *app)
       else
         g_warning ("No English rendering of the content: %s", catalog_error->message);
     }
+
+  /* The user's own banks.  One that cannot be read is skipped and kept;
+   * the first window says so. */
+  {
+    g_autofree char *dir = wenda_library_default_dir (APP_ID);
+    g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GError) library_error = NULL;
+
+    self->library = wenda_library_new (dir, self->bank);
+    if (!wenda_library_load (self->library, problems, &library_error))
+      g_ptr_array_add (problems, g_strdup (library_error->message));
+    for (guint i = 0; i < problems->len; i++)
+      {
+        char *joined = self->study_message
+                       ? g_strconcat (self->study_message, "\n", g_ptr_array_index (problems, i), NULL)
+                       : g_strdup (g_ptr_array_index (problems, i));
+
+        g_free (self->study_message);
+        self->study_message = joined;
+      }
+  }
 }
 
 static void
@@ -486,6 +534,7 @@ wenda_application_dispose (GObject *object)
 
   g_clear_object (&self->bank);
   g_clear_object (&self->store);
+  g_clear_object (&self->library);
   g_clear_pointer (&self->scheduler, wenda_scheduler_free);
   g_clear_pointer (&self->study_message, g_free);
   g_clear_object (&self->settings);
@@ -503,6 +552,7 @@ wenda_application_class_init (WendaApplicationClass *klass)
   object_class->dispose = wenda_application_dispose;
 
   app_class->activate = wenda_application_activate;
+  app_class->open = wenda_application_open;
   app_class->command_line = wenda_application_command_line;
   app_class->dbus_register = wenda_application_dbus_register;
   app_class->dbus_unregister = wenda_application_dbus_unregister;
@@ -532,6 +582,7 @@ wenda_application_init (WendaApplication *self)
     { "win.study", { "<Control>Return", "<Control>KP_Enter", NULL } },
     { "win.starred", { "<Control>d", NULL } },
     { "win.progress", { "<Control>i", NULL } },
+    { "win.open", { "<Control>o", NULL } },
   };
   static const GOptionEntry options[] = {
     { "language", 'l', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
@@ -540,7 +591,7 @@ wenda_application_init (WendaApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), N_("[TOPIC]"));
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), N_("[TOPIC|FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             N_("Read and study interview questions on machine "
                                                "learning and large-model training."));
@@ -558,7 +609,7 @@ wenda_application_new (void)
 {
   return g_object_new (WENDA_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_HANDLES_OPEN,
                        /* The same resources in the .Devel build. */
                        "resource-base-path", RESOURCE_PATH,
                        NULL);
@@ -598,4 +649,17 @@ wenda_application_get_scheduler (WendaApplication *self)
   g_return_val_if_fail (WENDA_IS_APPLICATION (self), NULL);
 
   return self->scheduler;
+}
+
+/**
+ * wenda_application_get_library:
+ *
+ * Returns: (transfer none) (nullable): the bundled bank and the user's own
+ */
+WendaLibrary *
+wenda_application_get_library (WendaApplication *self)
+{
+  g_return_val_if_fail (WENDA_IS_APPLICATION (self), NULL);
+
+  return self->library;
 }

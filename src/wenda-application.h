@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "wenda-bank.h"
+#include "wenda-library.h"
 #include "wenda-study-store.h"
 #include "wenda-window.h"
 
@@ -21,6 +22,7 @@ WendaBank        *wenda_application_get_bank (WendaApplication *self);
 WendaWindow      *wenda_application_get_main_window (WendaApplication *self);
 WendaStudyStore  *wenda_application_get_study_store (WendaApplication *self);
 WendaScheduler   *wenda_application_get_scheduler   (WendaApplication *self);
+WendaLibrary     *wenda_application_get_library     (WendaApplication *self);
 const char       *wenda_application_get_localedir (void);
 void              wenda_i18n_init                 (void);
 

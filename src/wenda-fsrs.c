@@ -66,6 +66,7 @@
 
 #define SECONDS_PER_DAY    G_GINT64_CONSTANT (86400)
 #define STABILITY_MIN      0.001
+#define STABILITY_MAX      1e9
 #define DIFFICULTY_MIN     1.0
 #define DIFFICULTY_MAX     10.0
 
@@ -348,7 +349,10 @@ whole_days (gint64 seconds)
 static double
 clamp_stability (double stability)
 {
-  return MAX (stability, STABILITY_MIN);
+  /* py-fsrs has no upper bound; ours keeps the number one the study file
+   * stores (it refuses more than 1e12), whatever the grades.  A stability
+   * of 1e9 days is already far past the 36,500-day maximum interval. */
+  return CLAMP (stability, STABILITY_MIN, STABILITY_MAX);
 }
 
 static double

@@ -263,7 +263,9 @@ wenda_study_session_grade (WendaStudySession  *self,
 
   item = g_steal_pointer (&self->current);
   saved = wenda_study_store_grade (self->store, self->scheduler, wenda_qa_item_get_id (item),
-                                   rating, now, &card, error);
+                                   rating, now, NULL, error);
+  /* The store's card is the truth (a grade it refused leaves the old one). */
+  wenda_study_store_get_card (self->store, wenda_qa_item_get_id (item), &card);
 
   self->n_reviewed++;
   if (rating != WENDA_RATING_AGAIN)

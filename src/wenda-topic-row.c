@@ -80,8 +80,8 @@ wenda_topic_row_root (GtkWidget *widget)
   GTK_WIDGET_CLASS (wenda_topic_row_parent_class)->root (widget);
 
   root = gtk_widget_get_root (widget);
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (root), "content-mode"))
-    self->mode_binding = g_object_bind_property (root, "content-mode", widget, "mode",
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (root), "shown-mode"))
+    self->mode_binding = g_object_bind_property (root, "shown-mode", widget, "mode",
                                                  G_BINDING_SYNC_CREATE);
 }
 

@@ -7,7 +7,10 @@
 #include <glib/gi18n.h>
 
 #include "wenda-application.h"
+#include "wenda-bank-export.h"
 #include "wenda-detail-view.h"
+#include "wenda-import.h"
+#include "wenda-library.h"
 #include "wenda-progress-view.h"
 #include "wenda-study-view.h"
 #include "wenda-term-view.h"
@@ -30,6 +33,8 @@ struct _WendaWindow
   /* Template widgets */
   AdwLeaflet           *leaflet;
   AdwWindowTitle       *sidebar_title;
+  GtkStack             *title_stack;
+  GtkDropDown          *bank_dropdown;
   AdwViewStack         *sidebar_stack;
   GtkSearchEntry       *glossary_entry;
   GtkLabel             *glossary_count_label;
@@ -76,6 +81,7 @@ struct _WendaWindow
   /* Owned references */
   WendaBank            *bank;
   WendaStudyStore      *store;
+  WendaLibrary         *library;
   WendaGlossary        *glossary;
   GSettings            *settings;
 
@@ -84,12 +90,20 @@ struct _WendaWindow
   guint                 focus_row_at_startup : 1;
 
   guint                 refresh_timeout;
+  guint                 refilter_idle;
 
   WendaContentMode      content_mode;
+  /* What the content is shown in: content_mode, or Chinese for a bank
+   * with no English rendering (the choice itself is kept). */
+  WendaContentMode      shown_mode;
   WendaStudyFilter      study_filter_kind;
   ContentPage           content_page;
   /* The user has been told that stars and progress cannot be saved. */
   guint                 told_save_failed : 1;
+  /* A star changed on the open topic of the Starred list: filter again
+   * once the user moves on. */
+  guint                 refilter_pending : 1;
+  guint                 attaching_library : 1;
   /* Set while `wenda --language` applies its mode, which is not saved. */
   guint                 overriding_mode : 1;
 };
@@ -100,6 +114,7 @@ enum {
   PROP_0,
   PROP_BANK,
   PROP_CONTENT_MODE,
+  PROP_SHOWN_MODE,
   PROP_STUDY_FILTER,
   PROP_STARRED,
   N_PROPS
@@ -275,12 +290,14 @@ wenda_window_show_content (WendaWindow *self)
 }
 
 static void wenda_window_update_mode_ui (WendaWindow *self);
+static void wenda_window_update_star (WendaWindow *self);
 
 static void
 on_leaflet_folded_changed (WendaWindow *self)
 {
   wenda_window_update_actions (self);
   wenda_window_update_mode_ui (self);
+  wenda_window_update_star (self);
 }
 
 static gboolean
@@ -296,18 +313,30 @@ wenda_window_update_term_page (WendaWindow *self)
 
   /* Translators: the title of the reading pane while it shows a term */
   adw_window_title_set_title (self->content_title, _("Glossary"));
-  wenda_term_view_set_term (self->term_view, term, self->bank, self->content_mode);
+  wenda_term_view_set_term (self->term_view, term, self->bank, self->shown_mode);
   gtk_stack_set_visible_child_name (self->detail_stack, term ? "term" : "no-term");
 }
 
 
+/* Whether the reading pane is on screen (a narrow window shows one page
+ * at a time). */
+static gboolean
+wenda_window_pane_shown (WendaWindow *self)
+{
+  return !adw_leaflet_get_folded (self->leaflet) ||
+         g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "content") == 0;
+}
+
 /* Study: the item that stars apply to.  While studying, the card;
- * otherwise the topic in the reading pane. */
+ * otherwise the topic in the reading pane.  None when the pane is off
+ * screen: Ctrl+D must not star what the user cannot see. */
 static WendaQaItem *
 wenda_window_get_star_item (WendaWindow *self)
 {
   /* Also reached while the template is being built. */
-  if (self->detail_stack == NULL || self->study_view == NULL)
+  if (self->detail_stack == NULL || self->study_view == NULL || self->leaflet == NULL)
+    return NULL;
+  if (self->content_page != CONTENT_PAGE_READING && !wenda_window_pane_shown (self))
     return NULL;
   if (self->content_page == CONTENT_PAGE_STUDY)
     return wenda_study_view_get_current_item (self->study_view);
@@ -332,7 +361,8 @@ static void
 wenda_window_update_key_capture (WendaWindow *self)
 {
   gtk_search_bar_set_key_capture_widget (self->search_bar,
-                                         self->content_page == CONTENT_PAGE_STUDY
+                                         self->content_page == CONTENT_PAGE_STUDY &&
+                                         wenda_window_pane_shown (self)
                                          ? NULL : GTK_WIDGET (self));
 }
 
@@ -474,25 +504,59 @@ wenda_window_update_filter_counts (WendaWindow *self)
 static void
 wenda_window_refresh_study (WendaWindow *self)
 {
+  self->refilter_pending = FALSE;
   if (self->study_filter_kind != WENDA_STUDY_FILTER_ALL)
     gtk_filter_changed (GTK_FILTER (self->study_filter), GTK_FILTER_CHANGE_DIFFERENT);
   wenda_window_update_filter_counts (self);
-  if (self->content_page == CONTENT_PAGE_PROGRESS)
-    wenda_progress_view_refresh (self->progress_view);
+}
+
+static gboolean
+refilter_idle_cb (gpointer user_data)
+{
+  WendaWindow *self = WENDA_WINDOW (user_data);
+
+  self->refilter_idle = 0;
+  gtk_filter_changed (GTK_FILTER (self->study_filter), GTK_FILTER_CHANGE_DIFFERENT);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
 on_store_changed (WendaWindow *self,
                   const char  *id)
 {
-  wenda_window_refresh_study (self);
+  WendaQaItem *open = gtk_single_selection_get_selected_item (self->selection);
+
+  /* The open topic stays in the Starred list when its star goes, until
+   * the user moves on: otherwise the selection would jump to the next
+   * starred topic, and a second Ctrl+D (to undo) would unstar that one. */
+  if (self->study_filter_kind == WENDA_STUDY_FILTER_STARRED && open != NULL && id != NULL &&
+      g_strcmp0 (wenda_qa_item_get_id (open), id) == 0 &&
+      self->content_page == CONTENT_PAGE_READING)
+    {
+      self->refilter_pending = TRUE;
+      wenda_window_update_filter_counts (self);
+    }
+  else
+    {
+      wenda_window_refresh_study (self);
+    }
+
+  if (self->content_page == CONTENT_PAGE_PROGRESS)
+    wenda_progress_view_refresh (self->progress_view);
   wenda_window_update_star (self);
 }
 
+/* Cards fall due as time passes: count and filter again.  (Not the
+ * progress page: rebuilding it would move keyboard focus.) */
 static gboolean
 refresh_timeout_cb (gpointer user_data)
 {
-  wenda_window_refresh_study (WENDA_WINDOW (user_data));
+  WendaWindow *self = WENDA_WINDOW (user_data);
+
+  if (self->study_filter_kind == WENDA_STUDY_FILTER_DUE)
+    gtk_filter_changed (GTK_FILTER (self->study_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  wenda_window_update_filter_counts (self);
 
   return G_SOURCE_CONTINUE;
 }
@@ -509,6 +573,7 @@ wenda_window_show_reading_page (WendaWindow *self)
   else
     on_selected_item_changed (self);
   wenda_window_update_star (self);
+  wenda_window_update_actions (self);
 }
 
 /* Back from a study session or the progress page to reading. */
@@ -579,15 +644,40 @@ progress_action (GtkWidget  *widget,
   gtk_widget_child_focus (GTK_WIDGET (self->progress_view), GTK_DIR_TAB_FORWARD);
 }
 
+/* Focus for the list: the selected row, or when the list is empty, what
+ * would fill it (the search entry, or the filter's button). */
+static void
+wenda_window_focus_list (WendaWindow *self)
+{
+  static const gsize buttons[] = {
+    [WENDA_STUDY_FILTER_ALL] = G_STRUCT_OFFSET (WendaWindow, filter_all_button),
+    [WENDA_STUDY_FILTER_STARRED] = G_STRUCT_OFFSET (WendaWindow, filter_starred_button),
+    [WENDA_STUDY_FILTER_DUE] = G_STRUCT_OFFSET (WendaWindow, filter_due_button),
+    [WENDA_STUDY_FILTER_NEW] = G_STRUCT_OFFSET (WendaWindow, filter_new_button),
+  };
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
+    wenda_window_focus_selected_row (self);
+  else if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0')
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  else
+    gtk_widget_grab_focus (G_STRUCT_MEMBER (GtkWidget *, self, buttons[self->study_filter_kind]));
+}
+
 static void
 on_study_done (WendaWindow *self)
 {
   wenda_window_show_reading (self);
 
-  if (adw_leaflet_get_folded (self->leaflet))
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
     wenda_detail_view_focus_start (self->detail_view);
   else
-    wenda_window_focus_selected_row (self);
+    {
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+      wenda_window_focus_list (self);
+    }
 }
 
 static void
@@ -602,7 +692,10 @@ static void
 on_study_message (WendaWindow *self,
                   const char  *message)
 {
-  wenda_window_add_toast (self, message);
+  g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, message);
+
+  /* Once, like every other failed save. */
+  wenda_window_report_save_error (self, error);
 }
 
 static void
@@ -652,6 +745,13 @@ on_selected_item_changed (WendaWindow *self)
 {
   WendaQaItem *item = gtk_single_selection_get_selected_item (self->selection);
   GtkAdjustment *vadjustment;
+
+  /* Not from inside the selection's own notification. */
+  if (self->refilter_pending && self->refilter_idle == 0)
+    {
+      self->refilter_pending = FALSE;
+      self->refilter_idle = g_idle_add (refilter_idle_cb, self);
+    }
 
   /* A study session or the progress page stays, unless the user is
    * moving through the list. */
@@ -874,7 +974,13 @@ on_sidebar_page_changed (WendaWindow *self)
 static void
 on_glossary_selected (WendaWindow *self)
 {
-  if (showing_glossary (self))
+  if (!showing_glossary (self))
+    return;
+
+  /* A term chosen during study or on the progress page is read. */
+  if (self->content_page != CONTENT_PAGE_READING)
+    wenda_window_show_reading_page (self);
+  else
     wenda_window_update_term_page (self);
 }
 
@@ -1002,7 +1108,7 @@ back_action (GtkWidget  *widget,
   if (self->content_page == CONTENT_PAGE_PROGRESS && !adw_leaflet_get_folded (self->leaflet))
     {
       wenda_window_show_reading (self);
-      wenda_window_focus_selected_row (self);
+      wenda_window_focus_list (self);
       return;
     }
 
@@ -1068,8 +1174,9 @@ wenda_window_update_mode_ui (WendaWindow *self)
   if (self->mode_button == NULL || self->detail_clamp == NULL || self->study_button == NULL)
     return;
 
-  WendaLanguage language = self->content_mode == WENDA_CONTENT_MODE_EN ? WENDA_LANGUAGE_EN
-                                                                       : WENDA_LANGUAGE_ZH;
+  WendaLanguage language = self->shown_mode == WENDA_CONTENT_MODE_EN ? WENDA_LANGUAGE_EN
+                                                                     : WENDA_LANGUAGE_ZH;
+  gboolean translated = self->bank == NULL || wenda_bank_has_translation (self->bank);
   const char *label = NULL;
 
   switch (self->content_mode)
@@ -1093,11 +1200,28 @@ wenda_window_update_mode_ui (WendaWindow *self)
       g_assert_not_reached ();
     }
 
+  /* A bank of the user's own has only its own language: say so, rather
+   * than show blanks or the same text twice. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->mode_button), translated);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.content-mode", translated);
+
   /* In a narrow window the reading page's header has no room for the
    * name (at 360 px it pushed the window to 429 px): show an icon, and keep
    * the name in the tooltip.  The accessible label stays "Reading
    * language". */
-  if (adw_leaflet_get_folded (self->leaflet))
+  if (!translated)
+    {
+      /* Translators: the reading-language button when the bank has only
+       * its original text */
+      label = _("Original Only");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->mode_button),
+                                   _("This bank has no English rendering: it is shown as written"));
+      if (adw_leaflet_get_folded (self->leaflet))
+        gtk_menu_button_set_icon_name (self->mode_button, "preferences-desktop-locale-symbolic");
+      else
+        gtk_menu_button_set_label (self->mode_button, label);
+    }
+  else if (adw_leaflet_get_folded (self->leaflet))
     {
       g_autofree char *tooltip = NULL;
 
@@ -1116,22 +1240,41 @@ wenda_window_update_mode_ui (WendaWindow *self)
 
   /* The sidebar's header has no room for Study in a narrow window (with
    * three window buttons it would be 417 px wide): it stays in the main
-   * menu, and on Ctrl+Enter. */
+   * menu, and on Ctrl+Enter.  Nor has the reading page's, for its title
+   * next to the star, the language and the arrows: the page shows the
+   * topic's number itself. */
   gtk_widget_set_visible (self->study_button,
                           self->store != NULL && !adw_leaflet_get_folded (self->leaflet));
-  /* Nor has the reading page's, for its title next to the star, the
-   * language and the arrows: the page shows the topic's number itself. */
   gtk_widget_set_visible (GTK_WIDGET (self->content_title), !adw_leaflet_get_folded (self->leaflet));
 
   /* Two columns need more room than one. */
   adw_clamp_set_maximum_size (self->detail_clamp,
-                              self->content_mode == WENDA_CONTENT_MODE_BOTH ? 1200 : 720);
+                              self->shown_mode == WENDA_CONTENT_MODE_BOTH ? 1200 : 720);
   adw_clamp_set_tightening_threshold (self->detail_clamp,
-                                      self->content_mode == WENDA_CONTENT_MODE_BOTH ? 900 : 560);
+                                      self->shown_mode == WENDA_CONTENT_MODE_BOTH ? 900 : 560);
 
   if (self->bank != NULL)
     adw_window_title_set_subtitle (self->sidebar_title,
                                    wenda_bank_get_title_in (self->bank, language));
+}
+
+static void
+wenda_window_update_shown_mode (WendaWindow *self)
+{
+  WendaContentMode shown = self->content_mode;
+
+  if (self->bank != NULL && !wenda_bank_has_translation (self->bank))
+    shown = WENDA_CONTENT_MODE_ZH;
+
+  if (shown != self->shown_mode)
+    {
+      self->shown_mode = shown;
+      if (showing_glossary (self))
+        wenda_window_update_term_page (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWN_MODE]);
+    }
+
+  wenda_window_update_mode_ui (self);
 }
 
 static void
@@ -1151,7 +1294,7 @@ wenda_window_set_bank (WendaWindow *self,
   if (self->settings != NULL)
     last_topic = g_settings_get_string (self->settings, "last-topic");
 
-  wenda_window_update_mode_ui (self);
+  wenda_window_update_shown_mode (self);
   g_clear_object (&self->glossary);
   self->glossary = wenda_glossary_new_for_bank (bank);
   wenda_detail_view_set_glossary (self->detail_view, self->glossary);
@@ -1168,6 +1311,668 @@ wenda_window_set_bank (WendaWindow *self,
   on_selected_item_changed (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BANK]);
+}
+
+
+/* Banks: the user's own, next to the bundled one.  The chooser in the
+ * sidebar's header lists them once there is more than one. */
+
+static WendaLibraryBank *
+wenda_window_get_library_bank (WendaWindow *self)
+{
+  return self->library ? gtk_drop_down_get_selected_item (self->bank_dropdown) : NULL;
+}
+
+static void
+wenda_window_update_bank_ui (WendaWindow *self)
+{
+  WendaLibraryBank *current = wenda_window_get_library_bank (self);
+  gboolean own = current != NULL && !wenda_library_bank_is_bundled (current);
+  guint n_banks = self->library ? g_list_model_get_n_items (G_LIST_MODEL (self->library)) : 0;
+
+  gtk_stack_set_visible_child_name (self->title_stack, n_banks > 1 ? "banks" : "title");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", self->library != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-bank", own);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-bank", own);
+}
+
+static void
+on_bank_selected (WendaWindow *self)
+{
+  WendaLibraryBank *entry = wenda_window_get_library_bank (self);
+
+  if (entry == NULL || self->attaching_library)
+    return;
+
+  wenda_window_set_bank (self, wenda_library_bank_get_bank (entry));
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-bank", wenda_library_bank_get_id (entry));
+  wenda_window_update_bank_ui (self);
+}
+
+static void
+wenda_window_select_library_bank (WendaWindow      *self,
+                                  WendaLibraryBank *entry)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->library));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WendaLibraryBank) candidate = g_list_model_get_item (G_LIST_MODEL (self->library), i);
+
+      if (candidate == entry)
+        {
+          /* Through the reading view: a new bank is read from its start. */
+          wenda_window_show_reading (self);
+          gtk_drop_down_set_selected (self->bank_dropdown, i);
+          on_bank_selected (self);
+          return;
+        }
+    }
+}
+
+static void
+on_library_changed (WendaWindow *self)
+{
+  wenda_window_update_bank_ui (self);
+}
+
+/* A message for the user that needs an answer, or more room than a toast. */
+static AdwMessageDialog *
+wenda_window_message_dialog (WendaWindow *self,
+                             const char  *heading,
+                             const char  *body)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, NULL));
+
+  /* The body is plain text: it can quote a file's contents. */
+  adw_message_dialog_set_body_use_markup (dialog, FALSE);
+  if (body != NULL)
+    adw_message_dialog_set_body (dialog, body);
+  return dialog;
+}
+
+static void
+wenda_window_show_error (WendaWindow *self,
+                         const char  *heading,
+                         const char  *body)
+{
+  AdwMessageDialog *dialog = wenda_window_message_dialog (self, heading, body);
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  WendaWindow      *self;          /* owned */
+  GFile            *file;
+  char             *name;          /* for messages */
+  char             *id;
+  GCancellable     *cancellable;
+  AdwMessageDialog *dialog;        /* the progress dialog, once shown */
+  GtkProgressBar   *bar;
+  double            fraction;
+  guint             show_timeout;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_clear_handle_id (&job->show_timeout, g_source_remove);
+  if (job->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (job->dialog));
+  g_clear_object (&job->file);
+  g_clear_object (&job->cancellable);
+  g_clear_object (&job->self);
+  g_free (job->name);
+  g_free (job->id);
+  g_free (job);
+}
+
+static void
+on_import_dialog_response (ImportJob  *job,
+                           const char *response)
+{
+  if (g_strcmp0 (response, "cancel") == 0)
+    g_cancellable_cancel (job->cancellable);
+}
+
+static gboolean
+keep_open (GtkWindow *window)
+{
+  return TRUE;
+}
+
+/* An import that takes over half a second shows its progress, and can be
+ * cancelled. */
+static gboolean
+show_import_progress (gpointer user_data)
+{
+  ImportJob *job = user_data;
+  g_autofree char *heading = NULL;
+
+  job->show_timeout = 0;
+
+  /* Translators: %s is a file name */
+  heading = g_strdup_printf (_("Importing “%s”"), job->name);
+  job->dialog = wenda_window_message_dialog (job->self, heading, _("Reading the questions…"));
+  adw_message_dialog_add_response (job->dialog, "cancel", _("_Cancel"));
+  adw_message_dialog_set_close_response (job->dialog, "cancel");
+  job->bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_progress_bar_set_fraction (job->bar, job->fraction);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (job->bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Import progress"), -1);
+  adw_message_dialog_set_extra_child (job->dialog, GTK_WIDGET (job->bar));
+  /* The dialog stays until the import ends: a response only cancels. */
+  g_signal_connect_swapped (job->dialog, "response", G_CALLBACK (on_import_dialog_response), job);
+  g_signal_connect (job->dialog, "close-request", G_CALLBACK (keep_open), NULL);
+  gtk_window_present (GTK_WINDOW (job->dialog));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_import_progress (double   fraction,
+                    gpointer user_data)
+{
+  ImportJob *job = user_data;
+
+  job->fraction = fraction;
+  if (job->bar != NULL)
+    gtk_progress_bar_set_fraction (job->bar, fraction);
+}
+
+static void
+on_import_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ImportJob *job = user_data;
+  WendaWindow *self = job->self;
+  g_autoptr(WendaImportReport) report = NULL;
+  g_autoptr(WendaBank) bank = NULL;
+  g_autoptr(GError) error = NULL;
+  WendaLibraryBank *entry;
+
+  bank = wenda_import_file_finish (result, &report, &error);
+
+  /* The window may have been closed meanwhile. */
+  if (self->leaflet == NULL)
+    {
+      import_job_free (job);
+      return;
+    }
+
+  if (bank == NULL)
+    {
+      g_autofree char *heading = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *message = NULL;
+
+          /* Translators: %s is a file name */
+          message = g_strdup_printf (_("The import of “%s” was cancelled"), job->name);
+          wenda_window_add_toast (self, message);
+        }
+      else
+        {
+          /* Translators: %s is a file name */
+          heading = g_strdup_printf (_("Could Not Import “%s”"), job->name);
+          wenda_window_show_error (self, heading, error->message);
+        }
+      import_job_free (job);
+      return;
+    }
+
+  entry = wenda_library_add (self->library, job->id, bank, &error);
+  if (entry == NULL)
+    {
+      g_autofree char *heading = NULL;
+
+      /* Translators: %s is a file name */
+      heading = g_strdup_printf (_("Could Not Keep a Copy of “%s”"), job->name);
+      wenda_window_show_error (self, heading, error->message);
+      import_job_free (job);
+      return;
+    }
+
+  wenda_window_select_library_bank (self, entry);
+
+  if (report != NULL && wenda_import_report_get_n_problems (report) > 0)
+    {
+      g_autofree char *heading = NULL;
+      g_autofree char *body = wenda_import_report_to_text (report);
+
+      /* Translators: %s is a file name */
+      heading = g_strdup_printf (_("“%s” Imported, with Problems"), job->name);
+      wenda_window_show_error (self, heading, body);
+    }
+  else
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (bank));
+      g_autofree char *message = NULL;
+
+      /* Translators: %u questions were read from the file %s */
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u question from “%s”",
+                                              "Imported %u questions from “%s”", n),
+                                 n, job->name);
+      wenda_window_add_toast (self, message);
+    }
+
+  import_job_free (job);
+}
+
+/**
+ * wenda_window_import_file:
+ *
+ * Imports @file (Markdown or JSON) into the library, off the main thread,
+ * and shows it.  Problems are reported in a dialog.
+ */
+void
+wenda_window_import_file (WendaWindow *self,
+                          GFile       *file)
+{
+  ImportJob *job;
+  g_autofree char *basename = NULL;
+
+  g_return_if_fail (WENDA_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->library == NULL)
+    return;
+
+  basename = g_file_get_basename (file);
+  job = g_new0 (ImportJob, 1);
+  job->self = g_object_ref (self);
+  job->file = g_object_ref (file);
+  job->name = g_filename_display_name (basename ? basename : "");
+  job->id = wenda_library_make_id (self->library, job->name);
+  job->cancellable = g_cancellable_new ();
+  job->show_timeout = g_timeout_add (500, show_import_progress, job);
+
+  wenda_import_file_async (file, WENDA_IMPORT_FORMAT_AUTO, job->id, job->cancellable,
+                           on_import_progress, job, NULL,
+                           on_import_done, job);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+on_open_dialog_done (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(WendaWindow) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  if (file != NULL)
+    wenda_window_import_file (self, file);
+}
+#else
+static void
+on_open_chooser_response (GtkNativeDialog *chooser,
+                          int              response,
+                          WendaWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        wenda_window_import_file (self, file);
+    }
+
+  g_object_unref (chooser);
+}
+#endif
+
+static GListStore *
+bank_file_filters (void)
+{
+  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) banks = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) markdown = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (banks, _("Question Banks"));
+  gtk_file_filter_add_mime_type (banks, "text/markdown");
+  gtk_file_filter_add_mime_type (banks, "application/json");
+  gtk_file_filter_add_suffix (banks, "md");
+  gtk_file_filter_add_suffix (banks, "json");
+  gtk_file_filter_set_name (markdown, _("Markdown"));
+  gtk_file_filter_add_mime_type (markdown, "text/markdown");
+  gtk_file_filter_add_suffix (markdown, "md");
+  gtk_file_filter_set_name (json, _("JSON"));
+  gtk_file_filter_add_mime_type (json, "application/json");
+  g_list_store_append (filters, banks);
+  g_list_store_append (filters, markdown);
+  g_list_store_append (filters, json);
+
+  return filters;
+}
+
+/* File › Open, through the file chooser portal when there is one. */
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  WendaWindow *self = WENDA_WINDOW (widget);
+  g_autoptr(GListStore) filters = bank_file_filters ();
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+  gtk_file_dialog_set_title (dialog, _("Open a Question Bank"));
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, on_open_dialog_done, g_object_ref (self));
+#else
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open a Question Bank"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (filters)); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (G_LIST_MODEL (filters), i);
+
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_open_chooser_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+#endif
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         WendaWindow   *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    wenda_window_import_file (self, l->data);
+
+  return files != NULL;
+}
+
+typedef struct
+{
+  WendaWindow *self;
+  char        *contents;
+  char        *name;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->self);
+  g_free (job->contents);
+  g_free (job->name);
+  g_free (job);
+}
+
+static void
+on_export_written (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ExportJob *job = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    {
+      /* Translators: %s is a file name */
+      g_autofree char *heading = g_strdup_printf (_("Could Not Export to “%s”"), job->name);
+
+      wenda_window_show_error (job->self, heading, error->message);
+    }
+  else
+    {
+      /* Translators: %s is a file name */
+      g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), job->name);
+
+      wenda_window_add_toast (job->self, message);
+    }
+
+  export_job_free (job);
+}
+
+static void
+wenda_window_export_to (WendaWindow *self,
+                        GFile       *file,
+                        gboolean     anki)
+{
+  ExportJob *job = g_new0 (ExportJob, 1);
+  g_autofree char *basename = g_file_get_basename (file);
+
+  job->self = g_object_ref (self);
+  job->name = g_filename_display_name (basename ? basename : "");
+  job->contents = anki ? wenda_export_anki_tsv (self->bank, self->shown_mode)
+                       : wenda_export_markdown (self->bank, self->shown_mode);
+  g_file_replace_contents_async (file, job->contents, strlen (job->contents), NULL, FALSE,
+                                 G_FILE_CREATE_REPLACE_DESTINATION, NULL,
+                                 on_export_written, job);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+on_save_dialog_done (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(WendaWindow) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  if (file != NULL)
+    wenda_window_export_to (self, file,
+                            GPOINTER_TO_INT (g_object_get_data (source, "wenda-anki")));
+}
+#else
+static void
+on_save_chooser_response (GtkNativeDialog *chooser,
+                          int              response,
+                          WendaWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        wenda_window_export_to (self, file,
+                                GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "wenda-anki")));
+    }
+
+  g_object_unref (chooser);
+}
+#endif
+
+/* Export the bank in the reading mode shown: "anki" or "markdown". */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WendaWindow *self = WENDA_WINDOW (widget);
+  gboolean anki = g_str_equal (g_variant_get_string (parameter, NULL), "anki");
+  g_autofree char *name = NULL;
+  const char *title = anki ? _("Export for Anki") : _("Export as Markdown");
+
+  if (self->bank == NULL)
+    return;
+
+  /* The bank's title, without what a file name cannot hold. */
+  name = g_strdup_printf ("%s.%s", wenda_bank_get_title (self->bank)[0] != '\0'
+                                   ? wenda_bank_get_title (self->bank) : "wenda",
+                          anki ? "txt" : "md");
+  g_strdelimit (name, "/\\:", '-');
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+    gtk_file_dialog_set_title (dialog, title);
+    gtk_file_dialog_set_initial_name (dialog, name);
+    g_object_set_data (G_OBJECT (dialog), "wenda-anki", GINT_TO_POINTER (anki));
+    gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, on_save_dialog_done, g_object_ref (self));
+  }
+#else
+  {
+    GtkFileChooserNative *chooser;
+
+    chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                           _("_Export"), _("_Cancel"));
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    g_object_set_data (G_OBJECT (chooser), "wenda-anki", GINT_TO_POINTER (anki));
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+    g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_chooser_response), self, 0);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  }
+#endif
+}
+
+static void
+on_rename_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    WendaWindow      *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  WendaLibraryBank *entry_bank = g_object_get_data (G_OBJECT (dialog), "wenda-bank");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (!g_str_equal (response, "rename"))
+    return;
+
+  title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  if (title[0] == '\0')
+    return;
+
+  if (!wenda_library_rename (self->library, entry_bank, title, &error))
+    wenda_window_show_error (self, _("Could Not Rename the Bank"), error->message);
+  else
+    wenda_window_select_library_bank (self, entry_bank);
+}
+
+static void
+rename_bank_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  WendaWindow *self = WENDA_WINDOW (widget);
+  WendaLibraryBank *entry = wenda_window_get_library_bank (self);
+  AdwMessageDialog *dialog;
+  GtkWidget *text;
+
+  if (entry == NULL || wenda_library_bank_is_bundled (entry))
+    return;
+
+  dialog = wenda_window_message_dialog (self, _("Rename the Bank"), NULL);
+  text = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (text), wenda_library_bank_get_title (entry));
+  gtk_entry_set_activates_default (GTK_ENTRY (text), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Bank name"), -1);
+  adw_message_dialog_set_extra_child (dialog, text);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "rename", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "rename");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "wenda-bank", g_object_ref (entry), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_rename_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_remove_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    WendaWindow      *self)
+{
+  WendaLibraryBank *entry = g_object_get_data (G_OBJECT (dialog), "wenda-bank");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "remove"))
+    return;
+
+  /* Show the bundled bank first: the removed one's items go away. */
+  {
+    g_autoptr(WendaLibraryBank) bundled = g_list_model_get_item (G_LIST_MODEL (self->library), 0);
+
+    wenda_window_select_library_bank (self, bundled);
+  }
+  if (!wenda_library_remove (self->library, entry, &error))
+    wenda_window_show_error (self, _("Could Not Remove the Bank"), error->message);
+}
+
+static void
+remove_bank_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  WendaWindow *self = WENDA_WINDOW (widget);
+  WendaLibraryBank *entry = wenda_window_get_library_bank (self);
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+
+  if (entry == NULL || wenda_library_bank_is_bundled (entry))
+    return;
+
+  /* Translators: %s is a question bank's name */
+  heading = g_strdup_printf (_("Remove “%s”?"), wenda_library_bank_get_title (entry));
+  dialog = wenda_window_message_dialog (self, heading,
+                                        _("Wenda’s copy of its questions is deleted. The file you "
+                                          "imported it from is not touched, and your study progress "
+                                          "is kept in case you import it again."));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "wenda-bank", g_object_ref (entry), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Attaches the application's library: the chooser lists it, and the bank
+ * the user read last opens. */
+static void
+wenda_window_attach_library (WendaWindow  *self,
+                             WendaLibrary *library)
+{
+  g_autofree char *last = NULL;
+  WendaLibraryBank *entry;
+
+  self->library = g_object_ref (library);
+  /* Setting the model selects its first bank: not a choice to act on. */
+  self->attaching_library = TRUE;
+  gtk_drop_down_set_model (self->bank_dropdown, G_LIST_MODEL (library));
+  gtk_drop_down_set_selected (self->bank_dropdown, 0);
+  self->attaching_library = FALSE;
+  g_signal_connect_object (library, "items-changed", G_CALLBACK (on_library_changed),
+                           self, G_CONNECT_SWAPPED);
+
+  /* A window made for another bank (wenda_window_new()) keeps it. */
+  {
+    g_autoptr(WendaLibraryBank) bundled = g_list_model_get_item (G_LIST_MODEL (library), 0);
+
+    if (bundled == NULL || wenda_library_bank_get_bank (bundled) != self->bank)
+      {
+        wenda_window_update_bank_ui (self);
+        return;
+      }
+  }
+
+  last = self->settings ? g_settings_get_string (self->settings, "last-bank") : NULL;
+  entry = wenda_library_lookup (library, last);
+  if (entry != NULL && !wenda_library_bank_is_bundled (entry))
+    wenda_window_select_library_bank (self, entry);
+
+  wenda_window_update_bank_ui (self);
 }
 
 /* Study needs the application's store: enabled once the window has one. */
@@ -1188,6 +1993,10 @@ static void
 on_application_changed (WendaWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (WENDA_IS_APPLICATION (app) && self->library == NULL &&
+      wenda_application_get_library (WENDA_APPLICATION (app)) != NULL)
+    wenda_window_attach_library (self, wenda_application_get_library (WENDA_APPLICATION (app)));
 
   if (self->store != NULL || !WENDA_IS_APPLICATION (app) ||
       wenda_application_get_study_store (WENDA_APPLICATION (app)) == NULL)
@@ -1228,6 +2037,7 @@ wenda_window_constructed (GObject *object)
   G_OBJECT_CLASS (wenda_window_parent_class)->constructed (object);
 
   wenda_window_update_study_ui (self);
+  wenda_window_update_bank_ui (self);
 
   /* Cards fall due as time passes. */
   self->refresh_timeout = g_timeout_add_seconds (60, refresh_timeout_cb, self);
@@ -1258,10 +2068,12 @@ wenda_window_dispose (GObject *object)
     }
 
   g_clear_handle_id (&self->refresh_timeout, g_source_remove);
+  g_clear_handle_id (&self->refilter_idle, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WENDA_TYPE_WINDOW);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->library);
   g_clear_object (&self->bank);
   g_clear_object (&self->glossary);
   g_clear_object (&self->settings);
@@ -1285,6 +2097,10 @@ wenda_window_get_property (GObject    *object,
 
     case PROP_CONTENT_MODE:
       g_value_set_enum (value, self->content_mode);
+      break;
+
+    case PROP_SHOWN_MODE:
+      g_value_set_enum (value, self->shown_mode);
       break;
 
     case PROP_STUDY_FILTER:
@@ -1360,6 +2176,14 @@ wenda_window_class_init (WendaWindowClass *klass)
                        WENDA_CONTENT_MODE_ZH,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* The mode the content is shown in: content-mode, or Chinese when the
+   * bank has no English rendering.  The panes bind to this one. */
+  properties[PROP_SHOWN_MODE] =
+    g_param_spec_enum ("shown-mode", NULL, NULL,
+                       WENDA_TYPE_CONTENT_MODE,
+                       WENDA_CONTENT_MODE_ZH,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   /* The sidebar's All/Starred/Due/New, combined with the search. */
   properties[PROP_STUDY_FILTER] =
     g_param_spec_enum ("study-filter", NULL, NULL,
@@ -1378,6 +2202,7 @@ wenda_window_class_init (WendaWindowClass *klass)
   g_type_ensure (WENDA_TYPE_DETAIL_VIEW);
   g_type_ensure (WENDA_TYPE_STUDY_VIEW);
   g_type_ensure (WENDA_TYPE_PROGRESS_VIEW);
+  g_type_ensure (WENDA_TYPE_LIBRARY_BANK);
   g_type_ensure (WENDA_TYPE_TOPIC_ROW);
   g_type_ensure (WENDA_TYPE_TERM_VIEW);
   g_type_ensure (WENDA_TYPE_GLOSSARY_TERM);
@@ -1386,6 +2211,8 @@ wenda_window_class_init (WendaWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/wenda-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, bank_dropdown);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, glossary_entry);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, glossary_count_label);
@@ -1442,6 +2269,7 @@ wenda_window_class_init (WendaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_glossary_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_glossary_items_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_study_done);
+  gtk_widget_class_bind_template_callback (widget_class, on_bank_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_study_show_topic);
   gtk_widget_class_bind_template_callback (widget_class, on_study_message);
 
@@ -1460,6 +2288,10 @@ wenda_window_class_init (WendaWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.starred", "starred");
   gtk_widget_class_install_action (widget_class, "win.study", NULL, study_action);
   gtk_widget_class_install_action (widget_class, "win.progress", NULL, progress_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-bank", NULL, rename_bank_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-bank", NULL, remove_bank_action);
 
   /* Home and End go to the first and last topic, unless the focused widget
    * (the list itself, the search entry, a text selection) uses them first:
@@ -1492,6 +2324,22 @@ wenda_window_init (WendaWindow *self)
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_custom_filter_set_filter_func (self->study_filter, study_filter_func, self, NULL);
   g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed), NULL);
+
+  /* GTK 4.8 names the chooser's inner button after its type. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->bank_dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Question bank"), -1);
+
+  /* A bank dropped on the window is imported. */
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
   g_signal_connect_object (self->study_view, "notify::current-item",
                            G_CALLBACK (on_study_card_changed), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
@@ -1621,9 +2469,7 @@ wenda_window_set_content_mode (WendaWindow      *self,
   if (!self->overriding_mode && self->settings != NULL)
     g_settings_set_enum (self->settings, "content-mode", mode);
 
-  wenda_window_update_mode_ui (self);
-  if (showing_glossary (self))
-    wenda_window_update_term_page (self);
+  wenda_window_update_shown_mode (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_MODE]);
 }
 

@@ -30,5 +30,7 @@ void             wenda_window_override_content_mode (WendaWindow      *self,
 void             wenda_window_add_toast             (WendaWindow      *self,
                                                      const char       *message);
 void             wenda_window_start_study           (WendaWindow      *self);
+void             wenda_window_import_file           (WendaWindow      *self,
+                                                     GFile            *file);
 
 G_END_DECLS

@@ -85,7 +85,7 @@ import traceback
 # test_reader.py has no side effects on import; its helpers read its module
 # global `pyatspi`, set in main().
 import test_reader
-from test_reader import (App, Failure, Fatal, Skip, Tap, children, click,
+from test_reader import (SOURCE_ROOT, App, Failure, Fatal, Skip, Tap, children, click,
                          describe, describe_status, dump, find_one,
                          has_state, menu_items, mode_button_opener, name, path_of, role,
                          text, walk)
@@ -637,6 +637,28 @@ class Desktop:
         return (f'second launch exited 0 (stderr {err.strip()!r}); '
                 f'№{before} → №{TOPIC} in the one window')
 
+    def step_open_file(self):
+        """`wenda FILE` imports a Markdown bank into the running app; the header's chooser shows it"""
+        bank = SOURCE_ROOT / 'tests' / 'fixtures' / 'banks' / 'interview.md'
+        code, out, err = self.app.launch(str(bank))
+        if code != 0:
+            raise Failure(f'`wenda {bank.name}` exited with status {code} '
+                          f'({describe_status(code)}); stderr {err!r}')
+
+        def chooser_text():
+            found = [o for o in walk(self.app.window('Wenda'))
+                     if name(o) == 'Question bank']
+            if not found:
+                raise Failure('no control named "Question bank"')
+            return [text(o) for o in walk(found[0]) if role(o) == 'label']
+
+        labels = self.app.wait_for('the chooser to show "我的面试题"',
+                                   lambda: '我的面试题' in chooser_text() and chooser_text())
+        self.app.wait_for('the reading pane to show the bank\'s first question',
+                          lambda: any(text(o) == '什么是过拟合（Overfitting）？'
+                                      for o in walk(self.app.window('Wenda'))))
+        return f'chooser labels {labels}'
+
     def step_single_instance_over_preferences(self):
         """with Preferences the active window, a second `wenda 5` still opens topic 5 in the main window"""
         # A regression test: the primary instance used to take
@@ -689,7 +711,7 @@ class Desktop:
 
     STEPS = ('step_start', 'step_about', 'step_shortcuts', 'step_dark',
              'step_text_size', 'step_single_instance',
-             'step_single_instance_over_preferences', 'step_help')
+             'step_single_instance_over_preferences', 'step_open_file', 'step_help')
 
     # Steps that fail because of a known bug in the app, {step: the bug}:
     # reported as TAP "# TODO" (meson: an expected fail; once the bug is

@@ -176,12 +176,24 @@ test_star_and_filter (void)
   wenda_window_set_search_text (window, "");
   ui_assert_eventually (list_count () == 2);
 
-  /* Unstar 7 while the filter shows it: it leaves the list. */
+  /* Unstar 7 while the filter shows it: the count follows at once, but
+   * the open topic stays until the user moves on, so a second Ctrl+D
+   * undoes the first instead of unstarring the next topic. */
   open_topic (7);
   ui_keys (GTK_WINDOW (window), "ctrl+d");
   ui_assert_eventually (!wenda_study_store_get_starred (store, id_of (7)));
-  ui_assert_eventually (list_count () == 1);
   g_assert_cmpstr (text_of (WIN ("filter_starred_label")), ==, "Starred 1");
+  ui_pump (100);
+  g_assert_cmpuint (list_count (), ==, 2);
+  ui_keys (GTK_WINDOW (window), "ctrl+d");
+  ui_assert_eventually (wenda_study_store_get_starred (store, id_of (7)));
+  g_assert_true (wenda_study_store_get_starred (store, id_of (3)));
+  ui_keys (GTK_WINDOW (window), "ctrl+d");
+  ui_assert_eventually (!wenda_study_store_get_starred (store, id_of (7)));
+  /* Moving on lets the list catch up. */
+  open_topic (3);
+  ui_assert_eventually (list_count () == 1);
+  g_assert_true (list_has (3));
 
   ui_click (WIN ("filter_all_button"));
   ui_assert_eventually (list_count () == 30);
@@ -381,8 +393,10 @@ test_nothing_due (void)
   ui_assert_eventually (g_strcmp0 (content_page (), "study") == 0);
   g_assert_cmpstr (study_page (), ==, "nothing");
   ui_keys (GTK_WINDOW (window), "Escape");
-  /* The list is empty: no topic to read. */
+  /* The list is empty: no topic to read, and focus goes to what would
+   * fill it, not to the hidden list. */
   ui_assert_eventually (g_strcmp0 (content_page (), "empty") == 0);
+  ui_assert_eventually (gtk_widget_has_focus (WIN ("filter_due_button")));
 }
 
 /* Days later the cards are due: the Due filter and its count show them,
@@ -501,6 +515,74 @@ test_progress (void)
   }
 }
 
+/* A glossary term chosen during a session is read, and Ctrl+D then
+ * stars nothing hidden. */
+static void
+test_glossary_leaves_study (void)
+{
+  guint starred_before = 0;
+
+  ui_keys (GTK_WINDOW (window), "ctrl+Return");
+  ui_assert_eventually (g_strcmp0 (content_page (), "study") == 0);
+  ui_keys (GTK_WINDOW (window), "ctrl+g");
+  ui_assert_eventually (gtk_root_get_focus (GTK_ROOT (window)) != NULL &&
+                        gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                                WIN ("glossary_entry")));
+  ui_keys (GTK_WINDOW (window), "Return");
+  ui_assert_eventually (g_strcmp0 (content_page (), "term") == 0);
+  for (guint n = 1; n <= 30; n++)
+    starred_before += wenda_study_store_get_starred (store, id_of (n));
+  g_assert_false (gtk_widget_get_visible (WIN ("star_button")));
+  ui_keys (GTK_WINDOW (window), "ctrl+d");
+  ui_pump (200);
+  {
+    guint starred_after = 0;
+
+    for (guint n = 1; n <= 30; n++)
+      starred_after += wenda_study_store_get_starred (store, id_of (n));
+    g_assert_cmpuint (starred_after, ==, starred_before);
+  }
+  ui_keys (GTK_WINDOW (window), "ctrl+g");
+  ui_assert_eventually (g_strcmp0 (content_page (), "detail") == 0);
+}
+
+/* In a narrow window, Back from a session shows the list: typing searches
+ * again, and Ctrl+D stars nothing hidden. */
+static void
+test_narrow_back_from_study (void)
+{
+  int width, height;
+  const char *id;
+
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  ui_assert_eventually (adw_leaflet_get_folded (ADW_LEAFLET (WIN ("leaflet"))));
+
+  ui_keys (GTK_WINDOW (window), "ctrl+Return");
+  ui_assert_eventually (g_strcmp0 (content_page (), "study") == 0 && card_number () != 0);
+  id = id_of (card_number ());
+  ui_assert_eventually (gtk_widget_get_mapped (WIN ("back_button")));
+  ui_pump (300);
+  ui_click (WIN ("back_button"));
+  ui_assert_eventually (g_strcmp0 (adw_leaflet_get_visible_child_name (ADW_LEAFLET (WIN ("leaflet"))),
+                                   "sidebar") == 0);
+  {
+    gboolean starred = wenda_study_store_get_starred (store, id);
+
+    ui_keys (GTK_WINDOW (window), "ctrl+d");
+    ui_pump (200);
+    g_assert_cmpint (wenda_study_store_get_starred (store, id), ==, starred);
+  }
+  ui_type (GTK_WINDOW (window), "grad");
+  ui_assert_eventually (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (WIN ("search_bar"))));
+  wenda_window_set_search_text (window, "");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  ui_assert_eventually (!adw_leaflet_get_folded (ADW_LEAFLET (WIN ("leaflet"))));
+  wenda_window_show_topic (window, 1);
+  ui_pump (100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -520,6 +602,8 @@ main (int   argc,
   g_test_add_func ("/Wenda/Study/due-later", test_due_later);
   g_test_add_func ("/Wenda/Study/card-follows-mode", test_card_follows_mode);
   g_test_add_func ("/Wenda/Study/progress", test_progress);
+  g_test_add_func ("/Wenda/Study/glossary-leaves-study", test_glossary_leaves_study);
+  g_test_add_func ("/Wenda/Study/narrow-back-from-study", test_narrow_back_from_study);
 
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
