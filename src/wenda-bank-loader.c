@@ -119,6 +119,11 @@ check_json_shape (const char  *text,
                     _("values nested too deeply"));
       return FALSE;
 
+    case WENDA_JSON_SHAPE_BAD_ESCAPE:
+      set_error_at (error, WENDA_BANK_ERROR_INVALID_UTF8, filename, text, where,
+                    _("an escape that is not a character (a lone surrogate, \\uD800 to \\uDFFF)"));
+      return FALSE;
+
     case WENDA_JSON_SHAPE_BAD_CHARACTER:
     default:
       {

@@ -246,6 +246,28 @@ is_bare_char (char c)
  * json-glib skips them, so both see the same "{" and "}"; an unterminated
  * string is let through, for json-glib to report.
  */
+/* The value of the escape "\uXXXX" at @p, or -1 if there is none. */
+static gint
+unicode_escape (const char *p,
+                const char *end)
+{
+  gint value = 0;
+
+  if (end - p < 6 || p[0] != '\\' || p[1] != 'u')
+    return -1;
+
+  for (int i = 2; i < 6; i++)
+    {
+      int digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+
+  return value;
+}
+
 WendaJsonShape
 wenda_json_check_shape (const char  *text,
                         gsize        length,
@@ -304,7 +326,30 @@ wenda_json_check_shape (const char  *text,
           for (p++; p < end && *p != '"'; p++)
             {
               if (*p == '\\' && p + 1 < end)
-                p++;
+                {
+                  /* json-glib 1.6.6 leaks when a surrogate escape is not
+                   * part of a pair ({"\ud83d\ue000":1}): refuse those
+                   * before it sees them. */
+                  gint surrogate = unicode_escape (p, end);
+
+                  if (surrogate >= 0xDC00 && surrogate <= 0xDFFF)
+                    {
+                      *where = p;
+                      return WENDA_JSON_SHAPE_BAD_ESCAPE;
+                    }
+                  if (surrogate >= 0xD800 && surrogate <= 0xDBFF)
+                    {
+                      gint low = unicode_escape (p + 6, end);
+
+                      if (low < 0xDC00 || low > 0xDFFF)
+                        {
+                          *where = p;
+                          return WENDA_JSON_SHAPE_BAD_ESCAPE;
+                        }
+                      p += 6;
+                    }
+                  p++;
+                }
             }
           if (p == end)
             {

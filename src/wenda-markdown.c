@@ -34,6 +34,8 @@
  *   #### 解析：**                      the explanation marker, same forms
  *   explanation paragraphs...
  *
+ * A backslash before a marker makes the line text ("\\**答案：**" is the
+ * text "**答案：**"; one backslash goes), so any text can be written.
  * Text on the marker's line ("**答案：** text") is the first paragraph, and
  * a marker line needs no blank line before it.  Paragraphs between an item
  * heading and its answer marker continue the question.  A heading of a
@@ -1253,6 +1255,8 @@ reader_paragraph_line (Reader  *self,
   MarkerKind kind;
   Span rest;
 
+  gboolean escaped = FALSE;
+
   if (!self->in_paragraph)
     {
       self->in_paragraph = TRUE;
@@ -1260,7 +1264,27 @@ reader_paragraph_line (Reader  *self,
       g_string_truncate (self->pending, 0);
     }
 
-  if (parse_marker (span, &kind, &rest))
+  /* "\**答案：**" is the text "**答案：**": a backslash before what would
+   * be a marker makes the line text, and one backslash goes.  (The
+   * exporter writes this, so any text survives a round trip.) */
+  if (span.len > 0 && span.start[0] == '\\')
+    {
+      Span after = span;
+
+      while (after.len > 0 && after.start[0] == '\\')
+        {
+          after.start++;
+          after.len--;
+        }
+      if (parse_marker (after, &kind, &rest))
+        {
+          span.start++;
+          span.len--;
+          escaped = TRUE;
+        }
+    }
+
+  if (!escaped && parse_marker (span, &kind, &rest))
     {
       if (self->pending->len > 0 &&
           !reader_add_text (self, self->pending_line, self->pending->str, self->pending->len, error))

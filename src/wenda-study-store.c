@@ -387,6 +387,11 @@ check_text (const char  *text,
       set_corrupt_at (error, filename, text, where, _("values nested too deeply"));
       return FALSE;
 
+    case WENDA_JSON_SHAPE_BAD_ESCAPE:
+      set_corrupt_at (error, filename, text, where,
+                      _("an escape that is not a character (a lone surrogate, \\uD800 to \\uDFFF)"));
+      return FALSE;
+
     case WENDA_JSON_SHAPE_BAD_CHARACTER:
     default:
       {

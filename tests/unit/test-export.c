@@ -532,8 +532,6 @@ typedef struct
   const char *gap;     /* NULL: must round-trip now; else why it cannot yet */
 } Hostile;
 
-#define MARKER_GAP "a line that is an answer/explanation marker: the reader needs to " \
-                   "drop the escaping backslash (see wenda-bank-export.c)"
 
 #define HEADING_GAP "an odd number of “**”, one at the end, in the question's first line: " \
                     "the reader needs to take an empty “题目 N：” heading's question from " \
@@ -568,13 +566,13 @@ static const Hostile hostile[] = {
   { "题目 3：不是标题里", NULL },
   { "答案是 42", NULL },
   { "解析一下", NULL },
-  { "**答案：**", MARKER_GAP },
-  { "**答案**：", MARKER_GAP },
-  { "答案：正文", MARKER_GAP },
-  { "解析：**", MARKER_GAP "; and " HEADING_GAP },
-  { "__解析:__ 正文", MARKER_GAP },
-  { "答案", MARKER_GAP },
-  { "\\**答案：**", MARKER_GAP },
+  { "**答案：**", NULL },
+  { "**答案**：", NULL },
+  { "答案：正文", NULL },
+  { "解析：**", HEADING_GAP },
+  { "__解析:__ 正文", NULL },
+  { "答案", NULL },
+  { "\\**答案：**", NULL },
 };
 
 /* Each hostile text as a whole question, inside a longer question, as a

@@ -639,12 +639,32 @@ test_markdown_large (void)
 
 /* }}} */
 
+/* A backslash before a marker line makes it text, with one backslash
+ * gone: "\\**答案：**" in an answer is the text "**答案：**". */
+static void
+test_markdown_escaped_marker (void)
+{
+  g_autoptr(WendaBank) bank = parse_ok ("#### 题目 1：问题？\n\n"
+                                        "**答案：** 第一段\n\n"
+                                        "\\**答案：**\n\n"
+                                        "\\\\解析：两个反斜杠\n\n"
+                                        "#### 解析：\n\n说明\n");
+  WendaQaItem *item;
+
+  g_assert_nonnull (bank);
+  item = wenda_bank_lookup_number (bank, 1);
+  g_assert_cmpstr (wenda_qa_item_get_answer (item), ==,
+                   "第一段\n\n**答案：**\n\n\\解析：两个反斜杠");
+  g_assert_cmpstr (wenda_qa_item_get_explanation (item), ==, "说明");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/Wenda/Markdown/escaped-marker", test_markdown_escaped_marker);
   g_test_add_func ("/Wenda/Markdown/seed/parse", test_markdown_seed);
   g_test_add_func ("/Wenda/Markdown/seed/items", test_markdown_seed_items);
   g_test_add_func ("/Wenda/Markdown/seed/line-ends", test_markdown_seed_line_ends);
