@@ -1403,6 +1403,51 @@ wenda_window_show_error (WendaWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The problems of an import, one per line, left-aligned and selectable
+ * (a user may want to copy them), under a summary. */
+static void
+wenda_window_show_report (WendaWindow             *self,
+                          const char              *name,
+                          const WendaImportReport *report)
+{
+  g_autofree char *heading = NULL;
+  g_autofree char *text = wenda_import_report_to_text (report);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", 3);
+  AdwMessageDialog *dialog;
+  GtkWidget *scroller, *label;
+
+  /* Translators: %s is a file name */
+  heading = g_strdup_printf (_("“%s” Imported, with Problems"), name);
+  dialog = wenda_window_message_dialog (self, heading, lines[0]);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+
+  if (lines[0] != NULL && lines[1] != NULL)
+    {
+      g_autofree char *details = g_strjoinv ("\n", lines + 1);
+
+      label = gtk_label_new (NULL);
+      /* Plain text: it quotes the file. */
+      gtk_label_set_text (GTK_LABEL (label), details);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Problems found"), -1);
+      scroller = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
+                                      GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 220);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+      adw_message_dialog_set_extra_child (dialog, scroller);
+    }
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 typedef struct
 {
   WendaWindow      *self;          /* owned */
@@ -1541,14 +1586,7 @@ on_import_done (GObject      *source,
   wenda_window_select_library_bank (self, entry);
 
   if (report != NULL && wenda_import_report_get_n_problems (report) > 0)
-    {
-      g_autofree char *heading = NULL;
-      g_autofree char *body = wenda_import_report_to_text (report);
-
-      /* Translators: %s is a file name */
-      heading = g_strdup_printf (_("“%s” Imported, with Problems"), job->name);
-      wenda_window_show_error (self, heading, body);
-    }
+    wenda_window_show_report (self, job->name, report);
   else
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (bank));
