@@ -487,7 +487,7 @@ wenda_study_view_init (WendaStudyView *self)
 /**
  * wenda_study_view_start:
  * @session: the session to run
- * @all_items: the whole bank, for the next due date in the summary
+ * @all_items: the topics studied, for the next due date in the summary
  *
  * Shows @session's first card, or a page that says there is nothing due.
  */

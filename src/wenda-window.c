@@ -628,7 +628,20 @@ study_action (GtkWidget  *widget,
   scheduler = wenda_application_get_scheduler (WENDA_APPLICATION (app));
   session = wenda_study_session_new (self->store, scheduler, G_LIST_MODEL (self->filter_model),
                                      wenda_clock_now ());
-  wenda_study_view_start (self->study_view, session, G_LIST_MODEL (self->bank));
+  /* The summary's "next card due" is of the topics studied, as they were
+   * listed at the start (grading can take them out of a Due or New list). */
+  {
+    g_autoptr(GListStore) studied = g_list_store_new (WENDA_TYPE_QA_ITEM);
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (self->filter_model), i);
+
+        g_list_store_append (studied, item);
+      }
+    wenda_study_view_start (self->study_view, session, G_LIST_MODEL (studied));
+  }
   wenda_window_show_special_page (self, CONTENT_PAGE_STUDY);
   wenda_study_view_focus (self->study_view);
 }
