@@ -8,13 +8,31 @@
 
 G_BEGIN_DECLS
 
-void wenda_qa_item_set_duplicates (WendaQaItem *self,
-                                   const guint *numbers,
-                                   guint        n_numbers);
-void wenda_qa_item_set_translation (WendaQaItem *self,
-                                    const char  *question,
-                                    const char  *answer,
-                                    const char  *explanation,
-                                    gboolean     complete);
+/* Items of a bank that ask the same question: their numbers, in bank
+ * order.  One block (a g_atomic_rc_box) is shared by every item of the
+ * group, so a group of g items costs O(g) memory, not O(g²): each item
+ * holds a reference and its own position in @numbers. */
+typedef struct
+{
+  guint n_numbers;
+  guint numbers[];
+} WendaDuplicateGroup;
+
+WendaDuplicateGroup *wenda_duplicate_group_new (guint n_numbers);
+
+void wenda_qa_item_set_duplicates      (WendaQaItem         *self,
+                                        const guint         *numbers,
+                                        guint                n_numbers);
+void wenda_qa_item_set_duplicate_group (WendaQaItem         *self,
+                                        WendaDuplicateGroup *group,
+                                        guint                position);
+void wenda_qa_item_append_term         (WendaQaItem         *self,
+                                        GString             *key,
+                                        GString             *scratch);
+void wenda_qa_item_set_translation     (WendaQaItem         *self,
+                                        const char          *question,
+                                        const char          *answer,
+                                        const char          *explanation,
+                                        gboolean             complete);
 
 G_END_DECLS

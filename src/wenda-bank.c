@@ -146,69 +146,106 @@ wenda_bank_init (WendaBank *self)
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
+/* Drops the bank's own reference: the items hold theirs.  Groups of one
+ * are never made, so their slot is NULL. */
+static void
+group_release (gpointer group)
+{
+  if (group != NULL)
+    g_atomic_rc_box_release (group);
+}
+
 /* Groups the items by the term their question defines (see
  * wenda_qa_item_dup_term()) and tells each item of a group about the
- * others.  Runs once, when the bank is built.
+ * others.  Runs once, when the bank is built, in O(n) expected time and
+ * memory: one hash lookup per item, and each group is one array of
+ * numbers shared by its items (see WendaDuplicateGroup), not a list of
+ * the others per item, which for a group of 10,000 items would be 10⁸
+ * numbers.
  */
 static void
 wenda_bank_detect_duplicates (WendaBank *self)
 {
   g_autoptr(GHashTable) groups = NULL;
-  GHashTableIter iter;
-  gpointer value;
+  g_autoptr(GString) key = NULL;
+  g_autoptr(GString) scratch = NULL;
+  g_autoptr(GArray) sizes = NULL;
+  g_autoptr(GPtrArray) shared = NULL;
+  g_autofree guint *group_of = NULL;
+  g_autofree guint *filled = NULL;
+  GStringChunk *keys;
+  guint n = self->items->len;
 
-  groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                  (GDestroyNotify)g_ptr_array_unref);
+  /* term → group index + 1; the terms live in @keys */
+  groups = g_hash_table_new (g_str_hash, g_str_equal);
+  keys = g_string_chunk_new (4096);
+  key = g_string_sized_new (64);
+  scratch = g_string_sized_new (256);
+  sizes = g_array_new (FALSE, FALSE, sizeof (guint));
+  group_of = g_new (guint, n);
 
-  for (guint i = 0; i < self->items->len; i++)
+  for (guint i = 0; i < n; i++)
     {
       WendaQaItem *item = g_ptr_array_index (self->items, i);
-      char *term = wenda_qa_item_dup_term (item);
-      GPtrArray *group;
+      gpointer found;
+      guint group;
 
-      if (term[0] == '\0')
+      g_string_truncate (key, 0);
+      wenda_qa_item_append_term (item, key, scratch);
+
+      if (key->len == 0)
         {
-          g_free (term);
+          group_of[i] = G_MAXUINT;
           continue;
         }
 
-      group = g_hash_table_lookup (groups, term);
-      if (group == NULL)
+      found = g_hash_table_lookup (groups, key->str);
+      if (found != NULL)
         {
-          group = g_ptr_array_new ();
-          g_hash_table_insert (groups, term, group);
+          group = GPOINTER_TO_UINT (found) - 1;
         }
       else
         {
-          g_free (term);
+          guint zero = 0;
+
+          group = sizes->len;
+          g_array_append_val (sizes, zero);
+          g_hash_table_insert (groups,
+                               g_string_chunk_insert_len (keys, key->str, key->len),
+                               GUINT_TO_POINTER (group + 1));
         }
 
-      g_ptr_array_add (group, item);
+      group_of[i] = group;
+      g_array_index (sizes, guint, group)++;
     }
 
-  g_hash_table_iter_init (&iter, groups);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      GPtrArray *group = value;
-      g_autofree guint *numbers = NULL;
+  g_clear_pointer (&groups, g_hash_table_unref);
+  g_string_chunk_free (keys);
 
-      if (group->len < 2)
+  /* Fill the groups of two or more, in bank order. */
+  shared = g_ptr_array_new_full (sizes->len, group_release);
+  g_ptr_array_set_size (shared, sizes->len);
+  filled = g_new0 (guint, sizes->len);
+
+  for (guint i = 0; i < n; i++)
+    {
+      WendaQaItem *item = g_ptr_array_index (self->items, i);
+      WendaDuplicateGroup *group;
+      guint g = group_of[i];
+
+      if (g == G_MAXUINT || g_array_index (sizes, guint, g) < 2)
         continue;
 
-      numbers = g_new (guint, group->len);
-
-      /* Items come in bank order; tell each one about all the others. */
-      for (guint i = 0; i < group->len; i++)
+      group = g_ptr_array_index (shared, g);
+      if (group == NULL)
         {
-          WendaQaItem *item = g_ptr_array_index (group, i);
-          guint n = 0;
-
-          for (guint j = 0; j < group->len; j++)
-            if (j != i)
-              numbers[n++] = wenda_qa_item_get_number (g_ptr_array_index (group, j));
-
-          wenda_qa_item_set_duplicates (item, numbers, n);
+          group = wenda_duplicate_group_new (g_array_index (sizes, guint, g));
+          g_ptr_array_index (shared, g) = group;
         }
+
+      group->numbers[filled[g]] = wenda_qa_item_get_number (item);
+      wenda_qa_item_set_duplicate_group (item, group, filled[g]);
+      filled[g]++;
     }
 }
 
@@ -234,20 +271,23 @@ wenda_bank_new (const char *title,
   for (guint i = 0; i < items->len; i++)
     {
       WendaQaItem *item = g_ptr_array_index (items, i);
-      guint number;
-      const char *id;
 
       g_return_val_if_fail (WENDA_IS_QA_ITEM (item), self);
 
-      number = wenda_qa_item_get_number (item);
-      id = wenda_qa_item_get_id (item);
-
       g_ptr_array_add (self->items, g_object_ref (item));
+    }
 
-      if (!g_hash_table_contains (self->by_number, GUINT_TO_POINTER (number)))
-        g_hash_table_insert (self->by_number, GUINT_TO_POINTER (number), item);
-      if (!g_hash_table_contains (self->by_id, id))
-        g_hash_table_insert (self->by_id, (gpointer)id, item);
+  /* Lookups find the first of equal numbers or ids: inserting backwards,
+   * the first is inserted last and replaces the value (one hash operation
+   * per item, not a lookup and an insertion).  An id key stays that of a
+   * later item, which the bank holds as well. */
+  for (guint i = self->items->len; i-- > 0; )
+    {
+      WendaQaItem *item = g_ptr_array_index (self->items, i);
+
+      g_hash_table_insert (self->by_number,
+                           GUINT_TO_POINTER (wenda_qa_item_get_number (item)), item);
+      g_hash_table_insert (self->by_id, (gpointer)wenda_qa_item_get_id (item), item);
     }
 
   wenda_bank_detect_duplicates (self);

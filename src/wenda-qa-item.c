@@ -29,9 +29,27 @@ struct _WendaQaItem
   /* Built on first use */
   char   *search_text;
 
-  /* Numbers of items that ask the same thing, set by WendaBank */
+  /* Items that ask the same thing, set by WendaBank: the group, shared
+   * by all its items, and this item's position in it */
+  WendaDuplicateGroup *group;
+  guint                group_position;
+
+  /* The numbers of the others, built from group on first use (or set
+   * directly by wenda_qa_item_set_duplicates()) */
   GArray *duplicates;
 };
+
+/* The value of an absent text.  It is shared, not allocated per item;
+ * clear_text() knows not to free it. */
+static char empty_text[] = "";
+
+static void
+clear_text (char **text)
+{
+  if (*text != empty_text)
+    g_free (*text);
+  *text = NULL;
+}
 
 G_DEFINE_FINAL_TYPE (WendaQaItem, wenda_qa_item, G_TYPE_OBJECT)
 
@@ -57,14 +75,15 @@ wenda_qa_item_finalize (GObject *object)
   WendaQaItem *self = (WendaQaItem *)object;
 
   g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->question, g_free);
-  g_clear_pointer (&self->answer, g_free);
-  g_clear_pointer (&self->explanation, g_free);
+  clear_text (&self->question);
+  clear_text (&self->answer);
+  clear_text (&self->explanation);
   g_clear_pointer (&self->question_en, g_free);
   g_clear_pointer (&self->answer_en, g_free);
   g_clear_pointer (&self->explanation_en, g_free);
   g_clear_pointer (&self->search_text, g_free);
   g_clear_pointer (&self->duplicates, g_array_unref);
+  g_clear_pointer (&self->group, g_atomic_rc_box_release);
 
   G_OBJECT_CLASS (wenda_qa_item_parent_class)->finalize (object);
 }
@@ -167,11 +186,11 @@ wenda_qa_item_constructed (GObject *object)
   if (self->id == NULL)
     self->id = g_strdup_printf ("q%u", self->number);
   if (self->question == NULL)
-    self->question = g_strdup ("");
+    self->question = empty_text;
   if (self->answer == NULL)
-    self->answer = g_strdup ("");
+    self->answer = empty_text;
   if (self->explanation == NULL)
-    self->explanation = g_strdup ("");
+    self->explanation = empty_text;
 }
 
 static void
@@ -249,13 +268,26 @@ wenda_qa_item_new (const char *id,
                    const char *answer,
                    const char *explanation)
 {
-  return g_object_new (WENDA_TYPE_QA_ITEM,
-                       "id", id,
-                       "number", number,
-                       "question", question,
-                       "answer", answer,
-                       "explanation", explanation,
-                       NULL);
+  WendaQaItem *self;
+
+  /* Importing a bank creates 100,000s of items.  Going through the
+   * construct properties would look up each by name and copy each string
+   * twice (into a GValue, then out of it); setting the fields here copies
+   * it once.  The item is not yet shared, and constructed() has only
+   * filled in the defaults. */
+  self = g_object_new (WENDA_TYPE_QA_ITEM, NULL);
+  self->number = number;
+
+  g_free (self->id);
+  self->id = id != NULL ? g_strdup (id) : g_strdup_printf ("q%u", number);
+  if (question != NULL && question[0] != '\0')
+    self->question = g_strdup (question);
+  if (answer != NULL && answer[0] != '\0')
+    self->answer = g_strdup (answer);
+  if (explanation != NULL && explanation[0] != '\0')
+    self->explanation = g_strdup (explanation);
+
+  return self;
 }
 
 const char *
@@ -298,6 +330,130 @@ wenda_qa_item_get_explanation (WendaQaItem *self)
   return self->explanation;
 }
 
+/* Folding {{{ */
+
+/* The definition of the folding: NFKC, then case-folding, with GLib.
+ * Invalid UTF-8 folds to nothing. */
+static void
+append_folded_slow (GString    *out,
+                    const char *text,
+                    gssize      length)
+{
+  g_autofree char *normalized = g_utf8_normalize (text, length, G_NORMALIZE_NFKC);
+  g_autofree char *folded = NULL;
+
+  if (normalized == NULL)
+    return;
+
+  folded = g_utf8_casefold (normalized, -1);
+  g_string_append (out, folded);
+}
+
+/* Characters that NFKC and case-folding map on their own, whatever
+ * surrounds them, and that never compose with the character before
+ * them: ASCII, the CJK unified ideographs, full-width ASCII and common
+ * CJK and typographic punctuation.  They are nearly all of a bank's text.
+ * Each is a starter with no canonical decomposition, so it bounds a
+ * normalization segment: cutting the text before one changes nothing. */
+static inline gboolean
+is_simple (gunichar c)
+{
+  return c < 0x80 ||
+         (c >= 0x4E00 && c <= 0x9FFF) ||
+         (c >= 0xFF01 && c <= 0xFF5E) ||
+         c == 0x3001 || c == 0x3002 ||
+         (c >= 0x3008 && c <= 0x3011) ||
+         c == 0x2013 || c == 0x2014 ||
+         c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D;
+}
+
+/* Appends @text (@length bytes of valid UTF-8) folded exactly as
+ * append_folded_slow() would fold it, ~10× faster.  A simple character
+ * followed by a simple character (or the end) is folded by hand: ASCII
+ * and full-width ASCII (which NFKC maps to ASCII) to lower case, the
+ * others are kept.  A simple character followed by something else may
+ * compose with it ("e" + U+0301), so it goes, with the run of non-simple
+ * characters after it, through GLib. */
+static void
+append_folded_valid (GString    *out,
+                     const char *text,
+                     gsize       length)
+{
+  const char *p = text;
+  const char *end = text + length;
+  char *o;
+
+  /* A simple character never grows when folded, so reserve @length bytes
+   * and write into them; only GLib's runs may need more. */
+  g_string_set_size (out, out->len + length);
+  o = out->str + out->len - length;
+
+  while (p < end)
+    {
+      const char *next;
+      const char *q;
+      gunichar c;
+
+      if ((guchar)*p < 0x80)
+        {
+          if (p + 1 == end || (guchar)p[1] < 0x80)
+            {
+              *o++ = g_ascii_tolower (*p++);
+              continue;
+            }
+          c = (guchar)*p;
+          next = p + 1;
+        }
+      else
+        {
+          c = g_utf8_get_char (p);
+          next = g_utf8_next_char (p);
+        }
+
+      if (is_simple (c) && (next == end || is_simple (g_utf8_get_char (next))))
+        {
+          if (c < 0x80)
+            *o++ = g_ascii_tolower ((char)c);
+          else if (c >= 0xFF01 && c <= 0xFF5E)
+            *o++ = g_ascii_tolower ((char)(c - 0xFEE0));
+          else
+            {
+              memcpy (o, p, next - p);
+              o += next - p;
+            }
+          p = next;
+          continue;
+        }
+
+      for (q = next; q < end && !is_simple (g_utf8_get_char (q)); q = g_utf8_next_char (q))
+        ;
+      g_string_truncate (out, o - out->str);
+      append_folded_slow (out, p, q - p);
+      p = q;
+      g_string_set_size (out, out->len + (end - p));
+      o = out->str + out->len - (end - p);
+    }
+
+  g_string_truncate (out, o - out->str);
+}
+
+/* Appends @text folded for matching (see wenda_normalize_for_search()). */
+static void
+append_folded (GString    *out,
+               const char *text,
+               gssize      length)
+{
+  if (length < 0)
+    length = strlen (text);
+
+  /* Anything odd (invalid UTF-8, a NUL inside @length) keeps GLib's
+   * behaviour by going the slow way. */
+  if (g_utf8_validate (text, length, NULL))
+    append_folded_valid (out, text, length);
+  else
+    append_folded_slow (out, text, length);
+}
+
 /**
  * wenda_normalize_for_search:
  *
@@ -309,16 +465,35 @@ char *
 wenda_normalize_for_search (const char *text,
                             gssize      len)
 {
-  g_autofree char *normalized = NULL;
+  GString *out;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  normalized = g_utf8_normalize (text, len, G_NORMALIZE_NFKC);
-  if (normalized == NULL)
-    return g_strdup ("");
-
-  return g_utf8_casefold (normalized, -1);
+  out = g_string_sized_new (len < 0 ? 64 : len + 1);
+  append_folded (out, text, len);
+  return g_string_free (out, FALSE);
 }
+
+/**
+ * wenda_normalize_for_search_slow:
+ *
+ * The same as wenda_normalize_for_search(), computed by GLib alone: the
+ * definition the fast path is tested against.
+ */
+char *
+wenda_normalize_for_search_slow (const char *text,
+                                 gssize      len)
+{
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  out = g_string_new (NULL);
+  append_folded_slow (out, text, len);
+  return g_string_free (out, FALSE);
+}
+
+/* }}} */
 
 const char *
 wenda_qa_item_get_search_text (WendaQaItem *self)
@@ -329,6 +504,8 @@ wenda_qa_item_get_search_text (WendaQaItem *self)
     {
       g_autofree char *joined = NULL;
 
+      /* Folded as a whole, not field by field: an invalid field would
+       * otherwise blank only itself, not the whole text. */
       joined = g_strdup_printf ("№%u\n%s\n%s\n%s\n%s\n%s\n%s",
                                 self->number, self->question,
                                 self->answer, self->explanation,
@@ -341,9 +518,12 @@ wenda_qa_item_get_search_text (WendaQaItem *self)
   return self->search_text;
 }
 
-/* Finds the first bracketed gloss in @text: full-width （…） or ASCII (…). */
-static char *
-find_parenthesized (const char *text)
+/* Finds the first bracketed gloss in @text, full-width （…） or ASCII (…),
+ * and sets *@start and *@end around what is inside the brackets. */
+static gboolean
+find_parenthesized (const char  *text,
+                    const char **start,
+                    const char **end)
 {
   static const struct { const char *open, *close; } pairs[] = {
     { "（", "）" },
@@ -369,10 +549,96 @@ find_parenthesized (const char *text)
       best_close = close;
     }
 
-  if (best == NULL)
-    return NULL;
+  *start = best;
+  *end = best_close;
 
-  return g_strndup (best, best_close - best);
+  return best != NULL;
+}
+
+/* Whether the key of a term leaves @c out: blanks, and the question mark,
+ * so that "Transfer  Learning" and "transfer learning?" agree. */
+static inline gboolean
+is_ignored_in_term (gunichar c)
+{
+  if (c >= 0x4E00 && c <= 0x9FFF)
+    return FALSE;  /* the common case, ideographs, without a table lookup */
+  return c == '?' || g_unichar_isspace (c);
+}
+
+/* Where a folded gloss ends: at the first ',' (NFKC turns the full-width
+ * '，' into it), ';' or '、'.  (Character by character: a byte search for
+ * "、" would also stop inside any character holding one of its bytes.) */
+static const char *
+find_gloss_end (const char *folded)
+{
+  for (const char *p = folded; *p; p++)
+    {
+      if (*p == ',' || *p == ';')
+        return p;
+      if (strncmp (p, "、", strlen ("、")) == 0)
+        return p;
+    }
+
+  return folded + strlen (folded);
+}
+
+/**
+ * wenda_qa_item_append_term:
+ * @key: where to append the key
+ * @scratch: a buffer for the folded text, reused between calls
+ *
+ * Appends the key of wenda_qa_item_dup_term() to @key, without allocating
+ * once the buffers are large enough: WendaBank keys every item of a bank.
+ */
+void
+wenda_qa_item_append_term (WendaQaItem *self,
+                           GString     *key,
+                           GString     *scratch)
+{
+  const char *start, *end;
+  const char *p;
+  char *o;
+
+  g_return_if_fail (WENDA_IS_QA_ITEM (self));
+
+  g_string_truncate (scratch, 0);
+  if (find_parenthesized (self->question, &start, &end))
+    {
+      append_folded (scratch, start, end - start);
+      end = find_gloss_end (scratch->str);
+    }
+  else
+    {
+      append_folded (scratch, self->question, -1);
+      end = scratch->str + scratch->len;
+    }
+
+  /* The key is never longer than the folded text: write into it. */
+  g_string_set_size (key, key->len + (end - scratch->str));
+  o = key->str + key->len - (end - scratch->str);
+
+  for (p = scratch->str; p < end; )
+    {
+      gsize n = 1;
+
+      if ((guchar)*p < 0x80)
+        {
+          if (!is_ignored_in_term ((guchar)*p))
+            *o++ = *p;
+        }
+      else
+        {
+          n = g_utf8_next_char (p) - p;
+          if (!is_ignored_in_term (g_utf8_get_char (p)))
+            {
+              memcpy (o, p, n);
+              o += n;
+            }
+        }
+      p += n;
+    }
+
+  g_string_truncate (key, o - key->str);
 }
 
 /**
@@ -388,39 +654,31 @@ find_parenthesized (const char *text)
 char *
 wenda_qa_item_dup_term (WendaQaItem *self)
 {
-  g_autofree char *gloss = NULL;
-  g_autofree char *folded = NULL;
   GString *key;
+  g_autoptr(GString) scratch = NULL;
 
   g_return_val_if_fail (WENDA_IS_QA_ITEM (self), NULL);
 
-  gloss = find_parenthesized (self->question);
-  if (gloss != NULL)
-    {
-      /* NFKC turns the full-width comma into ',' */
-      folded = wenda_normalize_for_search (gloss, -1);
-      folded[strcspn (folded, ",、;")] = '\0';
-    }
-  else
-    {
-      folded = wenda_normalize_for_search (self->question, -1);
-    }
-
-  /* Drop blanks and the question mark so "Transfer  Learning" and
-   * "transfer learning?" agree. */
   key = g_string_new (NULL);
-  for (const char *p = folded; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || c == '?')
-        continue;
-      g_string_append_unichar (key, c);
-    }
+  scratch = g_string_new (NULL);
+  wenda_qa_item_append_term (self, key, scratch);
 
   return g_string_free (key, FALSE);
 }
 
+WendaDuplicateGroup *
+wenda_duplicate_group_new (guint n_numbers)
+{
+  WendaDuplicateGroup *group;
+
+  group = g_atomic_rc_box_alloc0 (sizeof (WendaDuplicateGroup) + n_numbers * sizeof (guint));
+  group->n_numbers = n_numbers;
+
+  return group;
+}
+
+/* Sets the numbers of the items that ask the same question as this one.
+ * (WendaBank shares a group instead, see below.) */
 void
 wenda_qa_item_set_duplicates (WendaQaItem *self,
                               const guint *numbers,
@@ -429,6 +687,7 @@ wenda_qa_item_set_duplicates (WendaQaItem *self,
   g_return_if_fail (WENDA_IS_QA_ITEM (self));
 
   g_clear_pointer (&self->duplicates, g_array_unref);
+  g_clear_pointer (&self->group, g_atomic_rc_box_release);
 
   if (n_numbers > 0)
     {
@@ -437,12 +696,37 @@ wenda_qa_item_set_duplicates (WendaQaItem *self,
     }
 }
 
+/* Makes the item one of @group (which it takes a reference on), at
+ * @position.  Its duplicates are the other numbers of the group, but the
+ * array of them is only built if somebody asks. */
+void
+wenda_qa_item_set_duplicate_group (WendaQaItem         *self,
+                                   WendaDuplicateGroup *group,
+                                   guint                position)
+{
+  g_return_if_fail (WENDA_IS_QA_ITEM (self));
+  g_return_if_fail (group != NULL && position < group->n_numbers);
+
+  g_clear_pointer (&self->duplicates, g_array_unref);
+  g_clear_pointer (&self->group, g_atomic_rc_box_release);
+
+  if (group->n_numbers > 1)
+    {
+      self->group = g_atomic_rc_box_acquire (group);
+      self->group_position = position;
+    }
+}
+
 /**
  * wenda_qa_item_get_duplicates:
  * @n_duplicates: (out): the length of the returned array
  *
+ * The array is built on the first call (O(g) for a group of g items), so
+ * call it from one thread at a time, as with the other lazily built
+ * fields.
+ *
  * Returns: (transfer none) (nullable): the numbers of the other items in the
- *   bank that ask the same question, in ascending order
+ *   bank that ask the same question, in bank order
  */
 const guint *
 wenda_qa_item_get_duplicates (WendaQaItem *self,
@@ -450,6 +734,17 @@ wenda_qa_item_get_duplicates (WendaQaItem *self,
 {
   g_return_val_if_fail (WENDA_IS_QA_ITEM (self), NULL);
   g_return_val_if_fail (n_duplicates != NULL, NULL);
+
+  if (self->duplicates == NULL && self->group != NULL)
+    {
+      const guint *numbers = self->group->numbers;
+      guint n = self->group->n_numbers;
+      guint k = self->group_position;
+
+      self->duplicates = g_array_sized_new (FALSE, FALSE, sizeof (guint), n - 1);
+      g_array_append_vals (self->duplicates, numbers, k);
+      g_array_append_vals (self->duplicates, numbers + k + 1, n - k - 1);
+    }
 
   if (self->duplicates == NULL)
     {
@@ -459,6 +754,41 @@ wenda_qa_item_get_duplicates (WendaQaItem *self,
 
   *n_duplicates = self->duplicates->len;
   return (const guint *)(gpointer)self->duplicates->data;
+}
+
+/**
+ * wenda_qa_item_get_duplicate_group:
+ * @n_numbers: (out): the size of the group
+ * @position: (out) (optional): where this item is in the group
+ *
+ * The group of items that ask the same question as this one, this one
+ * included, without building an array: for a view that shows only some
+ * of a large group.
+ *
+ * Returns: (transfer none) (nullable) (array length=n_numbers): the numbers
+ *   of the group, in bank order, or %NULL if the item has no duplicates
+ *   or they were set as a list (then see wenda_qa_item_get_duplicates())
+ */
+const guint *
+wenda_qa_item_get_duplicate_group (WendaQaItem *self,
+                                   guint       *n_numbers,
+                                   guint       *position)
+{
+  g_return_val_if_fail (WENDA_IS_QA_ITEM (self), NULL);
+  g_return_val_if_fail (n_numbers != NULL, NULL);
+
+  if (self->group == NULL)
+    {
+      *n_numbers = 0;
+      if (position != NULL)
+        *position = 0;
+      return NULL;
+    }
+
+  *n_numbers = self->group->n_numbers;
+  if (position != NULL)
+    *position = self->group_position;
+  return self->group->numbers;
 }
 
 /* Same content: id, number and the three texts. */

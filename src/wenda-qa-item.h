@@ -37,5 +37,10 @@ char       **wenda_split_paragraphs        (const char   *text);
 
 char        *wenda_normalize_for_search    (const char   *text,
                                             gssize        len);
+char        *wenda_normalize_for_search_slow (const char *text,
+                                              gssize      len);
+const guint *wenda_qa_item_get_duplicate_group (WendaQaItem *self,
+                                                guint       *n_numbers,
+                                                guint       *position);
 
 G_END_DECLS

@@ -215,6 +215,119 @@ test_bank_duplicates_without_parens (void)
   g_assert_null (wenda_qa_item_get_duplicates (wenda_bank_lookup_number (bank, 3), &n));
 }
 
+/* A group of 10,000 items that define the same term: each lists the
+ * 9,999 others, in bank order, from one array shared by the group. */
+static void
+test_bank_large_group (void)
+{
+  const guint n_items = 10000;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(WendaBank) bank = NULL;
+  const guint *first_group = NULL;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autofree char *question = g_strdup_printf ("问题 %u：什么是低秩适配（LoRA）？", i + 1);
+
+      g_ptr_array_add (items, wenda_qa_item_new (NULL, i + 1, question, "答案", NULL));
+    }
+  /* One more, with a different term */
+  g_ptr_array_add (items, wenda_qa_item_new (NULL, n_items + 1, "什么是（QLoRA）？", "答案", NULL));
+
+  bank = wenda_bank_new ("大组", items);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      WendaQaItem *item = g_ptr_array_index (items, i);
+      const guint *group;
+      guint n_group = 0, position = 0;
+
+      group = wenda_qa_item_get_duplicate_group (item, &n_group, &position);
+      g_assert_cmpuint (n_group, ==, n_items);
+      g_assert_cmpuint (position, ==, i);
+      if (first_group == NULL)
+        first_group = group;
+      g_assert_true (group == first_group);
+    }
+
+  /* The lists, for a few */
+  for (guint i = 0; i < n_items; i += 1111)
+    {
+      WendaQaItem *item = g_ptr_array_index (items, i);
+      const guint *duplicates;
+      guint n = 0;
+
+      duplicates = wenda_qa_item_get_duplicates (item, &n);
+      g_assert_cmpuint (n, ==, n_items - 1);
+      for (guint j = 0, expected = 1; j < n; j++, expected++)
+        {
+          if (expected == i + 1)
+            expected++;
+          g_assert_cmpuint (duplicates[j], ==, expected);
+        }
+      /* Built once */
+      g_assert_true (duplicates == wenda_qa_item_get_duplicates (item, &n));
+    }
+
+  {
+    guint n = 99;
+
+    g_assert_null (wenda_qa_item_get_duplicates (g_ptr_array_index (items, n_items), &n));
+    g_assert_cmpuint (n, ==, 0);
+    g_assert_null (wenda_qa_item_get_duplicate_group (g_ptr_array_index (items, n_items), &n, NULL));
+    g_assert_cmpuint (n, ==, 0);
+  }
+}
+
+/* Building a second bank of the same items regroups them; the group of
+ * the first bank stays valid for as long as an item holds it. */
+static void
+test_bank_rebuild (void)
+{
+  static const char * const questions[] = {
+    "什么是迁移学习（Transfer Learning）？",
+    "迁移学习是什么（transfer learning）",
+    "什么是（GAN）？",
+  };
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(WendaBank) first = NULL;
+  g_autoptr(WendaBank) second = NULL;
+  const guint *duplicates;
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (questions); i++)
+    g_ptr_array_add (items, wenda_qa_item_new (NULL, i + 1, questions[i], "a", NULL));
+
+  first = wenda_bank_new ("1", items);
+  second = wenda_bank_new ("2", items);
+  g_clear_object (&first);
+
+  duplicates = wenda_qa_item_get_duplicates (g_ptr_array_index (items, 0), &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (duplicates[0], ==, 2);
+  duplicates = wenda_qa_item_get_duplicates (g_ptr_array_index (items, 1), &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (duplicates[0], ==, 1);
+  g_assert_null (wenda_qa_item_get_duplicates (g_ptr_array_index (items, 2), &n));
+}
+
+/* Equal numbers or ids: lookups find the first. */
+static void
+test_bank_lookup_first (void)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(WendaBank) bank = NULL;
+
+  g_ptr_array_add (items, wenda_qa_item_new ("a", 1, "一", "a", NULL));
+  g_ptr_array_add (items, wenda_qa_item_new ("a", 1, "二", "a", NULL));
+  g_ptr_array_add (items, wenda_qa_item_new ("b", 2, "三", "a", NULL));
+  bank = wenda_bank_new (NULL, items);
+
+  g_assert_true (wenda_bank_lookup_number (bank, 1) == g_ptr_array_index (items, 0));
+  g_assert_true (wenda_bank_lookup_id (bank, "a") == g_ptr_array_index (items, 0));
+  g_assert_true (wenda_bank_lookup_id (bank, "b") == g_ptr_array_index (items, 2));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -227,6 +340,9 @@ main (int   argc,
   g_test_add_func ("/Wenda/Bank/duplicates/bundled", test_bank_bundled_duplicates);
   g_test_add_func ("/Wenda/Bank/duplicates/three-way", test_bank_three_way_duplicates);
   g_test_add_func ("/Wenda/Bank/duplicates/no-parens", test_bank_duplicates_without_parens);
+  g_test_add_func ("/Wenda/Bank/duplicates/large-group", test_bank_large_group);
+  g_test_add_func ("/Wenda/Bank/duplicates/rebuild", test_bank_rebuild);
+  g_test_add_func ("/Wenda/Bank/lookup-first", test_bank_lookup_first);
 
   return g_test_run ();
 }

@@ -154,6 +154,110 @@ test_item_no_duplicates (void)
   g_assert_cmpuint (n, ==, 0);
 }
 
+/* The fast folding (by hand for ASCII, CJK and full-width text) must give
+ * exactly what GLib's NFKC + case-folding gives, also around characters
+ * that compose or expand. */
+static void
+test_item_normalize_fast (void)
+{
+  static const char * const texts[] = {
+    "Transfer Learning",
+    "ＴＲＡＮＳＦＥＲ　Ｌｅａｒｎｉｎｇ（ＬｏＲＡ）？",
+    "什么是图神经网络（Graph Neural Network，GNN）？",
+    "e\xcc\x81t\xc3\xa9",                 /* e + U+0301 composes */
+    "a=\xcc\xb8" "b",                     /* = + U+0338 → ≠ */
+    "\xe2\x84\x96" "12",                   /* № → no */
+    "Stra\xc3\x9f" "e \xc4\xb0stanbul",    /* ß, İ expand when folded */
+    "\xea\xb0\x80\xe1\x86\xa8",           /* Hangul LV + T */
+    "\xef\xac\x81le \xe2\x85\xa0",        /* ﬁ, Ⅰ */
+    "「引号」《书名》—“双引号”、。",
+    "\xe3\x81\x8b\xe3\x82\x99",           /* か + dakuten → が */
+    "",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *fast = wenda_normalize_for_search (texts[i], -1);
+      g_autofree char *slow = wenda_normalize_for_search_slow (texts[i], -1);
+
+      g_assert_cmpstr (fast, ==, slow);
+
+      /* Every prefix, in bytes, also with a length */
+      for (gsize n = 0; n <= strlen (texts[i]); n++)
+        {
+          g_autofree char *fast_n = wenda_normalize_for_search (texts[i], n);
+          g_autofree char *slow_n = wenda_normalize_for_search_slow (texts[i], n);
+
+          g_assert_cmpstr (fast_n, ==, slow_n);
+        }
+    }
+
+  /* Every ASCII character, alone and before each of a few others */
+  for (guint c = 1; c < 0x80; c++)
+    {
+      static const char * const after[] = { "", "A", "\xcc\x81", "（", "中" };
+
+      for (guint j = 0; j < G_N_ELEMENTS (after); j++)
+        {
+          g_autofree char *text = g_strdup_printf ("%c%s", c, after[j]);
+          g_autofree char *fast = wenda_normalize_for_search (text, -1);
+          g_autofree char *slow = wenda_normalize_for_search_slow (text, -1);
+
+          g_assert_cmpstr (fast, ==, slow);
+        }
+    }
+
+  /* Invalid UTF-8 folds to "", as GLib's does */
+  {
+    g_autofree char *fast = wenda_normalize_for_search ("ab\xff", -1);
+    g_autofree char *slow = wenda_normalize_for_search_slow ("ab\xff", -1);
+
+    g_assert_cmpstr (fast, ==, slow);
+  }
+}
+
+/* The term key drops exactly what g_unichar_isspace() calls a blank (and
+ * '?'), also on the ASCII fast path. */
+static void
+test_item_dup_term_blanks (void)
+{
+  for (guint c = 1; c < 0x80; c++)
+    {
+      g_autofree char *question = g_strdup_printf ("(A%cB)", c);
+      g_autoptr(WendaQaItem) item = wenda_qa_item_new (NULL, 1, question, "a", NULL);
+      g_autofree char *term = wenda_qa_item_dup_term (item);
+      gboolean dropped = c == '?' || g_unichar_isspace (c);
+      g_autofree char *expected = NULL;
+
+      if (c == ')' || c == ',' || c == ';')
+        continue;  /* ends the gloss */
+
+      expected = dropped ? g_strdup ("ab") : g_strdup_printf ("a%cb", g_ascii_tolower (c));
+      g_assert_cmpstr (term, ==, expected);
+    }
+}
+
+/* A gloss is cut at '、' as a character, not at any byte it shares with
+ * another character (而 is E8 80 8C, and 、 is E3 80 81), which used to cut
+ * 而 in half and read past the end of the key. */
+static void
+test_item_dup_term_cjk_gloss (void)
+{
+  static const struct { const char *question, *term; } cases[] = {
+    { "什么是（而且）？", "而且" },
+    { "什么是（注意力、自注意力）？", "注意力" },
+    { "什么是（Ｌｏｒａ；低秩）？", "lora" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(WendaQaItem) item = wenda_qa_item_new (NULL, i + 1, cases[i].question, "a", NULL);
+      g_autofree char *term = wenda_qa_item_dup_term (item);
+
+      g_assert_cmpstr (term, ==, cases[i].term);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -167,6 +271,9 @@ main (int   argc,
   g_test_add_func ("/Wenda/Item/dup-term", test_item_dup_term);
   g_test_add_func ("/Wenda/Item/equal", test_item_equal);
   g_test_add_func ("/Wenda/Item/no-duplicates", test_item_no_duplicates);
+  g_test_add_func ("/Wenda/Item/normalize-fast", test_item_normalize_fast);
+  g_test_add_func ("/Wenda/Item/dup-term-blanks", test_item_dup_term_blanks);
+  g_test_add_func ("/Wenda/Item/dup-term-cjk-gloss", test_item_dup_term_cjk_gloss);
 
   return g_test_run ();
 }
