@@ -47,6 +47,9 @@ struct _WendaDetailView
 
 G_DEFINE_FINAL_TYPE (WendaDetailView, wenda_detail_view, GTK_TYPE_WIDGET)
 
+/* Links to topics that ask the same question, at most. */
+#define MAX_DUPLICATE_LINKS 10
+
 enum {
   PROP_0,
   PROP_ITEM,
@@ -167,13 +170,33 @@ wenda_detail_view_update_related (WendaDetailView *self)
       g_hash_table_add (seen, GUINT_TO_POINTER (wenda_qa_item_get_number (self->item)));
     }
 
-  for (guint i = 0; i < n_numbers; i++)
+  /* A bank of the user's own can ask one question many times: link the
+   * first few, and say how many more there are. */
+  for (guint i = 0; i < MIN (n_numbers, MAX_DUPLICATE_LINKS); i++)
     {
       /* Translators: a link to another topic that asks the same question */
       g_autofree char *label = g_strdup_printf (_("Also asked as №%u"), numbers[i]);
 
       g_hash_table_add (seen, GUINT_TO_POINTER (numbers[i]));
       gtk_box_append (self->related_box, related_link_new (self, numbers[i], label));
+    }
+  if (n_numbers > MAX_DUPLICATE_LINKS)
+    {
+      guint more = n_numbers - MAX_DUPLICATE_LINKS;
+      g_autofree char *text = NULL;
+      GtkWidget *label;
+
+      for (guint i = MAX_DUPLICATE_LINKS; i < n_numbers; i++)
+        g_hash_table_add (seen, GUINT_TO_POINTER (numbers[i]));
+
+      /* Translators: after the links to topics that ask the same question */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more topic asks the same",
+                                           "and %u more topics ask the same", more),
+                              more);
+      label = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (self->related_box, label);
     }
 
   if (self->item != NULL && self->glossary != NULL)

@@ -280,6 +280,32 @@ test_slow_import_cancelled (void)
   g_unlink (path);
 }
 
+/* A question asked many times links to the first ten repeats and says how
+ * many more there are. */
+static void
+test_many_repeats (void)
+{
+  GtkWidget *box;
+  guint n_links = 0;
+  gboolean more = FALSE;
+
+  import ("repeated.md");
+  ui_assert_eventually (g_list_model_get_n_items (G_LIST_MODEL (wenda_window_get_bank (window))) == 13);
+  wenda_window_show_topic (window, 1);
+  ui_pump (200);
+  box = DETAIL ("related_box");
+  for (GtkWidget *c = gtk_widget_get_first_child (box); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_BUTTON (c))
+        n_links++;
+      else if (GTK_IS_LABEL (c) &&
+               g_strcmp0 (gtk_label_get_text (GTK_LABEL (c)), "and 2 more topics ask the same") == 0)
+        more = TRUE;
+    }
+  g_assert_cmpuint (n_links, ==, 10);
+  g_assert_true (more);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -297,6 +323,7 @@ main (int   argc,
   g_test_add_func ("/Wenda/Banks/import-error", test_import_error);
   g_test_add_func ("/Wenda/Banks/choose-bank", test_choose_bank);
   g_test_add_func ("/Wenda/Banks/slow-import-cancelled", test_slow_import_cancelled);
+  g_test_add_func ("/Wenda/Banks/many-repeats", test_many_repeats);
 
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
