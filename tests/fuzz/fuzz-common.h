@@ -1,0 +1,393 @@
+/* fuzz-common.h: the checks every bank reader's result must pass, shared by
+ * the libFuzzer harnesses (fuzz-*.c) and test-fuzz-regressions.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wenda-bank-loader.h"
+#include "wenda-bank.h"
+#include "wenda-import.h"
+#include "wenda-markdown.h"
+
+G_BEGIN_DECLS
+
+/* The names the readers are given; each has a non-ASCII part, so a message
+ * that cuts or re-encodes the name is caught. */
+#define FUZZ_MARKDOWN_FILENAME "题库-fuzz.md"
+#define FUZZ_JSON_FILENAME     "题库-fuzz.json"
+#define FUZZ_IMPORT_FILENAME   "题库-fuzz"
+#define FUZZ_IMPORT_PREFIX     "fz"
+
+/* Not g_assert(): that vanishes under G_DISABLE_ASSERT, and these must
+ * hold in every build.  abort() is what libFuzzer and GTest both see as a
+ * crash. */
+#define fuzz_check(cond, ...)                                                 \
+  G_STMT_START {                                                              \
+    if (G_UNLIKELY (!(cond)))                                                 \
+      {                                                                       \
+        fprintf (stderr, "%s:%d: invariant failed: %s: ",                     \
+                 __FILE__, __LINE__, #cond);                                  \
+        fprintf (stderr, __VA_ARGS__);                                        \
+        fputc ('\n', stderr);                                                 \
+        abort ();                                                             \
+      }                                                                       \
+  } G_STMT_END
+
+typedef enum
+{
+  /* Every item has a non-empty answer (the strict readers refuse one
+   * without; the importer skips it). */
+  FUZZ_BANK_ANSWER_REQUIRED = 1 << 0,
+  /* Numbers and ids are unique within the bank. */
+  FUZZ_BANK_UNIQUE          = 1 << 1,
+} FuzzBankFlags;
+
+/* Ids the importer makes: "PREFIX-NNN", NNN the number, at least 3 digits */
+static inline gboolean
+fuzz_id_matches_number (const char *id,
+                        const char *prefix,
+                        guint       number)
+{
+  g_autofree char *expected = g_strdup_printf ("%s-%03u", prefix, number);
+
+  return g_str_equal (id, expected);
+}
+
+/**
+ * fuzz_check_bank:
+ * @id_prefix: (nullable): if set, every id must be "@id_prefix-NNN"
+ *
+ * On success: at least one item; every item has a non-empty id and
+ * question, a number > 0, valid UTF-8 everywhere, and can be found again
+ * by its number and id.
+ */
+static inline void
+fuzz_check_bank (WendaBank     *bank,
+                 FuzzBankFlags  flags,
+                 const char    *id_prefix)
+{
+  g_autoptr(GHashTable) numbers = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *title;
+  guint n_items;
+
+  fuzz_check (WENDA_IS_BANK (bank), "not a WendaBank");
+  fuzz_check (g_list_model_get_item_type (G_LIST_MODEL (bank)) == WENDA_TYPE_QA_ITEM,
+              "item type %s", g_type_name (g_list_model_get_item_type (G_LIST_MODEL (bank))));
+
+  title = wenda_bank_get_title (bank);
+  fuzz_check (title != NULL && g_utf8_validate (title, -1, NULL), "title not UTF-8");
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (bank));
+  fuzz_check (n_items > 0, "a bank read without error has no items");
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (bank), i);
+      const char *id, *question, *answer, *explanation;
+      guint number;
+
+      fuzz_check (WENDA_IS_QA_ITEM (item), "item %u is not a WendaQaItem", i);
+
+      id = wenda_qa_item_get_id (item);
+      number = wenda_qa_item_get_number (item);
+      question = wenda_qa_item_get_question (item);
+      answer = wenda_qa_item_get_answer (item);
+      explanation = wenda_qa_item_get_explanation (item);
+
+      fuzz_check (number > 0, "item %u has number 0", i);
+      fuzz_check (id != NULL && id[0] != '\0', "item %u (number %u) has no id", i, number);
+      fuzz_check (question != NULL && question[0] != '\0',
+                  "item %u (number %u) has an empty question", i, number);
+      fuzz_check (answer != NULL && explanation != NULL, "item %u: NULL text", i);
+      if (flags & FUZZ_BANK_ANSWER_REQUIRED)
+        fuzz_check (answer[0] != '\0', "item %u (number %u) has an empty answer", i, number);
+
+      fuzz_check (g_utf8_validate (id, -1, NULL) &&
+                  g_utf8_validate (question, -1, NULL) &&
+                  g_utf8_validate (answer, -1, NULL) &&
+                  g_utf8_validate (explanation, -1, NULL),
+                  "item %u (number %u): text is not UTF-8", i, number);
+
+      if (id_prefix != NULL)
+        fuzz_check (fuzz_id_matches_number (id, id_prefix, number),
+                    "item %u: id “%s” is not %s-%03u", i, id, id_prefix, number);
+
+      if (flags & FUZZ_BANK_UNIQUE)
+        {
+          fuzz_check (!g_hash_table_contains (numbers, GUINT_TO_POINTER (number)),
+                      "number %u used twice", number);
+          fuzz_check (!g_hash_table_contains (ids, id), "id “%s” used twice", id);
+          g_hash_table_add (numbers, GUINT_TO_POINTER (number));
+          g_hash_table_add (ids, (gpointer)id);
+
+          fuzz_check (wenda_bank_lookup_number (bank, number) == item,
+                      "lookup of number %u finds another item", number);
+          fuzz_check (wenda_bank_lookup_id (bank, id) == item,
+                      "lookup of id “%s” finds another item", id);
+        }
+      else
+        {
+          fuzz_check (wenda_bank_lookup_number (bank, number) != NULL,
+                      "lookup of number %u finds nothing", number);
+          fuzz_check (wenda_bank_lookup_id (bank, id) != NULL,
+                      "lookup of id “%s” finds nothing", id);
+        }
+    }
+}
+
+/**
+ * fuzz_check_error:
+ *
+ * On failure: an error in WENDA_BANK_ERROR (or @other_domain, if non-zero)
+ * whose message is valid UTF-8 and starts with "@filename:LINE:", LINE a
+ * number from 1.
+ */
+static inline void
+fuzz_check_error (const GError *error,
+                  const char   *filename,
+                  GQuark        other_domain)
+{
+  const char *message, *p;
+  gsize n = strlen (filename);
+  guint64 line;
+  char *end = NULL;
+
+  fuzz_check (error != NULL, "failed without an error");
+  fuzz_check (error->domain == WENDA_BANK_ERROR ||
+              (other_domain != 0 && error->domain == other_domain),
+              "error in domain %s: %s", g_quark_to_string (error->domain), error->message);
+
+  message = error->message;
+  fuzz_check (message != NULL && g_utf8_validate (message, -1, NULL),
+              "error message is not UTF-8");
+
+  /* A cancelled import names no line */
+  if (other_domain != 0 && error->domain == other_domain)
+    return;
+
+  fuzz_check (strncmp (message, filename, n) == 0 && message[n] == ':',
+              "message does not start with “%s:”: %s", filename, message);
+
+  p = message + n + 1;
+  fuzz_check (g_ascii_isdigit (*p), "no line number after “%s:”: %s", filename, message);
+  line = g_ascii_strtoull (p, &end, 10);
+  fuzz_check (line >= 1 && line <= G_MAXUINT && *end == ':',
+              "bad line number in: %s", message);
+}
+
+/**
+ * fuzz_check_round_trip:
+ *
+ * A bank that was read must survive being written as JSON and read back,
+ * item for item.
+ */
+static inline void
+fuzz_check_round_trip (WendaBank *bank)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WendaBank) again = NULL;
+  g_autofree char *json = NULL;
+  guint n_items;
+
+  json = wenda_bank_to_json (bank, NULL);
+  fuzz_check (json != NULL, "wenda_bank_to_json returned NULL");
+
+  again = wenda_bank_load_json (json, -1, "round-trip.json", &error);
+  fuzz_check (again != NULL, "written JSON does not read back: %s\n%s",
+              error ? error->message : "(no error)", json);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (bank));
+  fuzz_check (g_list_model_get_n_items (G_LIST_MODEL (again)) == n_items,
+              "round trip changed the number of items");
+  fuzz_check (g_str_equal (wenda_bank_get_title (bank), wenda_bank_get_title (again)),
+              "round trip changed the title");
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(WendaQaItem) a = g_list_model_get_item (G_LIST_MODEL (bank), i);
+      g_autoptr(WendaQaItem) b = g_list_model_get_item (G_LIST_MODEL (again), i);
+
+      fuzz_check (wenda_qa_item_equal (a, b), "round trip changed item %u", i);
+    }
+}
+
+/* One input, as each harness feeds it {{{ */
+
+static inline void
+fuzz_run_markdown (const char *data,
+                   gsize       size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WendaBank) bank = NULL;
+
+  bank = wenda_markdown_parse (data, size, FUZZ_MARKDOWN_FILENAME, &error);
+
+  if (bank == NULL)
+    {
+      fuzz_check_error (error, FUZZ_MARKDOWN_FILENAME, 0);
+      return;
+    }
+
+  fuzz_check (error == NULL, "a bank and an error: %s", error->message);
+  fuzz_check_bank (bank, FUZZ_BANK_ANSWER_REQUIRED | FUZZ_BANK_UNIQUE, NULL);
+
+  /* The Markdown reader names items "q" and the number */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (bank)); i++)
+    {
+      g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (bank), i);
+      g_autofree char *id = g_strdup_printf ("q%u", wenda_qa_item_get_number (item));
+
+      fuzz_check (g_str_equal (wenda_qa_item_get_id (item), id),
+                  "id “%s”, not “%s”", wenda_qa_item_get_id (item), id);
+    }
+
+  fuzz_check_round_trip (bank);
+}
+
+static inline void
+fuzz_run_json (const char *data,
+               gsize       size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WendaBank) bank = NULL;
+
+  bank = wenda_bank_load_json (data, size, FUZZ_JSON_FILENAME, &error);
+
+  if (bank == NULL)
+    {
+      fuzz_check_error (error, FUZZ_JSON_FILENAME, 0);
+      return;
+    }
+
+  fuzz_check (error == NULL, "a bank and an error: %s", error->message);
+  fuzz_check_bank (bank, FUZZ_BANK_ANSWER_REQUIRED | FUZZ_BANK_UNIQUE, NULL);
+  fuzz_check_round_trip (bank);
+}
+
+/* }}} */
+
+/* The importer {{{ */
+
+typedef struct
+{
+  GCancellable *cancellable;
+  double        last;
+  guint         calls;
+  guint         cancel_at;   /* cancel on this call of the progress func; 0: never */
+} FuzzProgress;
+
+static void
+fuzz_import_progress (double   fraction,
+                      gpointer user_data)
+{
+  FuzzProgress *progress = user_data;
+
+  fuzz_check (fraction >= 0.0 && fraction <= 1.0, "progress %g is not in 0..1", fraction);
+  fuzz_check (fraction >= progress->last, "progress went back from %g to %g",
+              progress->last, fraction);
+
+  progress->last = fraction;
+  if (++progress->calls == progress->cancel_at)
+    g_cancellable_cancel (progress->cancellable);
+}
+
+static inline void
+fuzz_check_report (const WendaImportReport *report,
+                   WendaBank               *bank)
+{
+  g_autofree char *text = NULL;
+  guint n_problems;
+
+  fuzz_check (g_strcmp0 (wenda_import_report_get_filename (report), FUZZ_IMPORT_FILENAME) == 0,
+              "report names “%s”", wenda_import_report_get_filename (report));
+
+  if (bank != NULL)
+    fuzz_check (wenda_import_report_get_n_items (report) ==
+                g_list_model_get_n_items (G_LIST_MODEL (bank)),
+                "report counts %u items, the bank has %u",
+                wenda_import_report_get_n_items (report),
+                g_list_model_get_n_items (G_LIST_MODEL (bank)));
+
+  n_problems = wenda_import_report_get_n_problems (report);
+  for (guint i = 0; i < n_problems; i++)
+    {
+      const WendaImportProblem *problem = wenda_import_report_get_problem (report, i);
+      gsize n = strlen (FUZZ_IMPORT_FILENAME);
+
+      fuzz_check (problem != NULL, "problem %u of %u is NULL", i, n_problems);
+      fuzz_check (problem->message != NULL && g_utf8_validate (problem->message, -1, NULL),
+                  "problem %u: message not UTF-8", i);
+      /* "FILE:LINE: …", or "FILE: …" for a problem of the whole file */
+      fuzz_check (strncmp (problem->message, FUZZ_IMPORT_FILENAME, n) == 0 &&
+                  problem->message[n] == ':' &&
+                  (problem->line > 0 ? g_ascii_isdigit (problem->message[n + 1])
+                                     : problem->message[n + 1] == ' '),
+                  "problem %u (line %u) does not start with the file name: %s",
+                  i, problem->line, problem->message);
+      fuzz_check (problem->first_line <= problem->last_line &&
+                  (problem->first_line != 0 || problem->last_line == 0),
+                  "problem %u skips lines %u..%u: %s", i,
+                  problem->first_line, problem->last_line, problem->message);
+    }
+
+  text = wenda_import_report_to_text (report);
+  fuzz_check (text != NULL && g_utf8_validate (text, -1, NULL), "report text not UTF-8");
+}
+
+static inline void
+fuzz_import_one (const char        *data,
+                 gsize              size,
+                 WendaImportFormat  format,
+                 guint              cancel_at)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(WendaImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WendaBank) bank = NULL;
+  FuzzProgress progress = { cancellable, 0.0, 0, cancel_at };
+
+  bank = wenda_import_parse (data, size, FUZZ_IMPORT_FILENAME, format, FUZZ_IMPORT_PREFIX,
+                             cancellable, fuzz_import_progress, &progress,
+                             &report, &error);
+
+  if (report != NULL)
+    fuzz_check_report (report, bank);
+
+  if (bank == NULL)
+    {
+      fuzz_check_error (error, FUZZ_IMPORT_FILENAME, G_IO_ERROR);
+      if (error->domain == G_IO_ERROR)
+        fuzz_check (error->code == G_IO_ERROR_CANCELLED && g_cancellable_is_cancelled (cancellable),
+                    "an I/O error that is not a cancellation: %s", error->message);
+      return;
+    }
+
+  fuzz_check (error == NULL, "a bank and an error: %s", error->message);
+  fuzz_check (report != NULL, "a bank and no report");
+  fuzz_check_bank (bank, FUZZ_BANK_ANSWER_REQUIRED | FUZZ_BANK_UNIQUE, FUZZ_IMPORT_PREFIX);
+  fuzz_check_round_trip (bank);
+}
+
+/* Each format explicitly, then by content (the name has no extension);
+ * that last run is cancelled from the progress callback, at a call the
+ * input's last byte chooses (or never). */
+static inline void
+fuzz_run_import (const char *data,
+                 gsize       size)
+{
+  guint cancel_at = size > 0 ? (guchar)data[size - 1] % 4 : 0;
+
+  fuzz_import_one (data, size, WENDA_IMPORT_FORMAT_MARKDOWN, 0);
+  fuzz_import_one (data, size, WENDA_IMPORT_FORMAT_JSON, 0);
+  fuzz_import_one (data, size, WENDA_IMPORT_FORMAT_AUTO, cancel_at);
+}
+
+/* }}} */
+
+G_END_DECLS
