@@ -121,7 +121,7 @@ check_json_shape (const char  *text,
 
     case WENDA_JSON_SHAPE_BAD_ESCAPE:
       set_error_at (error, WENDA_BANK_ERROR_INVALID_UTF8, filename, text, where,
-                    _("an escape that is not a character (a lone surrogate, \\uD800 to \\uDFFF)"));
+                    _("an escape that is not a character (a lone surrogate, \\uD800 to \\uDFFF, or \\u without four hex digits)"));
       return FALSE;
 
     case WENDA_JSON_SHAPE_BAD_CHARACTER:

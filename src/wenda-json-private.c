@@ -332,6 +332,13 @@ wenda_json_check_shape (const char  *text,
                    * before it sees them. */
                   gint surrogate = unicode_escape (p, end);
 
+                  /* "\u" with fewer than four hex digits is not JSON, but
+                   * json-glib reads it, into the same leak. */
+                  if (p[1] == 'u' && surrogate < 0)
+                    {
+                      *where = p;
+                      return WENDA_JSON_SHAPE_BAD_ESCAPE;
+                    }
                   if (surrogate >= 0xDC00 && surrogate <= 0xDFFF)
                     {
                       *where = p;

@@ -54,7 +54,7 @@ typedef enum
   WENDA_JSON_SHAPE_TRAILING,       /* text after the end of the object */
   WENDA_JSON_SHAPE_TOO_DEEP,       /* nested more than max_depth */
   WENDA_JSON_SHAPE_BAD_CHARACTER,  /* a character no JSON token starts with */
-  WENDA_JSON_SHAPE_BAD_ESCAPE,     /* \uD800–\uDFFF not in a high+low pair */
+  WENDA_JSON_SHAPE_BAD_ESCAPE,     /* \uD800–\uDFFF not in a pair, or \u without 4 hex digits */
 } WendaJsonShape;
 
 WendaJsonShape wenda_json_check_shape          (const char        *text,

@@ -389,7 +389,7 @@ check_text (const char  *text,
 
     case WENDA_JSON_SHAPE_BAD_ESCAPE:
       set_corrupt_at (error, filename, text, where,
-                      _("an escape that is not a character (a lone surrogate, \\uD800 to \\uDFFF)"));
+                      _("an escape that is not a character (a lone surrogate, \\uD800 to \\uDFFF, or \\u without four hex digits)"));
       return FALSE;
 
     case WENDA_JSON_SHAPE_BAD_CHARACTER:
