@@ -35,6 +35,8 @@ struct _WendaGlossaryTerm
   GArray    *definers;      /* guint item numbers, ascending */
   GArray    *users;         /* guint item numbers, ascending */
   GPtrArray *runs;          /* while building: the Han runs before each gloss */
+  guint      order;         /* its place in the glossary, for scan_terms() */
+  guint      stamp;         /* the scan_terms() call that last tried it */
 };
 
 struct _WendaGlossary
@@ -42,6 +44,13 @@ struct _WendaGlossary
   GObject    parent_instance;
 
   GPtrArray *terms;         /* of WendaGlossaryTerm, sorted by English */
+
+  /* scan_terms()'s index: the terms by the first two bytes of each of
+   * their forms (a guint16 key → GPtrArray), and those with a form too
+   * short for a key.  Built on first use, when the terms are final. */
+  GHashTable *by_pair;
+  GPtrArray  *short_terms;
+  guint       stamp;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -279,6 +288,8 @@ wenda_glossary_finalize (GObject *object)
   WendaGlossary *self = (WendaGlossary *)object;
 
   g_clear_pointer (&self->terms, g_ptr_array_unref);
+  g_clear_pointer (&self->by_pair, g_hash_table_unref);
+  g_clear_pointer (&self->short_terms, g_ptr_array_unref);
 
   G_OBJECT_CLASS (wenda_glossary_parent_class)->finalize (object);
 }
@@ -565,10 +576,147 @@ typedef void (*TermFunc) (WendaGlossaryTerm *term,
                           gsize              end,
                           gpointer           data);
 
+/* A form's key: its first six bytes (two Chinese characters), or four,
+ * or two when it is shorter (the length is part of the key). */
+static gpointer
+form_key (const char *s,
+          gsize       n)
+{
+  gsize key = n;
+
+  for (gsize i = 0; i < n; i++)
+    key = (key << 8) | (guchar) s[i];
+
+  return GSIZE_TO_POINTER (key);
+}
+
+static void
+index_form (WendaGlossary     *self,
+            WendaGlossaryTerm *term,
+            const char        *form)
+{
+  GPtrArray *list;
+  gpointer key;
+  gsize len;
+
+  if (form == NULL)
+    return;
+
+  len = strlen (form);
+  if (len < 2)
+    {
+      g_ptr_array_add (self->short_terms, term);
+      return;
+    }
+
+  key = form_key (form, len >= 6 ? 6 : len >= 4 ? 4 : 2);
+  list = g_hash_table_lookup (self->by_pair, key);
+  if (list == NULL)
+    {
+      list = g_ptr_array_new ();
+      g_hash_table_insert (self->by_pair, key, list);
+    }
+  if (list->len == 0 || g_ptr_array_index (list, list->len - 1) != term)
+    g_ptr_array_add (list, term);
+}
+
+static void
+build_index (WendaGlossary *self)
+{
+  self->by_pair = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                         (GDestroyNotify) g_ptr_array_unref);
+  self->short_terms = g_ptr_array_new ();
+
+  for (guint t = 0; t < self->terms->len; t++)
+    {
+      WendaGlossaryTerm *term = g_ptr_array_index (self->terms, t);
+
+      term->order = t;
+      index_form (self, term, term->zh);
+      index_form (self, term, term->en_lowered);
+      index_form (self, term, term->abbreviation);
+    }
+}
+
+static gboolean
+term_occurs (WendaGlossaryTerm *term,
+             const char        *text,
+             const char        *lowered,
+             gsize              len,
+             gboolean           defined_only)
+{
+  if (defined_only && term->definers->len == 0)
+    return FALSE;
+
+  return strstr (text, term->zh) != NULL ||
+         occurs_as_word (lowered, len, term->en_lowered) ||
+         (term->abbreviation != NULL && occurs_as_word (text, len, term->abbreviation));
+}
+
+static void
+try_term (WendaGlossary     *self,
+          WendaGlossaryTerm *term,
+          const char        *text,
+          const char        *lowered,
+          gsize              len,
+          gboolean           defined_only,
+          GPtrArray         *candidates)
+{
+  if (term->stamp == self->stamp)
+    return;
+
+  term->stamp = self->stamp;
+  if (term_occurs (term, text, lowered, len, defined_only))
+    g_ptr_array_add (candidates, term);
+}
+
+/* Tries the terms with a form that starts at a place of @scan: every
+ * character start (words need not start at a boundary in Chinese). */
+static void
+try_pairs (WendaGlossary *self,
+           const char    *scan,
+           gsize          len,
+           const char    *text,
+           const char    *lowered,
+           gboolean       defined_only,
+           GPtrArray     *candidates)
+{
+  for (gsize i = 0; i + 1 < len; i++)
+    {
+      /* UTF-8 continuation bytes start no form. */
+      if (((guchar) scan[i] & 0xC0) == 0x80)
+        continue;
+
+      for (gsize n = 2; n <= 6 && i + n <= len; n += 2)
+        {
+          GPtrArray *list = g_hash_table_lookup (self->by_pair, form_key (scan + i, n));
+
+          if (list == NULL)
+            continue;
+          for (guint k = 0; k < list->len; k++)
+            try_term (self, g_ptr_array_index (list, k), text, lowered, len, defined_only,
+                      candidates);
+        }
+    }
+}
+
+static int
+compare_order (gconstpointer a,
+               gconstpointer b)
+{
+  const WendaGlossaryTerm *ta = *(WendaGlossaryTerm **) a;
+  const WendaGlossaryTerm *tb = *(WendaGlossaryTerm **) b;
+
+  return (ta->order > tb->order) - (ta->order < tb->order);
+}
+
 /* Calls @func for each term occurring in @text, left to right; at each
  * place the longest term wins (自注意力机制, not 注意力机制 after 自) and the
  * text it covers is not searched again.  Only the terms that occur in the
- * text at all (one strstr() each) are tried at every position.  With
+ * text at all are tried at every position.  Those are found through an
+ * index of the terms by their first two bytes, so a text costs one pass
+ * and a few exact checks, not one strstr() per term: a bank of 100,000
+ * items and 3,700 terms took 100 s to build the other way.  With
  * @defined_only, terms no item defines are skipped. */
 static void
 scan_terms (WendaGlossary *self,
@@ -582,18 +730,26 @@ scan_terms (WendaGlossary *self,
   gsize len = strlen (text);
   gsize at = 0;
 
-  for (guint t = 0; t < self->terms->len; t++)
+  if (self->by_pair == NULL)
+    build_index (self);
+
+  if (++self->stamp == 0)
     {
-      WendaGlossaryTerm *term = g_ptr_array_index (self->terms, t);
-
-      if (defined_only && term->definers->len == 0)
-        continue;
-
-      if (strstr (text, term->zh) != NULL ||
-          occurs_as_word (lowered, len, term->en_lowered) ||
-          (term->abbreviation != NULL && occurs_as_word (text, len, term->abbreviation)))
-        g_ptr_array_add (candidates, term);
+      /* Wrapped: no term may look tried. */
+      for (guint t = 0; t < self->terms->len; t++)
+        ((WendaGlossaryTerm *) g_ptr_array_index (self->terms, t))->stamp = 0;
+      self->stamp = 1;
     }
+
+  for (guint t = 0; t < self->short_terms->len; t++)
+    try_term (self, g_ptr_array_index (self->short_terms, t), text, lowered, len,
+              defined_only, candidates);
+  try_pairs (self, text, len, text, lowered, defined_only, candidates);
+  try_pairs (self, lowered, len, text, lowered, defined_only, candidates);
+
+  /* In the glossary's order, as a scan of every term would find them: the
+   * first of two equally long matches wins. */
+  g_ptr_array_sort (candidates, compare_order);
 
   while (candidates->len > 0 && at < len)
     {

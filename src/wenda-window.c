@@ -1271,6 +1271,59 @@ wenda_window_update_mode_ui (WendaWindow *self)
                                    wenda_bank_get_title_in (self->bank, language));
 }
 
+/* Up to this many items, the glossary is built at once (the bundled bank
+ * takes ~5 ms; 10,000 items about a second). */
+#define GLOSSARY_SYNC_ITEMS 2000
+
+/* Takes @glossary (nullable: none yet) for @bank, if that is still the
+ * window's bank. */
+static void
+wenda_window_set_glossary (WendaWindow   *self,
+                           WendaBank     *bank,
+                           WendaGlossary *glossary)
+{
+  if (bank != self->bank)
+    {
+      g_clear_object (&glossary);
+      return;
+    }
+
+  g_clear_object (&self->glossary);
+  self->glossary = glossary;
+  wenda_detail_view_set_glossary (self->detail_view, self->glossary);
+  wenda_study_view_set_glossary (self->study_view, self->glossary);
+  gtk_filter_list_model_set_model (self->glossary_filter_model,
+                                   self->glossary ? G_LIST_MODEL (self->glossary) : NULL);
+  on_glossary_items_changed (self);
+}
+
+static void
+build_glossary_thread (GTask        *task,
+                       gpointer      source,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  /* Only reads the items' texts, which never change. */
+  g_task_return_pointer (task, wenda_glossary_new_for_bank (WENDA_BANK (task_data)), g_object_unref);
+}
+
+static void
+on_glossary_built (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  WendaWindow *self = WENDA_WINDOW (source);
+  WendaGlossary *glossary = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* The window may be closing, or showing another bank by now. */
+  if (self->leaflet == NULL)
+    {
+      g_clear_object (&glossary);
+      return;
+    }
+  wenda_window_set_glossary (self, g_task_get_task_data (G_TASK (result)), glossary);
+}
+
 static void
 wenda_window_update_shown_mode (WendaWindow *self)
 {
@@ -1309,11 +1362,19 @@ wenda_window_set_bank (WendaWindow *self,
 
   wenda_window_update_shown_mode (self);
   g_clear_object (&self->glossary);
-  self->glossary = wenda_glossary_new_for_bank (bank);
-  wenda_detail_view_set_glossary (self->detail_view, self->glossary);
-  gtk_filter_list_model_set_model (self->glossary_filter_model, G_LIST_MODEL (self->glossary));
+  /* A large bank of the user's own takes seconds to scan for terms: do it
+   * in a worker thread, and link terms once it is done. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (bank)) <= GLOSSARY_SYNC_ITEMS)
+    wenda_window_set_glossary (self, bank, wenda_glossary_new_for_bank (bank));
+  else
+    {
+      g_autoptr(GTask) task = g_task_new (self, NULL, on_glossary_built, NULL);
+
+      wenda_window_set_glossary (self, bank, NULL);
+      g_task_set_task_data (task, g_object_ref (bank), g_object_unref);
+      g_task_run_in_thread (task, build_glossary_thread);
+    }
   gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (bank));
-  wenda_study_view_set_glossary (self->study_view, self->glossary);
   wenda_progress_view_set_sources (self->progress_view, self->store, bank);
 
   item = wenda_bank_lookup_id (bank, last_topic);

@@ -238,6 +238,13 @@ find_label (GtkWidget  *root,
 }
 
 static gboolean
+glossary_ready (gpointer data)
+{
+  return g_strcmp0 (gtk_label_get_text (GTK_LABEL (WIN ("glossary_count_label"))), "0 terms") != 0 &&
+         gtk_label_get_text (GTK_LABEL (WIN ("glossary_count_label")))[0] != '\0';
+}
+
+static gboolean
 cancelled_toast_shown (gpointer data)
 {
   return find_label (WIN ("toast_overlay"), "cancelled");
@@ -306,6 +313,35 @@ test_many_repeats (void)
   g_assert_true (more);
 }
 
+/* A bank too large to scan at once gets its glossary from a worker
+ * thread: the window shows the bank first, the terms a moment later. */
+static void
+test_large_bank_glossary (void)
+{
+  g_autofree char *path = g_build_filename (ui_data_home (), "large.md", NULL);
+  g_autoptr(GString) text = g_string_new ("### 大题库\n\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  guint before = n_banks ();
+
+  static const char *stems[] = { "甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸" };
+  static const char *branches[] = { "子", "丑", "寅", "卯", "辰" };
+
+  /* 50 terms, each glossed: 甲子（Term AA）… */
+  for (guint i = 1; i <= 2100; i++)
+    g_string_append_printf (text, "#### 题目 %u：什么是%s%s学习（Term %c%c Learning）？\n\n"
+                                  "**答案：** 第 %u 个答案。\n\n",
+                            i, stems[i / 5 % 10], branches[i % 5],
+                            'A' + i / 5 % 10, 'A' + i % 5, i);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+
+  wenda_window_import_file (window, file);
+  ui_assert_eventually (n_banks () == before + 1);
+  ui_assert_eventually (g_list_model_get_n_items (G_LIST_MODEL (wenda_window_get_bank (window))) == 2100);
+  g_assert_true (ui_wait_for (glossary_ready, NULL, 20000));
+  g_test_message ("glossary: %s", gtk_label_get_text (GTK_LABEL (WIN ("glossary_count_label"))));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (WIN ("glossary_count_label"))), ==, "50 terms");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +360,7 @@ main (int   argc,
   g_test_add_func ("/Wenda/Banks/choose-bank", test_choose_bank);
   g_test_add_func ("/Wenda/Banks/slow-import-cancelled", test_slow_import_cancelled);
   g_test_add_func ("/Wenda/Banks/many-repeats", test_many_repeats);
+  g_test_add_func ("/Wenda/Banks/large-bank-glossary", test_large_bank_glossary);
 
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
