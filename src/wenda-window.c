@@ -12,6 +12,7 @@
 #include "wenda-import.h"
 #include "wenda-library.h"
 #include "wenda-progress-view.h"
+#include "wenda-search-filter.h"
 #include "wenda-study-view.h"
 #include "wenda-term-view.h"
 #include "wenda-topic-row.h"
@@ -73,7 +74,7 @@ struct _WendaWindow
   GtkLabel             *filter_starred_label;
   GtkLabel             *filter_due_label;
   GtkLabel             *filter_new_label;
-  GtkStringFilter      *search_filter;
+  WendaSearchFilter    *search_filter;
   GtkCustomFilter      *study_filter;
   WendaStudyView       *study_view;
   WendaProgressView    *progress_view;
@@ -1374,6 +1375,8 @@ wenda_window_set_bank (WendaWindow *self,
       g_task_set_task_data (task, g_object_ref (bank), g_object_unref);
       g_task_run_in_thread (task, build_glossary_thread);
     }
+  /* The search scans a folded copy of the bank's texts, made once. */
+  wenda_search_filter_set_model (self->search_filter, G_LIST_MODEL (bank));
   gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (bank));
   wenda_progress_view_set_sources (self->progress_view, self->store, bank);
 
@@ -2315,6 +2318,7 @@ wenda_window_class_init (WendaWindowClass *klass)
   g_type_ensure (WENDA_TYPE_STUDY_VIEW);
   g_type_ensure (WENDA_TYPE_PROGRESS_VIEW);
   g_type_ensure (WENDA_TYPE_LIBRARY_BANK);
+  g_type_ensure (WENDA_TYPE_SEARCH_FILTER);
   g_type_ensure (WENDA_TYPE_TOPIC_ROW);
   g_type_ensure (WENDA_TYPE_TERM_VIEW);
   g_type_ensure (WENDA_TYPE_GLOSSARY_TERM);

@@ -1,0 +1,621 @@
+/* wenda-search-filter.c: the topic list's search, fast on large banks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* A GtkFilter that keeps the WendaQaItems whose search text (see
+ * wenda_qa_item_get_search_text()) contains the search, both folded by
+ * wenda_normalize_for_search().  It gives the same answers as the
+ * GtkStringFilter on "search-text" it replaces, but it is built for banks
+ * of 100,000 items and more, where a GtkStringFilter normalizes and
+ * case-folds every item's whole text again on every keystroke:
+ *
+ *   - The first search folds the search texts of all the items of @model
+ *     once, into one buffer, each text ended by a NUL.  The items'
+ *     own search-text is not built, so the texts are not held twice.
+ *   - Each search is one memmem() pass over that buffer, and the result a
+ *     bit per item; match() only tests the item's bit.
+ *   - A search that contains the previous one (typing on) only looks again
+ *     at the items that matched, and tells the filter model the change is
+ *     GTK_FILTER_CHANGE_MORE_STRICT, so that it does the same.
+ *
+ * Items that are not in @model (or with no model) are matched against
+ * their own search text, as a GtkStringFilter would.
+ *
+ * The model must hold its items (as WendaBank does): the filter maps an
+ * item to its position by its address.
+ */
+
+/* memmem() */
+#define _GNU_SOURCE
+
+#include "config.h"
+
+#include <string.h>
+
+#include "wenda-qa-item.h"
+#include "wenda-search-filter.h"
+
+struct _WendaSearchFilter
+{
+  GtkFilter   parent_instance;
+
+  /* Owned */
+  GListModel *model;
+  char       *search;
+  char       *needle;      /* @search folded; NULL when it is empty */
+
+  /* The index, built on the first search and dropped when the model
+   * changes: the folded texts, and where each item's text starts. */
+  GString    *texts;
+  gsize      *starts;      /* n_items + 1 offsets into texts */
+  gpointer   *items;       /* borrowed: the model holds them */
+  GHashTable *positions;   /* item → position + 1 */
+  guint       n_items;
+  guint       guess;       /* the position after the last lookup */
+
+  /* The items that match needle: one bit each. */
+  guint64    *bits;
+  guint       n_matches;
+};
+
+G_DEFINE_FINAL_TYPE (WendaSearchFilter, wenda_search_filter, GTK_TYPE_FILTER)
+
+enum {
+  PROP_0,
+  PROP_MODEL,
+  PROP_SEARCH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Folding {{{ */
+
+/* Characters that NFKC and case-folding map to one character on their
+ * own, whatever is around them, and that never combine with the
+ * character before them: ASCII, CJK unified ideographs, full-width ASCII,
+ * and the common CJK and typographic punctuation.  They are ~all of the
+ * text of a bank, and folding them by hand is ~10× faster than
+ * g_utf8_normalize() + g_utf8_casefold(). */
+static inline gboolean
+is_simple (gunichar c)
+{
+  return c < 0x80 ||
+         (c >= 0x4E00 && c <= 0x9FFF) ||
+         (c >= 0xFF01 && c <= 0xFF5E) ||
+         c == 0x3001 || c == 0x3002 ||
+         (c >= 0x3008 && c <= 0x3011) ||
+         c == 0x2013 || c == 0x2014 ||
+         c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D;
+}
+
+static inline gunichar
+fold_simple (gunichar c)
+{
+  if (c >= 0xFF01 && c <= 0xFF5E)
+    c -= 0xFEE0;
+  if (c >= 'A' && c <= 'Z')
+    c += 'a' - 'A';
+  return c;
+}
+
+/* Appends @text folded as wenda_normalize_for_search() would fold it.
+ * A simple character followed by another simple character (or the end)
+ * is folded by hand; the runs around the other characters go through
+ * wenda_normalize_for_search().  Cutting the text before a simple
+ * character changes nothing: it is a starter and never the second half of
+ * a composition. */
+static void
+append_folded (GString    *out,
+               const char *text,
+               gsize       length)
+{
+  const char *p = text;
+  const char *end = text + length;
+
+  if (!g_utf8_validate (text, length, NULL))
+    return;  /* wenda_normalize_for_search() gives "" */
+
+  while (p < end)
+    {
+      const char *next;
+      gunichar c;
+
+      if ((guchar)*p < 0x80 && (p + 1 == end || (guchar)p[1] < 0x80))
+        {
+          char b = *p++;
+
+          g_string_append_c (out, b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+          continue;
+        }
+
+      c = g_utf8_get_char (p);
+      next = g_utf8_next_char (p);
+
+      if (is_simple (c) && (next == end || is_simple (g_utf8_get_char (next))))
+        {
+          g_string_append_unichar (out, fold_simple (c));
+          p = next;
+        }
+      else
+        {
+          g_autofree char *folded = NULL;
+          const char *q = next;
+
+          while (q < end && !is_simple (g_utf8_get_char (q)))
+            q = g_utf8_next_char (q);
+
+          folded = wenda_normalize_for_search (p, q - p);
+          g_string_append (out, folded);
+          p = q;
+        }
+    }
+}
+
+/**
+ * wenda_search_filter_normalize:
+ *
+ * Returns: @text folded for matching: the same string as
+ * wenda_normalize_for_search() returns, computed faster
+ */
+char *
+wenda_search_filter_normalize (const char *text,
+                               gssize      length)
+{
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (length < 0)
+    length = strlen (text);
+
+  out = g_string_sized_new (length + 1);
+  append_folded (out, text, length);
+  return g_string_free (out, FALSE);
+}
+
+/* The text of wenda_qa_item_get_search_text(), before folding: the
+ * number, then each field in Chinese and, if the item has them, in
+ * English.  (get_text() gives the Chinese for a missing translation,
+ * which the search text leaves empty.) */
+static void
+append_item_text (GString     *joined,
+                  WendaQaItem *item)
+{
+  g_string_append_printf (joined, "№%u", wenda_qa_item_get_number (item));
+
+  for (WendaLanguage language = WENDA_LANGUAGE_ZH; language <= WENDA_LANGUAGE_EN; language++)
+    for (WendaQaField field = WENDA_QA_FIELD_QUESTION; field <= WENDA_QA_FIELD_EXPLANATION; field++)
+      {
+        const char *text = wenda_qa_item_get_text (item, field, language);
+
+        g_string_append_c (joined, '\n');
+        if (text == NULL ||
+            (language == WENDA_LANGUAGE_EN && text == wenda_qa_item_get_text (item, field, WENDA_LANGUAGE_ZH)))
+          continue;
+        g_string_append (joined, text);
+      }
+}
+
+/* }}} */
+
+/* The index {{{ */
+
+static void
+wenda_search_filter_clear_index (WendaSearchFilter *self)
+{
+  if (self->texts != NULL)
+    g_string_free (self->texts, TRUE);
+  self->texts = NULL;
+  g_clear_pointer (&self->starts, g_free);
+  g_clear_pointer (&self->items, g_free);
+  g_clear_pointer (&self->positions, g_hash_table_unref);
+  g_clear_pointer (&self->bits, g_free);
+  self->n_items = 0;
+  self->n_matches = 0;
+  self->guess = 0;
+}
+
+static void
+wenda_search_filter_ensure_index (WendaSearchFilter *self)
+{
+  g_autoptr(GString) joined = NULL;
+
+  if (self->texts != NULL || self->model == NULL)
+    return;
+
+  self->n_items = g_list_model_get_n_items (self->model);
+  self->starts = g_new (gsize, self->n_items + 1);
+  self->items = g_new (gpointer, MAX (self->n_items, 1));
+  self->positions = g_hash_table_new (NULL, NULL);
+  self->bits = g_new0 (guint64, self->n_items / 64 + 1);
+  /* The folded text is as long as the text, give or take: ~420 bytes an
+   * item for the bundled bank. */
+  self->texts = g_string_sized_new ((gsize)self->n_items * 512 + 1);
+  joined = g_string_sized_new (4096);
+
+  for (guint i = 0; i < self->n_items; i++)
+    {
+      g_autoptr(WendaQaItem) item = g_list_model_get_item (self->model, i);
+
+      self->items[i] = item;
+      g_hash_table_insert (self->positions, item, GUINT_TO_POINTER (i + 1));
+      self->starts[i] = self->texts->len;
+
+      g_string_truncate (joined, 0);
+      append_item_text (joined, item);
+      append_folded (self->texts, joined->str, joined->len);
+      g_string_append_c (self->texts, '\0');
+    }
+  self->starts[self->n_items] = self->texts->len;
+}
+
+static guint
+wenda_search_filter_find (WendaSearchFilter *self,
+                          gpointer           item)
+{
+  guint position;
+
+  if (self->items == NULL)
+    return G_MAXUINT;
+
+  /* The filter model asks in order: try the one after the last. */
+  if (self->guess < self->n_items && self->items[self->guess] == item)
+    return self->guess++;
+
+  position = GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, item));
+  if (position == 0)
+    return G_MAXUINT;
+
+  self->guess = position;
+  return position - 1;
+}
+
+#define BIT_IS_SET(bits, i) (((bits)[(i) / 64] >> ((i) % 64)) & 1)
+#define SET_BIT(bits, i)    ((bits)[(i) / 64] |= G_GUINT64_CONSTANT (1) << ((i) % 64))
+#define CLEAR_BIT(bits, i)  ((bits)[(i) / 64] &= ~(G_GUINT64_CONSTANT (1) << ((i) % 64)))
+
+/* One pass of memmem() over all the texts. */
+static void
+wenda_search_filter_scan_all (WendaSearchFilter *self)
+{
+  const char *texts = self->texts->str;
+  gsize n = self->texts->len;
+  gsize needle_len = strlen (self->needle);
+  gsize offset = 0;
+  guint i = 0;
+
+  memset (self->bits, 0, (self->n_items / 64 + 1) * sizeof (guint64));
+  self->n_matches = 0;
+
+  while (offset < n)
+    {
+      const char *hit = memmem (texts + offset, n - offset, self->needle, needle_len);
+
+      if (hit == NULL)
+        break;
+
+      /* The item the hit is in; then go on from the next item. */
+      while (self->starts[i + 1] <= (gsize)(hit - texts))
+        i++;
+      SET_BIT (self->bits, i);
+      self->n_matches++;
+      offset = self->starts[++i];
+    }
+}
+
+/* Typing on: only the items that matched can match. */
+static void
+wenda_search_filter_scan_matches (WendaSearchFilter *self)
+{
+  gsize needle_len = strlen (self->needle);
+  guint n_words = self->n_items / 64 + 1;
+
+  self->n_matches = 0;
+
+  for (guint w = 0; w < n_words; w++)
+    {
+      guint64 word = self->bits[w];
+
+      while (word != 0)
+        {
+          guint i = w * 64 + __builtin_ctzll (word);
+          const char *text = self->texts->str + self->starts[i];
+
+          word &= word - 1;
+          if (memmem (text, self->starts[i + 1] - self->starts[i] - 1, self->needle, needle_len) != NULL)
+            self->n_matches++;
+          else
+            CLEAR_BIT (self->bits, i);
+        }
+    }
+}
+
+/* }}} */
+
+/* GtkFilter {{{ */
+
+static gboolean
+wenda_search_filter_match (GtkFilter *filter,
+                           gpointer   item)
+{
+  WendaSearchFilter *self = WENDA_SEARCH_FILTER (filter);
+  guint position;
+
+  if (self->needle == NULL)
+    return TRUE;
+
+  position = wenda_search_filter_find (self, item);
+  if (position != G_MAXUINT)
+    return BIT_IS_SET (self->bits, position);
+
+  return WENDA_IS_QA_ITEM (item) &&
+         strstr (wenda_qa_item_get_search_text (item), self->needle) != NULL;
+}
+
+static GtkFilterMatch
+wenda_search_filter_get_strictness (GtkFilter *filter)
+{
+  WendaSearchFilter *self = WENDA_SEARCH_FILTER (filter);
+
+  if (self->needle == NULL)
+    return GTK_FILTER_MATCH_ALL;
+
+  if (self->texts != NULL && self->n_matches == 0 && self->n_items > 0)
+    return GTK_FILTER_MATCH_NONE;
+
+  return GTK_FILTER_MATCH_SOME;
+}
+
+/* }}} */
+
+static void
+on_model_items_changed (WendaSearchFilter *self)
+{
+  wenda_search_filter_clear_index (self);
+  if (self->needle != NULL)
+    {
+      wenda_search_filter_ensure_index (self);
+      if (self->texts != NULL)
+        wenda_search_filter_scan_all (self);
+      gtk_filter_changed (GTK_FILTER (self), GTK_FILTER_CHANGE_DIFFERENT);
+    }
+}
+
+static void
+wenda_search_filter_dispose (GObject *object)
+{
+  WendaSearchFilter *self = (WendaSearchFilter *)object;
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, on_model_items_changed, self);
+  g_clear_object (&self->model);
+  wenda_search_filter_clear_index (self);
+
+  G_OBJECT_CLASS (wenda_search_filter_parent_class)->dispose (object);
+}
+
+static void
+wenda_search_filter_finalize (GObject *object)
+{
+  WendaSearchFilter *self = (WendaSearchFilter *)object;
+
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->needle, g_free);
+
+  G_OBJECT_CLASS (wenda_search_filter_parent_class)->finalize (object);
+}
+
+static void
+wenda_search_filter_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  WendaSearchFilter *self = WENDA_SEARCH_FILTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+
+    case PROP_SEARCH:
+      g_value_set_string (value, self->search);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wenda_search_filter_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  WendaSearchFilter *self = WENDA_SEARCH_FILTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      wenda_search_filter_set_model (self, g_value_get_object (value));
+      break;
+
+    case PROP_SEARCH:
+      wenda_search_filter_set_search (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wenda_search_filter_class_init (WendaSearchFilterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkFilterClass *filter_class = GTK_FILTER_CLASS (klass);
+
+  object_class->dispose = wenda_search_filter_dispose;
+  object_class->finalize = wenda_search_filter_finalize;
+  object_class->get_property = wenda_search_filter_get_property;
+  object_class->set_property = wenda_search_filter_set_property;
+
+  filter_class->match = wenda_search_filter_match;
+  filter_class->get_strictness = wenda_search_filter_get_strictness;
+
+  /* The items to index: the model the filter model filters. */
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* What the user typed; "" or NULL matches everything. */
+  properties[PROP_SEARCH] =
+    g_param_spec_string ("search", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+wenda_search_filter_init (WendaSearchFilter *self)
+{
+}
+
+WendaSearchFilter *
+wenda_search_filter_new (GListModel *model)
+{
+  g_return_val_if_fail (model == NULL || G_IS_LIST_MODEL (model), NULL);
+
+  return g_object_new (WENDA_TYPE_SEARCH_FILTER,
+                       "model", model,
+                       NULL);
+}
+
+GListModel *
+wenda_search_filter_get_model (WendaSearchFilter *self)
+{
+  g_return_val_if_fail (WENDA_IS_SEARCH_FILTER (self), NULL);
+
+  return self->model;
+}
+
+void
+wenda_search_filter_set_model (WendaSearchFilter *self,
+                               GListModel        *model)
+{
+  g_return_if_fail (WENDA_IS_SEARCH_FILTER (self));
+  g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
+
+  if (self->model == model)
+    return;
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, on_model_items_changed, self);
+  g_set_object (&self->model, model);
+  if (model != NULL)
+    g_signal_connect_object (model, "items-changed",
+                             G_CALLBACK (on_model_items_changed), self,
+                             G_CONNECT_SWAPPED);
+
+  /* The answers stay the same: only where they come from changes. */
+  wenda_search_filter_clear_index (self);
+  if (self->needle != NULL)
+    {
+      wenda_search_filter_ensure_index (self);
+      if (self->texts != NULL)
+        wenda_search_filter_scan_all (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+const char *
+wenda_search_filter_get_search (WendaSearchFilter *self)
+{
+  g_return_val_if_fail (WENDA_IS_SEARCH_FILTER (self), NULL);
+
+  return self->search;
+}
+
+/**
+ * wenda_search_filter_get_n_matches:
+ *
+ * Returns: how many items of the model match the search (all of them when
+ * the search is empty)
+ */
+guint
+wenda_search_filter_get_n_matches (WendaSearchFilter *self)
+{
+  g_return_val_if_fail (WENDA_IS_SEARCH_FILTER (self), 0);
+
+  if (self->needle == NULL)
+    return self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+
+  return self->n_matches;
+}
+
+void
+wenda_search_filter_set_search (WendaSearchFilter *self,
+                                const char        *search)
+{
+  g_autofree char *old = NULL;
+  GtkFilterChange change;
+
+  g_return_if_fail (WENDA_IS_SEARCH_FILTER (self));
+
+  if (search != NULL && search[0] == '\0')
+    search = NULL;
+
+  if (g_strcmp0 (self->search, search) == 0)
+    return;
+
+  g_free (self->search);
+  self->search = g_strdup (search);
+
+  old = g_steal_pointer (&self->needle);
+  if (search != NULL)
+    {
+      self->needle = wenda_search_filter_normalize (search, -1);
+      if (self->needle[0] == '\0')
+        g_clear_pointer (&self->needle, g_free);
+    }
+
+  if (g_strcmp0 (old, self->needle) == 0)
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
+      return;
+    }
+
+  if (self->needle == NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else if (old == NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (strstr (self->needle, old) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (strstr (old, self->needle) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  if (self->needle != NULL)
+    {
+      wenda_search_filter_ensure_index (self);
+
+      if (self->texts == NULL)
+        ;  /* no model: match() looks at each item */
+      else if (old != NULL && change == GTK_FILTER_CHANGE_MORE_STRICT &&
+               self->n_matches < self->n_items / 2)
+        wenda_search_filter_scan_matches (self);
+      else
+        wenda_search_filter_scan_all (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
+  gtk_filter_changed (GTK_FILTER (self), change);
+}
