@@ -20,6 +20,31 @@ typedef struct
 
 WendaDuplicateGroup *wenda_duplicate_group_new (guint n_numbers);
 
+/* Whether @text is valid UTF-8 with no NUL byte, exactly as
+ * g_utf8_validate_len() decides, faster (wenda-markdown.c) */
+gboolean wenda_utf8_validate (const char *text,
+                              gsize       length);
+
+/* Builds a bank from items added one at a time; large banks are indexed
+ * in a thread of their own while the items are still coming. */
+typedef struct _WendaBankBuilder WendaBankBuilder;
+
+WendaBankBuilder *wenda_bank_builder_new         (void);
+void              wenda_bank_builder_add         (WendaBankBuilder *self,
+                                                  WendaQaItem      *item);
+guint             wenda_bank_builder_get_n_items (WendaBankBuilder *self);
+WendaBank        *wenda_bank_builder_finish      (WendaBankBuilder *self,
+                                                  const char       *title);
+void              wenda_bank_builder_free        (WendaBankBuilder *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WendaBankBuilder, wenda_bank_builder_free)
+
+WendaQaItem *wenda_qa_item_new_take   (char                *id,
+                                        guint                number,
+                                        char                *question,
+                                        char                *answer,
+                                        char                *explanation);
+
 void wenda_qa_item_set_duplicates      (WendaQaItem         *self,
                                         const guint         *numbers,
                                         guint                n_numbers);

@@ -155,91 +155,182 @@ group_release (gpointer group)
     g_atomic_rc_box_release (group);
 }
 
-/* Groups the items by the term their question defines (see
- * wenda_qa_item_dup_term()) and tells each item of a group about the
- * others.  Runs once, when the bank is built, in O(n) expected time and
- * memory: one hash lookup per item, and each group is one array of
+/* Building a bank {{{ */
+
+/* The state of a bank being built.  Each item is indexed as it comes (its
+ * number, its id, and the term its question defines, see
+ * wenda_qa_item_dup_term()), and the groups of items that ask the same
+ * thing are made at the end.  All of it is O(n) expected time and memory:
+ * one hash lookup per item and key, and each group is one array of
  * numbers shared by its items (see WendaDuplicateGroup), not a list of
  * the others per item, which for a group of 10,000 items would be 10⁸
- * numbers.
- */
-static void
-wenda_bank_detect_duplicates (WendaBank *self)
+ * numbers. */
+typedef struct
 {
-  g_autoptr(GHashTable) groups = NULL;
-  g_autoptr(GString) key = NULL;
-  g_autoptr(GString) scratch = NULL;
-  g_autoptr(GArray) sizes = NULL;
-  g_autoptr(GPtrArray) shared = NULL;
-  g_autofree guint *group_of = NULL;
-  g_autofree guint *filled = NULL;
+  WendaBank    *bank;
+  GHashTable   *groups;    /* term → group index + 1; the terms live in @keys */
   GStringChunk *keys;
-  guint n = self->items->len;
+  GString      *key;
+  GString      *scratch;
+  GArray       *sizes;     /* group index → number of items */
+  GArray       *group_of;  /* item position → group index, or G_MAXUINT */
+  gboolean      repeats;   /* whether two items had the same number or id */
+} Build;
 
-  /* term → group index + 1; the terms live in @keys */
-  groups = g_hash_table_new (g_str_hash, g_str_equal);
-  keys = g_string_chunk_new (4096);
-  key = g_string_sized_new (64);
-  scratch = g_string_sized_new (256);
-  sizes = g_array_new (FALSE, FALSE, sizeof (guint));
-  group_of = g_new (guint, n);
+static void
+build_init (Build *self)
+{
+  self->bank = g_object_new (WENDA_TYPE_BANK, NULL);
+  self->groups = g_hash_table_new (g_str_hash, g_str_equal);
+  self->keys = g_string_chunk_new (4096);
+  self->key = g_string_sized_new (64);
+  self->scratch = g_string_sized_new (256);
+  self->sizes = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->group_of = g_array_new (FALSE, FALSE, sizeof (guint));
+}
 
-  for (guint i = 0; i < n; i++)
+static void
+build_clear (Build *self)
+{
+  g_clear_object (&self->bank);
+  g_clear_pointer (&self->groups, g_hash_table_unref);
+  g_clear_pointer (&self->keys, g_string_chunk_free);
+  if (self->key != NULL)
+    g_string_free (g_steal_pointer (&self->key), TRUE);
+  if (self->scratch != NULL)
+    g_string_free (g_steal_pointer (&self->scratch), TRUE);
+  g_clear_pointer (&self->sizes, g_array_unref);
+  g_clear_pointer (&self->group_of, g_array_unref);
+}
+
+/* The first of the bank's items with the number of @item, which is one
+ * of them.  Linear: used once per bank at most. */
+static WendaQaItem *
+first_with_number (WendaBank   *bank,
+                   WendaQaItem *item)
+{
+  guint number = wenda_qa_item_get_number (item);
+
+  for (guint i = 0; ; i++)
     {
-      WendaQaItem *item = g_ptr_array_index (self->items, i);
-      gpointer found;
-      guint group;
+      WendaQaItem *other = g_ptr_array_index (bank->items, i);
 
-      g_string_truncate (key, 0);
-      wenda_qa_item_append_term (item, key, scratch);
+      if (wenda_qa_item_get_number (other) == number)
+        return other;
+    }
+}
 
-      if (key->len == 0)
+static WendaQaItem *
+first_with_id (WendaBank   *bank,
+               WendaQaItem *item)
+{
+  const char *id = wenda_qa_item_get_id (item);
+
+  for (guint i = 0; ; i++)
+    {
+      WendaQaItem *other = g_ptr_array_index (bank->items, i);
+
+      if (g_str_equal (wenda_qa_item_get_id (other), id))
+        return other;
+    }
+}
+
+/* Adds @item (taking the reference) at the end.  Lookups find the first
+ * of equal numbers or ids. */
+static void
+build_add (Build       *self,
+           WendaQaItem *item)
+{
+  WendaBank *bank = self->bank;
+  gpointer number = GUINT_TO_POINTER (wenda_qa_item_get_number (item));
+  const char *id = wenda_qa_item_get_id (item);
+  gpointer found;
+  guint group;
+
+  g_ptr_array_add (bank->items, item);
+
+  /* One hash operation per key while they are all different (the
+   * readers refuse equal numbers).  g_hash_table_insert() replaces the
+   * value of a key it has: at the first repeat, the first item is put
+   * back, and from then on each key is looked up first. */
+  if (self->repeats)
+    {
+      if (!g_hash_table_contains (bank->by_number, number))
+        g_hash_table_insert (bank->by_number, number, item);
+      if (!g_hash_table_contains (bank->by_id, id))
+        g_hash_table_insert (bank->by_id, (gpointer)id, item);
+    }
+  else
+    {
+      if (!g_hash_table_insert (bank->by_number, number, item))
         {
-          group_of[i] = G_MAXUINT;
-          continue;
+          g_hash_table_insert (bank->by_number, number, first_with_number (bank, item));
+          self->repeats = TRUE;
         }
-
-      found = g_hash_table_lookup (groups, key->str);
-      if (found != NULL)
+      if (!g_hash_table_insert (bank->by_id, (gpointer)id, item))
         {
-          group = GPOINTER_TO_UINT (found) - 1;
+          g_hash_table_insert (bank->by_id, (gpointer)id, first_with_id (bank, item));
+          self->repeats = TRUE;
         }
-      else
-        {
-          guint zero = 0;
-
-          group = sizes->len;
-          g_array_append_val (sizes, zero);
-          g_hash_table_insert (groups,
-                               g_string_chunk_insert_len (keys, key->str, key->len),
-                               GUINT_TO_POINTER (group + 1));
-        }
-
-      group_of[i] = group;
-      g_array_index (sizes, guint, group)++;
     }
 
-  g_clear_pointer (&groups, g_hash_table_unref);
-  g_string_chunk_free (keys);
+  g_string_truncate (self->key, 0);
+  wenda_qa_item_append_term (item, self->key, self->scratch);
 
-  /* Fill the groups of two or more, in bank order. */
-  shared = g_ptr_array_new_full (sizes->len, group_release);
-  g_ptr_array_set_size (shared, sizes->len);
-  filled = g_new0 (guint, sizes->len);
-
-  for (guint i = 0; i < n; i++)
+  if (self->key->len == 0)
     {
-      WendaQaItem *item = g_ptr_array_index (self->items, i);
-      WendaDuplicateGroup *group;
-      guint g = group_of[i];
+      group = G_MAXUINT;
+    }
+  else if ((found = g_hash_table_lookup (self->groups, self->key->str)) != NULL)
+    {
+      group = GPOINTER_TO_UINT (found) - 1;
+      g_array_index (self->sizes, guint, group)++;
+    }
+  else
+    {
+      guint one = 1;
 
-      if (g == G_MAXUINT || g_array_index (sizes, guint, g) < 2)
+      group = self->sizes->len;
+      g_array_append_val (self->sizes, one);
+      g_hash_table_insert (self->groups,
+                           g_string_chunk_insert_len (self->keys, self->key->str, self->key->len),
+                           GUINT_TO_POINTER (group + 1));
+    }
+
+  g_array_append_val (self->group_of, group);
+}
+
+/* Makes the groups of two or more, in bank order, and returns the bank. */
+static WendaBank *
+build_finish (Build      *self,
+              const char *title)
+{
+  g_autoptr(GPtrArray) shared = NULL;
+  g_autofree guint *filled = NULL;
+  GPtrArray *items = self->bank->items;
+  guint n_groups = self->sizes->len;
+  WendaBank *bank;
+
+  g_clear_pointer (&self->groups, g_hash_table_unref);
+  g_clear_pointer (&self->keys, g_string_chunk_free);
+
+  shared = g_ptr_array_new_full (n_groups, group_release);
+  g_ptr_array_set_size (shared, n_groups);
+  filled = g_new0 (guint, n_groups);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      WendaQaItem *item = g_ptr_array_index (items, i);
+      WendaDuplicateGroup *group;
+      guint g = g_array_index (self->group_of, guint, i);
+
+      if (g == G_MAXUINT || g_array_index (self->sizes, guint, g) < 2)
         continue;
 
       group = g_ptr_array_index (shared, g);
       if (group == NULL)
         {
-          group = wenda_duplicate_group_new (g_array_index (sizes, guint, g));
+          group = wenda_duplicate_group_new (g_array_index (self->sizes, guint, g));
           g_ptr_array_index (shared, g) = group;
         }
 
@@ -247,6 +338,159 @@ wenda_bank_detect_duplicates (WendaBank *self)
       wenda_qa_item_set_duplicate_group (item, group, filled[g]);
       filled[g]++;
     }
+
+  bank = g_steal_pointer (&self->bank);
+  g_free (bank->title);
+  bank->title = g_strdup (title ? title : "");
+  build_clear (self);
+
+  return bank;
+}
+
+/* A bank builder takes the items one by one, as a reader makes them.
+ * Once a batch of BATCH_SIZE items is full, a thread of its own indexes
+ * them while the reader goes on: a 100,000-item bank is read and indexed
+ * at the same time, on two CPUs.  The batches go through @queue, in
+ * order; the thread alone touches @build until it is joined. */
+#define BATCH_SIZE 1024
+
+struct _WendaBankBuilder
+{
+  Build        build;
+  GPtrArray   *batch;     /* of WendaQaItem, owned */
+  GAsyncQueue *queue;     /* of GPtrArray batches; end_of_items ends it */
+  GThread     *thread;
+  guint        n_items;
+};
+
+static char end_of_items;
+
+static gpointer
+builder_thread (gpointer data)
+{
+  WendaBankBuilder *self = data;
+  gpointer batch;
+
+  while ((batch = g_async_queue_pop (self->queue)) != &end_of_items)
+    {
+      GPtrArray *items = batch;
+
+      for (guint i = 0; i < items->len; i++)
+        build_add (&self->build, g_ptr_array_index (items, i));
+
+      /* build_add() took the references */
+      g_ptr_array_set_free_func (items, NULL);
+      g_ptr_array_unref (items);
+    }
+
+  return NULL;
+}
+
+/**
+ * wenda_bank_builder_new:
+ *
+ * Returns: (transfer full): a builder, for wenda_bank_builder_add() and
+ *   then wenda_bank_builder_finish() or wenda_bank_builder_free()
+ */
+WendaBankBuilder *
+wenda_bank_builder_new (void)
+{
+  WendaBankBuilder *self = g_new0 (WendaBankBuilder, 1);
+
+  build_init (&self->build);
+  self->batch = g_ptr_array_new_full (BATCH_SIZE, g_object_unref);
+
+  return self;
+}
+
+/* Stops the thread, once it has indexed every batch sent. */
+static void
+builder_join (WendaBankBuilder *self)
+{
+  if (self->thread == NULL)
+    return;
+
+  g_async_queue_push (self->queue, &end_of_items);
+  g_thread_join (g_steal_pointer (&self->thread));
+  g_clear_pointer (&self->queue, g_async_queue_unref);
+}
+
+/**
+ * wenda_bank_builder_add:
+ * @item: (transfer full): the next item
+ */
+void
+wenda_bank_builder_add (WendaBankBuilder *self,
+                        WendaQaItem      *item)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (WENDA_IS_QA_ITEM (item));
+
+  g_ptr_array_add (self->batch, item);
+  self->n_items++;
+
+  if (self->batch->len < BATCH_SIZE)
+    return;
+
+  if (self->thread == NULL)
+    {
+      self->queue = g_async_queue_new ();
+      self->thread = g_thread_new ("wenda-bank-builder", builder_thread, self);
+    }
+
+  g_async_queue_push (self->queue, g_steal_pointer (&self->batch));
+  self->batch = g_ptr_array_new_full (BATCH_SIZE, g_object_unref);
+}
+
+/* How many items were added. */
+guint
+wenda_bank_builder_get_n_items (WendaBankBuilder *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_items;
+}
+
+/**
+ * wenda_bank_builder_finish:
+ * @title: the bank's title
+ *
+ * Frees @self.
+ *
+ * Returns: (transfer full): the bank of the items added, in order
+ */
+WendaBank *
+wenda_bank_builder_finish (WendaBankBuilder *self,
+                           const char       *title)
+{
+  WendaBank *bank;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  builder_join (self);
+
+  for (guint i = 0; i < self->batch->len; i++)
+    build_add (&self->build, g_ptr_array_index (self->batch, i));
+  g_ptr_array_set_free_func (self->batch, NULL);
+  g_ptr_array_set_size (self->batch, 0);
+
+  bank = build_finish (&self->build, title);
+  wenda_bank_builder_free (self);
+
+  return bank;
+}
+
+/* Frees @self and the items added. */
+void
+wenda_bank_builder_free (WendaBankBuilder *self)
+{
+  if (self == NULL)
+    return;
+
+  builder_join (self);
+  build_clear (&self->build);
+  g_clear_pointer (&self->batch, g_ptr_array_unref);
+  g_free (self);
 }
 
 /**
@@ -261,39 +505,24 @@ WendaBank *
 wenda_bank_new (const char *title,
                 GPtrArray  *items)
 {
-  WendaBank *self;
+  Build build;
 
   g_return_val_if_fail (items != NULL, NULL);
 
-  self = g_object_new (WENDA_TYPE_BANK, NULL);
-  self->title = g_strdup (title ? title : "");
-
+  build_init (&build);
   for (guint i = 0; i < items->len; i++)
     {
       WendaQaItem *item = g_ptr_array_index (items, i);
 
-      g_return_val_if_fail (WENDA_IS_QA_ITEM (item), self);
+      g_return_val_if_fail (WENDA_IS_QA_ITEM (item), build_finish (&build, title));
 
-      g_ptr_array_add (self->items, g_object_ref (item));
+      build_add (&build, g_object_ref (item));
     }
 
-  /* Lookups find the first of equal numbers or ids: inserting backwards,
-   * the first is inserted last and replaces the value (one hash operation
-   * per item, not a lookup and an insertion).  An id key stays that of a
-   * later item, which the bank holds as well. */
-  for (guint i = self->items->len; i-- > 0; )
-    {
-      WendaQaItem *item = g_ptr_array_index (self->items, i);
-
-      g_hash_table_insert (self->by_number,
-                           GUINT_TO_POINTER (wenda_qa_item_get_number (item)), item);
-      g_hash_table_insert (self->by_id, (gpointer)wenda_qa_item_get_id (item), item);
-    }
-
-  wenda_bank_detect_duplicates (self);
-
-  return self;
+  return build_finish (&build, title);
 }
+
+/* }}} */
 
 const char *
 wenda_bank_get_title (WendaBank *self)

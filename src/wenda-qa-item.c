@@ -139,94 +139,38 @@ wenda_qa_item_get_property (GObject    *object,
     }
 }
 
-/* The item is immutable: every property is set once, at construction. */
-static void
-wenda_qa_item_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  WendaQaItem *self = WENDA_QA_ITEM (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = g_value_dup_string (value);
-      break;
-
-    case PROP_NUMBER:
-      self->number = g_value_get_uint (value);
-      break;
-
-    case PROP_QUESTION:
-      self->question = g_value_dup_string (value);
-      break;
-
-    case PROP_ANSWER:
-      self->answer = g_value_dup_string (value);
-      break;
-
-    case PROP_EXPLANATION:
-      self->explanation = g_value_dup_string (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-wenda_qa_item_constructed (GObject *object)
-{
-  WendaQaItem *self = (WendaQaItem *)object;
-
-  G_OBJECT_CLASS (wenda_qa_item_parent_class)->constructed (object);
-
-  /* Never hand NULL to a label: an absent field is an empty string. */
-  if (self->id == NULL)
-    self->id = g_strdup_printf ("q%u", self->number);
-  if (self->question == NULL)
-    self->question = empty_text;
-  if (self->answer == NULL)
-    self->answer = empty_text;
-  if (self->explanation == NULL)
-    self->explanation = empty_text;
-}
-
 static void
 wenda_qa_item_class_init (WendaQaItemClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->constructed = wenda_qa_item_constructed;
   object_class->finalize = wenda_qa_item_finalize;
   object_class->get_property = wenda_qa_item_get_property;
-  object_class->set_property = wenda_qa_item_set_property;
 
   properties[PROP_ID] =
     g_param_spec_string ("id", NULL, NULL,
                          NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_NUMBER] =
     g_param_spec_uint ("number", NULL, NULL,
                        0, G_MAXUINT, 0,
-                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_QUESTION] =
     g_param_spec_string ("question", NULL, NULL,
                          NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_ANSWER] =
     g_param_spec_string ("answer", NULL, NULL,
                          NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_EXPLANATION] =
     g_param_spec_string ("explanation", NULL, NULL,
                          NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   /* The English rendering; where a paragraph has none, the Chinese. */
   properties[PROP_QUESTION_EN] =
@@ -259,6 +203,48 @@ wenda_qa_item_class_init (WendaQaItemClass *klass)
 static void
 wenda_qa_item_init (WendaQaItem *self)
 {
+  self->question = empty_text;
+  self->answer = empty_text;
+  self->explanation = empty_text;
+}
+
+/* Items are immutable, and a bank holds 100,000s of them: they are built
+ * here, with no construct properties (GObject would set each to its
+ * default first, through a GValue) and each string copied at most once.
+ * The properties are read-only. */
+static WendaQaItem *
+item_new (char  *id,
+          guint  number,
+          char  *question,
+          char  *answer,
+          char  *explanation)
+{
+  WendaQaItem *self = g_object_new (WENDA_TYPE_QA_ITEM, NULL);
+
+  self->number = number;
+  self->id = id;
+  self->question = question;
+  self->answer = answer;
+  self->explanation = explanation;
+
+  return self;
+}
+
+/* An absent text is the shared empty string: a label never gets NULL. */
+static inline char *
+dup_text (const char *text)
+{
+  return text != NULL && text[0] != '\0' ? g_strdup (text) : empty_text;
+}
+
+static inline char *
+take_text (char *text)
+{
+  if (text != NULL && text[0] != '\0')
+    return text;
+
+  g_free (text);
+  return empty_text;
 }
 
 WendaQaItem *
@@ -268,26 +254,21 @@ wenda_qa_item_new (const char *id,
                    const char *answer,
                    const char *explanation)
 {
-  WendaQaItem *self;
+  return item_new (id != NULL ? g_strdup (id) : g_strdup_printf ("q%u", number),
+                   number, dup_text (question), dup_text (answer), dup_text (explanation));
+}
 
-  /* Importing a bank creates 100,000s of items.  Going through the
-   * construct properties would look up each by name and copy each string
-   * twice (into a GValue, then out of it); setting the fields here copies
-   * it once.  The item is not yet shared, and constructed() has only
-   * filled in the defaults. */
-  self = g_object_new (WENDA_TYPE_QA_ITEM, NULL);
-  self->number = number;
-
-  g_free (self->id);
-  self->id = id != NULL ? g_strdup (id) : g_strdup_printf ("q%u", number);
-  if (question != NULL && question[0] != '\0')
-    self->question = g_strdup (question);
-  if (answer != NULL && answer[0] != '\0')
-    self->answer = g_strdup (answer);
-  if (explanation != NULL && explanation[0] != '\0')
-    self->explanation = g_strdup (explanation);
-
-  return self;
+/* wenda_qa_item_new(), taking the strings, which must come from
+ * g_malloc(): for the readers, which build each once. */
+WendaQaItem *
+wenda_qa_item_new_take (char  *id,
+                        guint  number,
+                        char  *question,
+                        char  *answer,
+                        char  *explanation)
+{
+  return item_new (id != NULL ? id : g_strdup_printf ("q%u", number),
+                   number, take_text (question), take_text (answer), take_text (explanation));
 }
 
 const char *
@@ -374,6 +355,28 @@ is_simple (gunichar c)
  * others are kept.  A simple character followed by something else may
  * compose with it ("e" + U+0301), so it goes, with the run of non-simple
  * characters after it, through GLib. */
+/* g_utf8_get_char() for valid UTF-8, inline: this is the inner loop of
+ * folding a bank's text */
+static inline gunichar
+decode_valid (const char *s)
+{
+  const guchar *p = (const guchar *)s;
+
+  if (p[0] < 0x80)
+    return p[0];
+  if (p[0] < 0xE0)
+    return ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+  if (p[0] < 0xF0)
+    return ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+  return ((p[0] & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+}
+
+static inline char
+ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
 static void
 append_folded_valid (GString    *out,
                      const char *text,
@@ -398,7 +401,7 @@ append_folded_valid (GString    *out,
         {
           if (p + 1 == end || (guchar)p[1] < 0x80)
             {
-              *o++ = g_ascii_tolower (*p++);
+              *o++ = ascii_lower (*p++);
               continue;
             }
           c = (guchar)*p;
@@ -406,16 +409,16 @@ append_folded_valid (GString    *out,
         }
       else
         {
-          c = g_utf8_get_char (p);
+          c = decode_valid (p);
           next = g_utf8_next_char (p);
         }
 
-      if (is_simple (c) && (next == end || is_simple (g_utf8_get_char (next))))
+      if (is_simple (c) && (next == end || is_simple (decode_valid (next))))
         {
           if (c < 0x80)
-            *o++ = g_ascii_tolower ((char)c);
+            *o++ = ascii_lower ((char)c);
           else if (c >= 0xFF01 && c <= 0xFF5E)
-            *o++ = g_ascii_tolower ((char)(c - 0xFEE0));
+            *o++ = ascii_lower ((char)(c - 0xFEE0));
           else
             {
               memcpy (o, p, next - p);
@@ -425,7 +428,7 @@ append_folded_valid (GString    *out,
           continue;
         }
 
-      for (q = next; q < end && !is_simple (g_utf8_get_char (q)); q = g_utf8_next_char (q))
+      for (q = next; q < end && !is_simple (decode_valid (q)); q = g_utf8_next_char (q))
         ;
       g_string_truncate (out, o - out->str);
       append_folded_slow (out, p, q - p);
@@ -448,7 +451,7 @@ append_folded (GString    *out,
 
   /* Anything odd (invalid UTF-8, a NUL inside @length) keeps GLib's
    * behaviour by going the slow way. */
-  if (g_utf8_validate (text, length, NULL))
+  if (wenda_utf8_validate (text, length))
     append_folded_valid (out, text, length);
   else
     append_folded_slow (out, text, length);
@@ -560,11 +563,12 @@ find_parenthesized (const char  *text,
 static inline gboolean
 is_ignored_in_term (gunichar c)
 {
+  if (c < 0x80)
+    return c == '?' || c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';  /* as g_unichar_isspace() */
   if (c >= 0x4E00 && c <= 0x9FFF)
     return FALSE;  /* the common case, ideographs, without a table lookup */
-  return c == '?' || g_unichar_isspace (c);
+  return g_unichar_isspace (c);
 }
-
 /* Where a folded gloss ends: at the first ',' (NFKC turns the full-width
  * '，' into it), ';' or '、'.  (Character by character: a byte search for
  * "、" would also stop inside any character holding one of its bytes.) */
@@ -575,8 +579,8 @@ find_gloss_end (const char *folded)
     {
       if (*p == ',' || *p == ';')
         return p;
-      if (strncmp (p, "、", strlen ("、")) == 0)
-        return p;
+      if ((guchar)p[0] == 0xE3 && (guchar)p[1] == 0x80 && (guchar)p[2] == 0x81)
+        return p;  /* "、", U+3001 */
     }
 
   return folded + strlen (folded);
@@ -629,7 +633,7 @@ wenda_qa_item_append_term (WendaQaItem *self,
       else
         {
           n = g_utf8_next_char (p) - p;
-          if (!is_ignored_in_term (g_utf8_get_char (p)))
+          if (!is_ignored_in_term (decode_valid (p)))
             {
               memcpy (o, p, n);
               o += n;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "wenda-bank-loader.h"
+#include "wenda-bank-private.h"
 #include "wenda-bank.h"
 #include "wenda-import.h"
 #include "wenda-markdown.h"
@@ -225,6 +226,10 @@ fuzz_run_markdown (const char *data,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(WendaBank) bank = NULL;
+
+  /* The reader's own UTF-8 check decides as GLib's does */
+  fuzz_check (wenda_utf8_validate (data, size) == g_utf8_validate_len (data, size, NULL),
+              "wenda_utf8_validate() and g_utf8_validate_len() disagree");
 
   bank = wenda_markdown_parse (data, size, FUZZ_MARKDOWN_FILENAME, &error);
 

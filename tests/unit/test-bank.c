@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include "wenda-bank.h"
+#include "wenda-bank-private.h"
 
 #include "test-util.h"
 
@@ -311,6 +311,106 @@ test_bank_rebuild (void)
   g_assert_null (wenda_qa_item_get_duplicates (g_ptr_array_index (items, 2), &n));
 }
 
+/* A bank of 5,000 items goes through the builder's thread (batches of
+ * 1,024): the same items in the same order, the same lookups and the
+ * same groups as wenda_bank_new() on its own copies of the items. */
+static WendaQaItem *
+numbered_item (guint i)
+{
+  static const char * const terms[] = {
+    "迁移学习（Transfer Learning）", "低秩适配（LoRA）", "知识蒸馏（Knowledge Distillation）",
+  };
+  g_autofree char *question = NULL;
+  g_autofree char *id = g_strdup_printf ("big-%05u", i);
+
+  /* Every 7th asks about one of three terms; the rest are all different */
+  if (i % 7 == 0)
+    question = g_strdup_printf ("第 %u 问：什么是%s？", i, terms[(i / 7) % 3]);
+  else
+    question = g_strdup_printf ("问题 %u 是什么？", i);
+
+  return wenda_qa_item_new (id, i + 1, question, "答案", NULL);
+}
+
+static void
+test_bank_builder_threaded (void)
+{
+  const guint n_items = 5000;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(WendaBankBuilder) builder = wenda_bank_builder_new ();
+  g_autoptr(WendaBank) built = NULL;
+  g_autoptr(WendaBank) reference = NULL;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_ptr_array_add (items, numbered_item (i));
+      wenda_bank_builder_add (builder, numbered_item (i));
+    }
+  g_assert_cmpuint (wenda_bank_builder_get_n_items (builder), ==, n_items);
+
+  built = wenda_bank_builder_finish (g_steal_pointer (&builder), "大");
+  reference = wenda_bank_new ("大", items);
+
+  g_assert_cmpstr (wenda_bank_get_title (built), ==, "大");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (built)), ==, n_items);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(WendaQaItem) a = g_list_model_get_item (G_LIST_MODEL (built), i);
+      WendaQaItem *b = g_ptr_array_index (items, i);
+      g_autofree char *id = g_strdup_printf ("big-%05u", i);
+      const guint *da, *db;
+      guint na = 0, nb = 0;
+
+      g_assert_cmpuint (wenda_qa_item_get_number (a), ==, i + 1);
+      g_assert_true (wenda_bank_lookup_number (built, i + 1) == a);
+      g_assert_true (wenda_bank_lookup_id (built, id) == a);
+      g_assert_cmpstr (wenda_qa_item_get_question (a), ==, wenda_qa_item_get_question (b));
+
+      da = wenda_qa_item_get_duplicates (a, &na);
+      db = wenda_qa_item_get_duplicates (b, &nb);
+      g_assert_cmpuint (na, ==, nb);
+      if (i % 7 == 0)
+        g_assert_cmpuint (na, >, 200);
+      else
+        g_assert_cmpuint (na, ==, 0);
+      for (guint k = 0; k < na; k++)
+        g_assert_cmpuint (da[k], ==, db[k]);
+    }
+}
+
+static void
+count_finalized (gpointer  data,
+                 GObject  *where_the_object_was)
+{
+  (*(guint *)data)++;
+}
+
+/* Freed without finishing (a failed or cancelled read), the builder
+ * stops its thread and frees every item it was given, once. */
+static void
+test_bank_builder_free (void)
+{
+  const guint sizes[] = { 0, 10, 1024, 3000 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      WendaBankBuilder *builder = wenda_bank_builder_new ();
+      guint n_finalized = 0;
+
+      for (guint i = 0; i < sizes[s]; i++)
+        {
+          WendaQaItem *item = numbered_item (i);
+
+          g_object_weak_ref (G_OBJECT (item), count_finalized, &n_finalized);
+          wenda_bank_builder_add (builder, item);
+        }
+
+      wenda_bank_builder_free (builder);
+      g_assert_cmpuint (n_finalized, ==, sizes[s]);
+    }
+}
+
 /* Equal numbers or ids: lookups find the first. */
 static void
 test_bank_lookup_first (void)
@@ -321,11 +421,36 @@ test_bank_lookup_first (void)
   g_ptr_array_add (items, wenda_qa_item_new ("a", 1, "一", "a", NULL));
   g_ptr_array_add (items, wenda_qa_item_new ("a", 1, "二", "a", NULL));
   g_ptr_array_add (items, wenda_qa_item_new ("b", 2, "三", "a", NULL));
+  /* After the first repeat, every key is looked up before it is added */
+  g_ptr_array_add (items, wenda_qa_item_new ("b", 3, "四", "a", NULL));
+  g_ptr_array_add (items, wenda_qa_item_new ("c", 2, "五", "a", NULL));
   bank = wenda_bank_new (NULL, items);
 
   g_assert_true (wenda_bank_lookup_number (bank, 1) == g_ptr_array_index (items, 0));
   g_assert_true (wenda_bank_lookup_id (bank, "a") == g_ptr_array_index (items, 0));
   g_assert_true (wenda_bank_lookup_id (bank, "b") == g_ptr_array_index (items, 2));
+  g_assert_true (wenda_bank_lookup_number (bank, 2) == g_ptr_array_index (items, 2));
+  g_assert_true (wenda_bank_lookup_number (bank, 3) == g_ptr_array_index (items, 3));
+  g_assert_true (wenda_bank_lookup_id (bank, "c") == g_ptr_array_index (items, 4));
+}
+
+/* A repeated id alone (the numbers all differ) */
+static void
+test_bank_lookup_first_id (void)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(WendaBank) bank = NULL;
+
+  g_ptr_array_add (items, wenda_qa_item_new ("x", 1, "一", "a", NULL));
+  g_ptr_array_add (items, wenda_qa_item_new ("y", 2, "二", "a", NULL));
+  g_ptr_array_add (items, wenda_qa_item_new ("x", 3, "三", "a", NULL));
+  g_ptr_array_add (items, wenda_qa_item_new ("y", 4, "四", "a", NULL));
+  bank = wenda_bank_new (NULL, items);
+
+  g_assert_true (wenda_bank_lookup_id (bank, "x") == g_ptr_array_index (items, 0));
+  g_assert_true (wenda_bank_lookup_id (bank, "y") == g_ptr_array_index (items, 1));
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (wenda_bank_lookup_number (bank, i + 1) == g_ptr_array_index (items, i));
 }
 
 int
@@ -343,6 +468,9 @@ main (int   argc,
   g_test_add_func ("/Wenda/Bank/duplicates/large-group", test_bank_large_group);
   g_test_add_func ("/Wenda/Bank/duplicates/rebuild", test_bank_rebuild);
   g_test_add_func ("/Wenda/Bank/lookup-first", test_bank_lookup_first);
+  g_test_add_func ("/Wenda/Bank/lookup-first-id", test_bank_lookup_first_id);
+  g_test_add_func ("/Wenda/Bank/builder/threaded", test_bank_builder_threaded);
+  g_test_add_func ("/Wenda/Bank/builder/free", test_bank_builder_free);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "wenda-bank-private.h"
 #include "wenda-markdown-private.h"
 #include "wenda-markdown.h"
 
@@ -658,6 +659,131 @@ test_markdown_escaped_marker (void)
   g_assert_cmpstr (wenda_qa_item_get_explanation (item), ==, "说明");
 }
 
+/* UTF-8 validation {{{ */
+
+/* wenda_utf8_validate() decides exactly as g_utf8_validate_len(): every
+ * sequence of up to three bytes, and random strings of mixed bytes. */
+static void
+test_markdown_utf8_differential (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261129);
+  guint n_valid = 0;
+
+  /* Every 1- and 2-byte string, and every 3-byte one led by 0xC0–0xFF */
+  for (guint a = 0; a < 256; a++)
+    {
+      char one[1] = { (char)a };
+
+      g_assert_cmpint (wenda_utf8_validate (one, 1), ==, g_utf8_validate_len (one, 1, NULL));
+      for (guint b = 0; b < 256; b++)
+        {
+          char two[2] = { (char)a, (char)b };
+
+          g_assert_cmpint (wenda_utf8_validate (two, 2), ==, g_utf8_validate_len (two, 2, NULL));
+          if (a < 0xC0)
+            continue;
+          for (guint c = 0; c < 256; c++)
+            {
+              char three[3] = { (char)a, (char)b, (char)c };
+              gboolean valid = g_utf8_validate_len (three, 3, NULL);
+
+              g_assert_cmpint (wenda_utf8_validate (three, 3), ==, valid);
+              n_valid += valid;
+            }
+        }
+    }
+  g_assert_cmpuint (n_valid, >, 0);
+
+  /* Random strings, biased to ASCII and continuation bytes, long enough
+   * for the 8-byte ASCII steps */
+  n_valid = 0;
+  for (guint i = 0; i < 200000; i++)
+    {
+      char text[40];
+      guint length = g_rand_int_range (rand, 0, sizeof text);
+      gboolean valid;
+
+      for (guint k = 0; k < length; k++)
+        {
+          guint32 x = g_rand_int (rand);
+
+          switch (x & 3)
+            {
+            case 0: text[k] = 0x20 + (x >> 8) % 0x5F; break;
+            case 1: text[k] = (char)(0x80 | ((x >> 8) & 0x3F)); break;
+            case 2: text[k] = (char)(0xE0 | ((x >> 8) & 0x1F)); break;
+            default: text[k] = (char)(x >> 8); break;
+            }
+        }
+
+      valid = g_utf8_validate_len (text, length, NULL);
+      g_assert_cmpint (wenda_utf8_validate (text, length), ==, valid);
+      n_valid += valid;
+    }
+  g_assert_cmpuint (n_valid, >, 1000);
+}
+
+/* Above 4 MiB the halves are validated in two threads: a bad byte is
+ * found wherever it is, a character across the middle is valid, and the
+ * message still names the right line and column. */
+static void
+test_markdown_utf8_large (void)
+{
+  const gsize size = 9 * 1024 * 1024;
+  g_autoptr(GString) text = g_string_sized_new (size + 64);
+  gsize middle;
+
+  while (text->len < size)
+    g_string_append (text, "梯度裁剪 gradient clipping，知识蒸馏。\n");
+  g_assert_true (wenda_utf8_validate (text->str, text->len));
+
+  /* Shifted by 0–7 bytes, the middle falls inside a character too */
+  {
+    guint n_inside = 0;
+
+    for (gsize shift = 0; shift < 8; shift++)
+      {
+        g_autoptr(GString) shifted = g_string_sized_new (text->len + shift);
+
+        for (gsize k = 0; k < shift; k++)
+          g_string_append_c (shifted, 'a');
+        g_string_append_len (shifted, text->str, text->len);
+
+        n_inside += ((guchar)shifted->str[shifted->len / 2] & 0xC0) == 0x80;
+        g_assert_true (wenda_utf8_validate (shifted->str, shifted->len));
+      }
+    g_assert_cmpuint (n_inside, >, 0);
+  }
+
+  middle = text->len / 2;
+
+  {
+    const gsize bad_at[] = { 0, 1, middle - 1, middle, middle + 1, text->len - 1 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad_at); i++)
+      for (guint k = 0; k < 2; k++)
+        {
+          g_autofree char *copy = g_memdup2 (text->str, text->len);
+          g_autoptr(GError) error = NULL;
+          const char *bad = NULL;
+          guint line, column;
+          g_autofree char *where = NULL;
+
+          copy[bad_at[i]] = k == 0 ? (char)0xFF : '\0';
+          g_assert_false (wenda_utf8_validate (copy, text->len));
+
+          g_assert_false (wenda_text_validate (copy, text->len, "big.md", TRUE, &error));
+          g_assert_error (error, WENDA_BANK_ERROR, WENDA_BANK_ERROR_INVALID_UTF8);
+          g_assert_false (g_utf8_validate_len (copy, text->len, &bad));
+          wenda_text_locate (copy, bad - copy, TRUE, &line, &column);
+          where = g_strdup_printf ("big.md:%u:%u:", line, column);
+          g_assert_true (g_str_has_prefix (error->message, where));
+        }
+  }
+}
+
+/* }}} */
+
 int
 main (int   argc,
       char *argv[])
@@ -695,6 +821,8 @@ main (int   argc,
 
   g_test_add_func ("/Wenda/Markdown/robust/mutations", test_markdown_mutations);
   g_test_add_func ("/Wenda/Markdown/robust/large", test_markdown_large);
+  g_test_add_func ("/Wenda/Markdown/utf8/differential", test_markdown_utf8_differential);
+  g_test_add_func ("/Wenda/Markdown/utf8/large", test_markdown_utf8_large);
 
   return g_test_run ();
 }
