@@ -361,6 +361,7 @@ struct _WendaBankBuilder
   GAsyncQueue *queue;     /* of GPtrArray batches; end_of_items ends it */
   GThread     *thread;
   guint        n_items;
+  gboolean     no_thread;  /* a thread could not be made */
 };
 
 static char end_of_items;
@@ -403,6 +404,19 @@ wenda_bank_builder_new (void)
   return self;
 }
 
+/* Indexes the items of the current batch here, and empties it. */
+static void
+builder_add_batch (WendaBankBuilder *self)
+{
+  for (guint i = 0; i < self->batch->len; i++)
+    build_add (&self->build, g_ptr_array_index (self->batch, i));
+
+  /* build_add() took the references */
+  g_ptr_array_set_free_func (self->batch, NULL);
+  g_ptr_array_set_size (self->batch, 0);
+  g_ptr_array_set_free_func (self->batch, g_object_unref);
+}
+
 /* Stops the thread, once it has indexed every batch sent. */
 static void
 builder_join (WendaBankBuilder *self)
@@ -432,14 +446,27 @@ wenda_bank_builder_add (WendaBankBuilder *self,
   if (self->batch->len < BATCH_SIZE)
     return;
 
-  if (self->thread == NULL)
+  if (self->thread == NULL && !self->no_thread)
     {
       self->queue = g_async_queue_new ();
-      self->thread = g_thread_new ("wenda-bank-builder", builder_thread, self);
+      self->thread = g_thread_try_new ("wenda-bank-builder", builder_thread, self, NULL);
+      if (self->thread == NULL)
+        {
+          /* No thread to be had: index the items here */
+          g_clear_pointer (&self->queue, g_async_queue_unref);
+          self->no_thread = TRUE;
+        }
     }
 
-  g_async_queue_push (self->queue, g_steal_pointer (&self->batch));
-  self->batch = g_ptr_array_new_full (BATCH_SIZE, g_object_unref);
+  if (self->thread != NULL)
+    {
+      g_async_queue_push (self->queue, g_steal_pointer (&self->batch));
+      self->batch = g_ptr_array_new_full (BATCH_SIZE, g_object_unref);
+    }
+  else
+    {
+      builder_add_batch (self);
+    }
 }
 
 /* How many items were added. */
@@ -468,11 +495,7 @@ wenda_bank_builder_finish (WendaBankBuilder *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   builder_join (self);
-
-  for (guint i = 0; i < self->batch->len; i++)
-    build_add (&self->build, g_ptr_array_index (self->batch, i));
-  g_ptr_array_set_free_func (self->batch, NULL);
-  g_ptr_array_set_size (self->batch, 0);
+  builder_add_batch (self);
 
   bank = build_finish (&self->build, title);
   wenda_bank_builder_free (self);
