@@ -342,6 +342,418 @@ test_large_bank_glossary (void)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (WIN ("glossary_count_label"))), ==, "50 terms");
 }
 
+/* File › Open.  Without a portal (as under Xvfb), GtkFileChooserNative
+ * on GTK 4.8, and GtkFileDialog on 4.10 and later (the Flatpak), show an
+ * in-process GtkFileChooserDialog; the tests find it among the toplevels
+ * and use it as a user would.  GtkFileChooser and GtkDialog are
+ * deprecated from 4.10 on, but they are what that fallback is made of. */
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+
+/* The file chooser the app shows, if any.  @visible_only: FALSE finds a
+ * hidden one too (the app should destroy it once it has answered). */
+static GtkWindow *
+find_chooser (gboolean visible_only)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (GTK_IS_FILE_CHOOSER_DIALOG (l->data) &&
+        (!visible_only || gtk_widget_get_visible (l->data)))
+      found = l->data;
+  g_list_free (toplevels);
+
+  return found;
+}
+
+static gboolean
+chooser_mapped (gpointer data)
+{
+  GtkWindow *chooser = find_chooser (TRUE);
+
+  return chooser != NULL && gtk_widget_get_mapped (GTK_WIDGET (chooser));
+}
+
+/* Ctrl+O, pressed on the window, opens the chooser. */
+static GtkWindow *
+open_chooser (void)
+{
+  g_assert_null (find_chooser (TRUE));
+  ui_keys (GTK_WINDOW (window), "ctrl+o");
+  g_assert_true (ui_wait_for (chooser_mapped, NULL, 5000));
+  ui_pump (200);
+
+  return find_chooser (TRUE);
+}
+
+/* The button of @chooser that answers @response, as a user sees it. */
+static GtkWidget *
+chooser_button (GtkWindow *chooser,
+                int        response)
+{
+  GtkWidget *button = gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), response);
+
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_is_drawable (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  return button;
+}
+
+/* Whether @filter shows the file at @path in the chooser: it is matched
+ * against the same attributes the chooser reads. */
+static gboolean
+filter_shows (GtkFileFilter *filter,
+              const char    *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *attributes = g_strjoinv (",", (char **)gtk_file_filter_get_attributes (filter));
+  g_autoptr(GFileInfo) info = g_file_query_info (file, attributes, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  g_assert_nonnull (info);
+  return gtk_filter_match (GTK_FILTER (filter), info);
+}
+
+static GtkFileFilter *
+chooser_filter (GtkWindow *chooser,
+                guint      i)
+{
+  g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+  g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
+
+  /* Owned by the chooser. */
+  return filter;
+}
+
+static gboolean
+chooser_has_file (gpointer data)
+{
+  GtkWindow *chooser = find_chooser (TRUE);
+  g_autoptr(GFile) chosen = chooser ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+
+  return chosen != NULL && g_file_equal (chosen, data);
+}
+
+/* Back in the window, the focus is where it was before the chooser
+ * opened.  (Which X window has the keyboard is the window manager's
+ * business: with none, as under Xvfb, it goes to the root when the
+ * chooser closes, so the tests check GTK's focus, and give the window
+ * the keyboard as a click would before they press keys.) */
+static void
+assert_focus_kept (GtkWidget *before)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  g_assert_nonnull (before);
+  g_assert_true (focus == before);
+  g_assert_true (gtk_widget_get_mapped (focus));
+  g_assert_true (gtk_widget_is_sensitive (focus));
+}
+
+/* Ctrl+O opens a chooser for question banks; choosing a file and Open
+ * imports it and shows it. */
+static void
+test_open_chooser (void)
+{
+  g_autofree char *md = fixture ("interview.md");
+  g_autofree char *json = g_test_build_filename (G_TEST_DIST, "..", "resources", "content", "bank.json", NULL);
+  g_autofree char *other = g_build_filename (ui_data_home (), "notes.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (md);
+  g_autoptr(GError) error = NULL;
+  static const char *names[] = { "Question Banks", "Markdown", "JSON" };
+  g_autoptr(GListModel) filters = NULL;
+  guint before = n_banks ();
+  GtkWindow *chooser;
+  GtkWidget *open;
+
+  g_assert_true (g_file_set_contents (other, "not a bank\n", -1, NULL));
+
+  chooser = open_chooser ();
+  g_assert_cmpstr (gtk_window_get_title (chooser), ==, "Open a Question Bank");
+  g_assert_true (gtk_window_get_transient_for (chooser) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (chooser));
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==, GTK_FILE_CHOOSER_ACTION_OPEN);
+  g_assert_false (gtk_file_chooser_get_select_multiple (GTK_FILE_CHOOSER (chooser)));
+
+  /* Question banks (shown first), Markdown, JSON: each shows the files
+   * it names, and only those. */
+  filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_cmpstr (gtk_file_filter_get_name (chooser_filter (chooser, i)), ==, names[i]);
+  g_assert_cmpstr (gtk_file_filter_get_name (gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser))), ==,
+                   "Question Banks");
+  g_assert_true (filter_shows (chooser_filter (chooser, 0), md));
+  g_assert_true (filter_shows (chooser_filter (chooser, 0), json));
+  g_assert_false (filter_shows (chooser_filter (chooser, 0), other));
+  g_assert_true (filter_shows (chooser_filter (chooser, 1), md));
+  g_assert_false (filter_shows (chooser_filter (chooser, 1), json));
+  g_assert_false (filter_shows (chooser_filter (chooser, 2), md));
+  g_assert_true (filter_shows (chooser_filter (chooser, 2), json));
+
+  /* The user picks the bank (the chooser opens its folder and selects
+   * it), then clicks Open. */
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, &error));
+  g_assert_no_error (error);
+  g_assert_true (ui_wait_for (chooser_has_file, file, 5000));
+  open = chooser_button (chooser, GTK_RESPONSE_ACCEPT);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (open)), ==, "_Open");
+  ui_click (open);
+
+  ui_assert_eventually (find_chooser (FALSE) == NULL);
+  ui_assert_eventually (n_banks () == before + 1);
+  ui_pump (100);
+  g_assert_cmpstr (bank_title (), ==, "我的面试题");
+  g_assert_false (wenda_library_bank_is_bundled (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (WIN ("bank_dropdown")))));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (wenda_window_get_bank (window))), ==, 3);
+  ui_assert_eventually (g_strcmp0 (gtk_label_get_text (GTK_LABEL (DETAIL ("question_label"))),
+                                   "什么是过拟合（Overfitting）？") == 0);
+  g_assert_null (find_dialog ());
+  g_unlink (other);
+}
+
+/* Cancel, and Escape, import nothing and leave no chooser behind; the
+ * window keeps its focus, and Ctrl+O works again. */
+static void
+test_open_chooser_cancel (void)
+{
+  g_autofree char *path = fixture ("markup.md");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *title = g_strdup (bank_title ());
+  guint before = n_banks ();
+  GtkWidget *focus;
+  GtkWindow *chooser;
+  GtkWidget *cancel;
+
+  /* A file is selected, but the user clicks Cancel. */
+  ui_focus_window (GTK_WINDOW (window));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  chooser = open_chooser ();
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
+  g_assert_true (ui_wait_for (chooser_has_file, file, 5000));
+  cancel = chooser_button (chooser, GTK_RESPONSE_CANCEL);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (cancel)), ==, "_Cancel");
+  ui_click (cancel);
+  ui_assert_eventually (find_chooser (FALSE) == NULL);
+  ui_pump (700);   /* an import would show by now */
+  g_assert_cmpuint (n_banks (), ==, before);
+  g_assert_cmpstr (bank_title (), ==, title);
+  g_assert_null (find_dialog ());
+  assert_focus_kept (focus);
+
+  /* Ctrl+O again; Escape, pressed in the chooser, is a Cancel too. */
+  chooser = open_chooser ();
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
+  g_assert_true (ui_wait_for (chooser_has_file, file, 5000));
+  ui_keys (chooser, "Escape");
+  ui_assert_eventually (find_chooser (FALSE) == NULL);
+  ui_pump (700);
+  g_assert_cmpuint (n_banks (), ==, before);
+  g_assert_cmpstr (bank_title (), ==, title);
+  g_assert_null (find_dialog ());
+  assert_focus_kept (focus);
+}
+
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+/* Drops on the window.  The window's own GtkDropTarget gets the files a
+ * drag carries: its "drop" signal is emitted with a GdkFileList, as GTK
+ * does when the user lets go of the files over the window. */
+static GtkDropTarget *
+window_drop_target (void)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  GtkDropTarget *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        {
+          g_assert_null (found);   /* only one */
+          found = GTK_DROP_TARGET (controller);
+        }
+    }
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* Drops the files at @paths (NULL-terminated) in the middle of the
+ * window; returns whether the window took them. */
+static gboolean
+drop_files (const char *const *paths)
+{
+  GtkDropTarget *target = window_drop_target ();
+  GSList *files = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  /* It takes files, copied. */
+  g_assert_true (gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (target), GDK_TYPE_FILE_LIST));
+  g_assert_true (gtk_drop_target_get_actions (target) & GDK_ACTION_COPY);
+  g_assert_true (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target)) == GTK_WIDGET (window));
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    files = g_slist_append (files, g_file_new_for_path (paths[i]));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free_full (files, g_object_unref);
+
+  g_signal_emit_by_name (target, "drop", &value,
+                         gtk_widget_get_width (GTK_WIDGET (window)) / 2.0,
+                         gtk_widget_get_height (GTK_WIDGET (window)) / 2.0,
+                         &handled);
+  return handled;
+}
+
+/* The library's own banks (not the bundled one) titled @title. */
+static guint
+n_banks_titled (const char *title)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < n_banks (); i++)
+    {
+      g_autoptr(WendaLibraryBank) entry = g_list_model_get_item (G_LIST_MODEL (library), i);
+
+      if (!wenda_library_bank_is_bundled (entry) &&
+          g_strcmp0 (wenda_library_bank_get_title (entry), title) == 0)
+        n++;
+    }
+
+  return n;
+}
+
+/* A bank dropped on the window is imported and shown. */
+static void
+test_drop (void)
+{
+  g_autofree char *path = fixture ("repeated.md");
+  const char *paths[] = { path, NULL };
+  guint before = n_banks ();
+  guint titled_before = n_banks_titled ("重复的题目");
+
+  g_assert_true (drop_files (paths));
+  ui_assert_eventually (n_banks () == before + 1);
+  ui_pump (100);
+  g_assert_cmpstr (bank_title (), ==, "重复的题目");
+  g_assert_cmpuint (n_banks_titled ("重复的题目"), ==, titled_before + 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (WIN ("title_stack"))), ==, "banks");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (wenda_window_get_bank (window))), ==, 13);
+  g_assert_null (find_dialog ());
+}
+
+/* Two banks dropped together, a Markdown one and a JSON one, are both
+ * imported; the window shows one of them. */
+static void
+test_drop_two (void)
+{
+  g_autofree char *md = fixture ("interview.md");
+  g_autofree char *json = g_test_build_filename (G_TEST_DIST, "..", "resources", "content", "bank.json", NULL);
+  const char *paths[] = { md, json, NULL };
+  const char *json_title = "大模型训练的两个关键步骤";
+  guint before = n_banks ();
+  guint md_before = n_banks_titled ("我的面试题");
+  guint n_items;
+
+  g_assert_true (drop_files (paths));
+  ui_assert_eventually (n_banks () == before + 2);
+  ui_pump (100);
+  g_assert_cmpuint (n_banks_titled ("我的面试题"), ==, md_before + 1);
+  g_assert_cmpuint (n_banks_titled (json_title), ==, 1);
+
+  g_assert_false (wenda_library_bank_is_bundled (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (WIN ("bank_dropdown")))));
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (wenda_window_get_bank (window)));
+  if (g_strcmp0 (bank_title (), json_title) == 0)
+    g_assert_cmpuint (n_items, ==, 30);
+  else
+    {
+      g_assert_cmpstr (bank_title (), ==, "我的面试题");
+      g_assert_cmpuint (n_items, ==, 3);
+    }
+  g_assert_null (find_dialog ());
+}
+
+/* A bank with a bad question: the good ones are imported and shown, and
+ * the report names the file and the problem. */
+static void
+test_drop_with_problems (void)
+{
+  g_autofree char *path = g_build_filename (ui_data_home (), "half.md", NULL);
+  const char *paths[] = { path, NULL };
+  static const char text[] = "### 一半的题\n\n"
+                             "#### 题目 1：有答案吗？\n\n**答案：** 有。\n\n"
+                             "#### 题目 2：这题没有答案？\n\n"
+                             "#### 题目 3：还有一题？\n\n**答案：** 有。\n";
+  guint before = n_banks ();
+  GtkWindow *dialog;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_true (drop_files (paths));
+  ui_assert_eventually (n_banks () == before + 1);
+  g_assert_true (ui_wait_for (dialog_shown, NULL, 5000));
+  dialog = find_dialog ();
+  g_test_message ("report: %s / %s", adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
+                  adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "“half.md” Imported, with Problems");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "half.md"));
+  respond (dialog, "close");
+
+  g_assert_cmpstr (bank_title (), ==, "一半的题");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (wenda_window_get_bank (window))), ==, 2);
+  g_unlink (path);
+}
+
+/* Files that are not banks: the dialog names each, and nothing is added.
+ * An empty drop is refused. */
+static void
+test_drop_not_a_bank (void)
+{
+  g_autofree char *binary_path = g_build_filename (ui_data_home (), "picture.png", NULL);
+  g_autofree char *empty_path = g_build_filename (ui_data_home (), "empty.md", NULL);
+  static const char binary[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01";
+  const char *none[] = { NULL };
+  const char *cases[][2] = { { binary_path, NULL }, { empty_path, NULL } };
+  const char *names[] = { "picture.png", "empty.md" };
+  g_autofree char *title = g_strdup (bank_title ());
+  guint before = n_banks ();
+
+  g_assert_true (g_file_set_contents (binary_path, binary, sizeof binary - 1, NULL));
+  g_assert_true (g_file_set_contents (empty_path, "", 0, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GtkWindow *dialog;
+      const char *heading, *body;
+
+      g_assert_true (drop_files (cases[i]));
+      g_assert_true (ui_wait_for (dialog_shown, NULL, 5000));
+      dialog = find_dialog ();
+      heading = adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog));
+      body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+      g_test_message ("dialog: %s / %s", heading, body);
+      g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+      g_assert_nonnull (strstr (heading, "Could Not Import"));
+      g_assert_nonnull (strstr (heading, names[i]));
+      g_assert_nonnull (body);
+      g_assert_cmpstr (body, !=, "");
+      respond (dialog, "close");
+      ui_pump (100);
+      g_assert_cmpuint (n_banks (), ==, before);
+      g_assert_cmpstr (bank_title (), ==, title);
+    }
+
+  g_assert_false (drop_files (none));
+  ui_pump (700);
+  g_assert_cmpuint (n_banks (), ==, before);
+  g_assert_null (find_dialog ());
+
+  g_unlink (binary_path);
+  g_unlink (empty_path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -361,6 +773,12 @@ main (int   argc,
   g_test_add_func ("/Wenda/Banks/slow-import-cancelled", test_slow_import_cancelled);
   g_test_add_func ("/Wenda/Banks/many-repeats", test_many_repeats);
   g_test_add_func ("/Wenda/Banks/large-bank-glossary", test_large_bank_glossary);
+  g_test_add_func ("/Wenda/Banks/open-chooser", test_open_chooser);
+  g_test_add_func ("/Wenda/Banks/open-chooser-cancel", test_open_chooser_cancel);
+  g_test_add_func ("/Wenda/Banks/drop", test_drop);
+  g_test_add_func ("/Wenda/Banks/drop-two", test_drop_two);
+  g_test_add_func ("/Wenda/Banks/drop-with-problems", test_drop_with_problems);
+  g_test_add_func ("/Wenda/Banks/drop-not-a-bank", test_drop_not_a_bank);
 
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
