@@ -184,8 +184,12 @@ utf8_valid (const char *text,
   const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
   const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
   const guchar *p = (const guchar *)text;
-  const guchar *end = p + length;
+  const guchar *end;
 
+  if (length == 0)
+    return TRUE;  /* @text may be NULL then */
+
+  end = p + length;
   while (p < end)
     {
       guchar c = *p;

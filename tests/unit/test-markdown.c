@@ -669,6 +669,10 @@ test_markdown_utf8_differential (void)
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261129);
   guint n_valid = 0;
 
+  /* Nothing is valid, even with no buffer */
+  g_assert_true (wenda_utf8_validate (NULL, 0));
+  g_assert_true (wenda_utf8_validate ("", 0));
+
   /* Every 1- and 2-byte string, and every 3-byte one led by 0xC0–0xFF */
   for (guint a = 0; a < 256; a++)
     {
