@@ -18,6 +18,12 @@
  *   - A search that contains the previous one (typing on) only looks again
  *     at the items that matched, and tells the filter model the change is
  *     GTK_FILTER_CHANGE_MORE_STRICT, so that it does the same.
+ *   - The matches are also kept as a sorted list of positions, so that a
+ *     list model can show them without asking about each item of @model
+ *     (WendaMatchModel): get_n_matches() and get_match_position() read it,
+ *     and "matches-changed" says which stretch of it changed (the common
+ *     start and end of the old and the new list left out), before
+ *     "changed" is emitted.
  *
  * Items that are not in @model (or with no model) are matched against
  * their own search text, as a GtkStringFilter would.
@@ -54,8 +60,11 @@ struct _WendaSearchFilter
   guint       n_items;
   guint       guess;       /* the position after the last lookup */
 
-  /* The items that match needle: one bit each. */
+  /* The items that match needle: one bit each, and their positions in
+   * order; spare holds the previous positions while they are compared. */
   guint64    *bits;
+  guint      *matches;
+  guint      *spare;
   guint       n_matches;
 };
 
@@ -69,6 +78,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  MATCHES_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* Folding {{{ */
 
@@ -212,6 +228,8 @@ wenda_search_filter_clear_index (WendaSearchFilter *self)
   g_clear_pointer (&self->items, g_free);
   g_clear_pointer (&self->positions, g_hash_table_unref);
   g_clear_pointer (&self->bits, g_free);
+  g_clear_pointer (&self->matches, g_free);
+  g_clear_pointer (&self->spare, g_free);
   self->n_items = 0;
   self->n_matches = 0;
   self->guess = 0;
@@ -230,6 +248,8 @@ wenda_search_filter_ensure_index (WendaSearchFilter *self)
   self->items = g_new (gpointer, MAX (self->n_items, 1));
   self->positions = g_hash_table_new (NULL, NULL);
   self->bits = g_new0 (guint64, self->n_items / 64 + 1);
+  self->matches = g_new (guint, self->n_items + 1);
+  self->spare = g_new (guint, self->n_items + 1);
   /* The folded text is as long as the text, give or take: ~420 bytes an
    * item for the bundled bank. */
   self->texts = g_string_sized_new ((gsize)self->n_items * 512 + 1);
@@ -276,6 +296,16 @@ wenda_search_filter_find (WendaSearchFilter *self,
 #define SET_BIT(bits, i)    ((bits)[(i) / 64] |= G_GUINT64_CONSTANT (1) << ((i) % 64))
 #define CLEAR_BIT(bits, i)  ((bits)[(i) / 64] &= ~(G_GUINT64_CONSTANT (1) << ((i) % 64)))
 
+/* The old positions go to spare, for wenda_search_filter_emit_diff(). */
+static void
+wenda_search_filter_swap_matches (WendaSearchFilter *self)
+{
+  guint *old = self->matches;
+
+  self->matches = self->spare;
+  self->spare = old;
+}
+
 /* One pass of memmem() over all the texts. */
 static void
 wenda_search_filter_scan_all (WendaSearchFilter *self)
@@ -300,36 +330,63 @@ wenda_search_filter_scan_all (WendaSearchFilter *self)
       while (self->starts[i + 1] <= (gsize)(hit - texts))
         i++;
       SET_BIT (self->bits, i);
-      self->n_matches++;
+      self->matches[self->n_matches++] = i;
       offset = self->starts[++i];
     }
 }
 
-/* Typing on: only the items that matched can match. */
+/* Typing on: only the items that matched can match.  The previous
+ * matches are in spare (see swap_matches()), @n_old of them. */
 static void
-wenda_search_filter_scan_matches (WendaSearchFilter *self)
+wenda_search_filter_scan_matches (WendaSearchFilter *self,
+                                  guint              n_old)
 {
   gsize needle_len = strlen (self->needle);
-  guint n_words = self->n_items / 64 + 1;
 
   self->n_matches = 0;
 
-  for (guint w = 0; w < n_words; w++)
+  for (guint k = 0; k < n_old; k++)
     {
-      guint64 word = self->bits[w];
+      guint i = self->spare[k];
+      const char *text = self->texts->str + self->starts[i];
 
-      while (word != 0)
-        {
-          guint i = w * 64 + __builtin_ctzll (word);
-          const char *text = self->texts->str + self->starts[i];
-
-          word &= word - 1;
-          if (memmem (text, self->starts[i + 1] - self->starts[i] - 1, self->needle, needle_len) != NULL)
-            self->n_matches++;
-          else
-            CLEAR_BIT (self->bits, i);
-        }
+      if (memmem (text, self->starts[i + 1] - self->starts[i] - 1, self->needle, needle_len) != NULL)
+        self->matches[self->n_matches++] = i;
+      else
+        CLEAR_BIT (self->bits, i);
     }
+}
+
+/* The position of the @index-th match in a list of positions; a NULL
+ * list is every position (the empty search). */
+static inline guint
+position_at (const guint *positions,
+             guint        index)
+{
+  return positions != NULL ? positions[index] : index;
+}
+
+/* Emits "matches-changed" for the stretch between the common start and
+ * the common end of the lists @old and @new. */
+static void
+wenda_search_filter_emit_diff (WendaSearchFilter *self,
+                               const guint       *old,
+                               guint              n_old,
+                               const guint       *new,
+                               guint              n_new)
+{
+  guint n_common = MIN (n_old, n_new);
+  guint start = 0, end = 0;
+
+  while (start < n_common && position_at (old, start) == position_at (new, start))
+    start++;
+  while (end < n_common - start &&
+         position_at (old, n_old - 1 - end) == position_at (new, n_new - 1 - end))
+    end++;
+
+  if (n_old - start - end > 0 || n_new - start - end > 0)
+    g_signal_emit (self, signals[MATCHES_CHANGED], 0,
+                   start, n_old - start - end, n_new - start - end);
 }
 
 /* }}} */
@@ -371,16 +428,29 @@ wenda_search_filter_get_strictness (GtkFilter *filter)
 /* }}} */
 
 static void
-on_model_items_changed (WendaSearchFilter *self)
+on_model_items_changed (WendaSearchFilter *self,
+                        guint              position,
+                        guint              removed,
+                        guint              added)
 {
+  guint n_old = self->n_matches;
+
   wenda_search_filter_clear_index (self);
-  if (self->needle != NULL)
+
+  /* Everything matches: the matches are the model's items. */
+  if (self->needle == NULL)
     {
-      wenda_search_filter_ensure_index (self);
-      if (self->texts != NULL)
-        wenda_search_filter_scan_all (self);
-      gtk_filter_changed (GTK_FILTER (self), GTK_FILTER_CHANGE_DIFFERENT);
+      if (removed > 0 || added > 0)
+        g_signal_emit (self, signals[MATCHES_CHANGED], 0, position, removed, added);
+      return;
     }
+
+  /* The items moved: the positions say nothing about them any more. */
+  wenda_search_filter_ensure_index (self);
+  wenda_search_filter_scan_all (self);
+  if (n_old > 0 || self->n_matches > 0)
+    g_signal_emit (self, signals[MATCHES_CHANGED], 0, 0, n_old, self->n_matches);
+  gtk_filter_changed (GTK_FILTER (self), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -480,6 +550,25 @@ wenda_search_filter_class_init (WendaSearchFilterClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * WendaSearchFilter::matches-changed:
+   * @position: the first match that changed
+   * @removed: how many matches went, from @position on
+   * @added: how many came in their place
+   *
+   * The list of matches (get_n_matches(), get_match_position()) changed,
+   * as GListModel::items-changed says of a model: emitted before
+   * GtkFilter::changed.
+   */
+  signals[MATCHES_CHANGED] =
+    g_signal_new ("matches-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
 }
 
 static void
@@ -509,11 +598,15 @@ void
 wenda_search_filter_set_model (WendaSearchFilter *self,
                                GListModel        *model)
 {
+  guint n_old, n_new;
+
   g_return_if_fail (WENDA_IS_SEARCH_FILTER (self));
   g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
 
   if (self->model == model)
     return;
+
+  n_old = wenda_search_filter_get_n_matches (self);
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, on_model_items_changed, self);
@@ -523,7 +616,8 @@ wenda_search_filter_set_model (WendaSearchFilter *self,
                              G_CALLBACK (on_model_items_changed), self,
                              G_CONNECT_SWAPPED);
 
-  /* The answers stay the same: only where they come from changes. */
+  /* The answers stay the same: only where they come from changes.  The
+   * list of matches is another one, all of it. */
   wenda_search_filter_clear_index (self);
   if (self->needle != NULL)
     {
@@ -531,6 +625,9 @@ wenda_search_filter_set_model (WendaSearchFilter *self,
       if (self->texts != NULL)
         wenda_search_filter_scan_all (self);
     }
+  n_new = wenda_search_filter_get_n_matches (self);
+  if (n_old > 0 || n_new > 0)
+    g_signal_emit (self, signals[MATCHES_CHANGED], 0, 0, n_old, n_new);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
@@ -554,10 +651,35 @@ wenda_search_filter_get_n_matches (WendaSearchFilter *self)
 {
   g_return_val_if_fail (WENDA_IS_SEARCH_FILTER (self), 0);
 
+  if (self->model == NULL)
+    return 0;
+
   if (self->needle == NULL)
-    return self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+    return g_list_model_get_n_items (self->model);
 
   return self->n_matches;
+}
+
+/**
+ * wenda_search_filter_get_match_position:
+ * @index: which match, from 0
+ *
+ * Returns: the position in the model of the @index-th matching item, in
+ * the model's order; G_MAXUINT when there are not that many
+ */
+guint
+wenda_search_filter_get_match_position (WendaSearchFilter *self,
+                                        guint              index)
+{
+  g_return_val_if_fail (WENDA_IS_SEARCH_FILTER (self), G_MAXUINT);
+
+  if (self->model == NULL)
+    return G_MAXUINT;
+
+  if (self->needle == NULL)
+    return index < g_list_model_get_n_items (self->model) ? index : G_MAXUINT;
+
+  return index < self->n_matches ? self->matches[index] : G_MAXUINT;
 }
 
 void
@@ -566,6 +688,7 @@ wenda_search_filter_set_search (WendaSearchFilter *self,
 {
   g_autofree char *old = NULL;
   GtkFilterChange change;
+  guint n_old;
 
   g_return_if_fail (WENDA_IS_SEARCH_FILTER (self));
 
@@ -603,17 +726,33 @@ wenda_search_filter_set_search (WendaSearchFilter *self,
   else
     change = GTK_FILTER_CHANGE_DIFFERENT;
 
+  n_old = self->n_matches;
   if (self->needle != NULL)
     {
       wenda_search_filter_ensure_index (self);
 
       if (self->texts == NULL)
         ;  /* no model: match() looks at each item */
-      else if (old != NULL && change == GTK_FILTER_CHANGE_MORE_STRICT &&
-               self->n_matches < self->n_items / 2)
-        wenda_search_filter_scan_matches (self);
       else
-        wenda_search_filter_scan_all (self);
+        {
+          wenda_search_filter_swap_matches (self);
+          if (old != NULL && change == GTK_FILTER_CHANGE_MORE_STRICT &&
+              n_old < self->n_items / 2)
+            wenda_search_filter_scan_matches (self, n_old);
+          else
+            wenda_search_filter_scan_all (self);
+
+          /* From everything (the empty search), or from the last matches. */
+          if (old == NULL)
+            wenda_search_filter_emit_diff (self, NULL, self->n_items, self->matches, self->n_matches);
+          else
+            wenda_search_filter_emit_diff (self, self->spare, n_old, self->matches, self->n_matches);
+        }
+    }
+  else if (self->texts != NULL)
+    {
+      /* Back to everything. */
+      wenda_search_filter_emit_diff (self, self->matches, n_old, NULL, self->n_items);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);

@@ -20,6 +20,8 @@ const char        *wenda_search_filter_get_search (WendaSearchFilter *self);
 void               wenda_search_filter_set_search (WendaSearchFilter *self,
                                                    const char        *search);
 guint              wenda_search_filter_get_n_matches (WendaSearchFilter *self);
+guint              wenda_search_filter_get_match_position (WendaSearchFilter *self,
+                                                           guint              index);
 
 char              *wenda_search_filter_normalize  (const char        *text,
                                                    gssize             length);

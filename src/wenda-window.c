@@ -11,6 +11,7 @@
 #include "wenda-detail-view.h"
 #include "wenda-import.h"
 #include "wenda-library.h"
+#include "wenda-match-model.h"
 #include "wenda-progress-view.h"
 #include "wenda-search-filter.h"
 #include "wenda-study-view.h"
@@ -92,6 +93,11 @@ struct _WendaWindow
 
   guint                 refresh_timeout;
   guint                 refilter_idle;
+  /* The counts on the filter buttons, once per change, after the frame. */
+  guint                 counts_idle;
+  /* Each item's id, by its position in bank: borrowed from the items,
+   * which bank holds.  Built for the counts, on the first one. */
+  GPtrArray            *bank_ids;
 
   WendaContentMode      content_mode;
   /* What the content is shown in: content_mode, or Chinese for a bank
@@ -427,6 +433,38 @@ study_filter_func (gpointer item,
                                      wenda_clock_now ());
 }
 
+/* The ids of the topics the search leaves, from the search's own list of
+ * matches: no item is visited, but for its id the first time. */
+static GPtrArray *
+wenda_window_dup_matching_ids (WendaWindow *self)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->bank));
+  guint n_matches = wenda_search_filter_get_n_matches (self->search_filter);
+  GPtrArray *ids;
+
+  if (self->bank_ids == NULL || self->bank_ids->len != n_items)
+    {
+      g_clear_pointer (&self->bank_ids, g_ptr_array_unref);
+      self->bank_ids = g_ptr_array_sized_new (n_items);
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (self->bank), i);
+
+          g_ptr_array_add (self->bank_ids, (gpointer)wenda_qa_item_get_id (item));
+        }
+    }
+
+  ids = g_ptr_array_sized_new (n_matches);
+  for (guint k = 0; k < n_matches; k++)
+    {
+      guint position = wenda_search_filter_get_match_position (self->search_filter, k);
+
+      g_assert (position < n_items);
+      g_ptr_array_add (ids, g_ptr_array_index (self->bank_ids, position));
+    }
+  return ids;
+}
+
 /* The counts on the filter buttons: of the topics the search leaves. */
 static void
 wenda_window_update_filter_counts (WendaWindow *self)
@@ -442,24 +480,30 @@ wenda_window_update_filter_counts (WendaWindow *self)
       G_STRUCT_OFFSET (WendaWindow, filter_new_button) },
   };
   guint counts[G_N_ELEMENTS (buttons)] = { 0 };
-  guint n_items = self->bank ? g_list_model_get_n_items (G_LIST_MODEL (self->bank)) : 0;
-  gint64 now = wenda_clock_now ();
+
+  /* A count asked for now needs no other. */
+  g_clear_handle_id (&self->counts_idle, g_source_remove);
 
   if (self->filter_all_label == NULL)
     return;
 
-  for (guint i = 0; i < n_items; i++)
+  /* (While a new bank is being set, the search may still be on the old.) */
+  if (self->bank != NULL &&
+      wenda_search_filter_get_model (self->search_filter) == G_LIST_MODEL (self->bank))
     {
-      g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (self->bank), i);
+      counts[0] = wenda_search_filter_get_n_matches (self->search_filter);
 
-      if (!gtk_filter_match (GTK_FILTER (self->search_filter), item))
-        continue;
+      if (self->store != NULL)
+        {
+          g_autoptr(GPtrArray) ids = wenda_window_dup_matching_ids (self);
+          WendaStudyCounts study;
 
-      for (guint b = 0; b < G_N_ELEMENTS (buttons); b++)
-        if (self->store == NULL ? buttons[b].filter == WENDA_STUDY_FILTER_ALL
-                                : wenda_study_filter_matches (buttons[b].filter, self->store,
-                                                              wenda_qa_item_get_id (item), now))
-          counts[b]++;
+          wenda_study_store_count (self->store, (const char *const *)ids->pdata, ids->len,
+                                   wenda_clock_now (), &study);
+          counts[1] = study.n_starred;
+          counts[2] = study.n_due;
+          counts[3] = study.n_new;
+        }
     }
 
   for (guint b = 0; b < G_N_ELEMENTS (buttons); b++)
@@ -492,12 +536,46 @@ wenda_window_update_filter_counts (WendaWindow *self)
           g_assert_not_reached ();
         }
 
+      if (g_strcmp0 (gtk_label_get_label (label), text) == 0)
+        continue;
       gtk_label_set_label (label, text);
       /* GTK 4.8 does not name a button after a child label. */
       gtk_accessible_update_property (G_STRUCT_MEMBER (GtkAccessible *, self, buttons[b].button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                       -1);
     }
+}
+
+static gboolean
+counts_idle_cb (gpointer user_data)
+{
+  WendaWindow *self = WENDA_WINDOW (user_data);
+
+  self->counts_idle = 0;
+  wenda_window_update_filter_counts (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The list changed (a keystroke in the search, another filter): count
+ * once, after the list has been drawn, however many signals came. */
+static void
+wenda_window_queue_filter_counts (WendaWindow *self)
+{
+  if (self->counts_idle == 0)
+    self->counts_idle = g_idle_add (counts_idle_cb, self);
+}
+
+/* The study filter has no function while All is chosen: it then matches
+ * all, and the filter model passes the search's matches through without
+ * looking at each. */
+static void
+wenda_window_update_study_filter_func (WendaWindow *self)
+{
+  if (self->study_filter_kind == WENDA_STUDY_FILTER_ALL)
+    gtk_custom_filter_set_filter_func (self->study_filter, NULL, NULL, NULL);
+  else
+    gtk_custom_filter_set_filter_func (self->study_filter, study_filter_func, self, NULL);
 }
 
 /* The study state changes as the user grades and stars, and as time
@@ -750,7 +828,8 @@ wenda_window_set_study_filter (WendaWindow      *self,
     return;
 
   self->study_filter_kind = filter;
-  gtk_filter_changed (GTK_FILTER (self->study_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* Filters again. */
+  wenda_window_update_study_filter_func (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STUDY_FILTER]);
 }
 
@@ -829,7 +908,7 @@ on_filter_items_changed (WendaWindow *self)
                             n_shown);
 
   gtk_label_set_label (self->match_label, text);
-  wenda_window_update_filter_counts (self);
+  wenda_window_queue_filter_counts (self);
 
   if (n_shown == 0 && query[0] != '\0')
     {
@@ -1375,9 +1454,10 @@ wenda_window_set_bank (WendaWindow *self,
       g_task_set_task_data (task, g_object_ref (bank), g_object_unref);
       g_task_run_in_thread (task, build_glossary_thread);
     }
-  /* The search scans a folded copy of the bank's texts, made once. */
+  /* The search scans a folded copy of the bank's texts, made once; the
+   * list shows its matches (the match model follows it). */
+  g_clear_pointer (&self->bank_ids, g_ptr_array_unref);
   wenda_search_filter_set_model (self->search_filter, G_LIST_MODEL (bank));
-  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (bank));
   wenda_progress_view_set_sources (self->progress_view, self->store, bank);
 
   item = wenda_bank_lookup_id (bank, last_topic);
@@ -2184,6 +2264,7 @@ wenda_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_timeout, g_source_remove);
   g_clear_handle_id (&self->refilter_idle, g_source_remove);
+  g_clear_handle_id (&self->counts_idle, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WENDA_TYPE_WINDOW);
 
@@ -2192,6 +2273,7 @@ wenda_window_dispose (GObject *object)
   g_clear_object (&self->bank);
   g_clear_object (&self->glossary);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->bank_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (wenda_window_parent_class)->dispose (object);
 }
@@ -2319,6 +2401,7 @@ wenda_window_class_init (WendaWindowClass *klass)
   g_type_ensure (WENDA_TYPE_PROGRESS_VIEW);
   g_type_ensure (WENDA_TYPE_LIBRARY_BANK);
   g_type_ensure (WENDA_TYPE_SEARCH_FILTER);
+  g_type_ensure (WENDA_TYPE_MATCH_MODEL);
   g_type_ensure (WENDA_TYPE_TOPIC_ROW);
   g_type_ensure (WENDA_TYPE_TERM_VIEW);
   g_type_ensure (WENDA_TYPE_GLOSSARY_TERM);
@@ -2438,7 +2521,7 @@ wenda_window_init (WendaWindow *self)
 
   /* Typing anywhere in the window starts a search. */
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
-  gtk_custom_filter_set_filter_func (self->study_filter, study_filter_func, self, NULL);
+  wenda_window_update_study_filter_func (self);
   g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed), NULL);
 
   /* GTK 4.8 names the chooser's inner button after its type. */

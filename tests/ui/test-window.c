@@ -325,6 +325,19 @@ test_search (void)
   ui_keys (GTK_WINDOW (window), "Down");
   assert_detail_shows (6);
 
+  /* Erasing and typing on keeps the open topic while it matches, though
+   * the list changes around it. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "梯");
+  g_assert_cmpuint (current_number (), ==, 6);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_assert_cmpuint (current_number (), ==, 6);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "梯度");
+  g_assert_cmpuint (current_number (), ==, 6);
+  numbers = (g_array_unref (numbers), shown_numbers ());
+  g_assert_cmpuint (numbers->len, ==, G_N_ELEMENTS (expected));
+  ui_pump (50);
+  assert_detail_shows (6);
+
   /* Escape in the list is no-op in a wide window; close the search from
    * the entry, which puts focus back on the open topic. */
   gtk_widget_grab_focus (entry);

@@ -5,6 +5,11 @@
  * and in English, also while the search is typed on and erased, and tell
  * the filter model how the search changed.
  *
+ * WendaMatchModel, the list of the matches that the window shows, must
+ * hold exactly the items a plain search leaves, in the bank's order, after
+ * each keystroke, and say so with items-changed: a copy of it kept up to
+ * date from its items-changed alone must be the same list.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -13,6 +18,7 @@
 
 #include "wenda-bank.h"
 #include "wenda-catalog.h"
+#include "wenda-match-model.h"
 #include "wenda-search-filter.h"
 
 #include "test-util.h"
@@ -232,6 +238,275 @@ test_model_changes (void)
   g_assert_cmpint (gtk_filter_get_strictness (GTK_FILTER (filter)), ==, GTK_FILTER_MATCH_NONE);
 }
 
+/* WendaMatchModel {{{ */
+
+/* A copy of a list model, kept up to date from its items-changed alone. */
+typedef struct {
+  GPtrArray *items;
+  guint      n_signals;
+  guint      n_notifies;
+} Mirror;
+
+static void
+on_mirror_items_changed (GListModel *model,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         Mirror     *mirror)
+{
+  g_assert_cmpuint (removed + added, >, 0);
+  g_assert_cmpuint (position + removed, <=, mirror->items->len);
+  g_assert_cmpuint (mirror->items->len - removed + added, ==, g_list_model_get_n_items (model));
+
+  g_ptr_array_remove_range (mirror->items, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (mirror->items, position + i, g_list_model_get_item (model, position + i));
+  mirror->n_signals++;
+}
+
+static void
+on_mirror_n_items (GListModel *model,
+                   GParamSpec *pspec,
+                   Mirror     *mirror)
+{
+  mirror->n_notifies++;
+}
+
+static Mirror *
+mirror_new (GListModel *model)
+{
+  Mirror *mirror = g_new0 (Mirror, 1);
+  guint n = g_list_model_get_n_items (model);
+
+  mirror->items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (mirror->items, g_list_model_get_item (model, i));
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_mirror_items_changed), mirror);
+  g_signal_connect (model, "notify::n-items", G_CALLBACK (on_mirror_n_items), mirror);
+  return mirror;
+}
+
+static void
+mirror_free (Mirror *mirror)
+{
+  g_ptr_array_unref (mirror->items);
+  g_free (mirror);
+}
+
+/* The model, its mirror and a plain search of @source agree on the items
+ * that match @search, in @source's order. */
+static void
+assert_matches (WendaMatchModel *model,
+                Mirror          *mirror,
+                GListModel      *source,
+                const char      *search)
+{
+  g_autofree char *needle = wenda_normalize_for_search (search ? search : "", -1);
+  guint n_source = source ? g_list_model_get_n_items (source) : 0;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  guint k = 0;
+
+  for (guint i = 0; i < n_source; i++)
+    {
+      g_autoptr(WendaQaItem) item = g_list_model_get_item (source, i);
+      g_autoptr(WendaQaItem) shown = NULL;
+
+      if (strstr (wenda_qa_item_get_search_text (item), needle) == NULL)
+        continue;
+
+      if (k >= n)
+        g_error ("“%s”: item %u of the source is missing", search, i);
+      shown = g_list_model_get_item (G_LIST_MODEL (model), k);
+      if (shown != item || g_ptr_array_index (mirror->items, k) != (gpointer)item)
+        g_error ("“%s”: match %u is not item %u of the source", search, k, i);
+      k++;
+    }
+
+  g_assert_cmpuint (n, ==, k);
+  g_assert_cmpuint (mirror->items->len, ==, k);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), n));
+}
+
+/* A search taken from the items' own texts: @n_chars characters from a
+ * random place in a random field, in either language. */
+static char *
+random_search (GListModel *source,
+               glong       n_chars)
+{
+  guint n = g_list_model_get_n_items (source);
+  g_autoptr(WendaQaItem) item = g_list_model_get_item (source, g_test_rand_int_range (0, n));
+  const char *text = wenda_qa_item_get_search_text (item);
+  glong length = g_utf8_strlen (text, -1);
+  glong start = g_test_rand_int_range (0, MAX (1, length - n_chars));
+
+  return g_utf8_substring (text, start, MIN (length, start + n_chars));
+}
+
+/* Random keystrokes: typing on, erasing, a search of its own, clearing;
+ * after each, the model is what a plain search gives. */
+static void
+test_match_model_random (void)
+{
+  g_autoptr(WendaBank) bank = load_bilingual_bank ();
+  g_autoptr(WendaSearchFilter) filter = wenda_search_filter_new (G_LIST_MODEL (bank));
+  g_autoptr(WendaMatchModel) model = wenda_match_model_new (filter);
+  g_autofree char *search = NULL;
+  g_autofree char *word = NULL;
+  glong typed = 0;
+  Mirror *mirror = mirror_new (G_LIST_MODEL (model));
+
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (model)) == WENDA_TYPE_QA_ITEM);
+  assert_matches (model, mirror, G_LIST_MODEL (bank), NULL);
+
+  for (guint step = 0; step < 2000; step++)
+    {
+      guint what = g_test_rand_int_range (0, 10);
+
+      if (word == NULL || what == 0)
+        {
+          /* Another word to type, from another item. */
+          g_free (word);
+          word = random_search (G_LIST_MODEL (bank), g_test_rand_int_range (1, 12));
+          typed = what == 0 ? g_utf8_strlen (word, -1) : 1;  /* pasted, or typed */
+        }
+      else if (what <= 5 && typed < g_utf8_strlen (word, -1))
+        typed++;
+      else if (what <= 8 && typed > 0)
+        typed--;
+      else if (what == 9)
+        typed = 0;
+
+      g_free (search);
+      search = g_utf8_substring (word, 0, typed);
+      wenda_search_filter_set_search (filter, search);
+      assert_matches (model, mirror, G_LIST_MODEL (bank), search);
+    }
+
+  /* Each emission that changed the length notified n-items. */
+  g_assert_cmpuint (mirror->n_notifies, <=, mirror->n_signals);
+  mirror_free (mirror);
+}
+
+/* Typing on only removes matches; erasing only adds them; each keystroke
+ * is one items-changed at most. */
+static void
+test_match_model_signals (void)
+{
+  g_autoptr(WendaBank) bank = load_bilingual_bank ();
+  g_autoptr(WendaSearchFilter) filter = wenda_search_filter_new (G_LIST_MODEL (bank));
+  g_autoptr(WendaMatchModel) model = wenda_match_model_new (NULL);
+  static const char * const typing[] = { "g", "gr", "gra", "grad", "gradi", "gradient" };
+  Mirror *mirror = mirror_new (G_LIST_MODEL (model));
+  guint before;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  wenda_match_model_set_filter (model, filter);
+  g_assert_true (wenda_match_model_get_filter (model) == filter);
+  assert_matches (model, mirror, G_LIST_MODEL (bank), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (typing); i++)
+    {
+      guint n_before = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+      before = mirror->n_signals;
+      wenda_search_filter_set_search (filter, typing[i]);
+      g_assert_cmpuint (mirror->n_signals - before, <=, 1);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), <=, n_before);
+      assert_matches (model, mirror, G_LIST_MODEL (bank), typing[i]);
+    }
+  for (guint i = G_N_ELEMENTS (typing); i-- > 0;)
+    {
+      guint n_before = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+      before = mirror->n_signals;
+      wenda_search_filter_set_search (filter, i > 0 ? typing[i - 1] : "");
+      g_assert_cmpuint (mirror->n_signals - before, <=, 1);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >=, n_before);
+      assert_matches (model, mirror, G_LIST_MODEL (bank), i > 0 ? typing[i - 1] : "");
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 30);
+
+  /* The same search again, or one that folds the same: nothing. */
+  wenda_search_filter_set_search (filter, "Grad");
+  before = mirror->n_signals;
+  wenda_search_filter_set_search (filter, "GRAD");
+  wenda_search_filter_set_search (filter, "ｇｒａｄ");
+  g_assert_cmpuint (mirror->n_signals, ==, before);
+
+  /* No match, then no match for another search: nothing either. */
+  wenda_search_filter_set_search (filter, "zzzq");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  before = mirror->n_signals;
+  wenda_search_filter_set_search (filter, "qqqz");
+  g_assert_cmpuint (mirror->n_signals, ==, before);
+
+  wenda_match_model_set_filter (model, NULL);
+  g_assert_cmpuint (mirror->items->len, ==, 0);
+  mirror_free (mirror);
+}
+
+/* Another bank, and items added to and taken from the bank, with and
+ * without a search: the model follows. */
+static void
+test_match_model_bank_swap (void)
+{
+  g_autoptr(WendaBank) bank = load_bilingual_bank ();
+  g_autoptr(GListStore) store = g_list_store_new (WENDA_TYPE_QA_ITEM);
+  g_autoptr(WendaSearchFilter) filter = wenda_search_filter_new (NULL);
+  g_autoptr(WendaMatchModel) model = wenda_match_model_new (filter);
+  static const char * const searches[] = { NULL, "梯度", "the", "是", "zzzq" };
+  Mirror *mirror = mirror_new (G_LIST_MODEL (model));
+
+  /* Every other item of the bank, backwards. */
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (bank)); i-- > 0;)
+    if (i % 2 == 0)
+      {
+        g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (bank), i);
+
+        g_list_store_append (store, item);
+      }
+
+  for (guint s = 0; s < G_N_ELEMENTS (searches); s++)
+    {
+      const char *search = searches[s];
+
+      wenda_search_filter_set_search (filter, search);
+      assert_matches (model, mirror, NULL, search);
+
+      wenda_search_filter_set_model (filter, G_LIST_MODEL (bank));
+      assert_matches (model, mirror, G_LIST_MODEL (bank), search);
+      wenda_search_filter_set_model (filter, G_LIST_MODEL (store));
+      assert_matches (model, mirror, G_LIST_MODEL (store), search);
+
+      /* The store changes under the filter. */
+      for (guint step = 0; step < 20; step++)
+        {
+          guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+          if (n > 0 && g_test_rand_bit ())
+            g_list_store_remove (store, g_test_rand_int_range (0, n));
+          else
+            {
+              g_autoptr(WendaQaItem) item =
+                g_list_model_get_item (G_LIST_MODEL (bank),
+                                       g_test_rand_int_range (0, g_list_model_get_n_items (G_LIST_MODEL (bank))));
+
+              g_list_store_insert (store, g_test_rand_int_range (0, n + 1), item);
+            }
+          assert_matches (model, mirror, G_LIST_MODEL (store), search);
+        }
+
+      wenda_search_filter_set_model (filter, G_LIST_MODEL (bank));
+      assert_matches (model, mirror, G_LIST_MODEL (bank), search);
+      wenda_search_filter_set_model (filter, NULL);
+      assert_matches (model, mirror, NULL, search);
+    }
+
+  mirror_free (mirror);
+}
+
+/* }}} */
+
 int
 main (int   argc,
       char *argv[])
@@ -242,6 +517,9 @@ main (int   argc,
   g_test_add_func ("/Wenda/SearchFilter/same-as-plain", test_same_as_plain);
   g_test_add_func ("/Wenda/SearchFilter/typing", test_typing);
   g_test_add_func ("/Wenda/SearchFilter/model-changes", test_model_changes);
+  g_test_add_func ("/Wenda/MatchModel/random", test_match_model_random);
+  g_test_add_func ("/Wenda/MatchModel/signals", test_match_model_signals);
+  g_test_add_func ("/Wenda/MatchModel/bank-swap", test_match_model_bank_swap);
 
   return g_test_run ();
 }

@@ -1,0 +1,243 @@
+/* wenda-match-model.c: the items that match the search, as a list model
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The items of a WendaSearchFilter's model that match its search, in the
+ * model's order.  It takes them from the filter's own list of matches, so
+ * a keystroke costs what the filter's memmem() pass costs, and not a visit
+ * to every item of the model (ref, gtk_filter_match(), unref), as a
+ * GtkFilterListModel does: 100,000 of them, spread over the heap, are
+ * ~100 ms.  Its items-changed is the filter's "matches-changed": one
+ * stretch, the common start and end of the old and the new matches left
+ * out.
+ *
+ * The window puts it before the GtkFilterListModel of the study filters
+ * (All/Starred/Due/New), which passes the items through untouched while
+ * that filter matches all. */
+
+#include "config.h"
+
+#include "wenda-match-model.h"
+#include "wenda-qa-item.h"
+
+struct _WendaMatchModel
+{
+  GObject            parent_instance;
+
+  /* Owned */
+  WendaSearchFilter *filter;
+};
+
+static void wenda_match_model_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (WendaMatchModel, wenda_match_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      wenda_match_model_list_model_init))
+
+enum {
+  PROP_0,
+  PROP_FILTER,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* GListModel {{{ */
+
+static GType
+wenda_match_model_get_item_type (GListModel *model)
+{
+  return WENDA_TYPE_QA_ITEM;
+}
+
+static guint
+wenda_match_model_get_n_items (GListModel *model)
+{
+  WendaMatchModel *self = WENDA_MATCH_MODEL (model);
+
+  return self->filter != NULL ? wenda_search_filter_get_n_matches (self->filter) : 0;
+}
+
+static gpointer
+wenda_match_model_get_item (GListModel *model,
+                            guint       position)
+{
+  WendaMatchModel *self = WENDA_MATCH_MODEL (model);
+  guint source_position;
+
+  if (self->filter == NULL)
+    return NULL;
+
+  source_position = wenda_search_filter_get_match_position (self->filter, position);
+  if (source_position == G_MAXUINT)
+    return NULL;
+
+  return g_list_model_get_item (wenda_search_filter_get_model (self->filter), source_position);
+}
+
+static void
+wenda_match_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = wenda_match_model_get_item_type;
+  iface->get_n_items = wenda_match_model_get_n_items;
+  iface->get_item = wenda_match_model_get_item;
+}
+
+/* }}} */
+
+/* Every change goes through here. */
+static void
+wenda_match_model_items_changed (WendaMatchModel *self,
+                                 guint            position,
+                                 guint            removed,
+                                 guint            added)
+{
+  g_assert (WENDA_IS_MATCH_MODEL (self));
+
+  if (removed == 0 && added == 0)
+    return;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  if (removed != added)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void
+on_matches_changed (WendaMatchModel   *self,
+                    guint              position,
+                    guint              removed,
+                    guint              added,
+                    WendaSearchFilter *filter)
+{
+  wenda_match_model_items_changed (self, position, removed, added);
+}
+
+static void
+wenda_match_model_dispose (GObject *object)
+{
+  WendaMatchModel *self = (WendaMatchModel *)object;
+
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_func (self->filter, on_matches_changed, self);
+  g_clear_object (&self->filter);
+
+  G_OBJECT_CLASS (wenda_match_model_parent_class)->dispose (object);
+}
+
+static void
+wenda_match_model_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  WendaMatchModel *self = WENDA_MATCH_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILTER:
+      g_value_set_object (value, self->filter);
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, g_list_model_get_n_items (G_LIST_MODEL (self)));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wenda_match_model_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  WendaMatchModel *self = WENDA_MATCH_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILTER:
+      wenda_match_model_set_filter (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wenda_match_model_class_init (WendaMatchModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = wenda_match_model_dispose;
+  object_class->get_property = wenda_match_model_get_property;
+  object_class->set_property = wenda_match_model_set_property;
+
+  /* The search: its matches are the items, its model holds them. */
+  properties[PROP_FILTER] =
+    g_param_spec_object ("filter", NULL, NULL,
+                         WENDA_TYPE_SEARCH_FILTER,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+wenda_match_model_init (WendaMatchModel *self)
+{
+}
+
+WendaMatchModel *
+wenda_match_model_new (WendaSearchFilter *filter)
+{
+  g_return_val_if_fail (filter == NULL || WENDA_IS_SEARCH_FILTER (filter), NULL);
+
+  return g_object_new (WENDA_TYPE_MATCH_MODEL,
+                       "filter", filter,
+                       NULL);
+}
+
+WendaSearchFilter *
+wenda_match_model_get_filter (WendaMatchModel *self)
+{
+  g_return_val_if_fail (WENDA_IS_MATCH_MODEL (self), NULL);
+
+  return self->filter;
+}
+
+void
+wenda_match_model_set_filter (WendaMatchModel   *self,
+                              WendaSearchFilter *filter)
+{
+  guint n_old, n_new;
+
+  g_return_if_fail (WENDA_IS_MATCH_MODEL (self));
+  g_return_if_fail (filter == NULL || WENDA_IS_SEARCH_FILTER (filter));
+
+  if (self->filter == filter)
+    return;
+
+  n_old = g_list_model_get_n_items (G_LIST_MODEL (self));
+
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_func (self->filter, on_matches_changed, self);
+  g_set_object (&self->filter, filter);
+  if (filter != NULL)
+    g_signal_connect_object (filter, "matches-changed",
+                             G_CALLBACK (on_matches_changed), self,
+                             G_CONNECT_SWAPPED);
+
+  n_new = g_list_model_get_n_items (G_LIST_MODEL (self));
+  wenda_match_model_items_changed (self, 0, n_old, n_new);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+}
