@@ -1840,6 +1840,7 @@ bank_file_filters (void)
   gtk_file_filter_add_suffix (markdown, "md");
   gtk_file_filter_set_name (json, _("JSON"));
   gtk_file_filter_add_mime_type (json, "application/json");
+  gtk_file_filter_add_suffix (json, "json");
   g_list_store_append (filters, banks);
   g_list_store_append (filters, markdown);
   g_list_store_append (filters, json);
