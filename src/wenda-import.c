@@ -28,6 +28,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "wenda-bank-private.h"
 #include "wenda-import.h"
 #include "wenda-markdown-private.h"
 
@@ -355,6 +356,11 @@ check_text (const char         *data,
 
   for (i = 0; i < sniff; i++)
     n_binary += is_binary_byte (data[bom + i]);
+
+  /* Valid UTF-8 has no NUL byte: the whole file is searched for one only
+   * when it is not */
+  if (n_binary * 20 <= sniff && wenda_utf8_validate (data + bom, length - bom))
+    return TRUE;
 
   nul = memchr (data, '\0', length);
   if (nul != NULL || n_binary * 20 > sniff)

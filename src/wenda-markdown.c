@@ -1660,6 +1660,7 @@ typedef struct
   const char *p;
   const char *end;
   const char *newline;   /* the next '\n' at or after p, or end */
+  const char *cr;        /* the next '\r' at or after p, or end */
   guint       line;      /* the number of the line last read */
 } LineScanner;
 
@@ -1681,9 +1682,17 @@ line_scanner_next (LineScanner *self)
         self->newline = self->end;
     }
 
+  /* Likewise: a file with no CR is searched for one once, not once a line */
+  if (self->cr < p)
+    {
+      self->cr = memchr (p, '\r', self->end - p);
+      if (self->cr == NULL)
+        self->cr = self->end;
+    }
+
   eol = self->newline;
-  cr = memchr (p, '\r', eol - p);
-  if (cr != NULL)
+  cr = self->cr;
+  if (cr < eol)
     eol = cr;
 
   line.start = p;
@@ -1804,6 +1813,7 @@ reader_run (Reader      *self,
   scanner.p = text + wenda_text_skip_bom (text, length);
   scanner.end = text + length;
   scanner.newline = NULL;
+  scanner.cr = NULL;
 
   while (scanner.p < scanner.end)
     {
