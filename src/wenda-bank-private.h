@@ -45,6 +45,16 @@ WendaQaItem *wenda_qa_item_new_take   (char                *id,
                                         char                *answer,
                                         char                *explanation);
 
+WendaQaItem *wenda_qa_item_new_packed (const char          *id,
+                                       gsize                id_len,
+                                       guint                number,
+                                       const char          *question,
+                                       gsize                question_len,
+                                       const char          *answer,
+                                       gsize                answer_len,
+                                       const char          *explanation,
+                                       gsize                explanation_len);
+
 void wenda_qa_item_set_duplicates      (WendaQaItem         *self,
                                         const guint         *numbers,
                                         guint                n_numbers);

@@ -911,6 +911,7 @@ typedef struct
   gboolean                 in_paragraph;
   guint                    pending_line;
   GString                 *pending;
+  GString                 *id;               /* the id of the item read */
 
   /* The last error, for lenient reading */
   guint                    error_line;
@@ -942,6 +943,8 @@ reader_clear (Reader *self)
     g_string_free (g_steal_pointer (&self->explanation), TRUE);
   if (self->pending != NULL)
     g_string_free (g_steal_pointer (&self->pending), TRUE);
+  if (self->id != NULL)
+    g_string_free (g_steal_pointer (&self->id), TRUE);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reader, reader_clear)
@@ -988,15 +991,6 @@ append_paragraph (GString    *str,
   if (str->len > 0)
     g_string_append (str, "\n\n");
   g_string_append_len (str, span.start, span.len);
-}
-
-/* Fields keep their words as written; only the blanks around go */
-static char *
-dup_field (GString *str)
-{
-  Span span = span_trim ((Span) { str->str, str->len });
-
-  return g_strndup (span.start, span.len);
 }
 
 /* "题目 12：question", "**题目12:** question", "题目：question", "题目 3".
@@ -1152,15 +1146,13 @@ reader_in_item (Reader *self)
 /* "PREFIX-NNN" (at least three digits) or "qN", as
  * g_strdup_printf ("%s-%03u") would write it, without parsing a format
  * for each of 100,000s of items. */
-static char *
-item_id (const char *prefix,
-         guint       number)
+static void
+format_item_id (GString    *out,
+                const char *prefix,
+                guint       number)
 {
   char digits[16];
   gsize n = 0;
-  gsize prefix_len;
-  gsize width;
-  char *id, *o;
 
   do
     {
@@ -1169,37 +1161,28 @@ item_id (const char *prefix,
     }
   while (number > 0);
 
+  g_string_truncate (out, 0);
   if (prefix != NULL)
     {
-      prefix_len = strlen (prefix);
-      width = MAX (n, 3);
-      id = g_malloc (prefix_len + 1 + width + 1);
-      memcpy (id, prefix, prefix_len);
-      o = id + prefix_len;
-      *o++ = '-';
-      for (gsize i = n; i < width; i++)
-        *o++ = '0';
+      g_string_append (out, prefix);
+      g_string_append_c (out, '-');
+      for (gsize i = n; i < 3; i++)
+        g_string_append_c (out, '0');
     }
   else
     {
-      id = g_malloc (1 + n + 1);
-      o = id;
-      *o++ = 'q';
+      g_string_append_c (out, 'q');
     }
 
   while (n > 0)
-    *o++ = digits[--n];
-  *o = '\0';
-
-  return id;
+    g_string_append_c (out, digits[--n]);
 }
 
 static gboolean
 reader_finish_item (Reader  *self,
                     GError **error)
 {
-  char *answer;
-  char *id;
+  Span question, answer, explanation;
 
   if (!reader_in_item (self))
     return TRUE;
@@ -1209,21 +1192,21 @@ reader_finish_item (Reader  *self,
                         _("question %u has no answer: add a line “**%s：**” and the answer"),
                         self->number, KEYWORD_ANSWER);
 
-  answer = dup_field (self->answer);
-  if (answer[0] == '\0')
-    {
-      g_free (answer);
-      return reader_fail (self, error, WENDA_BANK_ERROR_MISSING_FIELD, self->answer_line,
-                          _("the answer to question %u is empty"),
-                          self->number);
-    }
+  answer = span_trim ((Span) { self->answer->str, self->answer->len });
+  if (answer.len == 0)
+    return reader_fail (self, error, WENDA_BANK_ERROR_MISSING_FIELD, self->answer_line,
+                        _("the answer to question %u is empty"),
+                        self->number);
 
-  id = item_id (self->options != NULL ? self->options->id_prefix : NULL, self->number);
+  /* Fields keep their words as written; only the blanks around go */
+  question = span_trim ((Span) { self->question->str, self->question->len });
+  explanation = span_trim ((Span) { self->explanation->str, self->explanation->len });
+  format_item_id (self->id, self->options != NULL ? self->options->id_prefix : NULL, self->number);
   wenda_bank_builder_add (self->items,
-                          wenda_qa_item_new_take (id, self->number,
-                                                  dup_field (self->question),
-                                                  answer,
-                                                  dup_field (self->explanation)));
+                          wenda_qa_item_new_packed (self->id->str, self->id->len, self->number,
+                                                    question.start, question.len,
+                                                    answer.start, answer.len,
+                                                    explanation.start, explanation.len));
 
   g_string_truncate (self->question, 0);
   g_string_truncate (self->answer, 0);
@@ -1922,6 +1905,7 @@ wenda_markdown_read (const char                *text,
   reader.answer = g_string_new (NULL);
   reader.explanation = g_string_new (NULL);
   reader.pending = g_string_new (NULL);
+  reader.id = g_string_new (NULL);
 
   return reader_run (&reader, text != NULL ? text : "", length, error);
 }

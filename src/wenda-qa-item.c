@@ -19,6 +19,10 @@ struct _WendaQaItem
   char   *explanation;
   guint   number;
 
+  /* When set, one block holding the id and the texts, which point into it
+   * (wenda_qa_item_new_packed()) */
+  char   *texts;
+
   /* The English rendering, set once by wenda_bank_apply_catalog(); a
    * paragraph with no translation is kept in Chinese. */
   char   *question_en;
@@ -74,10 +78,18 @@ wenda_qa_item_finalize (GObject *object)
 {
   WendaQaItem *self = (WendaQaItem *)object;
 
-  g_clear_pointer (&self->id, g_free);
-  clear_text (&self->question);
-  clear_text (&self->answer);
-  clear_text (&self->explanation);
+  if (self->texts != NULL)
+    {
+      /* id and texts point into it */
+      g_clear_pointer (&self->texts, g_free);
+    }
+  else
+    {
+      g_clear_pointer (&self->id, g_free);
+      clear_text (&self->question);
+      clear_text (&self->answer);
+      clear_text (&self->explanation);
+    }
   g_clear_pointer (&self->question_en, g_free);
   g_clear_pointer (&self->answer_en, g_free);
   g_clear_pointer (&self->explanation_en, g_free);
@@ -256,6 +268,44 @@ wenda_qa_item_new (const char *id,
 {
   return item_new (id != NULL ? g_strdup (id) : g_strdup_printf ("q%u", number),
                    number, dup_text (question), dup_text (answer), dup_text (explanation));
+}
+
+/* wenda_qa_item_new() from pieces of text (not NUL-terminated), copied
+ * into one block: one allocation per item, for the readers. */
+WendaQaItem *
+wenda_qa_item_new_packed (const char *id,
+                          gsize       id_len,
+                          guint       number,
+                          const char *question,
+                          gsize       question_len,
+                          const char *answer,
+                          gsize       answer_len,
+                          const char *explanation,
+                          gsize       explanation_len)
+{
+  char *texts = g_malloc (id_len + question_len + answer_len + explanation_len + 4);
+  char *p = texts;
+  WendaQaItem *self;
+  char *pieces[4];
+  const char *sources[4] = { id, question, answer, explanation };
+  const gsize lengths[4] = { id_len, question_len, answer_len, explanation_len };
+
+  for (guint i = 0; i < 4; i++)
+    {
+      pieces[i] = p;
+      if (lengths[i] > 0)
+        memcpy (p, sources[i], lengths[i]);
+      p[lengths[i]] = '\0';
+      p += lengths[i] + 1;
+    }
+
+  self = item_new (pieces[0], number,
+                   question_len > 0 ? pieces[1] : empty_text,
+                   answer_len > 0 ? pieces[2] : empty_text,
+                   explanation_len > 0 ? pieces[3] : empty_text);
+  self->texts = texts;
+
+  return self;
 }
 
 /* wenda_qa_item_new(), taking the strings, which must come from
