@@ -25,6 +25,29 @@ WendaDuplicateGroup *wenda_duplicate_group_new (guint n_numbers);
 gboolean wenda_utf8_validate (const char *text,
                               gsize       length);
 
+/* An item's number, id and texts in one block, before the item is made:
+ * the Markdown reader packs them, and the bank builder's thread makes the
+ * items. */
+typedef struct
+{
+  char   *texts;       /* id, question, answer, explanation, each NUL-ended */
+  gsize   lengths[4];
+  guint   number;
+} WendaPackedItem;
+
+void         wenda_packed_item_init   (WendaPackedItem     *packed,
+                                       guint                number,
+                                       const char          *id,
+                                       gsize                id_len,
+                                       const char          *question,
+                                       gsize                question_len,
+                                       const char          *answer,
+                                       gsize                answer_len,
+                                       const char          *explanation,
+                                       gsize                explanation_len);
+void         wenda_packed_item_clear  (WendaPackedItem     *packed);
+WendaQaItem *wenda_qa_item_new_packed (WendaPackedItem     *packed);
+
 /* Builds a bank from items added one at a time; large banks are indexed
  * in a thread of their own while the items are still coming. */
 typedef struct _WendaBankBuilder WendaBankBuilder;
@@ -32,6 +55,8 @@ typedef struct _WendaBankBuilder WendaBankBuilder;
 WendaBankBuilder *wenda_bank_builder_new         (void);
 void              wenda_bank_builder_add         (WendaBankBuilder *self,
                                                   WendaQaItem      *item);
+void              wenda_bank_builder_add_packed  (WendaBankBuilder *self,
+                                                  WendaPackedItem  *packed);
 guint             wenda_bank_builder_get_n_items (WendaBankBuilder *self);
 WendaBank        *wenda_bank_builder_finish      (WendaBankBuilder *self,
                                                   const char       *title);
@@ -44,16 +69,6 @@ WendaQaItem *wenda_qa_item_new_take   (char                *id,
                                         char                *question,
                                         char                *answer,
                                         char                *explanation);
-
-WendaQaItem *wenda_qa_item_new_packed (const char          *id,
-                                       gsize                id_len,
-                                       guint                number,
-                                       const char          *question,
-                                       gsize                question_len,
-                                       const char          *answer,
-                                       gsize                answer_len,
-                                       const char          *explanation,
-                                       gsize                explanation_len);
 
 void wenda_qa_item_set_duplicates      (WendaQaItem         *self,
                                         const guint         *numbers,

@@ -383,17 +383,59 @@ build_finish (Build      *self,
  * order; the thread alone touches @build until it is joined. */
 #define BATCH_SIZE 1024
 
+/* An item of a batch: made already, or to make from its packed texts */
+typedef struct
+{
+  WendaQaItem     *item;
+  WendaPackedItem  packed;
+} Entry;
+
+static void
+entry_clear (gpointer data)
+{
+  Entry *entry = data;
+
+  g_clear_object (&entry->item);
+  wenda_packed_item_clear (&entry->packed);
+}
+
+static GArray *
+batch_new (void)
+{
+  GArray *batch = g_array_sized_new (FALSE, FALSE, sizeof (Entry), BATCH_SIZE);
+
+  g_array_set_clear_func (batch, entry_clear);
+  return batch;
+}
+
 struct _WendaBankBuilder
 {
   Build        build;
-  GPtrArray   *batch;     /* of WendaQaItem, owned */
-  GAsyncQueue *queue;     /* of GPtrArray batches; end_of_items ends it */
+  GArray      *batch;     /* of Entry */
+  GAsyncQueue *queue;     /* of batches; end_of_items ends it */
   GThread     *thread;
   guint        n_items;
   gboolean     no_thread;  /* a thread could not be made */
 };
 
 static char end_of_items;
+
+/* Makes and indexes the items of @batch, and empties it. */
+static void
+build_add_batch (Build  *build,
+                 GArray *batch)
+{
+  for (guint i = 0; i < batch->len; i++)
+    {
+      Entry *entry = &g_array_index (batch, Entry, i);
+      WendaQaItem *item = entry->item != NULL ? g_steal_pointer (&entry->item)
+                                              : wenda_qa_item_new_packed (&entry->packed);
+
+      build_add (build, item);
+    }
+
+  g_array_set_size (batch, 0);
+}
 
 static gpointer
 builder_thread (gpointer data)
@@ -403,14 +445,8 @@ builder_thread (gpointer data)
 
   while ((batch = g_async_queue_pop (self->queue)) != &end_of_items)
     {
-      GPtrArray *items = batch;
-
-      for (guint i = 0; i < items->len; i++)
-        build_add (&self->build, g_ptr_array_index (items, i));
-
-      /* build_add() took the references */
-      g_ptr_array_set_free_func (items, NULL);
-      g_ptr_array_unref (items);
+      build_add_batch (&self->build, batch);
+      g_array_unref (batch);
     }
 
   return NULL;
@@ -428,22 +464,9 @@ wenda_bank_builder_new (void)
   WendaBankBuilder *self = g_new0 (WendaBankBuilder, 1);
 
   build_init (&self->build);
-  self->batch = g_ptr_array_new_full (BATCH_SIZE, g_object_unref);
+  self->batch = batch_new ();
 
   return self;
-}
-
-/* Indexes the items of the current batch here, and empties it. */
-static void
-builder_add_batch (WendaBankBuilder *self)
-{
-  for (guint i = 0; i < self->batch->len; i++)
-    build_add (&self->build, g_ptr_array_index (self->batch, i));
-
-  /* build_add() took the references */
-  g_ptr_array_set_free_func (self->batch, NULL);
-  g_ptr_array_set_size (self->batch, 0);
-  g_ptr_array_set_free_func (self->batch, g_object_unref);
 }
 
 /* Stops the thread, once it has indexed every batch sent. */
@@ -458,20 +481,12 @@ builder_join (WendaBankBuilder *self)
   g_clear_pointer (&self->queue, g_async_queue_unref);
 }
 
-/**
- * wenda_bank_builder_add:
- * @item: (transfer full): the next item
- */
-void
-wenda_bank_builder_add (WendaBankBuilder *self,
-                        WendaQaItem      *item)
+/* Sends a full batch to the thread (started the first time), or indexes
+ * it here if there is no thread to be had. */
+static void
+builder_send (WendaBankBuilder *self)
 {
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (WENDA_IS_QA_ITEM (item));
-
-  g_ptr_array_add (self->batch, item);
   self->n_items++;
-
   if (self->batch->len < BATCH_SIZE)
     return;
 
@@ -481,7 +496,6 @@ wenda_bank_builder_add (WendaBankBuilder *self,
       self->thread = g_thread_try_new ("wenda-bank-builder", builder_thread, self, NULL);
       if (self->thread == NULL)
         {
-          /* No thread to be had: index the items here */
           g_clear_pointer (&self->queue, g_async_queue_unref);
           self->no_thread = TRUE;
         }
@@ -490,12 +504,48 @@ wenda_bank_builder_add (WendaBankBuilder *self,
   if (self->thread != NULL)
     {
       g_async_queue_push (self->queue, g_steal_pointer (&self->batch));
-      self->batch = g_ptr_array_new_full (BATCH_SIZE, g_object_unref);
+      self->batch = batch_new ();
     }
   else
     {
-      builder_add_batch (self);
+      build_add_batch (&self->build, self->batch);
     }
+}
+
+/**
+ * wenda_bank_builder_add:
+ * @item: (transfer full): the next item
+ */
+void
+wenda_bank_builder_add (WendaBankBuilder *self,
+                        WendaQaItem      *item)
+{
+  Entry entry = { item, { NULL, } };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (WENDA_IS_QA_ITEM (item));
+
+  g_array_append_val (self->batch, entry);
+  builder_send (self);
+}
+
+/**
+ * wenda_bank_builder_add_packed:
+ * @packed: the next item's texts, which the builder takes (it is left
+ *   empty); the item is made in the builder's thread
+ */
+void
+wenda_bank_builder_add_packed (WendaBankBuilder *self,
+                               WendaPackedItem  *packed)
+{
+  Entry entry = { NULL, *packed };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (packed->texts != NULL);
+
+  packed->texts = NULL;
+  g_array_append_val (self->batch, entry);
+  builder_send (self);
 }
 
 /* How many items were added. */
@@ -524,7 +574,7 @@ wenda_bank_builder_finish (WendaBankBuilder *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   builder_join (self);
-  builder_add_batch (self);
+  build_add_batch (&self->build, self->batch);
 
   bank = build_finish (&self->build, title);
   wenda_bank_builder_free (self);
@@ -541,7 +591,7 @@ wenda_bank_builder_free (WendaBankBuilder *self)
 
   builder_join (self);
   build_clear (&self->build);
-  g_clear_pointer (&self->batch, g_ptr_array_unref);
+  g_clear_pointer (&self->batch, g_array_unref);
   g_free (self);
 }
 

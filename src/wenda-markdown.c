@@ -1183,6 +1183,7 @@ reader_finish_item (Reader  *self,
                     GError **error)
 {
   Span question, answer, explanation;
+  WendaPackedItem packed;
 
   if (!reader_in_item (self))
     return TRUE;
@@ -1202,11 +1203,11 @@ reader_finish_item (Reader  *self,
   question = span_trim ((Span) { self->question->str, self->question->len });
   explanation = span_trim ((Span) { self->explanation->str, self->explanation->len });
   format_item_id (self->id, self->options != NULL ? self->options->id_prefix : NULL, self->number);
-  wenda_bank_builder_add (self->items,
-                          wenda_qa_item_new_packed (self->id->str, self->id->len, self->number,
-                                                    question.start, question.len,
-                                                    answer.start, answer.len,
-                                                    explanation.start, explanation.len));
+  wenda_packed_item_init (&packed, self->number, self->id->str, self->id->len,
+                          question.start, question.len,
+                          answer.start, answer.len,
+                          explanation.start, explanation.len);
+  wenda_bank_builder_add_packed (self->items, &packed);
 
   g_string_truncate (self->question, 0);
   g_string_truncate (self->answer, 0);

@@ -270,39 +270,60 @@ wenda_qa_item_new (const char *id,
                    number, dup_text (question), dup_text (answer), dup_text (explanation));
 }
 
-/* wenda_qa_item_new() from pieces of text (not NUL-terminated), copied
- * into one block: one allocation per item, for the readers. */
-WendaQaItem *
-wenda_qa_item_new_packed (const char *id,
-                          gsize       id_len,
-                          guint       number,
-                          const char *question,
-                          gsize       question_len,
-                          const char *answer,
-                          gsize       answer_len,
-                          const char *explanation,
-                          gsize       explanation_len)
+/* Copies the id and texts of an item (pieces of text, not NUL-terminated)
+ * into one block, for wenda_qa_item_new_packed(): one allocation per item,
+ * for the readers. */
+void
+wenda_packed_item_init (WendaPackedItem *packed,
+                        guint            number,
+                        const char      *id,
+                        gsize            id_len,
+                        const char      *question,
+                        gsize            question_len,
+                        const char      *answer,
+                        gsize            answer_len,
+                        const char      *explanation,
+                        gsize            explanation_len)
 {
-  char *texts = g_malloc (id_len + question_len + answer_len + explanation_len + 4);
-  char *p = texts;
-  WendaQaItem *self;
-  char *pieces[4];
   const char *sources[4] = { id, question, answer, explanation };
   const gsize lengths[4] = { id_len, question_len, answer_len, explanation_len };
+  char *p;
+
+  packed->number = number;
+  packed->texts = p = g_malloc (id_len + question_len + answer_len + explanation_len + 4);
 
   for (guint i = 0; i < 4; i++)
     {
-      pieces[i] = p;
+      packed->lengths[i] = lengths[i];
       if (lengths[i] > 0)
         memcpy (p, sources[i], lengths[i]);
       p[lengths[i]] = '\0';
       p += lengths[i] + 1;
     }
+}
 
-  self = item_new (pieces[0], number,
-                   question_len > 0 ? pieces[1] : empty_text,
-                   answer_len > 0 ? pieces[2] : empty_text,
-                   explanation_len > 0 ? pieces[3] : empty_text);
+void
+wenda_packed_item_clear (WendaPackedItem *packed)
+{
+  g_clear_pointer (&packed->texts, g_free);
+}
+
+/* The item of @packed, which it empties (the item takes the block) */
+WendaQaItem *
+wenda_qa_item_new_packed (WendaPackedItem *packed)
+{
+  char *texts = g_steal_pointer (&packed->texts);
+  char *pieces[4];
+  char *p = texts;
+  WendaQaItem *self;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      pieces[i] = packed->lengths[i] > 0 ? p : empty_text;
+      p += packed->lengths[i] + 1;
+    }
+
+  self = item_new (texts, packed->number, pieces[1], pieces[2], pieces[3]);
   self->texts = texts;
 
   return self;
