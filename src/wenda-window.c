@@ -897,8 +897,12 @@ on_filter_items_changed (WendaWindow *self)
 {
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   guint n_total = self->bank ? g_list_model_get_n_items (G_LIST_MODEL (self->bank)) : 0;
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  /* What the list shows: in a large bank the entry may be ahead of it */
+  const char *query = wenda_search_filter_get_search (self->search_filter);
   g_autofree char *text = NULL;
+
+  if (query == NULL)
+    query = "";
 
   if (query[0] == '\0')
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u topic", "%u topics", n_shown),
@@ -975,10 +979,46 @@ on_search_mode_changed (WendaWindow *self)
     }
 }
 
+/* In a bank of more than this many topics, the search runs when typing
+ * pauses (the entry's search-changed, 150 ms after the last key) rather
+ * than at every key: there a keystroke that changes the list rebuilds up
+ * to ~200 rows of it, 20–160 ms, which would hold up the next key. */
+#define INSTANT_SEARCH_MAX_TOPICS 5000
+
+static gboolean
+wenda_window_search_is_instant (WendaWindow *self)
+{
+  return self->bank == NULL ||
+         g_list_model_get_n_items (G_LIST_MODEL (self->bank)) <= INSTANT_SEARCH_MAX_TOPICS;
+}
+
+static void
+wenda_window_apply_search (WendaWindow *self)
+{
+  wenda_search_filter_set_search (self->search_filter,
+                                  gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_search_text_changed (WendaWindow *self)
+{
+  /* Clearing the search is never put off */
+  if (wenda_window_search_is_instant (self) ||
+      gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] == '\0')
+    wenda_window_apply_search (self);
+}
+
+static void
+on_search_changed (WendaWindow *self)
+{
+  wenda_window_apply_search (self);
+}
+
 static void
 on_search_activate (WendaWindow *self)
 {
-  /* Enter in the search moves to the results. */
+  /* Enter in the search moves to the results, of what was typed */
+  wenda_window_apply_search (self);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
     wenda_window_focus_selected_row (self);
 }
@@ -2459,6 +2499,8 @@ wenda_window_class_init (WendaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_selected_item_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_items_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_text_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
@@ -2639,6 +2681,8 @@ wenda_window_set_search_text (WendaWindow *self,
 
   gtk_search_bar_set_search_mode (self->search_bar, text != NULL && text[0] != '\0');
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  /* Not typed: nothing to wait for */
+  wenda_window_apply_search (self);
 }
 
 WendaContentMode

@@ -16,6 +16,7 @@
 #include "wenda-application.h"
 #include "wenda-detail-view.h"
 #include "wenda-library.h"
+#include "wenda-search-filter.h"
 #include "wenda-window.h"
 
 static WendaApplication *app;
@@ -340,6 +341,92 @@ test_large_bank_glossary (void)
   g_assert_true (ui_wait_for (glossary_ready, NULL, 20000));
   g_test_message ("glossary: %s", gtk_label_get_text (GTK_LABEL (WIN ("glossary_count_label"))));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (WIN ("glossary_count_label"))), ==, "50 terms");
+}
+
+static void
+count_searches (GObject    *filter,
+                GParamSpec *pspec,
+                gpointer    data)
+{
+  if (wenda_search_filter_get_search (WENDA_SEARCH_FILTER (filter)) != NULL)
+    (*(guint *)data)++;
+}
+
+/* A template child of the window that is not a widget */
+#define WIN_OBJECT(name) gtk_widget_get_template_child (GTK_WIDGET (window), WENDA_TYPE_WINDOW, name)
+
+static guint
+n_listed (void)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (WIN_OBJECT ("filter_model")));
+}
+
+static gboolean
+list_has_n_items (gpointer data)
+{
+  return n_listed () == GPOINTER_TO_UINT (data);
+}
+
+/* In a bank of over 5,000 topics the search runs when typing pauses, not
+ * at every key; clearing it, Enter, and a search from outside the window
+ * run it at once.  The count under the search says what the list shows. */
+static void
+test_large_bank_search (void)
+{
+  g_autofree char *path = g_build_filename (ui_data_home (), "huge.md", NULL);
+  g_autoptr(GString) text = g_string_new ("### 很大的题库\n\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkEditable *entry = GTK_EDITABLE (WIN ("search_entry"));
+  GObject *filter = WIN_OBJECT ("search_filter");
+  const guint n_items = 6000;
+  guint n_searches = 0;
+  gulong handler;
+
+  for (guint i = 1; i <= n_items; i++)
+    g_string_append_printf (text, "#### 题目 %u：第 %u 个问题？\n\n**答案：** %s %u。\n\n",
+                            i, i, i % 3 == 0 ? "gradient clipping" : "知识蒸馏", i);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+
+  wenda_window_import_file (window, file);
+  ui_assert_eventually (g_list_model_get_n_items (G_LIST_MODEL (wenda_window_get_bank (window))) == n_items);
+  g_assert_true (ui_wait_for (list_has_n_items, GUINT_TO_POINTER (n_items), 5000));
+
+  /* A change of the text alone does not search yet... */
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (WIN ("search_bar")), TRUE);
+  gtk_editable_set_text (entry, "gradient");
+  g_assert_cmpuint (n_listed (), ==, n_items);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (WIN ("match_label"))), ==, "6000 topics");
+  /* ...the pause does */
+  g_assert_true (ui_wait_for (list_has_n_items, GUINT_TO_POINTER (n_items / 3), 5000));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (WIN ("match_label"))), ==, "2000 matches");
+
+  /* Clearing is at once */
+  gtk_editable_set_text (entry, "");
+  g_assert_cmpuint (n_listed (), ==, n_items);
+
+  /* Enter searches what was typed, at once */
+  gtk_editable_set_text (entry, "知识蒸馏");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (n_listed (), ==, n_items - n_items / 3);
+
+  /* So does a search from outside (the desktop's search provider) */
+  wenda_window_set_search_text (window, "clipping");
+  g_assert_cmpuint (n_listed (), ==, n_items / 3);
+  wenda_window_set_search_text (window, "");
+  g_assert_cmpuint (n_listed (), ==, n_items);
+
+  /* Typed with real keys, a word is searched once, not once a letter */
+  handler = g_signal_connect (filter, "notify::search", G_CALLBACK (count_searches), &n_searches);
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (WIN ("search_bar")), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  ui_keys (GTK_WINDOW (window), "g r a d");
+  g_assert_true (ui_wait_for (list_has_n_items, GUINT_TO_POINTER (n_items / 3), 5000));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "grad");
+  ui_pump (300);
+  g_assert_cmpuint (n_searches, ==, 1);
+  g_signal_handler_disconnect (filter, handler);
+
+  wenda_window_set_search_text (window, "");
 }
 
 /* File › Open.  Without a portal (as under Xvfb), GtkFileChooserNative
@@ -773,6 +860,7 @@ main (int   argc,
   g_test_add_func ("/Wenda/Banks/slow-import-cancelled", test_slow_import_cancelled);
   g_test_add_func ("/Wenda/Banks/many-repeats", test_many_repeats);
   g_test_add_func ("/Wenda/Banks/large-bank-glossary", test_large_bank_glossary);
+  g_test_add_func ("/Wenda/Banks/large-bank-search", test_large_bank_search);
   g_test_add_func ("/Wenda/Banks/open-chooser", test_open_chooser);
   g_test_add_func ("/Wenda/Banks/open-chooser-cancel", test_open_chooser_cancel);
   g_test_add_func ("/Wenda/Banks/drop", test_drop);
