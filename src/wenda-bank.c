@@ -18,6 +18,7 @@ struct _WendaBank
   GPtrArray  *items;       /* of WendaQaItem, in bank order */
   GHashTable *by_number;   /* guint → borrowed WendaQaItem */
   GHashTable *by_id;       /* id → borrowed WendaQaItem */
+  guint       max_number;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -277,6 +278,7 @@ build_add (Build       *self,
   guint group;
 
   g_ptr_array_add (bank->items, item);
+  bank->max_number = MAX (bank->max_number, GPOINTER_TO_UINT (number));
 
   /* One hash operation per key while they are all different (the
    * readers refuse equal numbers).  g_hash_table_insert() replaces the
@@ -625,6 +627,15 @@ wenda_bank_new (const char *title,
 }
 
 /* }}} */
+
+/* The largest item number, 0 for an empty bank: how wide numbers get */
+guint
+wenda_bank_get_max_number (WendaBank *self)
+{
+  g_return_val_if_fail (WENDA_IS_BANK (self), 0);
+
+  return self->max_number;
+}
 
 const char *
 wenda_bank_get_title (WendaBank *self)

@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (WendaBank, wenda_bank, WENDA, BANK, GObject)
 WendaBank   *wenda_bank_new                (const char   *title,
                                             GPtrArray    *items);
 const char  *wenda_bank_get_title          (WendaBank    *self);
+guint        wenda_bank_get_max_number     (WendaBank    *self);
 WendaQaItem *wenda_bank_lookup_number      (WendaBank    *self,
                                             guint         number);
 WendaQaItem *wenda_bank_lookup_id          (WendaBank    *self,

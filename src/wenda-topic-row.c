@@ -24,6 +24,7 @@ struct _WendaTopicRow
   /* Owned references */
   WendaQaItem      *item;
   GBinding         *mode_binding;
+  GBinding         *number_width_binding;
 
   WendaContentMode  mode;
 };
@@ -83,6 +84,11 @@ wenda_topic_row_root (GtkWidget *widget)
   if (g_object_class_find_property (G_OBJECT_GET_CLASS (root), "shown-mode"))
     self->mode_binding = g_object_bind_property (root, "shown-mode", widget, "mode",
                                                  G_BINDING_SYNC_CREATE);
+  /* Numbers as wide as the bank's largest, so that the questions line up */
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (root), "number-width"))
+    self->number_width_binding = g_object_bind_property (root, "number-width",
+                                                         self->number_label, "width-chars",
+                                                         G_BINDING_SYNC_CREATE);
 }
 
 static void
@@ -91,6 +97,7 @@ wenda_topic_row_unroot (GtkWidget *widget)
   WendaTopicRow *self = WENDA_TOPIC_ROW (widget);
 
   g_clear_pointer (&self->mode_binding, g_binding_unbind);
+  g_clear_pointer (&self->number_width_binding, g_binding_unbind);
 
   GTK_WIDGET_CLASS (wenda_topic_row_parent_class)->unroot (widget);
 }

@@ -103,6 +103,8 @@ struct _WendaWindow
   /* What the content is shown in: content_mode, or Chinese for a bank
    * with no English rendering (the choice itself is kept). */
   WendaContentMode      shown_mode;
+  /* Characters for the topic numbers in the list, so that they line up */
+  int                   number_width;
   WendaStudyFilter      study_filter_kind;
   ContentPage           content_page;
   /* The user has been told that stars and progress cannot be saved. */
@@ -122,6 +124,7 @@ enum {
   PROP_BANK,
   PROP_CONTENT_MODE,
   PROP_SHOWN_MODE,
+  PROP_NUMBER_WIDTH,
   PROP_STUDY_FILTER,
   PROP_STARRED,
   N_PROPS
@@ -1445,6 +1448,23 @@ on_glossary_built (GObject      *source,
 }
 
 static void
+wenda_window_update_number_width (WendaWindow *self)
+{
+  guint max = self->bank != NULL ? wenda_bank_get_max_number (self->bank) : 0;
+  int width = 1;
+
+  for (; max >= 10; max /= 10)
+    width++;
+  width = MAX (width, 2);
+
+  if (width != self->number_width)
+    {
+      self->number_width = width;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NUMBER_WIDTH]);
+    }
+}
+
+static void
 wenda_window_update_shown_mode (WendaWindow *self)
 {
   WendaContentMode shown = self->content_mode;
@@ -1481,6 +1501,8 @@ wenda_window_set_bank (WendaWindow *self,
     last_topic = g_settings_get_string (self->settings, "last-topic");
 
   wenda_window_update_shown_mode (self);
+  /* Before the rows are made for the new items */
+  wenda_window_update_number_width (self);
   g_clear_object (&self->glossary);
   /* A large bank of the user's own takes seconds to scan for terms: do it
    * in a worker thread, and link terms once it is done. */
@@ -2341,6 +2363,10 @@ wenda_window_get_property (GObject    *object,
       g_value_set_enum (value, self->shown_mode);
       break;
 
+    case PROP_NUMBER_WIDTH:
+      g_value_set_int (value, self->number_width);
+      break;
+
     case PROP_STUDY_FILTER:
       g_value_set_enum (value, self->study_filter_kind);
       break;
@@ -2421,6 +2447,13 @@ wenda_window_class_init (WendaWindowClass *klass)
                        WENDA_TYPE_CONTENT_MODE,
                        WENDA_CONTENT_MODE_ZH,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The width, in characters, of the largest topic number of the bank
+   * (at least 2): the list's rows bind their numbers to it. */
+  properties[PROP_NUMBER_WIDTH] =
+    g_param_spec_int ("number-width", NULL, NULL,
+                      2, 10, 2,
+                      (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /* The sidebar's All/Starred/Due/New, combined with the search. */
   properties[PROP_STUDY_FILTER] =
@@ -2551,6 +2584,7 @@ wenda_window_init (WendaWindow *self)
   GtkEventController *click;
 
   self->settings = g_settings_new ("io.github.wenda.Wenda");
+  self->number_width = 2;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

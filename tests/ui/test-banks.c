@@ -17,6 +17,7 @@
 #include "wenda-detail-view.h"
 #include "wenda-library.h"
 #include "wenda-search-filter.h"
+#include "wenda-topic-row.h"
 #include "wenda-window.h"
 
 static WendaApplication *app;
@@ -383,6 +384,34 @@ only_main_window (gpointer data)
   return only;
 }
 
+/* The first topic row under @widget */
+static GtkWidget *
+find_topic_row (GtkWidget *widget)
+{
+  if (WENDA_IS_TOPIC_ROW (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = find_topic_row (child);
+
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
+static int
+row_number_width (void)
+{
+  GtkWidget *row = find_topic_row (GTK_WIDGET (window));
+
+  g_assert_nonnull (row);
+  return gtk_label_get_width_chars (GTK_LABEL (ui_template_child (row, WENDA_TYPE_TOPIC_ROW, "number_label")));
+}
+
 static gboolean
 entry_has_text (gpointer data)
 {
@@ -412,6 +441,16 @@ test_large_bank_search (void)
   wenda_window_import_file (window, file);
   ui_assert_eventually (g_list_model_get_n_items (G_LIST_MODEL (wenda_window_get_bank (window))) == n_items);
   g_assert_true (ui_wait_for (list_has_n_items, GUINT_TO_POINTER (n_items), 5000));
+
+  /* The rows' numbers are as wide as 6000, so that the questions line up */
+  {
+    int width = 0;
+
+    g_object_get (window, "number-width", &width, NULL);
+    g_assert_cmpint (width, ==, 4);
+    ui_pump (100);
+    g_assert_cmpint (row_number_width (), ==, 4);
+  }
 
   /* A change of the text alone does not search yet... */
   gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (WIN ("search_bar")), TRUE);

@@ -84,6 +84,7 @@ test_bank_empty (void)
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (bank), 0));
   g_assert_cmpstr (wenda_bank_get_title (bank), ==, "");
   g_assert_null (wenda_bank_lookup_number (bank, 1));
+  g_assert_cmpuint (wenda_bank_get_max_number (bank), ==, 0);
 }
 
 static void
@@ -354,6 +355,8 @@ test_bank_builder_threaded (void)
   reference = wenda_bank_new ("大", items);
 
   g_assert_cmpstr (wenda_bank_get_title (built), ==, "大");
+  g_assert_cmpuint (wenda_bank_get_max_number (built), ==, n_items);
+  g_assert_cmpuint (wenda_bank_get_max_number (reference), ==, n_items);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (built)), ==, n_items);
 
   for (guint i = 0; i < n_items; i++)
