@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-util.h"
 #include "wenda-bank.h"
 #include "wenda-import.h"
 
@@ -43,30 +44,6 @@ typedef enum
 static const char * const subject_names[N_SUBJECTS] = {
   "baseline", "import", "items", "bank-new", "group",
 };
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *samples)
-{
-  g_autoptr(GArray) sorted = g_array_copy (samples);
-
-  g_array_sort (sorted, compare_doubles);
-  return g_array_index (sorted, double, sorted->len / 2);
-}
 
 static char *
 read_file (const char *path,
@@ -156,16 +133,8 @@ run_once (Subject     subject,
   switch (subject)
     {
     case SUBJECT_BASELINE:
-      {
-        const char *p, *end;
-        gsize lines = 0;
-
-        data = read_file (path, &length);
-        end = data + length;
-        for (p = data; (p = memchr (p, '\n', end - p)) != NULL; p++)
-          lines++;
-        n_lines = lines;
-      }
+      data = read_file (path, &length);
+      n_lines = count_lines (data, length);
       break;
 
     case SUBJECT_IMPORT:
@@ -270,7 +239,7 @@ main (int   argc,
       }
 
   for (guint s = 0; s < N_SUBJECTS; s++)
-    times[s] = median (samples[s]);
+    times[s] = quantile (samples[s], 0.5);
 
   g_print ("bank-build-size %.1f MB, %u items, %u runs\n", size_mb, input.items->len, runs);
   for (guint s = 0; s < N_SUBJECTS; s++)

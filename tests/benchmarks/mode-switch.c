@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-util.h"
 #include "wenda-application.h"
 #include "wenda-window.h"
 
@@ -36,15 +37,6 @@ wait_for_paint (gint64 since)
 {
   while (painted_at <= since)
     g_main_context_iteration (NULL, TRUE);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
 }
 
 static double

@@ -47,6 +47,7 @@
 #include "wenda-application.h"
 #include "wenda-bank-loader.h"
 #include "wenda-import.h"
+#include "bench-util.h"
 #include "wenda-markdown.h"
 #include "wenda-match-model.h"
 #include "wenda-search-filter.h"
@@ -54,34 +55,6 @@
 #include "wenda-window.h"
 
 /* Helpers {{{ */
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-quantile (GArray *samples,
-          double  q)
-{
-  g_autoptr(GArray) sorted = NULL;
-
-  if (samples->len == 0)
-    return 0;
-  sorted = g_array_copy (samples);
-  g_array_sort (sorted, compare_doubles);
-  return g_array_index (sorted, double, (guint)((sorted->len - 1) * q + 0.5));
-}
 
 static void
 add (GArray *samples,
@@ -129,21 +102,6 @@ read_memory (gint64 *hwm,
 /* }}} */
 
 /* import {{{ */
-
-static gsize
-count_lines (const char *data,
-             gsize       length)
-{
-  const char *p = data, *end = data + length;
-  gsize n = 0;
-
-  while ((p = memchr (p, '\n', end - p)) != NULL)
-    {
-      n++;
-      p++;
-    }
-  return n;
-}
 
 typedef enum {
   IMPORT_BASELINE,
