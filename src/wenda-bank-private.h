@@ -64,12 +64,6 @@ void              wenda_bank_builder_free        (WendaBankBuilder *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WendaBankBuilder, wenda_bank_builder_free)
 
-WendaQaItem *wenda_qa_item_new_take   (char                *id,
-                                        guint                number,
-                                        char                *question,
-                                        char                *answer,
-                                        char                *explanation);
-
 void wenda_qa_item_set_duplicates      (WendaQaItem         *self,
                                         const guint         *numbers,
                                         guint                n_numbers);

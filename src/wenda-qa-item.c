@@ -249,16 +249,6 @@ dup_text (const char *text)
   return text != NULL && text[0] != '\0' ? g_strdup (text) : empty_text;
 }
 
-static inline char *
-take_text (char *text)
-{
-  if (text != NULL && text[0] != '\0')
-    return text;
-
-  g_free (text);
-  return empty_text;
-}
-
 WendaQaItem *
 wenda_qa_item_new (const char *id,
                    guint       number,
@@ -327,19 +317,6 @@ wenda_qa_item_new_packed (WendaPackedItem *packed)
   self->texts = texts;
 
   return self;
-}
-
-/* wenda_qa_item_new(), taking the strings, which must come from
- * g_malloc(): for the readers, which build each once. */
-WendaQaItem *
-wenda_qa_item_new_take (char  *id,
-                        guint  number,
-                        char  *question,
-                        char  *answer,
-                        char  *explanation)
-{
-  return item_new (id != NULL ? id : g_strdup_printf ("q%u", number),
-                   number, take_text (question), take_text (answer), take_text (explanation));
 }
 
 const char *
