@@ -506,6 +506,24 @@ append_folded (GString    *out,
 }
 
 /**
+ * wenda_normalize_for_search_append:
+ *
+ * Appends @text (@len bytes, or NUL-terminated if -1) to @out folded as
+ * wenda_normalize_for_search() folds it, for callers that fold many texts
+ * into one buffer.
+ */
+void
+wenda_normalize_for_search_append (GString    *out,
+                                   const char *text,
+                                   gssize      len)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (text != NULL);
+
+  append_folded (out, text, len);
+}
+
+/**
  * wenda_normalize_for_search:
  *
  * Folds @text for matching: NFKC (so full-width Ｌａｔｉｎ and （ match

@@ -37,6 +37,9 @@ char       **wenda_split_paragraphs        (const char   *text);
 
 char        *wenda_normalize_for_search    (const char   *text,
                                             gssize        len);
+void         wenda_normalize_for_search_append (GString  *out,
+                                                const char *text,
+                                                gssize    len);
 char        *wenda_normalize_for_search_slow (const char *text,
                                               gssize      len);
 const guint *wenda_qa_item_get_duplicate_group (WendaQaItem *self,

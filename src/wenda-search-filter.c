@@ -88,109 +88,6 @@ static guint signals[N_SIGNALS];
 
 /* Folding {{{ */
 
-/* Characters that NFKC and case-folding map to one character on their
- * own, whatever is around them, and that never combine with the
- * character before them: ASCII, CJK unified ideographs, full-width ASCII,
- * and the common CJK and typographic punctuation.  They are ~all of the
- * text of a bank, and folding them by hand is ~10× faster than
- * g_utf8_normalize() + g_utf8_casefold(). */
-static inline gboolean
-is_simple (gunichar c)
-{
-  return c < 0x80 ||
-         (c >= 0x4E00 && c <= 0x9FFF) ||
-         (c >= 0xFF01 && c <= 0xFF5E) ||
-         c == 0x3001 || c == 0x3002 ||
-         (c >= 0x3008 && c <= 0x3011) ||
-         c == 0x2013 || c == 0x2014 ||
-         c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D;
-}
-
-static inline gunichar
-fold_simple (gunichar c)
-{
-  if (c >= 0xFF01 && c <= 0xFF5E)
-    c -= 0xFEE0;
-  if (c >= 'A' && c <= 'Z')
-    c += 'a' - 'A';
-  return c;
-}
-
-/* Appends @text folded as wenda_normalize_for_search() would fold it.
- * A simple character followed by another simple character (or the end)
- * is folded by hand; the runs around the other characters go through
- * wenda_normalize_for_search().  Cutting the text before a simple
- * character changes nothing: it is a starter and never the second half of
- * a composition. */
-static void
-append_folded (GString    *out,
-               const char *text,
-               gsize       length)
-{
-  const char *p = text;
-  const char *end = text + length;
-
-  if (!g_utf8_validate (text, length, NULL))
-    return;  /* wenda_normalize_for_search() gives "" */
-
-  while (p < end)
-    {
-      const char *next;
-      gunichar c;
-
-      if ((guchar)*p < 0x80 && (p + 1 == end || (guchar)p[1] < 0x80))
-        {
-          char b = *p++;
-
-          g_string_append_c (out, b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
-          continue;
-        }
-
-      c = g_utf8_get_char (p);
-      next = g_utf8_next_char (p);
-
-      if (is_simple (c) && (next == end || is_simple (g_utf8_get_char (next))))
-        {
-          g_string_append_unichar (out, fold_simple (c));
-          p = next;
-        }
-      else
-        {
-          g_autofree char *folded = NULL;
-          const char *q = next;
-
-          while (q < end && !is_simple (g_utf8_get_char (q)))
-            q = g_utf8_next_char (q);
-
-          folded = wenda_normalize_for_search (p, q - p);
-          g_string_append (out, folded);
-          p = q;
-        }
-    }
-}
-
-/**
- * wenda_search_filter_normalize:
- *
- * Returns: @text folded for matching: the same string as
- * wenda_normalize_for_search() returns, computed faster
- */
-char *
-wenda_search_filter_normalize (const char *text,
-                               gssize      length)
-{
-  GString *out;
-
-  g_return_val_if_fail (text != NULL, NULL);
-
-  if (length < 0)
-    length = strlen (text);
-
-  out = g_string_sized_new (length + 1);
-  append_folded (out, text, length);
-  return g_string_free (out, FALSE);
-}
-
 /* The text of wenda_qa_item_get_search_text(), before folding: the
  * number, then each field in Chinese and, if the item has them, in
  * English.  (get_text() gives the Chinese for a missing translation,
@@ -265,7 +162,7 @@ wenda_search_filter_ensure_index (WendaSearchFilter *self)
 
       g_string_truncate (joined, 0);
       append_item_text (joined, item);
-      append_folded (self->texts, joined->str, joined->len);
+      wenda_normalize_for_search_append (self->texts, joined->str, joined->len);
       g_string_append_c (self->texts, '\0');
     }
   self->starts[self->n_items] = self->texts->len;
@@ -704,7 +601,7 @@ wenda_search_filter_set_search (WendaSearchFilter *self,
   old = g_steal_pointer (&self->needle);
   if (search != NULL)
     {
-      self->needle = wenda_search_filter_normalize (search, -1);
+      self->needle = wenda_normalize_for_search (search, -1);
       if (self->needle[0] == '\0')
         g_clear_pointer (&self->needle, g_free);
     }

@@ -23,7 +23,4 @@ guint              wenda_search_filter_get_n_matches (WendaSearchFilter *self);
 guint              wenda_search_filter_get_match_position (WendaSearchFilter *self,
                                                            guint              index);
 
-char              *wenda_search_filter_normalize  (const char        *text,
-                                                   gssize             length);
-
 G_END_DECLS
