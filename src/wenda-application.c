@@ -11,6 +11,7 @@
 #include "wenda-library.h"
 #include "wenda-bank-loader.h"
 #include "wenda-catalog.h"
+#include "wenda-compat.h"
 #include "wenda-first-frame.h"
 #include "wenda-search-provider.h"
 #include "wenda-window.h"
@@ -224,11 +225,7 @@ apply_text_scale (WendaApplication *self)
   g_ascii_dtostr (title, sizeof title, 1.5 * scale);
   css = g_strdup_printf (".reading-text { font-size: %sem; }\n"
                          ".reading-title { font-size: %sem; }\n", body, title);
-#if GTK_CHECK_VERSION (4, 12, 0)
   gtk_css_provider_load_from_string (self->text_css, css);
-#else
-  gtk_css_provider_load_from_data (self->text_css, css, -1);
-#endif
 }
 
 static void
@@ -307,10 +304,10 @@ preferences_action (GSimpleAction *action,
   WendaApplication *self = WENDA_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autoptr(GtkBuilder) builder = NULL;
-  GtkWindow *preferences;
+  AdwDialog *preferences;
 
   builder = gtk_builder_new_from_resource (RESOURCE_PATH "/wenda-preferences.ui");
-  preferences = GTK_WINDOW (gtk_builder_get_object (builder, "preferences"));
+  preferences = ADW_DIALOG (gtk_builder_get_object (builder, "preferences"));
   g_settings_bind (self->settings, "interval-fuzz",
                    gtk_builder_get_object (builder, "interval_fuzz"), "active",
                    G_SETTINGS_BIND_DEFAULT);
@@ -319,11 +316,20 @@ preferences_action (GSimpleAction *action,
                                 G_SETTINGS_BIND_DEFAULT,
                                 percent_from_scale, scale_from_percent, NULL, NULL);
 
-  /* Without the application, the window would not see the app.* actions
-   * its style buttons use. */
-  gtk_window_set_application (preferences, GTK_APPLICATION (self));
-  gtk_window_set_transient_for (preferences, parent);
-  gtk_window_present (preferences);
+  /* The dialog lives in the window, and sees the app.* actions its style
+   * buttons use through it. */
+  adw_dialog_present (preferences, GTK_WIDGET (parent));
+}
+
+static void
+shortcuts_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (parent != NULL)
+    wenda_compat_show_shortcuts (parent);
 }
 
 static void
@@ -340,15 +346,9 @@ about_action (GSimpleAction *action,
     "30 interview questions with answers and explanations, in Chinese",
     NULL
   };
-#if ADW_CHECK_VERSION (1, 5, 0)
   AdwDialog *about = adw_about_dialog_new ();
 
 #define ABOUT(func, ...) adw_about_dialog_##func (ADW_ABOUT_DIALOG (about), __VA_ARGS__)
-#else
-  GtkWidget *about = adw_about_window_new ();
-
-#define ABOUT(func, ...) adw_about_window_##func (ADW_ABOUT_WINDOW (about), __VA_ARGS__)
-#endif
 
   ABOUT (set_application_name, _("Wenda"));
   ABOUT (set_application_icon, APP_ID);
@@ -367,12 +367,7 @@ about_action (GSimpleAction *action,
   ABOUT (set_translator_credits, _("translator-credits"));
 #undef ABOUT
 
-#if ADW_CHECK_VERSION (1, 5, 0)
   adw_dialog_present (about, GTK_WIDGET (parent));
-#else
-  gtk_window_set_transient_for (GTK_WINDOW (about), parent);
-  gtk_window_present (GTK_WINDOW (about));
-#endif
 }
 
 static void
@@ -489,6 +484,7 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "preferences", preferences_action },
   { "about", about_action },
+  { "shortcuts", shortcuts_action },
   { "zoom-in", zoom_in_action },
   { "zoom-out", zoom_out_action },
   { "zoom-reset", zoom_reset_action },
@@ -568,6 +564,7 @@ wenda_application_init (WendaApplication *self)
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
+    { "app.shortcuts", { "<Control>question", NULL } },
     { "app.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add" } },
     { "app.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
     { "app.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },

@@ -81,11 +81,7 @@ void
 wenda_widget_get_color (GtkWidget *widget,
                         GdkRGBA   *color)
 {
-#if GTK_CHECK_VERSION (4, 10, 0)
   gtk_widget_get_color (widget, color);
-#else
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
-#endif
 }
 
 static PangoLayout *

@@ -100,7 +100,10 @@ present_window (WendaApplication *app,
 
   g_application_activate (G_APPLICATION (app));
   window = wenda_application_get_main_window (app);
-  gtk_window_present_with_time (GTK_WINDOW (window), timestamp);
+  /* The Shell's timestamp goes unused: gtk_window_present_with_time() is
+   * deprecated (GTK 4.14), and on Wayland only an activation token could
+   * raise the window, which SearchProvider2 calls do not carry. */
+  gtk_window_present (GTK_WINDOW (window));
 
   return window;
 }

@@ -33,7 +33,7 @@ struct _WendaWindow
   AdwApplicationWindow  parent_instance;
 
   /* Template widgets */
-  AdwLeaflet           *leaflet;
+  AdwNavigationSplitView *split_view;
   AdwWindowTitle       *sidebar_title;
   GtkStack             *title_stack;
   GtkDropDown          *bank_dropdown;
@@ -62,15 +62,12 @@ struct _WendaWindow
   GtkWidget            *previous_button;
   GtkWidget            *next_button;
   GtkMenuButton        *mode_button;
+  GtkLabel             *mode_label;
   AdwClamp             *detail_clamp;
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *study_button;
   GtkWidget            *star_button;
-  GtkWidget            *filter_box;
-  GtkWidget            *filter_all_button;
-  GtkWidget            *filter_starred_button;
-  GtkWidget            *filter_due_button;
-  GtkWidget            *filter_new_button;
+  AdwToggleGroup       *filter_box;
   GtkLabel             *filter_all_label;
   GtkLabel             *filter_starred_label;
   GtkLabel             *filter_due_label;
@@ -87,9 +84,11 @@ struct _WendaWindow
   WendaGlossary        *glossary;
   GSettings            *settings;
 
+  /* Puts the focus on the open topic once the list has its row, unless
+   * the focus has moved from focus_row_from meanwhile. */
   guint                 focus_row_tick;
-  guint                 focus_row_attempts;
-  guint                 focus_row_at_startup : 1;
+  guint                 focus_row_frames;
+  GtkWidget            *focus_row_from;
 
   guint                 refresh_timeout;
   guint                 refilter_idle;
@@ -132,81 +131,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-#if !GTK_CHECK_VERSION (4, 12, 0)
-static GtkWidget *
-find_selected_row (WendaWindow *self)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (gtk_widget_get_state_flags (child) & GTK_STATE_FLAG_SELECTED)
-        return child;
-    }
 
-  return NULL;
-}
-
-/* Whether @row is laid out inside the visible part of the list. */
-static gboolean
-row_is_visible (WendaWindow *self,
-                GtkWidget   *row)
-{
-  graphene_rect_t bounds;
-  int height = gtk_widget_get_height (GTK_WIDGET (self->list_scroller));
-
-  if (row == NULL || !gtk_widget_get_mapped (row) ||
-      !gtk_widget_compute_bounds (row, GTK_WIDGET (self->list_scroller), &bounds))
-    return FALSE;
-
-  return height > 0 && bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= height;
-}
-
-static gboolean
-focus_selected_row_tick (GtkWidget     *widget,
-                         GdkFrameClock *frame_clock,
-                         gpointer       user_data)
-{
-  WendaWindow *self = WENDA_WINDOW (user_data);
-  guint position = gtk_single_selection_get_selected (self->selection);
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  GtkWidget *row;
-
-  /* If the user has moved focus elsewhere meanwhile, leave it there.  At
-   * startup the focus GTK picks by default is no choice of the user's. */
-  if (position == GTK_INVALID_LIST_POSITION ||
-      (!self->focus_row_at_startup && focus != NULL && focus != GTK_WIDGET (self->list_view) &&
-       !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view))))
-    {
-      self->focus_row_tick = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  /* Scroll again now that the list has a size: at startup the first
-   * request comes before the first allocation and does nothing. */
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
-
-  row = find_selected_row (self);
-  if (row_is_visible (self, row))
-    {
-      gtk_widget_grab_focus (row);
-      self->focus_row_at_startup = FALSE;
-      self->focus_row_tick = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  if (++self->focus_row_attempts >= 10)
-    {
-      self->focus_row_at_startup = FALSE;
-      gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
-      self->focus_row_tick = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  return G_SOURCE_CONTINUE;
-}
-
-#endif
+static gboolean focus_is_inside (WendaWindow *self,
+                                 GtkWidget   *ancestor);
+static gboolean focus_row_tick  (GtkWidget     *widget,
+                                 GdkFrameClock *frame_clock,
+                                 gpointer       user_data);
 
 /* Moves keyboard focus onto the selected row, scrolling it into view, so
  * that arrow keys continue from the topic on screen.
@@ -226,29 +156,53 @@ wenda_window_focus_selected_row (WendaWindow *self)
       return;
     }
 
-#if GTK_CHECK_VERSION (4, 12, 0)
   gtk_list_view_scroll_to (self->list_view, position, GTK_LIST_SCROLL_FOCUS, NULL);
-#else
-  /* GTK 4.8 has no API to focus a row: scroll to it, then focus the row
-   * widget that carries the selected state.  The row may only be created
-   * (or placed) by the next layout, so keep looking for a few frames. */
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
-  {
-    GtkWidget *row = find_selected_row (self);
 
-    if (row_is_visible (self, row))
-      {
-        gtk_widget_grab_focus (row);
-      }
-    else if (self->focus_row_tick == 0)
-      {
-        self->focus_row_attempts = 0;
-        self->focus_row_tick =
-          gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
-                                        focus_selected_row_tick, self, NULL);
-      }
-  }
-#endif
+  /* The row may not exist yet: at startup, or just after the list
+   * changed, GTK has not laid it out, and gtk_list_view_scroll_to() moves
+   * no focus.  (At startup GTK would then give the focus to the first
+   * control, the Study button.)  Keep the focus in the list meanwhile,
+   * and focus the row once it is there. */
+  if (!focus_is_inside (self, GTK_WIDGET (self->list_view)))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+      g_set_weak_pointer (&self->focus_row_from, gtk_root_get_focus (GTK_ROOT (self)));
+      self->focus_row_frames = 0;
+      if (self->focus_row_tick == 0)
+        self->focus_row_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
+                                                             focus_row_tick, self, NULL);
+    }
+}
+
+static gboolean
+focus_row_tick (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  WendaWindow *self = WENDA_WINDOW (user_data);
+  guint position = gtk_single_selection_get_selected (self->selection);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  /* The user has moved the focus, the selection has gone, or the row is
+   * focused: done.  After a few frames with no row, leave the focus on
+   * the list itself. */
+  if (focus != self->focus_row_from ||
+      position == GTK_INVALID_LIST_POSITION ||
+      ++self->focus_row_frames > 10)
+    {
+      self->focus_row_tick = 0;
+      g_clear_weak_pointer (&self->focus_row_from);
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_list_view_scroll_to (self->list_view, position, GTK_LIST_SCROLL_FOCUS, NULL);
+  if (!focus_is_inside (self, GTK_WIDGET (self->list_view)) ||
+      gtk_root_get_focus (GTK_ROOT (self)) == GTK_WIDGET (self->list_view))
+    return G_SOURCE_CONTINUE;
+
+  self->focus_row_tick = 0;
+  g_clear_weak_pointer (&self->focus_row_from);
+  return G_SOURCE_REMOVE;
 }
 
 static gboolean
@@ -280,22 +234,22 @@ wenda_window_update_actions (WendaWindow *self)
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   guint position = gtk_single_selection_get_selected (self->selection);
   gboolean has_selection = position != GTK_INVALID_LIST_POSITION;
-  gboolean folded = adw_leaflet_get_folded (self->leaflet);
-  const char *visible = adw_leaflet_get_visible_child_name (self->leaflet);
+  gboolean collapsed = adw_navigation_split_view_get_collapsed (self->split_view);
+  gboolean showing_content = adw_navigation_split_view_get_show_content (self->split_view);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous", has_selection && position > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next", has_selection && position + 1 < n_items);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.first", n_items > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.last", n_items > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back",
-                                 (folded && g_strcmp0 (visible, "content") == 0) ||
+                                 (collapsed && showing_content) ||
                                  self->content_page == CONTENT_PAGE_PROGRESS);
 }
 
 static void
 wenda_window_show_content (WendaWindow *self)
 {
-  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
   wenda_detail_view_focus_start (self->detail_view);
 }
 
@@ -303,10 +257,9 @@ static void wenda_window_update_mode_ui (WendaWindow *self);
 static void wenda_window_update_star (WendaWindow *self);
 
 static void
-on_leaflet_folded_changed (WendaWindow *self)
+on_split_view_changed (WendaWindow *self)
 {
   wenda_window_update_actions (self);
-  wenda_window_update_mode_ui (self);
   wenda_window_update_star (self);
 }
 
@@ -333,8 +286,8 @@ wenda_window_update_term_page (WendaWindow *self)
 static gboolean
 wenda_window_pane_shown (WendaWindow *self)
 {
-  return !adw_leaflet_get_folded (self->leaflet) ||
-         g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "content") == 0;
+  return !adw_navigation_split_view_get_collapsed (self->split_view) ||
+         adw_navigation_split_view_get_show_content (self->split_view);
 }
 
 /* Study: the item that stars apply to.  While studying, the card;
@@ -344,7 +297,7 @@ static WendaQaItem *
 wenda_window_get_star_item (WendaWindow *self)
 {
   /* Also reached while the template is being built. */
-  if (self->detail_stack == NULL || self->study_view == NULL || self->leaflet == NULL)
+  if (self->detail_stack == NULL || self->study_view == NULL || self->split_view == NULL)
     return NULL;
   if (self->content_page != CONTENT_PAGE_READING && !wenda_window_pane_shown (self))
     return NULL;
@@ -472,15 +425,11 @@ wenda_window_dup_matching_ids (WendaWindow *self)
 static void
 wenda_window_update_filter_counts (WendaWindow *self)
 {
-  static const struct { WendaStudyFilter filter; gsize label, button; } buttons[] = {
-    { WENDA_STUDY_FILTER_ALL, G_STRUCT_OFFSET (WendaWindow, filter_all_label),
-      G_STRUCT_OFFSET (WendaWindow, filter_all_button) },
-    { WENDA_STUDY_FILTER_STARRED, G_STRUCT_OFFSET (WendaWindow, filter_starred_label),
-      G_STRUCT_OFFSET (WendaWindow, filter_starred_button) },
-    { WENDA_STUDY_FILTER_DUE, G_STRUCT_OFFSET (WendaWindow, filter_due_label),
-      G_STRUCT_OFFSET (WendaWindow, filter_due_button) },
-    { WENDA_STUDY_FILTER_NEW, G_STRUCT_OFFSET (WendaWindow, filter_new_label),
-      G_STRUCT_OFFSET (WendaWindow, filter_new_button) },
+  static const struct { WendaStudyFilter filter; gsize label; } buttons[] = {
+    { WENDA_STUDY_FILTER_ALL, G_STRUCT_OFFSET (WendaWindow, filter_all_label) },
+    { WENDA_STUDY_FILTER_STARRED, G_STRUCT_OFFSET (WendaWindow, filter_starred_label) },
+    { WENDA_STUDY_FILTER_DUE, G_STRUCT_OFFSET (WendaWindow, filter_due_label) },
+    { WENDA_STUDY_FILTER_NEW, G_STRUCT_OFFSET (WendaWindow, filter_new_label) },
   };
   guint counts[G_N_ELEMENTS (buttons)] = { 0 };
 
@@ -539,13 +488,9 @@ wenda_window_update_filter_counts (WendaWindow *self)
           g_assert_not_reached ();
         }
 
-      if (g_strcmp0 (gtk_label_get_label (label), text) == 0)
-        continue;
-      gtk_label_set_label (label, text);
-      /* GTK 4.8 does not name a button after a child label. */
-      gtk_accessible_update_property (G_STRUCT_MEMBER (GtkAccessible *, self, buttons[b].button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text,
-                                      -1);
+      /* The toggle's button is named after its label. */
+      if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
+        gtk_label_set_label (label, text);
     }
 }
 
@@ -686,8 +631,8 @@ wenda_window_show_special_page (WendaWindow *self,
       gtk_stack_set_visible_child_name (self->detail_stack, "progress");
     }
 
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  if (adw_navigation_split_view_get_collapsed (self->split_view))
+    adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 
   wenda_window_update_star (self);
   wenda_window_update_actions (self);
@@ -744,11 +689,11 @@ progress_action (GtkWidget  *widget,
 static void
 wenda_window_focus_list (WendaWindow *self)
 {
-  static const gsize buttons[] = {
-    [WENDA_STUDY_FILTER_ALL] = G_STRUCT_OFFSET (WendaWindow, filter_all_button),
-    [WENDA_STUDY_FILTER_STARRED] = G_STRUCT_OFFSET (WendaWindow, filter_starred_button),
-    [WENDA_STUDY_FILTER_DUE] = G_STRUCT_OFFSET (WendaWindow, filter_due_button),
-    [WENDA_STUDY_FILTER_NEW] = G_STRUCT_OFFSET (WendaWindow, filter_new_button),
+  static const gsize labels[] = {
+    [WENDA_STUDY_FILTER_ALL] = G_STRUCT_OFFSET (WendaWindow, filter_all_label),
+    [WENDA_STUDY_FILTER_STARRED] = G_STRUCT_OFFSET (WendaWindow, filter_starred_label),
+    [WENDA_STUDY_FILTER_DUE] = G_STRUCT_OFFSET (WendaWindow, filter_due_label),
+    [WENDA_STUDY_FILTER_NEW] = G_STRUCT_OFFSET (WendaWindow, filter_new_label),
   };
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
@@ -756,7 +701,10 @@ wenda_window_focus_list (WendaWindow *self)
   else if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0')
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   else
-    gtk_widget_grab_focus (G_STRUCT_MEMBER (GtkWidget *, self, buttons[self->study_filter_kind]));
+    /* The button of the chosen filter: its label's parent, a toggle of
+     * the group. */
+    gtk_widget_grab_focus (gtk_widget_get_parent (G_STRUCT_MEMBER (GtkWidget *, self,
+                                                                   labels[self->study_filter_kind])));
 }
 
 static void
@@ -764,13 +712,13 @@ on_study_done (WendaWindow *self)
 {
   wenda_window_show_reading (self);
 
-  if (adw_leaflet_get_folded (self->leaflet) &&
+  if (adw_navigation_split_view_get_collapsed (self->split_view) &&
       g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
     wenda_detail_view_focus_start (self->detail_view);
   else
     {
-      if (adw_leaflet_get_folded (self->leaflet))
-        adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+      if (adw_navigation_split_view_get_collapsed (self->split_view))
+        adw_navigation_split_view_set_show_content (self->split_view, FALSE);
       wenda_window_focus_list (self);
     }
 }
@@ -831,9 +779,25 @@ wenda_window_set_study_filter (WendaWindow      *self,
     return;
 
   self->study_filter_kind = filter;
+  adw_toggle_group_set_active_name (self->filter_box,
+                                    g_enum_get_value (g_type_class_peek (WENDA_TYPE_STUDY_FILTER),
+                                                      filter)->value_nick);
   /* Filters again. */
   wenda_window_update_study_filter_func (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STUDY_FILTER]);
+}
+
+/* A click on a filter (or the keyboard in the group) chooses it. */
+static void
+on_filter_toggled (WendaWindow *self)
+{
+  const char *name = adw_toggle_group_get_active_name (self->filter_box);
+
+  if (name == NULL)
+    return;
+  g_return_if_fail (g_enum_get_value_by_nick (g_type_class_peek (WENDA_TYPE_STUDY_FILTER),
+                                              name) != NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.study-filter", "s", name);
 }
 
 static void
@@ -1047,11 +1011,11 @@ show_content_idle (gpointer user_data)
   WendaWindow *self = WENDA_WINDOW (user_data);
 
   /* The window may have been closed since the click. */
-  if (self->leaflet == NULL)
+  if (self->split_view == NULL)
     return G_SOURCE_REMOVE;
 
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  if (adw_navigation_split_view_get_collapsed (self->split_view))
+    adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 
   return G_SOURCE_REMOVE;
 }
@@ -1074,7 +1038,7 @@ on_list_click_released (GtkGestureClick *gesture,
   /* A click on a topic reads it, whatever the pane was showing. */
   wenda_window_show_reading (self);
 
-  if (!adw_leaflet_get_folded (self->leaflet))
+  if (!adw_navigation_split_view_get_collapsed (self->split_view))
     return;
 
   g_idle_add_full (G_PRIORITY_DEFAULT, show_content_idle, g_object_ref (self), g_object_unref);
@@ -1089,7 +1053,7 @@ on_detail_show_topic (WendaWindow *self,
   wenda_window_show_topic (self, number);
 
   /* From the glossary, a topic opens in the reader, with focus on it. */
-  if (from_glossary && adw_leaflet_get_folded (self->leaflet))
+  if (from_glossary && adw_navigation_split_view_get_collapsed (self->split_view))
     wenda_window_show_content (self);
   else if (from_glossary)
     wenda_detail_view_focus_start (self->detail_view);
@@ -1125,8 +1089,8 @@ on_glossary_activate (WendaWindow *self,
                       guint        position)
 {
   gtk_single_selection_set_selected (self->glossary_selection, position);
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  if (adw_navigation_split_view_get_collapsed (self->split_view))
+    adw_navigation_split_view_set_show_content (self->split_view, TRUE);
   wenda_term_view_focus_first_topic (self->term_view);
 }
 
@@ -1160,16 +1124,16 @@ glossary_action (GtkWidget  *widget,
     {
       adw_view_stack_set_visible_child_name (self->sidebar_stack, "topics");
       /* In a narrow window showing the reading page, stay there. */
-      if (adw_leaflet_get_folded (self->leaflet) &&
-          g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "content") == 0)
+      if (adw_navigation_split_view_get_collapsed (self->split_view) &&
+          adw_navigation_split_view_get_show_content (self->split_view))
         wenda_detail_view_focus_start (self->detail_view);
       else
         wenda_window_focus_selected_row (self);
     }
   else
     {
-      if (adw_leaflet_get_folded (self->leaflet))
-        adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+      if (adw_navigation_split_view_get_collapsed (self->split_view))
+        adw_navigation_split_view_set_show_content (self->split_view, FALSE);
       adw_view_stack_set_visible_child_name (self->sidebar_stack, "glossary");
       gtk_widget_grab_focus (GTK_WIDGET (self->glossary_entry));
     }
@@ -1241,14 +1205,14 @@ back_action (GtkWidget  *widget,
   WendaWindow *self = WENDA_WINDOW (widget);
 
   /* Escape on the progress page goes back to reading. */
-  if (self->content_page == CONTENT_PAGE_PROGRESS && !adw_leaflet_get_folded (self->leaflet))
+  if (self->content_page == CONTENT_PAGE_PROGRESS && !adw_navigation_split_view_get_collapsed (self->split_view))
     {
       wenda_window_show_reading (self);
       wenda_window_focus_list (self);
       return;
     }
 
-  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+  adw_navigation_split_view_set_show_content (self->split_view, FALSE);
   wenda_window_focus_selected_row (self);
 }
 
@@ -1260,8 +1224,8 @@ search_action (GtkWidget  *widget,
   WendaWindow *self = WENDA_WINDOW (widget);
 
   /* In a narrow window the search lives on the sidebar page. */
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+  if (adw_navigation_split_view_get_collapsed (self->split_view))
+    adw_navigation_split_view_set_show_content (self->split_view, FALSE);
 
   if (showing_glossary (self))
     {
@@ -1305,9 +1269,9 @@ wenda_window_close_request (GtkWindow *window)
 static void
 wenda_window_update_mode_ui (WendaWindow *self)
 {
-  /* Also reached from the leaflet's notifications while the template is
-   * still being built. */
-  if (self->mode_button == NULL || self->detail_clamp == NULL || self->study_button == NULL)
+  /* Also reached from the split view's notifications while the template
+   * is still being built. */
+  if (self->mode_label == NULL || self->detail_clamp == NULL)
     return;
 
   WendaLanguage language = self->shown_mode == WENDA_CONTENT_MODE_EN ? WENDA_LANGUAGE_EN
@@ -1341,47 +1305,27 @@ wenda_window_update_mode_ui (WendaWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->mode_button), translated);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.content-mode", translated);
 
-  /* In a narrow window the reading page's header has no room for the
-   * name (at 360 px it pushed the window to 429 px): show an icon, and keep
-   * the name in the tooltip.  The accessible label stays "Reading
-   * language". */
+  /* In a narrow window the button shows an icon instead of the name (the
+   * window's breakpoint), so the tooltip names the mode too.  The
+   * accessible label stays "Reading language". */
   if (!translated)
     {
       /* Translators: the reading-language button when the bank has only
        * its original text */
-      label = _("Original Only");
+      gtk_label_set_label (self->mode_label, _("Original Only"));
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->mode_button),
                                    _("This bank has no English rendering: it is shown as written"));
-      if (adw_leaflet_get_folded (self->leaflet))
-        gtk_menu_button_set_icon_name (self->mode_button, "preferences-desktop-locale-symbolic");
-      else
-        gtk_menu_button_set_label (self->mode_button, label);
-    }
-  else if (adw_leaflet_get_folded (self->leaflet))
-    {
-      g_autofree char *tooltip = NULL;
-
-      /* Translators: the reading-language button's tooltip in a narrow
-       * window; %s is Chinese, English or Bilingual */
-      tooltip = g_strdup_printf (_("Reading Language: %s"), label);
-      gtk_menu_button_set_icon_name (self->mode_button, "preferences-desktop-locale-symbolic");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->mode_button), tooltip);
     }
   else
     {
-      gtk_menu_button_set_label (self->mode_button, label);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->mode_button),
-                                   _("Reading Language (Ctrl+1, Ctrl+2, Ctrl+3)"));
-    }
+      g_autofree char *tooltip = NULL;
 
-  /* The sidebar's header has no room for Study in a narrow window (with
-   * three window buttons it would be 417 px wide): it stays in the main
-   * menu, and on Ctrl+Enter.  Nor has the reading page's, for its title
-   * next to the star, the language and the arrows: the page shows the
-   * topic's number itself. */
-  gtk_widget_set_visible (self->study_button,
-                          self->store != NULL && !adw_leaflet_get_folded (self->leaflet));
-  gtk_widget_set_visible (GTK_WIDGET (self->content_title), !adw_leaflet_get_folded (self->leaflet));
+      /* Translators: the reading-language button's tooltip; %s is
+       * Chinese, English or Bilingual */
+      tooltip = g_strdup_printf (_("Reading Language: %s (Ctrl+1, Ctrl+2, Ctrl+3)"), label);
+      gtk_label_set_label (self->mode_label, label);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->mode_button), tooltip);
+    }
 
   /* Two columns need more room than one. */
   adw_clamp_set_maximum_size (self->detail_clamp,
@@ -1439,7 +1383,7 @@ on_glossary_built (GObject      *source,
   WendaGlossary *glossary = g_task_propagate_pointer (G_TASK (result), NULL);
 
   /* The window may be closing, or showing another bank by now. */
-  if (self->leaflet == NULL)
+  if (self->split_view == NULL)
     {
       g_clear_object (&glossary);
       return;
@@ -1597,17 +1541,17 @@ on_library_changed (WendaWindow *self)
 }
 
 /* A message for the user that needs an answer, or more room than a toast. */
-static AdwMessageDialog *
+static AdwAlertDialog *
 wenda_window_message_dialog (WendaWindow *self,
                              const char  *heading,
                              const char  *body)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, NULL));
+  AdwAlertDialog *dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (heading, NULL));
 
   /* The body is plain text: it can quote a file's contents. */
-  adw_message_dialog_set_body_use_markup (dialog, FALSE);
+  adw_alert_dialog_set_body_use_markup (dialog, FALSE);
   if (body != NULL)
-    adw_message_dialog_set_body (dialog, body);
+    adw_alert_dialog_set_body (dialog, body);
   return dialog;
 }
 
@@ -1616,10 +1560,10 @@ wenda_window_show_error (WendaWindow *self,
                          const char  *heading,
                          const char  *body)
 {
-  AdwMessageDialog *dialog = wenda_window_message_dialog (self, heading, body);
+  AdwAlertDialog *dialog = wenda_window_message_dialog (self, heading, body);
 
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_alert_dialog_add_response (dialog, "close", _("_Close"));
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }
 
 /* The problems of an import, one per line, left-aligned and selectable
@@ -1632,13 +1576,13 @@ wenda_window_show_report (WendaWindow             *self,
   g_autofree char *heading = NULL;
   g_autofree char *text = wenda_import_report_to_text (report);
   g_auto(GStrv) lines = g_strsplit (text, "\n", 3);
-  AdwMessageDialog *dialog;
+  AdwAlertDialog *dialog;
   GtkWidget *scroller, *label;
 
   /* Translators: %s is a file name */
   heading = g_strdup_printf (_("“%s” Imported, with Problems"), name);
   dialog = wenda_window_message_dialog (self, heading, lines[0]);
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_alert_dialog_add_response (dialog, "close", _("_Close"));
 
   if (lines[0] != NULL && lines[1] != NULL)
     {
@@ -1661,10 +1605,10 @@ wenda_window_show_report (WendaWindow             *self,
       gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 220);
       gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-      adw_message_dialog_set_extra_child (dialog, scroller);
+      adw_alert_dialog_set_extra_child (dialog, scroller);
     }
 
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }
 
 typedef struct
@@ -1674,7 +1618,7 @@ typedef struct
   char             *name;          /* for messages */
   char             *id;
   GCancellable     *cancellable;
-  AdwMessageDialog *dialog;        /* the progress dialog, once shown */
+  AdwAlertDialog   *dialog;        /* the progress dialog, while shown */
   GtkProgressBar   *bar;
   double            fraction;
   guint             show_timeout;
@@ -1685,7 +1629,11 @@ import_job_free (ImportJob *job)
 {
   g_clear_handle_id (&job->show_timeout, g_source_remove);
   if (job->dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (job->dialog));
+    {
+      /* Closing animates: the dialog outlives the job. */
+      g_signal_handlers_disconnect_by_data (job->dialog, job);
+      adw_dialog_force_close (ADW_DIALOG (job->dialog));
+    }
   g_clear_object (&job->file);
   g_clear_object (&job->cancellable);
   g_clear_object (&job->self);
@@ -1702,10 +1650,13 @@ on_import_dialog_response (ImportJob  *job,
     g_cancellable_cancel (job->cancellable);
 }
 
-static gboolean
-keep_open (GtkWindow *window)
+/* Cancel, Escape or the window closing: the import goes on, or ends,
+ * without its dialog. */
+static void
+on_import_dialog_closed (ImportJob *job)
 {
-  return TRUE;
+  job->dialog = NULL;
+  job->bar = NULL;
 }
 
 /* An import that takes over half a second shows its progress, and can be
@@ -1721,17 +1672,18 @@ show_import_progress (gpointer user_data)
   /* Translators: %s is a file name */
   heading = g_strdup_printf (_("Importing “%s”"), job->name);
   job->dialog = wenda_window_message_dialog (job->self, heading, _("Reading the questions…"));
-  adw_message_dialog_add_response (job->dialog, "cancel", _("_Cancel"));
-  adw_message_dialog_set_close_response (job->dialog, "cancel");
+  adw_alert_dialog_add_response (job->dialog, "cancel", _("_Cancel"));
+  adw_alert_dialog_set_close_response (job->dialog, "cancel");
   job->bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
   gtk_progress_bar_set_fraction (job->bar, job->fraction);
   gtk_accessible_update_property (GTK_ACCESSIBLE (job->bar),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Import progress"), -1);
-  adw_message_dialog_set_extra_child (job->dialog, GTK_WIDGET (job->bar));
-  /* The dialog stays until the import ends: a response only cancels. */
+  adw_alert_dialog_set_extra_child (job->dialog, GTK_WIDGET (job->bar));
+  /* Cancel (or Escape, the close response) cancels the import and closes
+   * the dialog; the import's end closes it otherwise. */
   g_signal_connect_swapped (job->dialog, "response", G_CALLBACK (on_import_dialog_response), job);
-  g_signal_connect (job->dialog, "close-request", G_CALLBACK (keep_open), NULL);
-  gtk_window_present (GTK_WINDOW (job->dialog));
+  g_signal_connect_swapped (job->dialog, "closed", G_CALLBACK (on_import_dialog_closed), job);
+  adw_dialog_present (ADW_DIALOG (job->dialog), GTK_WIDGET (job->self));
 
   return G_SOURCE_REMOVE;
 }
@@ -1762,7 +1714,7 @@ on_import_done (GObject      *source,
   bank = wenda_import_file_finish (result, &report, &error);
 
   /* The window may have been closed meanwhile. */
-  if (self->leaflet == NULL)
+  if (self->split_view == NULL)
     {
       import_job_free (job);
       return;
@@ -1854,7 +1806,6 @@ wenda_window_import_file (WendaWindow *self,
                            on_import_done, job);
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
 on_open_dialog_done (GObject      *source,
                      GAsyncResult *result,
@@ -1866,23 +1817,6 @@ on_open_dialog_done (GObject      *source,
   if (file != NULL)
     wenda_window_import_file (self, file);
 }
-#else
-static void
-on_open_chooser_response (GtkNativeDialog *chooser,
-                          int              response,
-                          WendaWindow     *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        wenda_window_import_file (self, file);
-    }
-
-  g_object_unref (chooser);
-}
-#endif
 
 static GListStore *
 bank_file_filters (void)
@@ -1918,27 +1852,11 @@ open_action (GtkWidget  *widget,
 {
   WendaWindow *self = WENDA_WINDOW (widget);
   g_autoptr(GListStore) filters = bank_file_filters ();
-#if GTK_CHECK_VERSION (4, 10, 0)
   g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
 
   gtk_file_dialog_set_title (dialog, _("Open a Question Bank"));
   gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
   gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, on_open_dialog_done, g_object_ref (self));
-#else
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Open a Question Bank"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (filters)); i++)
-    {
-      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (G_LIST_MODEL (filters), i);
-
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-    }
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_open_chooser_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-#endif
 }
 
 static gboolean
@@ -2019,7 +1937,6 @@ wenda_window_export_to (WendaWindow *self,
                                  on_export_written, job);
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
 on_save_dialog_done (GObject      *source,
                      GAsyncResult *result,
@@ -2032,24 +1949,6 @@ on_save_dialog_done (GObject      *source,
     wenda_window_export_to (self, file,
                             GPOINTER_TO_INT (g_object_get_data (source, "wenda-anki")));
 }
-#else
-static void
-on_save_chooser_response (GtkNativeDialog *chooser,
-                          int              response,
-                          WendaWindow     *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        wenda_window_export_to (self, file,
-                                GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "wenda-anki")));
-    }
-
-  g_object_unref (chooser);
-}
-#endif
 
 /* Export the bank in the reading mode shown: "anki" or "markdown". */
 static void
@@ -2071,7 +1970,6 @@ export_action (GtkWidget  *widget,
                           anki ? "txt" : "md");
   g_strdelimit (name, "/\\:", '-');
 
-#if GTK_CHECK_VERSION (4, 10, 0)
   {
     g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
 
@@ -2080,27 +1978,14 @@ export_action (GtkWidget  *widget,
     g_object_set_data (G_OBJECT (dialog), "wenda-anki", GINT_TO_POINTER (anki));
     gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, on_save_dialog_done, g_object_ref (self));
   }
-#else
-  {
-    GtkFileChooserNative *chooser;
-
-    chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                           _("_Export"), _("_Cancel"));
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-    g_object_set_data (G_OBJECT (chooser), "wenda-anki", GINT_TO_POINTER (anki));
-    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-    g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_chooser_response), self, 0);
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-  }
-#endif
 }
 
 static void
-on_rename_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    WendaWindow      *self)
+on_rename_response (AdwAlertDialog *dialog,
+                    const char     *response,
+                    WendaWindow    *self)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  GtkEditable *entry = GTK_EDITABLE (adw_alert_dialog_get_extra_child (dialog));
   WendaLibraryBank *entry_bank = g_object_get_data (G_OBJECT (dialog), "wenda-bank");
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
@@ -2125,7 +2010,7 @@ rename_bank_action (GtkWidget  *widget,
 {
   WendaWindow *self = WENDA_WINDOW (widget);
   WendaLibraryBank *entry = wenda_window_get_library_bank (self);
-  AdwMessageDialog *dialog;
+  AdwAlertDialog *dialog;
   GtkWidget *text;
 
   if (entry == NULL || wenda_library_bank_is_bundled (entry))
@@ -2137,20 +2022,20 @@ rename_bank_action (GtkWidget  *widget,
   gtk_entry_set_activates_default (GTK_ENTRY (text), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Bank name"), -1);
-  adw_message_dialog_set_extra_child (dialog, text);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "rename", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "rename");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  adw_alert_dialog_set_extra_child (dialog, text);
+  adw_alert_dialog_add_responses (dialog, "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
+  adw_alert_dialog_set_response_appearance (dialog, "rename", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (dialog, "rename");
+  adw_alert_dialog_set_close_response (dialog, "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "wenda-bank", g_object_ref (entry), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_rename_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }
 
 static void
-on_remove_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    WendaWindow      *self)
+on_remove_response (AdwAlertDialog *dialog,
+                    const char     *response,
+                    WendaWindow    *self)
 {
   WendaLibraryBank *entry = g_object_get_data (G_OBJECT (dialog), "wenda-bank");
   g_autoptr(GError) error = NULL;
@@ -2175,7 +2060,7 @@ remove_bank_action (GtkWidget  *widget,
 {
   WendaWindow *self = WENDA_WINDOW (widget);
   WendaLibraryBank *entry = wenda_window_get_library_bank (self);
-  AdwMessageDialog *dialog;
+  AdwAlertDialog *dialog;
   g_autofree char *heading = NULL;
 
   if (entry == NULL || wenda_library_bank_is_bundled (entry))
@@ -2187,13 +2072,13 @@ remove_bank_action (GtkWidget  *widget,
                                         _("Wenda’s copy of its questions is deleted. The file you "
                                           "imported it from is not touched, and your study progress "
                                           "is kept in case you import it again."));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  adw_alert_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_alert_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_default_response (dialog, "cancel");
+  adw_alert_dialog_set_close_response (dialog, "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "wenda-bank", g_object_ref (entry), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }
 
 /* Attaches the application's library: the chooser lists it, and the bank
@@ -2239,7 +2124,10 @@ wenda_window_update_study_ui (WendaWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.study", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.progress", self->store != NULL);
-  gtk_widget_set_visible (self->filter_box, self->store != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_box), self->store != NULL);
+  /* The window's breakpoint hides the button in a narrow window: its
+   * setter restores this when the window widens. */
+  gtk_widget_set_visible (self->study_button, self->store != NULL);
   wenda_window_update_mode_ui (self);
   wenda_window_update_filter_counts (self);
   wenda_window_update_star (self);
@@ -2281,10 +2169,7 @@ wenda_window_map (GtkWidget *widget)
 
   /* Start with focus on the open topic, so arrows work at once. */
   if (gtk_root_get_focus (GTK_ROOT (self)) == NULL)
-    {
-      self->focus_row_at_startup = TRUE;
-      wenda_window_focus_selected_row (self);
-    }
+    wenda_window_focus_selected_row (self);
 }
 
 static void
@@ -2323,6 +2208,7 @@ wenda_window_dispose (GObject *object)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->focus_row_tick);
       self->focus_row_tick = 0;
+      g_clear_weak_pointer (&self->focus_row_from);
     }
 
   g_clear_handle_id (&self->refresh_timeout, g_source_remove);
@@ -2482,7 +2368,7 @@ wenda_window_class_init (WendaWindowClass *klass)
   g_type_ensure (WENDA_TYPE_QA_ITEM);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/wenda-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, split_view);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, title_stack);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, bank_dropdown);
@@ -2511,15 +2397,12 @@ wenda_window_class_init (WendaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, previous_button);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, next_button);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, mode_button);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, mode_label);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, detail_clamp);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, study_button);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, star_button);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, filter_box);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, filter_all_button);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, filter_starred_button);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, filter_due_button);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, filter_new_button);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, filter_all_label);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, filter_starred_label);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, filter_due_label);
@@ -2528,7 +2411,8 @@ wenda_window_class_init (WendaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, study_filter);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, study_view);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, progress_view);
-  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_split_view_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_item_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_items_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);

@@ -47,17 +47,28 @@ n_banks (void)
   return g_list_model_get_n_items (G_LIST_MODEL (library));
 }
 
-static GtkWindow *
+/* The alert the window shows, if any. */
+static AdwAlertDialog *
 find_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwDialog *dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+  return ADW_IS_ALERT_DIALOG (dialog) ? ADW_ALERT_DIALOG (dialog) : NULL;
+}
+
+/* The button of @response, found by its label as a user would. */
+static GtkWidget *
+find_response_button (GtkWidget  *widget,
+                      const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+      GtkWidget *found;
 
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return w;
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_response_button (child, label)))
+        return found;
     }
 
   return NULL;
@@ -69,14 +80,18 @@ dialog_shown (gpointer data)
   return find_dialog () != NULL;
 }
 
-/* Answers the dialog as a click on its button would: the response, then
- * the dialog closes. */
+/* Answers the dialog with a click on the button of @response; the dialog
+ * closes. */
 static void
-respond (GtkWindow  *dialog,
-         const char *response)
+respond (AdwAlertDialog *dialog,
+         const char     *response)
 {
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
-  gtk_window_close (dialog);
+  GtkWidget *button = find_response_button (GTK_WIDGET (dialog),
+                                            adw_alert_dialog_get_response_label (dialog, response));
+
+  g_assert_nonnull (button);
+  ui_assert_eventually (gtk_widget_get_mapped (button) && gtk_widget_get_width (button) > 0);
+  ui_click (button);
   ui_assert_eventually (find_dialog () != dialog);
 }
 
@@ -123,7 +138,7 @@ test_original_only (void)
   wenda_window_set_content_mode (window, WENDA_CONTENT_MODE_EN);
   ui_pump (100);
   g_assert_false (gtk_widget_get_sensitive (mode_button));
-  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (mode_button)), ==, "Original Only");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (WIN ("mode_label"))), ==, "Original Only");
   g_assert_true (gtk_widget_get_mapped (DETAIL ("question_label")));
   g_assert_false (gtk_widget_get_mapped (DETAIL ("question_en_label")));
   wenda_window_set_content_mode (window, WENDA_CONTENT_MODE_ZH);
@@ -153,13 +168,13 @@ test_markup_is_text (void)
 static void
 test_rename (void)
 {
-  GtkWindow *dialog;
+  AdwAlertDialog *dialog;
   GtkWidget *entry;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.rename-bank", NULL));
   g_assert_true (ui_wait_for (dialog_shown, NULL, 3000));
   dialog = find_dialog ();
-  entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  entry = adw_alert_dialog_get_extra_child (dialog);
   gtk_editable_set_text (GTK_EDITABLE (entry), "标记测试");
   respond (dialog, "rename");
   ui_assert_eventually (g_strcmp0 (bank_title (), "标记测试") == 0);
@@ -171,7 +186,7 @@ static void
 test_remove (void)
 {
   guint before = n_banks ();
-  GtkWindow *dialog;
+  AdwAlertDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-bank", NULL));
   g_assert_true (ui_wait_for (dialog_shown, NULL, 3000));
@@ -196,16 +211,16 @@ test_import_error (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   static const char binary[] = "\x7f" "ELF\0\0\0\x01\x02\x03 not text";
   guint before = n_banks ();
-  GtkWindow *dialog;
+  AdwAlertDialog *dialog;
 
   g_assert_true (g_file_set_contents (path, binary, sizeof binary, NULL));
   wenda_window_import_file (window, file);
   g_assert_true (ui_wait_for (dialog_shown, NULL, 5000));
   dialog = find_dialog ();
-  g_test_message ("dialog: %s / %s", adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
-                  adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
-  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "binary.md"));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "binary.md"));
+  g_test_message ("dialog: %s / %s", adw_alert_dialog_get_heading (dialog),
+                  adw_alert_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_alert_dialog_get_heading (dialog), "binary.md"));
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (dialog), "binary.md"));
   respond (dialog, "close");
   ui_pump (100);
   g_assert_cmpuint (n_banks (), ==, before);
@@ -261,7 +276,7 @@ test_slow_import_cancelled (void)
   g_autofree char *path = g_build_filename (ui_data_home (), "slow.md", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   guint before = n_banks ();
-  GtkWindow *dialog;
+  AdwAlertDialog *dialog;
   int fd;
 
   g_assert_cmpint (mkfifo (path, 0600), ==, 0);
@@ -269,13 +284,13 @@ test_slow_import_cancelled (void)
 
   g_assert_true (ui_wait_for (dialog_shown, NULL, 5000));
   dialog = find_dialog ();
-  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "slow.md"));
-  g_assert_true (GTK_IS_PROGRESS_BAR (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))));
+  g_assert_nonnull (strstr (adw_alert_dialog_get_heading (dialog), "slow.md"));
+  g_assert_true (GTK_IS_PROGRESS_BAR (adw_alert_dialog_get_extra_child (dialog)));
 
   /* The user cancels.  The reader, blocked opening the pipe, then sees
    * the cancellation and stops, so the write may find no reader (EPIPE;
    * GIO ignores SIGPIPE). */
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  respond (dialog, "cancel");
   fd = open (path, O_WRONLY);
   g_assert_cmpint (fd, >=, 0);
   if (write (fd, "#### 题目 1：问？\n\n**答案：** 答。\n", 40) < 0)
@@ -837,18 +852,18 @@ test_drop_with_problems (void)
                              "#### 题目 2：这题没有答案？\n\n"
                              "#### 题目 3：还有一题？\n\n**答案：** 有。\n";
   guint before = n_banks ();
-  GtkWindow *dialog;
+  AdwAlertDialog *dialog;
 
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
   g_assert_true (drop_files (paths));
   ui_assert_eventually (n_banks () == before + 1);
   g_assert_true (ui_wait_for (dialog_shown, NULL, 5000));
   dialog = find_dialog ();
-  g_test_message ("report: %s / %s", adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
-                  adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
-  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+  g_test_message ("report: %s / %s", adw_alert_dialog_get_heading (dialog),
+                  adw_alert_dialog_get_body (dialog));
+  g_assert_cmpstr (adw_alert_dialog_get_heading (dialog), ==,
                    "“half.md” Imported, with Problems");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "half.md"));
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (dialog), "half.md"));
   respond (dialog, "close");
 
   g_assert_cmpstr (bank_title (), ==, "一半的题");
@@ -875,16 +890,16 @@ test_drop_not_a_bank (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      GtkWindow *dialog;
+      AdwAlertDialog *dialog;
       const char *heading, *body;
 
       g_assert_true (drop_files (cases[i]));
       g_assert_true (ui_wait_for (dialog_shown, NULL, 5000));
       dialog = find_dialog ();
-      heading = adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog));
-      body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+      heading = adw_alert_dialog_get_heading (dialog);
+      body = adw_alert_dialog_get_body (dialog);
       g_test_message ("dialog: %s / %s", heading, body);
-      g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+      g_assert_true (gtk_widget_get_root (GTK_WIDGET (dialog)) == GTK_ROOT (window));
       g_assert_nonnull (strstr (heading, "Could Not Import"));
       g_assert_nonnull (strstr (heading, names[i]));
       g_assert_nonnull (body);

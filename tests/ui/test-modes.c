@@ -263,22 +263,25 @@ test_switch_with_menu (void)
   const char *both = ui_is_chinese () ? "中英对照" : "Both, Side by Side";
 
   show (9);
-  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==,
-                   ui_is_chinese () ? "中文" : "Chinese");
+  g_assert_cmpstr (text_of (WIN ("mode_label")), ==, ui_is_chinese () ? "中文" : "Chinese");
 
+  /* Each click waits for what it clicks on to be on screen: on a busy
+   * machine the popover maps (and its items get a size) frames later. */
   ui_click (button);
   popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   entry = ui_find_by_label (GTK_WIDGET (popover), GTK_TYPE_LABEL, english);
   g_assert_nonnull (entry);
+  ui_assert_eventually (gtk_widget_get_mapped (entry) && gtk_widget_get_width (entry) > 0);
   ui_click (entry);
   g_assert_true (ui_wait_for (mode_is, GINT_TO_POINTER (WENDA_CONTENT_MODE_EN), 3000));
   assert_single_mode (9, WENDA_LANGUAGE_EN);
-  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, english);
+  g_assert_cmpstr (text_of (WIN ("mode_label")), ==, english);
+  ui_assert_eventually (!gtk_widget_get_mapped (GTK_WIDGET (popover)));
 
   ui_click (button);
   entry = ui_find_by_label (GTK_WIDGET (popover), GTK_TYPE_LABEL, both);
   g_assert_nonnull (entry);
+  ui_assert_eventually (gtk_widget_get_mapped (entry) && gtk_widget_get_width (entry) > 0);
   ui_click (entry);
   g_assert_true (ui_wait_for (mode_is, GINT_TO_POINTER (WENDA_CONTENT_MODE_BOTH), 3000));
   ui_pump (200);
@@ -527,7 +530,7 @@ test_ui_language (void)
 static gboolean
 is_folded (gpointer data)
 {
-  return adw_leaflet_get_folded (ADW_LEAFLET (WIN ("leaflet"))) == GPOINTER_TO_INT (data);
+  return adw_navigation_split_view_get_collapsed (ADW_NAVIGATION_SPLIT_VIEW (WIN ("split_view"))) == GPOINTER_TO_INT (data);
 }
 
 static void
@@ -537,7 +540,7 @@ test_narrow_bilingual (void)
   wenda_window_set_content_mode (window, WENDA_CONTENT_MODE_BOTH);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
   g_assert_true (ui_wait_for (is_folded, GINT_TO_POINTER (TRUE), 3000));
-  adw_leaflet_set_visible_child_name (ADW_LEAFLET (WIN ("leaflet")), "content");
+  adw_navigation_split_view_set_show_content (ADW_NAVIGATION_SPLIT_VIEW (WIN ("split_view")), TRUE);
   ui_pump (400);
   assert_bilingual (1, FALSE);
 

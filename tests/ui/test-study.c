@@ -36,6 +36,16 @@ fake_clock (gpointer user_data)
   return now;
 }
 
+/* The button of a filter of the topic list: a toggle of the group, whose
+ * child is the label the window keeps. */
+static GtkWidget *
+filter_button (const char *name)
+{
+  g_autofree char *label = g_strdup_printf ("filter_%s_label", name);
+
+  return gtk_widget_get_parent (WIN (label));
+}
+
 static const char *
 text_of (GtkWidget *label)
 {
@@ -162,11 +172,12 @@ test_star_and_filter (void)
   g_assert_true (wenda_study_store_get_starred (saved, id_of (3)));
   g_assert_true (wenda_study_store_get_starred (saved, id_of (7)));
 
-  ui_click (WIN ("filter_starred_button"));
+  ui_click (filter_button ("starred"));
   ui_assert_eventually (list_count () == 2);
   g_assert_true (list_has (3));
   g_assert_true (list_has (7));
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (WIN ("filter_starred_button"))));
+  g_assert_cmpstr (adw_toggle_group_get_active_name (ADW_TOGGLE_GROUP (WIN ("filter_box"))), ==, "starred");
+  g_assert_true (gtk_widget_get_state_flags (filter_button ("starred")) & GTK_STATE_FLAG_CHECKED);
 
   /* Search within the starred: "transfer" is in topic 7's English
    * question only (and in other, unstarred topics). */
@@ -195,7 +206,7 @@ test_star_and_filter (void)
   ui_assert_eventually (list_count () == 1);
   g_assert_true (list_has (3));
 
-  ui_click (WIN ("filter_all_button"));
+  ui_click (filter_button ("all"));
   ui_assert_eventually (list_count () == 30);
   ui_assert_eventually (g_strcmp0 (text_of (WIN ("filter_all_label")), "All 30") == 0);
   g_assert_cmpstr (text_of (WIN ("filter_new_label")), ==, "New 30");
@@ -312,7 +323,7 @@ test_session (void)
   ui_keys (GTK_WINDOW (window), "ctrl+d");
   open_topic (9);
   ui_keys (GTK_WINDOW (window), "ctrl+d");
-  ui_click (WIN ("filter_starred_button"));
+  ui_click (filter_button ("starred"));
   ui_assert_eventually (list_count () == 3);
 
   ui_keys (GTK_WINDOW (window), "ctrl+Return");
@@ -397,7 +408,7 @@ test_session (void)
 static void
 test_nothing_due (void)
 {
-  ui_click (WIN ("filter_due_button"));
+  ui_click (filter_button ("due"));
   ui_assert_eventually (list_count () == 0);
   /* The empty list says why. */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (WIN ("list_stack"))), ==, "empty");
@@ -411,7 +422,7 @@ test_nothing_due (void)
   /* The list is empty: no topic to read, and focus goes to what would
    * fill it, not to the hidden list. */
   ui_assert_eventually (g_strcmp0 (content_page (), "empty") == 0);
-  ui_assert_eventually (gtk_widget_has_focus (WIN ("filter_due_button")));
+  ui_assert_eventually (gtk_widget_has_focus (filter_button ("due")));
 }
 
 /* Days later the cards are due: the Due filter and its count show them,
@@ -421,9 +432,9 @@ test_due_later (void)
 {
   now += 400 * DAY;
   /* Choosing the filter again refilters at the new time. */
-  ui_click (WIN ("filter_new_button"));
+  ui_click (filter_button ("new"));
   ui_assert_eventually (list_count () == 27);
-  ui_click (WIN ("filter_due_button"));
+  ui_click (filter_button ("due"));
   ui_assert_eventually (list_count () == 3);
   ui_assert_eventually (g_strcmp0 (text_of (WIN ("filter_due_label")), "Due 3") == 0);
   g_assert_true (list_has (3) && list_has (5) && list_has (9));
@@ -439,7 +450,7 @@ test_due_later (void)
   ui_keys (GTK_WINDOW (window), "Escape");
   ui_assert_eventually (g_strcmp0 (content_page (), "detail") == 0);
   ui_assert_eventually (list_count () == 2);
-  ui_click (WIN ("filter_all_button"));
+  ui_click (filter_button ("all"));
   ui_assert_eventually (list_count () == 30);
 }
 
@@ -571,7 +582,7 @@ test_narrow_back_from_study (void)
 
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
-  ui_assert_eventually (adw_leaflet_get_folded (ADW_LEAFLET (WIN ("leaflet"))));
+  ui_assert_eventually (adw_navigation_split_view_get_collapsed (ADW_NAVIGATION_SPLIT_VIEW (WIN ("split_view"))));
 
   ui_keys (GTK_WINDOW (window), "ctrl+Return");
   ui_assert_eventually (g_strcmp0 (content_page (), "study") == 0 && card_number () != 0);
@@ -579,8 +590,7 @@ test_narrow_back_from_study (void)
   ui_assert_eventually (gtk_widget_get_mapped (WIN ("back_button")));
   ui_pump (300);
   ui_click (WIN ("back_button"));
-  ui_assert_eventually (g_strcmp0 (adw_leaflet_get_visible_child_name (ADW_LEAFLET (WIN ("leaflet"))),
-                                   "sidebar") == 0);
+  ui_assert_eventually (!adw_navigation_split_view_get_show_content (ADW_NAVIGATION_SPLIT_VIEW (WIN ("split_view"))));
   {
     gboolean starred = wenda_study_store_get_starred (store, id);
 
@@ -593,7 +603,7 @@ test_narrow_back_from_study (void)
   wenda_window_set_search_text (window, "");
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  ui_assert_eventually (!adw_leaflet_get_folded (ADW_LEAFLET (WIN ("leaflet"))));
+  ui_assert_eventually (!adw_navigation_split_view_get_collapsed (ADW_NAVIGATION_SPLIT_VIEW (WIN ("split_view"))));
   wenda_window_show_topic (window, 1);
   ui_pump (100);
 }

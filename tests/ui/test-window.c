@@ -120,7 +120,7 @@ assert_detail_shows (guint number)
 static gboolean
 is_folded (gpointer data)
 {
-  return adw_leaflet_get_folded (ADW_LEAFLET (CHILD ("leaflet"))) == GPOINTER_TO_INT (data);
+  return adw_navigation_split_view_get_collapsed (ADW_NAVIGATION_SPLIT_VIEW (CHILD ("split_view"))) == GPOINTER_TO_INT (data);
 }
 
 static gboolean
@@ -132,7 +132,8 @@ row_exists (gpointer data)
 static const char *
 visible_page (void)
 {
-  return adw_leaflet_get_visible_child_name (ADW_LEAFLET (CHILD ("leaflet")));
+  return adw_navigation_split_view_get_show_content (ADW_NAVIGATION_SPLIT_VIEW (CHILD ("split_view")))
+         ? "content" : "sidebar";
 }
 
 static gboolean
@@ -404,7 +405,7 @@ test_narrow (void)
   g_test_message ("folded window: %d px", gtk_widget_get_width (GTK_WIDGET (window)));
   ui_assert_eventually (gtk_widget_get_width (GTK_WIDGET (window)) <= 360);
 
-  adw_leaflet_set_visible_child_name (ADW_LEAFLET (CHILD ("leaflet")), "sidebar");
+  adw_navigation_split_view_set_show_content (ADW_NAVIGATION_SPLIT_VIEW (CHILD ("split_view")), FALSE);
   ui_pump (300);
   gtk_widget_grab_focus (find_row (1));
 
