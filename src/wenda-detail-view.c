@@ -94,7 +94,14 @@ related_link_new (WendaDetailView *self,
   g_autofree char *uri = g_strdup_printf ("wenda:topic/%u", number);
   GtkWidget *link = gtk_link_button_new_with_label (uri, label);
 
+  GtkWidget *text = gtk_button_get_child (GTK_BUTTON (link));
+
   gtk_widget_set_halign (link, GTK_ALIGN_START);
+  /* A bilingual link ("自然语言处理 Natural Language Processing — №20")
+   * wraps rather than set the narrow window's minimum width. */
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
   /* No tooltip with the private URI. */
   gtk_widget_set_has_tooltip (link, FALSE);
   g_signal_connect_object (link, "activate-link",

@@ -89,6 +89,8 @@ struct _WendaWindow
   guint                 focus_row_tick;
   guint                 focus_row_frames;
   GtkWidget            *focus_row_from;
+  /* What takes the focus once the sidebar's page has slid back in. */
+  void                (*sidebar_focus) (WendaWindow *self);
 
   guint                 refresh_timeout;
   guint                 refilter_idle;
@@ -183,12 +185,13 @@ focus_row_tick (GtkWidget     *widget,
   guint position = gtk_single_selection_get_selected (self->selection);
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
-  /* The user has moved the focus, the selection has gone, or the row is
-   * focused: done.  After a few frames with no row, leave the focus on
-   * the list itself. */
+  /* The user has moved the focus, or the selection has gone: done.  The
+   * row can take a few frames to come: in a narrow window, the sidebar's
+   * page slides back in first.  After a second's worth of frames with no
+   * row, the focus stays on the list itself. */
   if (focus != self->focus_row_from ||
       position == GTK_INVALID_LIST_POSITION ||
-      ++self->focus_row_frames > 10)
+      ++self->focus_row_frames > 60)
     {
       self->focus_row_tick = 0;
       g_clear_weak_pointer (&self->focus_row_from);
@@ -708,6 +711,52 @@ wenda_window_focus_list (WendaWindow *self)
 }
 
 static void
+wenda_window_focus_search (WendaWindow *self)
+{
+  if (showing_glossary (self))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->glossary_entry));
+      return;
+    }
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Shows the sidebar (in a narrow window, its page slides back in) with
+ * the focus where @focus puts it.  At the end of the slide the split
+ * view gives the page back the focus it had when it was left, so @focus
+ * runs again then (on_sidebar_shown). */
+static void
+wenda_window_show_sidebar (WendaWindow *self,
+                           void       (*focus) (WendaWindow *self))
+{
+  gboolean slides = adw_navigation_split_view_get_collapsed (self->split_view) &&
+                    adw_navigation_split_view_get_show_content (self->split_view);
+
+  self->sidebar_focus = slides ? focus : NULL;
+  adw_navigation_split_view_set_show_content (self->split_view, FALSE);
+  focus (self);
+}
+
+/* The sidebar's page has slid in, in a narrow window: back from the
+ * reading page by our action, or by the split view's own (Escape, the
+ * back gesture).  The split view has given the page the focus it had when
+ * it was left; the open topic may have changed since, and is what the
+ * focus belongs on, unless the action asked for another place. */
+static void
+on_sidebar_shown (WendaWindow *self)
+{
+  void (*focus) (WendaWindow *self) = g_steal_pointer (&self->sidebar_focus);
+
+  if (!adw_navigation_split_view_get_collapsed (self->split_view))
+    return;
+  if (focus == NULL)
+    focus = showing_glossary (self) ? wenda_window_focus_search : wenda_window_focus_selected_row;
+  focus (self);
+}
+
+static void
 on_study_done (WendaWindow *self)
 {
   wenda_window_show_reading (self);
@@ -716,11 +765,7 @@ on_study_done (WendaWindow *self)
       g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
     wenda_detail_view_focus_start (self->detail_view);
   else
-    {
-      if (adw_navigation_split_view_get_collapsed (self->split_view))
-        adw_navigation_split_view_set_show_content (self->split_view, FALSE);
-      wenda_window_focus_list (self);
-    }
+    wenda_window_show_sidebar (self, wenda_window_focus_list);
 }
 
 static void
@@ -1132,10 +1177,8 @@ glossary_action (GtkWidget  *widget,
     }
   else
     {
-      if (adw_navigation_split_view_get_collapsed (self->split_view))
-        adw_navigation_split_view_set_show_content (self->split_view, FALSE);
       adw_view_stack_set_visible_child_name (self->sidebar_stack, "glossary");
-      gtk_widget_grab_focus (GTK_WIDGET (self->glossary_entry));
+      wenda_window_show_sidebar (self, wenda_window_focus_search);
     }
 }
 
@@ -1212,8 +1255,7 @@ back_action (GtkWidget  *widget,
       return;
     }
 
-  adw_navigation_split_view_set_show_content (self->split_view, FALSE);
-  wenda_window_focus_selected_row (self);
+  wenda_window_show_sidebar (self, wenda_window_focus_selected_row);
 }
 
 static void
@@ -1224,17 +1266,7 @@ search_action (GtkWidget  *widget,
   WendaWindow *self = WENDA_WINDOW (widget);
 
   /* In a narrow window the search lives on the sidebar page. */
-  if (adw_navigation_split_view_get_collapsed (self->split_view))
-    adw_navigation_split_view_set_show_content (self->split_view, FALSE);
-
-  if (showing_glossary (self))
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (self->glossary_entry));
-      return;
-    }
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  wenda_window_show_sidebar (self, wenda_window_focus_search);
 }
 
 static void
@@ -2413,6 +2445,7 @@ wenda_window_class_init (WendaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, progress_view);
   gtk_widget_class_bind_template_callback (widget_class, on_split_view_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_shown);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_item_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_items_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);

@@ -92,6 +92,12 @@ shown_numbers (void)
   return numbers;
 }
 
+static gboolean
+shows_number (gpointer data)
+{
+  return current_number () == GPOINTER_TO_UINT (data);
+}
+
 /* What a reader sees in the detail pane is exactly topic @number's text. */
 static void
 assert_detail_shows (guint number)
@@ -102,7 +108,8 @@ assert_detail_shows (guint number)
   GtkWidget *content_title = CHILD ("content_title");
 
   g_assert_nonnull (item);
-  ui_assert_eventually (current_number () == number);
+  if (!ui_wait_for (shows_number, GUINT_TO_POINTER (number), 5000))
+    g_error ("the reading pane shows №%u, not №%u", current_number (), number);
   g_assert_cmpstr (label_text (DETAIL_CHILD ("number_label")), ==, number_text);
   g_assert_cmpstr (label_text (DETAIL_CHILD ("question_label")), ==, wenda_qa_item_get_question (item));
   /* What is drawn: links to other topics are markup, the words are not. */

@@ -122,6 +122,11 @@ ui_click (GtkWidget *widget)
   graphene_point_t in, out;
   double nx, ny;
 
+  /* A widget just made (a link for the topic just opened) is only laid
+   * out at the next frame: until then it has no size and no place. */
+  ui_assert_eventually (gtk_widget_get_mapped (widget) &&
+                        gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0);
+
   in = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.f,
                             gtk_widget_get_height (widget) / 2.f);
   g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (window), &in, &out));
