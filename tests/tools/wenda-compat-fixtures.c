@@ -340,7 +340,7 @@ make_study (const char   *path,
   };
   static const Script day4[] = {
     { "interview-notes-001", "a" },
-    { "interview-notes-003", "g" },
+    { "interview-notes-003", "ag" },
     { "interview-notes-004", "h" },
     { "system-design-001", "g" },
     { "system-design-002", "h" },
@@ -370,10 +370,10 @@ make_study (const char   *path,
   wenda_study_store_set_starred (store, "llm-training-004", TRUE);
   wenda_study_store_set_starred (store, "system-design-003", TRUE);
 
-  /* Day 4: what is due of the notes, stopping after a lapse and two more;
-   * then the design bank, stopping after two grades */
+  /* Day 4: what is due of the notes, two lapses, stopping when the first
+   * is relearned; then the design bank, stopping after two grades */
   study (store, scheduler, G_LIST_MODEL (notes), "2026-11-05T07:45:10Z",
-         day4, G_N_ELEMENTS (day4), 3);
+         day4, G_N_ELEMENTS (day4), 4);
   study (store, scheduler, G_LIST_MODEL (design), "2026-11-05T21:12:40Z",
          day4, G_N_ELEMENTS (day4), 2);
 
