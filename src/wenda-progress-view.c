@@ -102,6 +102,7 @@ day_label (GDateTime *today,
 
   /* Translators: a short date under a chart's bar, in strftime format as
    * g_date_time_format() takes it; "%-m/%-d" is 12/3 */
+  /* xgettext:no-c-format */
   return g_date_time_format (day, C_("chart day", "%b %-d"));
 }
 
