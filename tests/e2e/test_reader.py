@@ -37,28 +37,35 @@ that exits 77 as an ERROR, not a skip).  Run it alone, from the source root:
 
 Use /usr/bin/python3: pyatspi is Debian's python3-pyatspi.
 
-What GTK 4.8 (Debian 12) exposes, found with this test:
+What GTK 4.18 (Debian 13) and GTK 4.24 (sid) expose, found with this test
+(roles are compared as Atspi.Role values: at-spi2-core 2.56 renamed "push
+button" to "button"):
   * The application is named after the program ("wenda"), and its process id
     is available; the test finds it by process id, then by name.
-  * The list is role "list" named by its accessible label ("Topics"), with
-    the Selection interface.  Its rows are role "list item" with an empty
-    name and no actions (an Action interface with 0 actions); each row's
-    text is in its child labels ("12" and the question).  All 30 rows are
-    exposed at once: GTK 4.8's list view keeps many more rows realized than
-    are visible, so for this bank the whole list is in the tree.
+  * The list is role LIST named by its accessible label ("Topics"), with
+    the Selection interface.  Its rows are LIST_ITEM with an empty name
+    and one action, "listitem.scroll-to"; each row's text is in its child
+    labels ("12" and the question).  Only the rows on screen are in the
+    tree (12 of 30 here; GTK 4.8 exposed all of them): the test checks
+    that they are a run of the bank in order.
   * A row is selected with the list's Selection.selectChild(index); that is
-    what a screen reader does, and it changes the app's selection.
-  * Labels have role "label" (or "heading" with accessible-role heading);
+    what a screen reader does, and it changes the app's selection.  The
+    selected row is the LIST_ITEM with STATE_SELECTED: right after the
+    selection moved, Selection.getSelectedChild(0) can answer an object
+    that is not in the tree yet.
+  * Labels have role LABEL (or HEADING with accessible-role heading);
     their text is read with queryText().getText(0, characterCount).  A
     label's name is its text, even when the .ui sets an accessible label
     (the match label is named "30 topics", not "Number of topics shown"),
     and a label with a labelled-by relation gets the related label's text
-    appended to its name ("<answer> Answer"), so read the Text, not the name.
+    as its name ("Answer"), so read the Text, not the name.  Labels also
+    carry GTK's clipboard and link actions.
   * The answer label carries a LABELLED_BY relation to the "Answer" heading.
-  * Pages of a GtkStack that are not shown stay in the tree and report
-    VISIBLE ("No Topic Selected", "No Topics Found"); STATE_SHOWING is set
-    on almost nothing.  Do not rely on visibility states.
-  * A GtkToggleButton is role "push button" with STATE_PRESSED when active.
+  * Pages of a GtkStack that are not shown can stay in the tree and report
+    VISIBLE (GTK 4.8 kept "No Topic Selected" and "No Topics Found"); do
+    not rely on visibility states.
+  * A GtkToggleButton is TOGGLE_BUTTON with STATE_PRESSED when active; a
+    GtkButton is PUSH_BUTTON ("button").
   * Buttons have one action, "click"; doAction(0) clicks.  The frame exposes
     the window's actions (win.next, window.close, ...).
   * Changes can reach the tree late: right after "Next topic" the number
@@ -68,24 +75,29 @@ What GTK 4.8 (Debian 12) exposes, found with this test:
     at all (unlike a GtkStack's other pages).  So in English or Chinese the
     bilingual grids are absent, and in "both" the single answer and
     explanation labels are.
-  * The GtkMenuButton ("Reading language") is a "push button" named by its
-    accessible label, with NO actions.  Its child is a "push button" named
-    after the visible label ("Chinese", "English", "Bilingual") with one
-    action, "click", which opens the popover; the menu button then has
-    STATE_EXPANDABLE and STATE_EXPANDED and the inner button STATE_PRESSED.
+  * The GtkMenuButton ("Reading language") is a PUSH_BUTTON named by its
+    accessible label, with NO actions.  Its child is a TOGGLE_BUTTON with
+    the same name (GTK 4.8 named it after the visible label) and one
+    action, "click", which opens the popover; the label it shows
+    ("Chinese", "English", "Bilingual") is a LABEL inside it.  While open,
+    the menu button has STATE_EXPANDED and the toggle button
+    STATE_PRESSED.
   * The popover is in the tree only while open, as a child of the menu
-    button: role "menu", named after its type ("GtkPopoverMenu").  The
-    section title is a plain label ("Show the Content In").  The radio
-    items of win.content-mode are role "menu item" (not "radio menu item"),
-    named by their labels, with STATE_CHECKED on the current mode and one
-    action, "click", which picks the mode and closes the popover.  Each
-    item has child labels: its text and its shortcut ("Ctrl+2").
-  * In "both" the answer and explanation are each a "panel" named "Answer"
-    / "Explanation" (the grid's labelled-by relation) whose children are
-    the paragraph labels in the order Chinese 1, English 1, Chinese 2, ...,
-    side by side or stacked.  The English question is a plain "label"
-    after the (Chinese) question heading.  A topic row then has three
-    labels: the number, the Chinese and the English question.
+    button: role MENU, named after the menu button.  The section title is
+    a plain label ("Show the Content In").  The radio items of
+    win.content-mode are MENU_ITEM (not RADIO_MENU_ITEM) with STATE_CHECKED
+    on the current mode and one action, "click", which picks the mode and
+    closes the popover.  Their NAME IS EMPTY: each has a LABELLED_BY
+    relation to its label, which is not in the tree (role INVALID) but
+    whose Text reads "English"; a screen reader speaks that, and so the
+    test reads it (spoken_name).  The shortcut is no label either but the
+    item's "keyshortcuts" attribute ("Ctrl+2"; GTK 4.24: "Control+2").
+  * In "both" the answer and explanation are each a group LABELLED_BY the
+    "Answer" / "Explanation" heading, whose children are the paragraph
+    labels in the order Chinese 1, English 1, Chinese 2, ..., side by side
+    or stacked.  The English question is a plain LABEL after the (Chinese)
+    question heading.  A topic row then has three labels: the number, the
+    Chinese and the English question.
 """
 
 import argparse
@@ -110,13 +122,16 @@ EXPECTED_QUERY_HITS = [4, 6, 22, 23, 26]   # what the bundled bank gives
 
 # Names GTK gives a widget that has no label: its type name.
 FALLBACK_NAME = re.compile(r'(Gtk|Adw|Wenda)[A-Z][A-Za-z]*')
-# Roles a user operates; each needs a name a screen reader can speak.
-CONTROL_ROLES = {
-    'push button', 'toggle button', 'link', 'entry', 'password text',
-    'check box', 'radio button', 'combo box', 'spin button', 'slider',
-    'menu item', 'check menu item', 'radio menu item', 'switch',
-    'push button menu', 'page tab', 'menu',
-}
+# Roles a user operates, by their Atspi.Role names; each needs a name a
+# screen reader can speak.  (Roles are compared as Atspi.Role values, never
+# by their display names: at-spi2-core 2.56 renamed "push button" to
+# "button".)
+CONTROL_ROLES = (
+    'PUSH_BUTTON', 'TOGGLE_BUTTON', 'LINK', 'ENTRY', 'PASSWORD_TEXT',
+    'CHECK_BOX', 'RADIO_BUTTON', 'COMBO_BOX', 'SPIN_BUTTON', 'SLIDER',
+    'MENU_ITEM', 'CHECK_MENU_ITEM', 'RADIO_MENU_ITEM', 'SWITCH',
+    'PUSH_BUTTON_MENU', 'PAGE_TAB', 'MENU',
+)
 MATCH_LABEL = re.compile(r'\d+ (topic|topics|match|matches)')
 
 # The reading-language menu: (the item's label, the menu button's label,
@@ -130,6 +145,34 @@ MODES = {
 
 pyatspi = None             # imported in main(), after the DISPLAY check
 ANY = object()
+
+
+class _Roles:
+    """Atspi.Role values by name, looked up when first used (pyatspi is
+    imported in main()): R.LABEL, R.PUSH_BUTTON.  And some families:
+    R.BUTTONS, both kinds of button (a GtkToggleButton is a toggle button,
+    a GtkMenuButton a push button with a toggle button inside);
+    R.MENU_ITEMS, the three kinds of menu item; R.MENUS, what a
+    GtkPopoverMenu can be ("menu", "popup menu"); R.GROUPS, the containers
+    a group with a name can be ("panel", "grouping"); R.CONTROLS, the
+    CONTROL_ROLES.  A role this at-spi2-core does not know is None, and
+    matches nothing."""
+
+    def __getattr__(self, attr):
+        if attr == 'BUTTONS':
+            return (self.PUSH_BUTTON, self.TOGGLE_BUTTON)
+        if attr == 'MENU_ITEMS':
+            return (self.MENU_ITEM, self.RADIO_MENU_ITEM, self.CHECK_MENU_ITEM)
+        if attr == 'MENUS':
+            return (self.MENU, self.POPUP_MENU)
+        if attr == 'GROUPS':
+            return (self.PANEL, self.GROUPING)
+        if attr == 'CONTROLS':
+            return tuple(r for r in (getattr(self, n) for n in CONTROL_ROLES) if r is not None)
+        return getattr(pyatspi.Atspi.Role, attr, None)
+
+
+R = _Roles()
 
 
 class Failure(Exception):
@@ -197,10 +240,36 @@ def walk(obj, depth=0):
 
 
 def role(obj):
+    """The object's Atspi.Role (compare it with R.*), or None if it is gone."""
+    try:
+        return obj.getRole()
+    except Exception:
+        return None
+
+
+def is_role(obj, roles):
+    """Whether obj has the role, or one of the roles (R.LABEL, R.BUTTONS)."""
+    r = role(obj)
+    if r is None:
+        return False
+    if isinstance(roles, (tuple, list, set, frozenset)):
+        return r in roles
+    return r == roles
+
+
+def role_name(obj):
+    """The role's display name, for messages only ("button", "label")."""
     try:
         return obj.getRoleName()
     except Exception:
         return '?'
+
+
+def roles_name(roles):
+    """How a message names the role(s) looked for."""
+    if not isinstance(roles, (tuple, list, set, frozenset)):
+        roles = (roles,)
+    return ' or '.join(pyatspi.Atspi.role_get_name(r) if r is not None else '?' for r in roles)
 
 
 def name(obj):
@@ -228,14 +297,21 @@ def has_state(obj, state):
 
 
 def states(obj):
+    out = []
     try:
-        return sorted(pyatspi.stateToString(s) for s in obj.getState().getStates())
+        found = obj.getState().getStates()
     except Exception:
-        return []
+        return out
+    for s in found:
+        try:
+            out.append(pyatspi.stateToString(s))
+        except Exception:                  # a state newer than pyatspi
+            out.append(str(int(s)))
+    return sorted(out)
 
 
 def describe(obj):
-    return f'{role(obj)} {name(obj)!r}'
+    return f'{role_name(obj)} {name(obj)!r}'
 
 
 def path_of(obj):
@@ -246,7 +322,7 @@ def path_of(obj):
             node = node.parent
         except Exception:
             break
-        if node is None or role(node) == 'application':
+        if node is None or is_role(node, R.APPLICATION):
             break
         if name(node) and not FALLBACK_NAME.fullmatch(name(node)):
             parts.append(describe(node))
@@ -256,7 +332,7 @@ def path_of(obj):
 def dump(obj, out=sys.stderr, depth=0):
     """The tree, for the log, when something fails."""
     extra = ''
-    if role(obj) in ('label', 'heading', 'entry'):
+    if is_role(obj, (R.LABEL, R.HEADING, R.ENTRY)):
         extra = f' text={text(obj)[:50]!r}'
     print('  ' * depth + f'{describe(obj)}{extra} {states(obj)}', file=out)
     if depth < 80:
@@ -264,17 +340,19 @@ def dump(obj, out=sys.stderr, depth=0):
             dump(child, out, depth + 1)
 
 
-def find_all(root, role_name, name_=None):
+def find_all(root, roles, name_=None):
+    """Every object under root (root too) of the role(s), named name_ if
+    given."""
     return [o for o in walk(root)
-            if role(o) == role_name and (name_ is None or name(o) == name_)]
+            if is_role(o, roles) and (name_ is None or name(o) == name_)]
 
 
-def find_one(root, role_name, name_):
-    found = find_all(root, role_name, name_)
+def find_one(root, roles, name_):
+    found = find_all(root, roles, name_)
     if not found:
-        raise Failure(f'no {role_name} named {name_!r} in the tree')
+        raise Failure(f'no {roles_name(roles)} named {name_!r} in the tree')
     if len(found) > 1:
-        raise Failure(f'{len(found)} {role_name}s named {name_!r}, expected one')
+        raise Failure(f'{len(found)} {roles_name(roles)}s named {name_!r}, expected one')
     return found[0]
 
 
@@ -408,7 +486,7 @@ class App:
         return self.acc
 
     def frame(self):
-        frames = [c for c in children(self.acc) if role(c) == 'frame']
+        frames = [c for c in children(self.acc) if is_role(c, R.FRAME)]
         if not frames:
             raise Failure('the app has no frame (window)')
         return frames[0]
@@ -440,7 +518,7 @@ def describe_status(code):
 # The window's parts, found as a user finds them
 
 def topic_list(app):
-    return find_one(app.frame(), 'list', 'Topics')
+    return find_one(app.frame(), R.LIST, 'Topics')
 
 
 def row_number(row, bank):
@@ -449,7 +527,7 @@ def row_number(row, bank):
     m = re.match(r'\s*(?:№\s*)?(\d+)\b', name(row))
     if m:
         return int(m.group(1))
-    labels = [text(o) for o in walk(row) if role(o) == 'label']
+    labels = [text(o) for o in walk(row) if is_role(o, R.LABEL)]
     for t in labels:
         if re.fullmatch(r'\s*(?:№\s*)?\d+\s*', t):
             return int(re.search(r'\d+', t).group())
@@ -462,14 +540,23 @@ def row_number(row, bank):
 
 
 def row_numbers(lst, bank):
-    return [row_number(r, bank) for r in children(lst) if role(r) == 'list item']
+    return [row_number(r, bank) for r in children(lst) if is_role(r, R.LIST_ITEM)]
 
 
 def selected_number(lst, bank):
+    """The topic of the one selected row.  The list's Selection counts the
+    selected rows; the row itself is the list item with STATE_SELECTED, as
+    a screen reader finds it: GTK 4.18 and 4.24 can answer
+    Selection.getSelectedChild(0) with an object that is not (yet) in the
+    tree, right after the selection moved."""
     sel = lst.querySelection()
     if sel.nSelectedChildren != 1:
         raise Failure(f'{sel.nSelectedChildren} rows selected, expected 1')
-    return row_number(sel.getSelectedChild(0), bank)
+    rows = [r for r in children(lst)
+            if is_role(r, R.LIST_ITEM) and has_state(r, pyatspi.STATE_SELECTED)]
+    if len(rows) != 1:
+        raise Failure(f'{len(rows)} rows in the tree have STATE_SELECTED, expected 1')
+    return row_number(rows[0], bank)
 
 
 class Detail:
@@ -479,13 +566,12 @@ class Detail:
     def __init__(self, app, pane='Topic'):
         # The reading pane ("Topic") and the study card ("Study card") are
         # each a group named so; GTK 4.8 keeps both in the tree.
-        groups = [o for o in find_all(app.frame(), 'panel') + find_all(app.frame(), 'grouping')
-                  if name(o) == pane]
+        groups = find_all(app.frame(), R.GROUPS, pane)
         if len(groups) != 1:
             raise Failure(f'{len(groups)} groups named {pane!r}, expected one')
         # The pane's texts are siblings of its "№N" label.  (The "Answer"
         # heading is not in the tree while a study card hides it.)
-        numbers = [o for o in find_all(groups[0], 'label')
+        numbers = [o for o in find_all(groups[0], R.LABEL)
                    if re.fullmatch(r'№\s*\d+', text(o).strip())]
         if len(numbers) != 1:
             raise Failure(f'{len(numbers)} "№N" labels in {pane!r}, expected one')
@@ -494,16 +580,16 @@ class Detail:
 
     def number(self):
         for o in self.parts:
-            if role(o) == 'label':
+            if is_role(o, R.LABEL):
                 m = re.fullmatch(r'№\s*(\d+)', text(o).strip())
                 if m:
                     return int(m.group(1))
         raise Failure('no "№N" label in the reading pane; labels: '
-                      + repr([text(o) for o in self.parts if role(o) == 'label']))
+                      + repr([text(o) for o in self.parts if is_role(o, R.LABEL)]))
 
     def question(self):
         for o in self.parts:
-            if role(o) == 'heading' and text(o) not in ('Answer', 'Explanation'):
+            if is_role(o, R.HEADING) and text(o) not in ('Answer', 'Explanation'):
                 return text(o)
         raise Failure('no question heading in the reading pane')
 
@@ -511,7 +597,7 @@ class Detail:
         """The text of the label labelled by the heading; failing that, the
         label that follows the heading."""
         for o in self.parts:
-            if role(o) != 'label':
+            if not is_role(o, R.LABEL):
                 continue
             try:
                 relations = o.getRelationSet()
@@ -522,54 +608,61 @@ class Detail:
                     continue
                 for i in range(r.getNTargets()):
                     target = r.getTarget(i)
-                    if role(target) == 'heading' and text(target) == heading_text:
+                    if is_role(target, R.HEADING) and text(target) == heading_text:
                         return text(o)
         after = False
         for o in self.parts:
-            if role(o) == 'heading' and text(o) == heading_text:
+            if is_role(o, R.HEADING) and text(o) == heading_text:
                 after = True
-            elif after and role(o) == 'label':
+            elif after and is_role(o, R.LABEL):
                 return text(o)
         raise Failure(f'no label for the {heading_text!r} heading')
 
     def links(self):
-        return [name(o) for o in find_all(self.box, 'link')]
+        return [name(o) for o in find_all(self.box, R.LINK)]
 
     def question_lines(self):
         """The question heading's text and the labels after it, up to the
         "Answer" heading: [question], or in "both" [Chinese, English]."""
         lines, inside = [], False
         for o in self.parts:
-            if role(o) == 'heading' and text(o) in ('Answer', 'Explanation'):
+            if is_role(o, R.HEADING) and text(o) in ('Answer', 'Explanation'):
                 break
-            if role(o) == 'heading':
+            if is_role(o, R.HEADING):
                 inside = True
-            if inside and role(o) in ('heading', 'label'):
+            if inside and is_role(o, (R.HEADING, R.LABEL)):
                 lines.append(text(o))
         if not lines:
             raise Failure('no question heading in the reading pane')
         return lines
 
-    def section_texts(self, heading_text):
-        """Everything labelled by the heading, as a screen reader reaches
-        it: the text of a label, or of each label inside a group (the
-        bilingual grid).  [] if nothing is labelled by it."""
+    def labelled_by(self, heading_text):
+        """The parts the heading labels (LABELLED_BY): the answer label, or
+        in "both" the bilingual grid."""
         out = []
         for o in self.parts:
             try:
                 relations = o.getRelationSet()
             except Exception:
                 relations = []
-            if not any(r.getRelationType() == pyatspi.RELATION_LABELLED_BY
-                       and any(role(r.getTarget(i)) == 'heading'
-                               and text(r.getTarget(i)) == heading_text
-                               for i in range(r.getNTargets()))
-                       for r in relations):
-                continue
-            if role(o) == 'label':
+            if any(r.getRelationType() == pyatspi.RELATION_LABELLED_BY
+                   and any(is_role(r.getTarget(i), R.HEADING)
+                           and text(r.getTarget(i)) == heading_text
+                           for i in range(r.getNTargets()))
+                   for r in relations):
+                out.append(o)
+        return out
+
+    def section_texts(self, heading_text):
+        """Everything labelled by the heading, as a screen reader reaches
+        it: the text of a label, or of each label inside a group (the
+        bilingual grid).  [] if nothing is labelled by it."""
+        out = []
+        for o in self.labelled_by(heading_text):
+            if is_role(o, R.LABEL):
                 out.append(text(o))
             else:
-                out += [text(c) for c in walk(o) if c is not o and role(c) == 'label']
+                out += [text(c) for c in walk(o) if c is not o and is_role(c, R.LABEL)]
         return out
 
     def reading(self):
@@ -617,7 +710,7 @@ def expect_equal(what, got, expected, source='bank.json'):
 
 
 def match_label(app):
-    found = [o for o in find_all(app.frame(), 'label')
+    found = [o for o in find_all(app.frame(), R.LABEL)
              if MATCH_LABEL.fullmatch(text(o))]
     if len(found) != 1:
         raise Failure(f'{len(found)} labels like "N topics"/"N matches", expected one')
@@ -625,13 +718,14 @@ def match_label(app):
 
 
 def unnamed_controls(app):
-    """(description, path) of every control whose name is empty or a type
-    name, and of anything else with a type name (for the notes)."""
+    """(description, path) of every control whose spoken name (its name,
+    or the text of the labels it is labelled by) is empty or a type name,
+    and of anything else with a type name (for the notes)."""
     bad, notes = [], []
     for o in walk(app.frame()):
-        r, n = role(o), name(o)
-        is_control = r in CONTROL_ROLES
-        if r == 'text':
+        n = spoken_name(o)
+        is_control = is_role(o, R.CONTROLS)
+        if is_role(o, R.TEXT):
             try:
                 o.queryEditableText()
                 is_control = True
@@ -766,16 +860,28 @@ def paired_paragraphs(chinese, english):
 # --------------------------------------------------------------------------
 # The reading-language menu
 
+def menu_button(root, label):
+    """The GtkMenuButton named label: a push button with no action, and
+    inside it the toggle button that opens its popover, which GTK 4.18
+    names the same (GTK 4.8 named it after the label it shows).  The
+    outer one, which holds the popover while it is open."""
+    found = [o for o in find_all(root, R.BUTTONS, label)
+             if not (is_role(o.parent, R.BUTTONS) and name(o.parent) == label)]
+    if len(found) != 1:
+        raise Failure(f'{len(found)} menu buttons named {label!r}, expected one')
+    return found[0]
+
+
 def mode_button(app):
-    return find_one(app.frame(), 'push button', READING_LANGUAGE)
+    return menu_button(app.frame(), READING_LANGUAGE)
 
 
 def mode_button_opener(button):
     """What to click to open the menu: the menu button itself if it has an
-    action; in GTK 4.8 it has none, and its child toggle button (named after
-    the visible label) has "click"."""
+    action; in GTK 4.8 to 4.24 it has none, and its child toggle button has
+    "click"."""
     candidates = [button] + [o for o in walk(button)
-                             if o is not button and role(o) in ('push button', 'toggle button')]
+                             if o is not button and is_role(o, R.BUTTONS)]
     for obj in candidates:
         try:
             if obj.queryAction().nActions > 0:
@@ -785,19 +891,84 @@ def mode_button_opener(button):
     raise Failure(f'neither {describe(button)} nor a button inside it has an action')
 
 
+def walk_pruned(obj, prune, depth=0):
+    """walk(), but not below the objects prune(obj) is true of (obj itself
+    is always walked into)."""
+    yield obj
+    if depth < 80 and (depth == 0 or not prune(obj)):
+        for child in children(obj):
+            yield from walk_pruned(child, prune, depth + 1)
+
+
 def mode_label(button):
-    """The mode the menu button shows: the name of its inner button."""
-    return name(mode_button_opener(button))
+    """The mode the menu button shows: the text of the one label inside
+    its toggle button (not of the popover's labels, while it is open).
+    GTK 4.8 named the toggle button after it; GTK 4.18 names it after the
+    menu button's accessible label."""
+    opener = mode_button_opener(button)
+    labels = [text(o) for o in walk_pruned(opener, lambda o: is_role(o, R.MENUS))
+              if is_role(o, R.LABEL)]
+    if len(labels) == 1:
+        return labels[0]
+    if not labels and name(opener) != name(button):
+        return name(opener)
+    raise Failure(f'{describe(opener)} shows the labels {labels}, expected one')
+
+
+def labelled_by_text(obj):
+    """The text of the objects obj is LABELLED_BY, joined by spaces ('' if
+    none)."""
+    try:
+        relations = obj.getRelationSet()
+    except Exception:
+        return ''
+    out = []
+    for r in relations:
+        if r.getRelationType() != pyatspi.RELATION_LABELLED_BY:
+            continue
+        for i in range(r.getNTargets()):
+            t = text(r.getTarget(i)).strip()
+            if t:
+                out.append(t)
+    return ' '.join(out)
+
+
+def spoken_name(obj):
+    """What a screen reader speaks as obj's name: the accessible name, or,
+    when that is empty, the text of the objects it is labelled by.  GTK
+    4.18 and 4.24 give a popover menu's items an empty name and a
+    LABELLED_BY relation to their label, which is not in the tree (its
+    role is "invalid"; its Text reads the label)."""
+    return name(obj) or labelled_by_text(obj)
+
+
+def shortcuts_of(obj):
+    """The keyboard shortcuts obj shows, as GTK writes them on screen
+    ("Ctrl+2"): its "keyshortcuts" object attribute (GTK 4.18 "Ctrl+2",
+    GTK 4.24 "Control+2"), else the text of the labels inside it (GTK 4.8
+    exposed the menu item's shortcut label)."""
+    found = []
+    try:
+        attributes = obj.getAttributes() or []
+    except Exception:
+        attributes = []
+    for attribute in attributes:
+        key, _, value = attribute.partition(':')
+        if key == 'keyshortcuts':
+            found += value.split()
+    if not found:
+        found = [text(o) for o in walk(obj) if is_role(o, R.LABEL)]
+    return [re.sub(r'\bControl\+', 'Ctrl+', f) for f in found]
 
 
 def menu_items(button):
-    """The open menu's items, {name: object}, or {} while it is closed.
-    GTK 4.8 puts the popover under the menu button, and only while open.
-    (The menu button is found once: a walk of the whole window takes
-    0.2-0.3 s, of the button a few ms.)"""
-    items = [o for o in walk(button) if role(o) in
-             ('menu item', 'radio menu item', 'check menu item')]
-    return {name(o): o for o in items}
+    """The open menu's items, {spoken name: object}, or {} while it is
+    closed.  GTK 4.8 to 4.24 put the popover ("menu", named after the menu
+    button) under the menu button, and only while open.  (The menu button
+    is found once: a walk of the whole window takes 0.2-0.3 s, of the
+    button a few ms.)"""
+    items = [o for o in walk(button) if is_role(o, R.MENU_ITEMS)]
+    return {spoken_name(o): o for o in items}
 
 
 def choose_mode(app, mode, audit=None):
@@ -838,26 +1009,26 @@ def _choose_in_open_menu(app, mode, button, before, opener, audit):
         raise Failure(f'the button reads {before!r}, but the checked items '
                       f'are {checked}, expected {current}')
     item = items[item_label]
-    item_labels = [text(o) for o in walk(item) if role(o) == 'label']
-    if shortcut not in item_labels:
+    item_shortcuts = shortcuts_of(item)
+    if shortcut not in item_shortcuts:
         raise Failure(f'{describe(item)} does not show its shortcut {shortcut!r}; '
-                      f'its labels: {item_labels}')
+                      f'it shows {item_shortcuts}')
     click(item)
     app.wait_for('the menu to close', lambda: not menu_items(button)
                  and not has_state(button, pyatspi.STATE_EXPANDED))
     app.wait_for(f'the button to read {button_label!r}',
                  lambda: mode_label(button), expected=button_label)
     return (f'menu opened with {describe(opener)}; {item_label!r} clicked '
-            f'({role(item)}, was {before!r}, checked {checked})')
+            f'({role_name(item)}, was {before!r}, checked {checked})')
 
 
 def row_texts(lst, bank):
     """{topic number: the row's labels but the number}, for every row."""
     out = {}
     for row in children(lst):
-        if role(row) != 'list item':
+        if not is_role(row, R.LIST_ITEM):
             continue
-        labels = [text(o) for o in walk(row) if role(o) == 'label']
+        labels = [text(o) for o in walk(row) if is_role(o, R.LABEL)]
         out[row_number(row, bank)] = [t for t in labels
                                       if not re.fullmatch(r'\s*(?:№\s*)?\d+\s*', t)]
     return out
@@ -912,9 +1083,8 @@ def layout(detail):
     """How the bilingual answer is laid out, from the labels' positions, for
     the log only: the layout follows the window's width."""
     try:
-        group = next(o for o in detail.parts
-                     if role(o) not in ('label', 'heading') and name(o) == 'Answer')
-        labels = [c for c in children(group) if role(c) == 'label']
+        group = next(o for o in detail.labelled_by('Answer') if not is_role(o, R.LABEL))
+        labels = [c for c in children(group) if is_role(c, R.LABEL)]
         xs = [c.queryComponent().getExtents(pyatspi.WINDOW_COORDS).x for c in labels[:2]]
     except Exception as e:
         return f'layout unknown ({type(e).__name__})'
@@ -969,7 +1139,7 @@ class Reader:
             raise Failure(f'rows are {numbers}, expected {expected}')
         for row in children(self.lst):
             number = row_number(row, self.bank)
-            labels = [text(o) for o in walk(row) if role(o) == 'label']
+            labels = [text(o) for o in walk(row) if is_role(o, R.LABEL)]
             if self.items[number]['question'] not in labels:
                 raise Failure(f'row {number} does not show its question; '
                               f'its labels: {labels!r}')
@@ -993,7 +1163,7 @@ class Reader:
                 raise Failure('selectChild(0) returned False')
             self.app.wait_for(f'the reading pane to show №{first}',
                               lambda: Detail(self.app).number(), expected=first)
-            next_button = find_one(self.app.frame(), 'push button', 'Next topic')
+            next_button = find_one(self.app.frame(), R.BUTTONS, 'Next topic')
             current = first
             while current != TOPIC:
                 current = order[order.index(current) + 1]
@@ -1035,7 +1205,7 @@ class Reader:
         """"Next topic" shows topic 13"""
         order = [item['number'] for item in self.bank['items']]
         following = order[order.index(TOPIC) + 1]
-        button = find_one(self.app.frame(), 'push button', 'Next topic')
+        button = find_one(self.app.frame(), R.BUTTONS, 'Next topic')
         if not has_state(button, pyatspi.STATE_SENSITIVE):
             raise Failure('"Next topic" is not sensitive')
         click(button)
@@ -1078,7 +1248,7 @@ class Reader:
             title_en = self.english.catalog[title]
             self.app.wait_for(f'the English title {title_en!r} of the bank',
                               lambda: any(text(o) == title_en
-                                          for o in find_all(self.app.frame(), 'label')))
+                                          for o in find_all(self.app.frame(), R.LABEL)))
         return f'topic {number}: {english["answer"][:40]}…; {n_rows} rows in English; {note}'
 
     def step_both(self):
@@ -1125,14 +1295,14 @@ class Reader:
 
     def step_search_bar(self):
         """the search toggle opens the search bar and focuses its entry"""
-        toggle = find_one(self.app.frame(), 'push button', 'Search topics')
+        toggle = find_one(self.app.frame(), R.BUTTONS, 'Search topics')
         was = has_state(toggle, pyatspi.STATE_PRESSED)
         if was:
             raise Failure('the search toggle is already pressed')
         click(toggle)
         self.app.wait_for('the search toggle to be pressed',
                           lambda: has_state(toggle, pyatspi.STATE_PRESSED))
-        entry = find_one(self.app.frame(), 'entry', 'Search questions and answers')
+        entry = find_one(self.app.frame(), R.ENTRY, 'Search questions and answers')
         self.app.wait_for('the search entry to have the focus',
                           lambda: has_state(entry, pyatspi.STATE_FOCUSED))
         if not has_state(entry, pyatspi.STATE_EDITABLE):
@@ -1150,7 +1320,7 @@ class Reader:
         if text(label) != f'{total} topics':
             raise Failure(f'before the search the count reads {text(label)!r}, '
                           f'expected "{total} topics"')
-        entry = find_one(self.app.frame(), 'entry', 'Search questions and answers')
+        entry = find_one(self.app.frame(), R.ENTRY, 'Search questions and answers')
         if not entry.queryEditableText().setTextContents(QUERY):
             raise Failure('setTextContents returned False')
         self.app.wait_for(f'the entry to hold {QUERY!r}',
@@ -1170,12 +1340,12 @@ class Reader:
         self.audit(f'searching {QUERY}')
         return f'list shows {shown}, {selected} selected'
 
-    def find_named(self, role_name, prefix):
-        """The one control of @role_name whose name starts with @prefix."""
+    def find_named(self, roles, prefix):
+        """The one control of the role(s) whose name starts with @prefix."""
         found = [o for o in walk(self.app.frame())
-                 if role(o) == role_name and name(o).startswith(prefix)]
+                 if is_role(o, roles) and name(o).startswith(prefix)]
         if len(found) != 1:
-            raise Failure(f'{len(found)} {role_name}s named {prefix}…, expected one: '
+            raise Failure(f'{len(found)} {roles_name(roles)}s named {prefix}…, expected one: '
                           f'{[name(o) for o in found]}')
         return found[0]
 
@@ -1183,16 +1353,16 @@ class Reader:
         """the star button stars the open topic, and the Starred filter lists only it"""
         selected = self.app.wait_for('one selected row',
                                      lambda: selected_number(self.lst, self.bank))
-        star = find_one(self.app.frame(), 'push button', 'Star this topic')
+        star = find_one(self.app.frame(), R.BUTTONS, 'Star this topic')
         if has_state(star, pyatspi.STATE_PRESSED):
             raise Failure('the star button is pressed before any star')
         click(star)
         self.app.wait_for('the star button to be pressed',
                           lambda: has_state(star, pyatspi.STATE_PRESSED))
         starred = self.app.wait_for('the Starred filter to count 1',
-                                    lambda: name(self.find_named('push button', 'Starred')),
+                                    lambda: name(self.find_named(R.BUTTONS, 'Starred')),
                                     expected='Starred 1')
-        click(self.find_named('push button', 'Starred'))
+        click(self.find_named(R.BUTTONS, 'Starred'))
         self.app.wait_for(f'the list to show only topic {selected}',
                           lambda: row_numbers(self.lst, self.bank), expected=[selected])
         self.starred_topic = selected
@@ -1202,16 +1372,16 @@ class Reader:
         """a study round over the starred topic: reveal, grade Good then Easy, read the summary"""
         topic = self.starred_topic
         item = self.items[topic]
-        click(find_one(self.app.frame(), 'push button', 'Study'))
+        click(find_one(self.app.frame(), R.BUTTONS, 'Study'))
         self.app.wait_for(f'the study card to show №{topic}',
                           lambda: Detail(self.app, 'Study card').number(), expected=topic)
-        reveal = find_one(self.app.frame(), 'push button', 'Show Answer')
+        reveal = find_one(self.app.frame(), R.BUTTONS, 'Show Answer')
         click(reveal)
         good = self.app.wait_for('a "Good" button that gives 10 min',
-                                 lambda: self.find_named('push button', 'Good, '))
+                                 lambda: self.find_named(R.BUTTONS, 'Good, '))
         if name(good) != 'Good, 10 min':
             raise Failure(f'the Good button is named {name(good)!r}, expected "Good, 10 min"')
-        again = self.find_named('push button', 'Again, ')
+        again = self.find_named(R.BUTTONS, 'Again, ')
         if name(again) != 'Again, 1 min':
             raise Failure(f'the Again button is named {name(again)!r}, expected "Again, 1 min"')
         self.app.wait_for(f'the card to show the answer of topic {topic}',
@@ -1220,23 +1390,23 @@ class Reader:
         click(good)
         # A learning card comes back in the same session.
         reveal = self.app.wait_for('"Show Answer" again for the card in learning',
-                                   lambda: find_one(self.app.frame(), 'push button', 'Show Answer'))
+                                   lambda: find_one(self.app.frame(), R.BUTTONS, 'Show Answer'))
         click(reveal)
         easy = self.app.wait_for('an "Easy" button',
-                                 lambda: self.find_named('push button', 'Easy, '))
+                                 lambda: self.find_named(R.BUTTONS, 'Easy, '))
         easy_name = name(easy)
         click(easy)
         summary = self.app.wait_for('the "Session Complete" page',
-                                    lambda: find_one(self.app.frame(), 'panel', 'Session Complete'))
-        done = find_one(summary, 'push button', 'Back to Reading')
-        labels = [text(o) for o in walk(summary) if role(o) == 'label']
+                                    lambda: find_one(self.app.frame(), R.GROUPS, 'Session Complete'))
+        done = find_one(summary, R.BUTTONS, 'Back to Reading')
+        labels = [text(o) for o in walk(summary) if is_role(o, R.LABEL)]
         for wanted in ('2', '2 (100%)'):
             if wanted not in labels:
                 raise Failure(f'the summary has no label {wanted!r}')
         click(done)
         self.app.wait_for(f'the reading pane to show №{topic} again',
                           lambda: Detail(self.app).number(), expected=topic)
-        click(self.find_named('push button', 'All '))
+        click(self.find_named(R.BUTTONS, 'All '))
         return f'graded Good, then {easy_name!r}'
 
     def step_names(self):
@@ -1256,7 +1426,7 @@ class Reader:
     def step_close(self):
         """closing the window quits the app with status 0"""
         frame = self.app.frame()
-        buttons = find_all(frame, 'push button', 'Close')
+        buttons = find_all(frame, R.BUTTONS, 'Close')
         if buttons:
             click(buttons[0])
             how = 'its Close button'

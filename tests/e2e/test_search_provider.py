@@ -41,39 +41,35 @@ def gdbus(method, *args, path=PATH, iface=IFACE, timeout=20):
 
 
 def wait_for_name(timeout=20):
-    end = time.time() + timeout
-    while time.time() < end:
-        out = subprocess.run(['gdbus', 'call', '--session', '--dest', 'org.freedesktop.DBus',
-                              '--object-path', '/org/freedesktop/DBus', '--method',
-                              'org.freedesktop.DBus.NameHasOwner', APP_ID],
-                             capture_output=True, text=True)
-        if 'true' in out.stdout:
-            return True
-        time.sleep(0.2)
-    return False
+    """Whether the app takes its bus name within @timeout s: `gdbus wait`
+    returns as soon as the name has an owner."""
+    try:
+        out = subprocess.run(['gdbus', 'wait', '--session', '--timeout', str(timeout), APP_ID],
+                             capture_output=True, text=True, timeout=timeout + 5)
+    except subprocess.TimeoutExpired:
+        return False
+    return out.returncode == 0
 
 
-def window_shows(text, timeout=15):
-    """Whether a label in the app's accessibility tree reads @text."""
-    import pyatspi
-    end = time.time() + timeout
-    while time.time() < end:
-        desktop = pyatspi.Registry.getDesktop(0)
-        for app in desktop:
-            if app is None or app.name != 'wenda':
+def window_shows(app, text, timeout=15):
+    """Whether a label or heading in the accessibility tree of the app
+    (the process @app) comes to read @text within @timeout s: the tree is
+    read again until it does."""
+    import test_reader as t
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if app.poll() is not None:
+            return False
+        for acc in t.children(t.pyatspi.Registry.getDesktop(0)):
+            try:
+                if acc.get_process_id() != app.pid:
+                    continue
+            except Exception:
                 continue
-            stack = [app]
-            while stack:
-                node = stack.pop()
-                try:
-                    if node.getRoleName() in ('label', 'heading'):
-                        t = node.queryText()
-                        if t.getText(0, t.characterCount) == text:
-                            return True
-                    stack.extend(c for c in node if c is not None)
-                except Exception:
-                    pass
-        time.sleep(0.3)
+            if any(t.is_role(o, (t.R.LABEL, t.R.HEADING)) and t.text(o) == text
+                   for o in t.walk(acc)):
+                return True
+        time.sleep(0.1)
     return False
 
 
@@ -89,6 +85,11 @@ def main():
     if not os.environ.get('DISPLAY'):
         print('1..0 # SKIP DISPLAY is not set')
         return 0
+    # The accessibility tree, read with test_reader's helpers (roles are
+    # compared as Atspi.Role values).
+    import pyatspi
+    import test_reader
+    test_reader.pyatspi = pyatspi
 
     bank = json.load(open(args.bank, encoding='utf-8'))
     by_number = {item['number']: item for item in bank['items']}
@@ -124,11 +125,11 @@ def main():
 
         gdbus('ActivateResult', item['id'], "['联邦学习']", '0')
         # №12 and №30 ask the same question: the number decides.
-        report(window_shows('№12') and window_shows(item['question']),
+        report(window_shows(app, '№12') and window_shows(app, item['question']),
                'ActivateResult opens Wenda at №12')
 
         gdbus('LaunchSearch', "['知识蒸馏']", '0')
-        report(window_shows('4 matches'), 'LaunchSearch opens the app with the search filled in')
+        report(window_shows(app, '4 matches'), 'LaunchSearch opens the app with the search filled in')
     except Exception as e:  # noqa: BLE001 - report, then clean up
         report(False, 'the search provider answers', repr(e))
     finally:

@@ -6,8 +6,10 @@
   check-catalogs.py content      EN.po CONTENT.pot
   check-catalogs.py ui           LANG.po APP.pot CONTENT.pot
 
-pot-current: po/wenda.pot is what xgettext makes now (apart from its
-  creation date), so nobody forgot to run `meson compile wenda-pot`.
+pot-current: po/wenda.pot has the messages xgettext finds now, compared
+  as messages (msgctxt, msgid, msgid_plural), not as bytes: references,
+  flags and wrapping differ between gettext 0.21, 0.23 and 1.0.  So
+  nobody forgot to run `meson compile wenda-pot`.
 content: EN.po translates every content msgid, none fuzzy or empty, and no
   English msgstr contains Chinese (the msginit pre-fill trap).
 ui: LANG.po translates every UI msgid (APP.pot less the content).
@@ -26,8 +28,23 @@ def run(*args, **kw):
     return subprocess.run(args, env=ENV, capture_output=True, text=True, **kw)
 
 
-def strip_date(text):
-    return re.sub(r'"POT-Creation-Date: [^"]*"\n', '', text)
+def messages(pot):
+    """The messages of a PO or POT file, as msgcat writes them with no
+    references and no wrapping: the set of their (msgctxt, msgid,
+    msgid_plural) lines, in gettext's own quoting.  No header, no obsolete
+    (#~) entries.  What differs between xgettext versions (references,
+    flags such as c-format, line wrapping, the order of the entries) does
+    not count."""
+    r = run('msgcat', '--no-location', '--no-wrap', '-o', '-', pot)
+    if r.returncode != 0:
+        raise RuntimeError('msgcat %s failed: %s' % (pot, r.stderr.strip()))
+    found = set()
+    for entry in re.split(r'\n\s*\n', r.stdout):
+        key = tuple(line for line in entry.splitlines()
+                    if re.match(r'(msgctxt|msgid|msgid_plural) "', line))
+        if key and key != ('msgid ""',):
+            found.add(key)
+    return found
 
 
 def pot_current(srcdir, xgettext, args):
@@ -38,19 +55,19 @@ def pot_current(srcdir, xgettext, args):
         if r.returncode != 0:
             print(r.stderr)
             return 1
-        with open(os.path.join(tmp, 'wenda.pot'), encoding='utf-8') as f:
-            fresh = strip_date(f.read())
-    with open(os.path.join(srcdir, 'po', 'wenda.pot'), encoding='utf-8') as f:
-        tree = strip_date(f.read())
+        fresh = messages(os.path.join(tmp, 'wenda.pot'))
+    tree = messages(os.path.join(srcdir, 'po', 'wenda.pot'))
     if fresh != tree:
         print('po/wenda.pot is out of date: run `meson compile -C build wenda-pot`'
               ' and `wenda-update-po`')
-        import difflib
-        sys.stdout.writelines(list(difflib.unified_diff(
-            tree.splitlines(True), fresh.splitlines(True),
-            'po/wenda.pot', 'xgettext now'))[:60])
+        for what, keys in (('new in the sources, not in po/wenda.pot', fresh - tree),
+                           ('in po/wenda.pot, no longer in the sources', tree - fresh)):
+            if keys:
+                print('%d %s:' % (len(keys), what))
+                for key in sorted(keys)[:20]:
+                    print('  ' + ' '.join(key))
         return 1
-    print('po/wenda.pot is current')
+    print('po/wenda.pot is current: %d messages' % len(tree))
     return 0
 
 
