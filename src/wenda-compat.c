@@ -37,16 +37,16 @@ wenda_compat_show_shortcuts (GtkWindow *parent)
         {
           const WendaShortcut *shortcut = &groups[i].shortcuts[j];
           const char *title = wenda_shortcut_title (shortcut->title);
-          g_autoptr(AdwShortcutsItem) item = NULL;
+          AdwShortcutsItem *item;
 
           if (shortcut->action != NULL)
             item = adw_shortcuts_item_new_from_action (title, shortcut->action);
           else
             item = adw_shortcuts_item_new (title, shortcut->accelerator);
+          /* Both adds take the reference (transfer full). */
           adw_shortcuts_section_add (section, item);
         }
       adw_shortcuts_dialog_add (ADW_SHORTCUTS_DIALOG (dialog), section);
-      g_object_unref (section);
     }
 
   adw_dialog_present (dialog, GTK_WIDGET (parent));
