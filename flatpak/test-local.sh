@@ -1,238 +1,214 @@
 #!/usr/bin/env bash
 # test-local.sh: prove flatpak/io.github.wenda.Wenda.json offline.
 #
-# Flathub cannot be reached here, so this builds stand-ins for
+# Flathub cannot be reached here, so this makes stand-ins for
 # org.gnome.Platform and org.gnome.Sdk (at the manifest's runtime-version)
-# from Debian bookworm's own packages, installs them into a throw-away user
-# installation, builds and installs the UNCHANGED manifest with
-# flatpak-builder, runs the app under its own Xvfb and takes screenshots
-# (C.UTF-8 and zh_CN.UTF-8), then starts it once more through D-Bus
-# activation of the exported service file, as GNOME Shell would.
+# from the project's Debian sid root (.ci/root: GTK 4.24, libadwaita 1.10,
+# GLib 2.90).  All flatpak work runs inside a second copy of that root, the
+# tools root, with sid's own flatpak and flatpak-builder: flatpak-builder 1.4
+# composes AppStream with appstreamcli on the builder's side, as Flathub's
+# does, so the SDK needs no compose tool of its own (the GNOME SDKs, on
+# Freedesktop SDK 24.08 and later, have no appstream-compose).  In a
+# throw-away user installation it builds and installs the UNCHANGED
+# manifest, runs the app under its own Xvfb in C.UTF-8 and zh_CN.UTF-8 with
+# screenshots, then starts it once more through D-Bus activation of the
+# exported service file, as GNOME Shell would.
 #
-#   flatpak/test-local.sh [--rebuild-runtimes] [--keep-going]
+#   flatpak/test-local.sh [--rebuild-runtimes] [--rebuild-root] [--keep-going]
 #
 # Environment (all optional):
-#   WENDA_FLATPAK_WORK     work folder (default /tmp/wenda-flatpak); it holds
-#                          the runtime cache, the user installation, logs
-#   WENDA_FLATPAK_SHOT     screenshot, C.UTF-8 run (default /tmp/wenda-flatpak.png);
-#                          the zh_CN.UTF-8 run writes NAME-zh_CN.png next to it
+#   WENDA_FLATPAK_WORK     work folder (default /var/tmp/wenda-flatpak), outside
+#                          the checkout: logs, screenshots, the tools root
+#   WENDA_FLATPAK_ROOT     the tools root (default $WENDA_FLATPAK_WORK/root); it
+#                          holds the runtime cache and the user installation
 #   WENDA_FLATPAK_TIMEOUT  seconds to wait for the window (default 90)
-#   WENDA_DEBIAN_MIRROR    Debian mirror URL; default: read from apt's sources
 #
-# Needs root (or sudo) for apt-get, debootstrap and chroot; everything
-# flatpak does runs as the calling user, in --user installations under the
-# work folder.  See flatpak/README.md.
+# Runs as root: it unpacks roots (.ci/root unpack) and enters the tools root
+# through a mount namespace of its own (in_root).  The sid tarball comes from
+# .ci/root's cache.  See flatpak/README.md.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 set -euo pipefail
 
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-SELF="$HERE/$(basename "${BASH_SOURCE[0]}")"
-MANIFEST="$HERE/io.github.wenda.Wenda.json"
+TOP=$(readlink -f "$(dirname "${BASH_SOURCE[0]}")/..")
+SELF="$TOP/flatpak/test-local.sh"
+MANIFEST="$TOP/flatpak/io.github.wenda.Wenda.json"
+CI_ROOT="$TOP/.ci/root"
 APP_ID=io.github.wenda.Wenda
-WORK=${WENDA_FLATPAK_WORK:-/tmp/wenda-flatpak}
-SHOT=${WENDA_FLATPAK_SHOT:-/tmp/wenda-flatpak.png}
-SHOT_ZH="${SHOT%.png}-zh_CN.png"
+SUITE=sid
+# Bump when the way the tools root or the stand-ins are made changes: it is
+# part of their cache keys.
+RECIPE=2
+# The work folder inside the tools root.
+IN=/wenda-flatpak
 WINDOW_TIMEOUT=${WENDA_FLATPAK_TIMEOUT:-90}
-SUITE=bookworm
-# Bump when the way the runtimes are put together changes: the cache key.
-RECIPE=3
 
-# ---------------------------------------------------------------------------
-# What goes into the stand-in runtimes.
+# What the tools root adds to the sid root: flatpak-builder runs eu-strip
+# (elfutils) and appstreamcli compose (a dependency) on the builder's side.
+TOOLS_PKGS=(flatpak flatpak-builder elfutils)
 
-# Runtime libraries of the app, plus what GTK needs to draw and find things:
-# fonts (Noto CJK for the Chinese content), icons, the SVG pixbuf loader,
-# MIME data, Mesa for GL, dconf, and locale sources (for zh_CN below).
-# debootstrap does not resolve virtual packages: dconf-service needs a
-# dbus-session-bus, which dbus-x11 provides (the small one, no systemd).
-PLATFORM_PKGS=(
-  libglib2.0-0 libgtk-4-1 libadwaita-1-0 libjson-glib-1.0-0
-  librsvg2-common shared-mime-info adwaita-icon-theme hicolor-icon-theme
-  fontconfig fonts-cantarell fonts-dejavu-core fonts-noto-cjk
-  dconf-gsettings-backend dbus-x11
-  libgl1 libegl1 libglx-mesa0 libegl-mesa0 libgl1-mesa-dri
-  locales
-)
+# The SDK is the sid root as it is (gcc, meson, ninja, pkg-config, the -dev
+# packages, gettext, the GLib tools, desktop-file-utils, appstream, xmllint).
+# The Platform is the same root without what only builds: the files of these
+# packages are removed, so that the app is shown to run without them.
+PLATFORM_DROP='-dev$|-dev-bin$|^(gcc|g\+\+|cpp)(-[0-9]+)?(-x86-64-linux-gnu)?$|^binutils|^(build-essential|make|meson|ninja-build|pkgconf|pkgconf-bin|pkg-config|git|git-man|gettext|dpkg-dev|libdpkg-perl|libc-dev-bin)$'
 
-# The platform plus the build tools.  flatpak-builder runs meson, ninja and
-# the compiler inside the SDK, and appstream-compose (appstream-util) after
-# the build; meson's gnome.post_install runs glib-compile-schemas,
-# gtk4-update-icon-cache and update-desktop-database; po/ runs python3 and
-# the gettext tools; glib-compile-resources strips blanks with xmllint.
-SDK_PKGS=(
-  "${PLATFORM_PKGS[@]}"
-  gcc libc6-dev make meson ninja-build pkg-config python3 gettext
-  libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin
-  libgtk-4-dev libgtk-4-bin gtk-update-icon-cache libadwaita-1-dev libjson-glib-dev
-  desktop-file-utils appstream appstream-util libxml2-utils
-)
-
-# Locales built into both runtimes (a debootstrapped tree has only C.utf8).
-RUNTIME_LOCALES=(en_US zh_CN)
-
-HOST_PKGS=(flatpak flatpak-builder debootstrap elfutils xvfb xauth xdotool
-           imagemagick dbus debian-archive-keyring)
+# The locales both runtimes must carry (.ci/root generates them).
+RUNTIME_LOCALES=(en_US.utf8 zh_CN.utf8)
 
 # ---------------------------------------------------------------------------
 
 log() { printf '%s\n' "$*" >&2; }
 die() { log "test-local.sh: $*"; exit 1; }
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo -- "$@"; fi
-}
-
-# The user installation and everything else flatpak writes live in $WORK.
-flatpak_env() {
-  export HOME="$WORK/home"
-  export XDG_CACHE_HOME="$HOME/.cache" XDG_CONFIG_HOME="$HOME/.config" XDG_DATA_HOME="$HOME/.local/share"
-  export XDG_RUNTIME_DIR="$WORK/xdg-runtime"
-  export FLATPAK_USER_DIR="$WORK/flatpak-user"
-  export LANG=C.UTF-8
-  unset LANGUAGE LC_ALL
-  mkdir -p "$HOME" "$XDG_CACHE_HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$FLATPAK_USER_DIR"
-  mkdir -p "$XDG_RUNTIME_DIR"
-  chmod 700 "$XDG_RUNTIME_DIR"
-}
-
-# The manifest's runtime-version: the branch the stand-ins are built at.
+# The manifest's runtime-version: the branch the stand-ins are made at.
 manifest_branch() {
-  /usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["runtime-version"])' "$MANIFEST"
+  python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["runtime-version"])' "$MANIFEST"
 }
 
-# The first http(s) source of "$SUITE" main in apt's configuration, deb822
-# (.sources) or one-line (.list) format.  Never a host written down here.
-find_mirror() {
-  if [ -n "${WENDA_DEBIAN_MIRROR:-}" ]; then
-    printf '%s\n' "$WENDA_DEBIAN_MIRROR"; return
-  fi
-  local f
-  {
-    for f in /etc/apt/sources.list.d/*.sources; do
-      [ -r "$f" ] || continue
-      awk -v suite="$SUITE" '
-        function flush() {
-          if (types ~ "(^| )deb( |$)" && suites ~ "(^| )" suite "( |$)" &&
-              comps ~ "(^| )main( |$)" && enabled != "no" && uris != "") {
-            n = split(uris, u, " ")
-            for (i = 1; i <= n; i++) if (u[i] ~ /^https?:\/\//) print u[i]
-          }
-          types = suites = uris = comps = enabled = ""
-        }
-        /^[[:space:]]*#/ { next }
-        /^[[:space:]]*$/ { flush(); next }
-        /^[A-Za-z-]+:/ {
-          key = tolower($1); sub(/:$/, "", key)
-          val = $0; sub(/^[^:]*:[[:space:]]*/, "", val)
-          if (key == "types") types = val
-          else if (key == "uris") uris = val
-          else if (key == "suites") suites = val
-          else if (key == "components") comps = val
-          else if (key == "enabled") enabled = tolower(val)
-        }
-        END { flush() }' "$f"
-    done
-    for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-      [ -r "$f" ] || continue
-      awk -v suite="$SUITE" '
-        $1 == "deb" {
-          i = 2
-          if ($2 ~ /^\[/) { while (i <= NF && $i !~ /\]$/) i++; i++ }
-          if ($(i + 1) == suite && $i ~ /^https?:\/\//)
-            for (j = i + 2; j <= NF; j++) if ($j == "main") { print $i; break }
-        }' "$f"
-    done
-  } | head -n 1
+# Fail if anything is mounted at or below $1: a root entered with .ci/root
+# enter has the checkout bound in, and rm -rf must never reach through it.
+no_mounts_below() {
+  local m
+  m=$(awk -v d="$1" '$2 == d || index($2, d "/") == 1 { print $2 }' /proc/self/mounts)
+  [ -z "$m" ] || die "still mounted below $1: $m"
 }
 
-runtime_key() {
-  # $1 = name, rest = packages
-  local name=$1; shift
-  printf '%s\n' "recipe=$RECIPE" "name=$name" "branch=$BRANCH" "arch=$ARCH" "suite=$SUITE" \
-    "locales=${RUNTIME_LOCALES[*]}" "$@" | sha256sum | cut -d' ' -f1
+# in_root FUNC ARGS...: run in_FUNC of this script inside the tools root,
+# as root.  Not through a chroot (.ci/root enter): inside a chroot the kernel
+# refuses new user namespaces, and flatpak's bubblewrap makes one for every
+# sandbox.  So the tools root becomes the root of a new mount namespace
+# (pivot_root), with /proc, /dev, /sys and the checkout (at its own path) in
+# it.  The mounts live and die with that namespace: nothing is left mounted
+# on the host, also when a step fails.
+in_root() {
+  unshare --mount --propagation private --fork -- "$SELF" __pivot "$TOOLS" "$@"
+}
+
+# In the new mount namespace: build the root, pivot into it, run in_FUNC.
+pivot_in() {
+  local root=$1; shift
+  mount --bind "$root" "$root"
+  mount -t proc proc "$root/proc"
+  mount --rbind /dev "$root/dev"
+  mount --rbind /sys "$root/sys"
+  mkdir -p "$root$TOP" "$root/.host"
+  mount --bind "$TOP" "$root$TOP"
+  cp /etc/resolv.conf "$root/etc/resolv.conf"
+  cd "$root"
+  pivot_root . .host
+  # Detach the host's tree (MNT_DETACH), with what the sid root has: a
+  # fresh one has no umount.
+  python3 -c '
+import ctypes, os, sys
+libc = ctypes.CDLL(None, use_errno=True)
+if libc.umount2(b"/.host", 2) != 0:
+    sys.exit("umount2 /.host: " + os.strerror(ctypes.get_errno()))'
+  exec chroot . /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/usr/sbin HOME=/root \
+    TERM="${TERM:-dumb}" LANG=C.UTF-8 WENDA_FLATPAK_TIMEOUT="$WINDOW_TIMEOUT" \
+    "$SELF" __in "$@"
 }
 
 # ---------------------------------------------------------------------------
-# Steps.  Each runs in a subshell under set -e, its output in $LOGS/NAME.log.
+# Host steps.  Each runs in a subshell under set -e, its output in $LOGS/NAME.log.
 
-step_host_packages() {
-  local missing=() p
-  for p in "${HOST_PKGS[@]}"; do
-    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
-  done
-  if [ ${#missing[@]} -eq 0 ]; then
-    echo "all host packages present: ${HOST_PKGS[*]}"
-    return 0
+step_tools_root() {
+  local tb key
+  tb=$("$CI_ROOT" ensure "$SUITE")
+  key=$(printf '%s\n' "recipe=$RECIPE" "${tb##*/}" "${TOOLS_PKGS[@]}" | sha256sum | cut -c1-16)
+  if [ "$REBUILD_ROOT" != 1 ] && [ "$(cat "$TOOLS/etc/wenda-flatpak-tools" 2>/dev/null)" = "$key" ]; then
+    echo "tools root $TOOLS: cached ($key, from ${tb##*/})"
+  else
+    echo "tools root $TOOLS: unpacking ${tb##*/}"
+    no_mounts_below "$TOOLS"
+    rm -rf "$TOOLS"
+    "$CI_ROOT" unpack "$SUITE" "$TOOLS"
+    in_root install_tools
+    echo "$key" >"$TOOLS/etc/wenda-flatpak-tools"
   fi
-  echo "installing: ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  # apt-get update only when the package lists cannot serve the install.
-  if ! as_root apt-get install -y --no-install-recommends "${missing[@]}"; then
-    as_root apt-get update
-    as_root apt-get install -y --no-install-recommends "${missing[@]}"
-  fi
+  in_root versions
 }
 
-step_manifest_check() {
-  flatpak-builder --version
-  G_DEBUG=fatal-warnings flatpak-builder --show-manifest "$MANIFEST" >"$WORK/manifest.resolved.json"
-  echo "manifest parses; runtime-version $BRANCH, arch $ARCH"
-}
+step_manifest_check() { in_root manifest_check; }
 
-# build_runtime NAME PACKAGES...
-build_runtime() {
-  local name=$1; shift
-  local key stamp rootfs dir
-  key=$(runtime_key "$name" "$@")
-  stamp="$WORK/runtimes/$name.stamp"
-  if [ "${REBUILD_RUNTIMES:-0}" != 1 ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$key" ] &&
-     flatpak repo --branches "$WORK/runtime-repo" 2>/dev/null | grep -q "^runtime/$name/$ARCH/$BRANCH"; then
+# make_runtime NAME DROP: a runtime folder from a fresh copy of the sid root,
+# exported into the stand-in repo.  DROP is a regex of packages whose files
+# are removed first (empty: none).
+make_runtime() {
+  local name=$1 drop=$2 tb key stamp dir t0
+  tb=$("$CI_ROOT" ensure "$SUITE")
+  key=$(printf '%s\n' "recipe=$RECIPE" "${tb##*/}" "$name" "$BRANCH" "$ARCH" "$drop" \
+          "${RUNTIME_LOCALES[@]}" | sha256sum | cut -c1-16)
+  stamp="$TOOLS$IN/runtimes/$name.stamp"
+  if [ "$REBUILD_RUNTIMES" != 1 ] && [ "$(cat "$stamp" 2>/dev/null)" = "$key" ] &&
+     in_root has_ref "runtime/$name/$ARCH/$BRANCH"; then
     echo "$name//$BRANCH: cached ($key)"
     return 0
   fi
+  dir="$TOOLS$IN/runtimes/$name"
+  rm -f "$stamp"
+  rm -rf "$dir" "$dir.root"
+  t0=$SECONDS
+  "$CI_ROOT" unpack "$SUITE" "$dir.root"
+  echo "$name: unpacked ${tb##*/} in $((SECONDS - t0)) s"
 
-  local mirror
-  mirror=$(find_mirror)
-  [ -n "$mirror" ] || die "no http(s) '$SUITE main' source in /etc/apt/sources.list*; set WENDA_DEBIAN_MIRROR"
-  echo "$name//$BRANCH: debootstrap $SUITE from the apt source mirror"
-
-  rootfs="$WORK/runtimes/$name.rootfs"
-  dir="$WORK/runtimes/$name"
-  as_root rm -rf "$rootfs" "$dir"
-  mkdir -p "$WORK/runtimes"
-  local t0=$SECONDS
-  mkdir -p "$WORK/debs"
-  as_root debootstrap --variant=minbase --merged-usr --cache-dir="$WORK/debs" \
-    --include="$(IFS=,; echo "$*")" "$SUITE" "$rootfs" "$mirror"
-  echo "debootstrap: $((SECONDS - t0)) s"
-
-  # Locales: only C.utf8 exists in a debootstrapped tree.
   local l
   for l in "${RUNTIME_LOCALES[@]}"; do
-    as_root chroot "$rootfs" localedef -i "$l" -f UTF-8 "$l.UTF-8"
+    chroot "$dir.root" locale -a | grep -qx "$l" || die "the sid root lacks the $l locale"
   done
-  # A font cache inside /usr (the runtime's /var is not shipped).
-  as_root mkdir -p "$rootfs/usr/lib/fontconfig/cache"
-  as_root tee "$rootfs/etc/fonts/conf.d/05-runtime-cache.conf" >/dev/null <<'EOF'
+  if [ -n "$drop" ]; then
+    local pkgs
+    # shellcheck disable=SC2016 # dpkg-query's format, not the shell's
+    pkgs=$(chroot "$dir.root" dpkg-query -W -f '${Package}\n' | grep -E -- "$drop" | sort)
+    echo "$name: removing the files of $(echo "$pkgs" | wc -l) build-only packages:" \
+         "$(echo "$pkgs" | tr '\n' ' ')"
+    # Inside the root, so that its own symlinks resolve there.  Files and
+    # links only: directories are shared with other packages.
+    # shellcheck disable=SC2086 # one package a word
+    chroot "$dir.root" dpkg -L $pkgs | grep '^/' | sort -u | chroot "$dir.root" python3 -c '
+import os, sys
+for f in sys.stdin.read().splitlines():
+    if os.path.islink(f) or os.path.isfile(f):
+        os.unlink(f)'
+  fi
+  # A font cache inside /usr: the runtime's /var is not shipped.  The
+  # root's own cache in /var is dropped first: fc-cache 2.17 fails on a
+  # directory whose caches it finds in two places.
+  rm -rf "$dir.root/var/cache/fontconfig"
+  mkdir -p "$dir.root/usr/lib/fontconfig/cache"
+  cat >"$dir.root/etc/fonts/conf.d/05-runtime-cache.conf" <<'EOF'
 <?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
 <fontconfig>
   <cachedir>/usr/lib/fontconfig/cache</cachedir>
 </fontconfig>
 EOF
-  as_root chroot "$rootfs" fc-cache -s -f >/dev/null
+  chroot "$dir.root" fc-cache -s -f
+  if [ "$name" = org.gnome.Sdk ]; then
+    # flatpak-builder takes its default CFLAGS and LDFLAGS from the SDK, as
+    # the real SDK's: here Debian's own (dpkg-buildflags).
+    local f
+    mkdir -p "$dir.root/etc/flatpak-builder"
+    for f in CFLAGS CXXFLAGS LDFLAGS; do
+      chroot "$dir.root" dpkg-buildflags --get "$f"
+    done | python3 -c '
+import json, sys
+c, cxx, ld = sys.stdin.read().splitlines()
+print(json.dumps({"cflags": c, "cxxflags": cxx, "ldflags": ld}, indent=2))' \
+      >"$dir.root/etc/flatpak-builder/defaults.json"
+    cat "$dir.root/etc/flatpak-builder/defaults.json"
+  fi
 
-  # Runtime layout: files -> usr, etc inside usr, metadata beside.
-  as_root mkdir -p "$dir"
-  as_root mv "$rootfs/usr" "$dir/usr"
-  as_root mv "$rootfs/etc" "$dir/usr/etc"
-  as_root rm -f "$dir/usr/etc/shadow" "$dir/usr/etc/shadow-" "$dir/usr/etc/gshadow" "$dir/usr/etc/gshadow-"
-  as_root rm -rf "$dir/usr/share/doc" "$dir/usr/share/man" "$dir/usr/share/info"
-  as_root rm -rf "$rootfs"
-  as_root chown -R "$(id -u):$(id -g)" "$dir"
+  # Runtime layout (build-export --runtime reads usr/): the root's usr/,
+  # with etc/ inside, a files -> usr link, metadata beside.
+  mkdir -p "$dir"
+  mv "$dir.root/usr" "$dir/usr"
+  mv "$dir.root/etc" "$dir/usr/etc"
   ln -s usr "$dir/files"
+  rm -f "$dir/usr/etc/"{shadow,shadow-,gshadow,gshadow-}
+  rm -rf "$dir/usr/share/"{doc,man,info}
+  rm -rf "$dir.root"
   cat >"$dir/metadata" <<EOF
 [Runtime]
 name=$name
@@ -240,43 +216,102 @@ runtime=org.gnome.Platform/$ARCH/$BRANCH
 sdk=org.gnome.Sdk/$ARCH/$BRANCH
 EOF
   du -sh "$dir/usr"
-
-  t0=$SECONDS
-  flatpak build-export --arch="$ARCH" --runtime \
-    --subject="Debian $SUITE stand-in for $name $BRANCH" \
-    "$WORK/runtime-repo" "$dir" "$BRANCH"
-  echo "build-export: $((SECONDS - t0)) s"
+  in_root export_runtime "$name"
   rm -rf "$dir"
   echo "$key" >"$stamp"
 }
 
 step_runtimes_build() {
-  build_runtime org.gnome.Platform "${PLATFORM_PKGS[@]}"
-  build_runtime org.gnome.Sdk "${SDK_PKGS[@]}"
+  make_runtime org.gnome.Sdk ''
+  make_runtime org.gnome.Platform "$PLATFORM_DROP"
 }
 
-step_runtimes_install() {
+step_runtimes_install() { in_root runtimes_install; }
+step_app_build() { in_root app_build; }
+step_app_run() { in_root run_app run_app_session C.UTF-8; }
+step_app_run_zh() { in_root run_app run_app_session zh_CN.UTF-8; }
+step_app_dbus() { in_root run_app dbus_activate_session C.UTF-8; }
+
+# ---------------------------------------------------------------------------
+# Steps inside the tools root (in_NAME, called through in_root NAME).
+
+in_install_tools() {
+  export DEBIAN_FRONTEND=noninteractive
+  # The mirror's sid is a frozen snapshot whose InRelease has expired (as
+  # in .ci/root).
+  apt-get -q -o Acquire::Check-Valid-Until=false update
+  apt-get -q -y --no-install-recommends install "${TOOLS_PKGS[@]}"
+  apt-get clean
+}
+
+in_versions() {
+  flatpak --version
+  flatpak-builder --version
+  bwrap --version
+  appstreamcli --version
+}
+
+in_has_ref() {
+  flatpak repo --branches "$IN/runtime-repo" 2>/dev/null | awk '{ print $1 }' | grep -qx "$1"
+}
+
+in_manifest_check() {
+  flatpak-builder --version
+  G_DEBUG=fatal-warnings flatpak-builder --show-manifest "$MANIFEST" >"$IN/manifest.resolved.json"
+  python3 - "$IN/manifest.resolved.json" <<'EOF'
+import json, sys
+m = json.load(open(sys.argv[1]))
+print("manifest parses: %s, runtime %s//%s, sdk %s, finish-args %s"
+      % (m["id"], m["runtime"], m["runtime-version"], m["sdk"], " ".join(m["finish-args"])))
+EOF
+}
+
+in_export_runtime() {
+  local name=$1 t0=$SECONDS
+  # Uncompressed objects: an archive repo (build-export's default) takes
+  # several times as long to write and to install from.
+  [ -d "$IN/runtime-repo/objects" ] || ostree init --repo="$IN/runtime-repo" --mode=bare-user-only
+  flatpak build-export --disable-fsync --arch="$ARCH" --runtime \
+    --subject="Debian $SUITE stand-in for $name $BRANCH" \
+    "$IN/runtime-repo" "$IN/runtimes/$name" "$BRANCH"
+  echo "$name: build-export in $((SECONDS - t0)) s"
+  du -sh "$IN/runtime-repo"
+}
+
+# The user installation and everything else flatpak writes live in $IN.
+flatpak_env() {
+  export HOME="$IN/home"
+  export XDG_CACHE_HOME="$HOME/.cache" XDG_CONFIG_HOME="$HOME/.config" XDG_DATA_HOME="$HOME/.local/share"
+  export XDG_RUNTIME_DIR="$IN/xdg-runtime"
+  export FLATPAK_USER_DIR="$IN/flatpak-user"
+  export LANG=C.UTF-8
+  unset LANGUAGE LC_ALL
+  mkdir -p "$HOME" "$XDG_CACHE_HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$FLATPAK_USER_DIR"
+  mkdir -p "$XDG_RUNTIME_DIR"
+  chmod 700 "$XDG_RUNTIME_DIR"
+}
+
+in_runtimes_install() {
   flatpak_env
-  flatpak --user remote-add --if-not-exists --no-gpg-verify wenda-standin "file://$WORK/runtime-repo"
-  # The app's Locale extension: install English and Chinese, as a machine
-  # whose users read those would.
+  flatpak --user remote-add --if-not-exists --no-gpg-verify wenda-standin "file://$IN/runtime-repo"
+  # The app's Locale extension: English and Chinese, as on a machine whose
+  # users read those.
   flatpak --user config --set languages 'en;zh'
   flatpak --user install --noninteractive --or-update wenda-standin \
     "org.gnome.Platform/$ARCH/$BRANCH" "org.gnome.Sdk/$ARCH/$BRANCH"
   flatpak --user list --runtime
 }
 
-step_app_build() {
+in_app_build() {
   flatpak_env
   local extra=()
   # rofiles-fuse is only an optimisation; without /dev/fuse it cannot run.
-  [ -c /dev/fuse ] || extra+=(--disable-rofiles-fuse)
-  cd "$WORK"
+  { [ -c /dev/fuse ] && command -v rofiles-fuse >/dev/null; } || extra+=(--disable-rofiles-fuse)
+  cd "$IN"
   flatpak-builder --user --install --force-clean "${extra[@]}" \
-    --state-dir="$WORK/state" --repo="$WORK/app-repo" \
-    "$WORK/build-dir" "$MANIFEST"
+    --state-dir="$IN/state" --repo="$IN/app-repo" \
+    "$IN/build-dir" "$MANIFEST"
   flatpak --user info "$APP_ID"
-  flatpak --user list --app
   # What the sandbox will see under /app.
   local files
   files=$(flatpak --user info --show-location "$APP_ID")/files
@@ -284,16 +319,17 @@ step_app_build() {
   (cd "$files" && find . -type f -o -type l | sort)
   test -x "$files/bin/wenda"
   test -f "$files/share/glib-2.0/schemas/gschemas.compiled"
+  test -f "$files/share/app-info/xmls/$APP_ID.xml.gz"
 }
 
-# run_app MODE LANG SCREENSHOT: a fresh Xvfb and session bus, then the
-# script again as MODE (__run-app or __dbus-activate) inside them.
-run_app() {
+# in_run_app FUNC LANG: a fresh Xvfb and session bus, then in_FUNC LANG
+# inside them.
+in_run_app() {
   flatpak_env
-  local mode=$1 lang=$2 shot=$3 fd n
-  exec {fd}< <(exec Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp -noreset 2>"$LOGS/xvfb-$lang.log")
+  local fn=$1 lang=$2 fd n
+  mkdir -p "$IN/logs" "$IN/shots"
+  exec {fd}< <(exec Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp -noreset 2>"$IN/logs/xvfb-$lang.log")
   XVFB_PID=$!
-  # The step runs in its own subshell: this trap ends this Xvfb only.
   trap 'kill "$XVFB_PID" 2>/dev/null || true; wait "$XVFB_PID" 2>/dev/null || true' EXIT
   read -r -t 15 n <&"$fd" || die "Xvfb did not report a display"
   export DISPLAY=":$n"
@@ -302,7 +338,7 @@ run_app() {
   # The session bus finds the exported D-Bus service files here, as it
   # does through /etc/profile.d/flatpak.sh on a desktop.
   export XDG_DATA_DIRS="$FLATPAK_USER_DIR/exports/share:/usr/local/share:/usr/share"
-  LANG=$lang dbus-run-session -- "$SELF" "$mode" "$lang" "$shot"
+  LANG=$lang dbus-run-session -- "$SELF" __in "$fn" "$lang"
 }
 
 # Wait for the app's window; print it.  $1 = seconds already waited from.
@@ -318,10 +354,18 @@ wait_window() {
   return 1
 }
 
+# Fail on what the app must never print (GLib-CRITICAL, Gtk-WARNING, ...).
+check_app_log() {
+  if grep -E -- '-(WARNING|CRITICAL|ERROR) \*\*|^\*\* ' "$1"; then
+    echo "the app printed the warnings above"
+    return 1
+  fi
+}
+
 # Inside dbus-run-session: start the app, wait for its window, shoot, stop.
-inner_run_app() {
-  local lang=$1 shot=$2 app_pid rc=0
-  local applog="$LOGS/app-$lang.log"
+in_run_app_session() {
+  local lang=$1 app_pid rc=0
+  local shot="$IN/shots/wenda-$lang.png" applog="$IN/logs/app-$lang.log"
   local appdata="$HOME/.var/app/$APP_ID"
   rm -f "$shot"
   # Each run starts as a first start: no saved settings, no caches.
@@ -351,21 +395,27 @@ inner_run_app() {
   cat "$appdata/config/glib-2.0/settings/keyfile" 2>/dev/null || echo "(none)"
   echo "--- app output ($applog)"
   cat "$applog"
+  check_app_log "$applog" || rc=1
   return $rc
 }
 
 # Inside dbus-run-session: start the app the way GNOME does for a
 # DBusActivatable app and for its search provider, through the D-Bus
 # service file flatpak exported (Exec=flatpak run ... --gapplication-service).
-inner_dbus_activate() {
+in_dbus_activate_session() {
   local rc=0 t0=$SECONDS
   rm -rf "$HOME/.var/app/$APP_ID"
   xdotool mousemove 1279 799
   echo "--- SearchProvider2.GetInitialResultSet(['训练']) (activates the service, no window)"
-  timeout 60 gdbus call --session --dest "$APP_ID" \
+  local ids
+  ids=$(timeout 60 gdbus call --session --dest "$APP_ID" \
     --object-path /io/github/wenda/Wenda/SearchProvider \
-    --method org.gnome.Shell.SearchProvider2.GetInitialResultSet "['训练']" ||
-    echo "(no answer from the search provider; informational only)"
+    --method org.gnome.Shell.SearchProvider2.GetInitialResultSet "['训练']") || rc=1
+  echo "$ids"
+  case $ids in
+    "(['"*) ;;
+    *) echo "no topic found for 训练"; rc=1 ;;
+  esac
   echo "--- org.freedesktop.Application.Activate"
   timeout 60 gdbus call --session --dest "$APP_ID" --object-path /io/github/wenda/Wenda \
     --method org.freedesktop.Application.Activate '{}' || rc=1
@@ -384,10 +434,6 @@ inner_dbus_activate() {
   fi
   return $rc
 }
-
-step_app_run() { run_app __run-app C.UTF-8 "$SHOT"; }
-step_app_run_zh() { run_app __run-app zh_CN.UTF-8 "$SHOT_ZH"; }
-step_app_dbus() { run_app __dbus-activate C.UTF-8 -; }
 
 # ---------------------------------------------------------------------------
 
@@ -419,7 +465,7 @@ run_step() {
 }
 
 summary() {
-  local i total=0
+  local i total=0 lang
   echo
   echo "== test-local.sh summary ($APP_ID, stand-in org.gnome.Platform//$BRANCH from Debian $SUITE)"
   for i in "${!STEP_NAMES[@]}"; do
@@ -427,63 +473,68 @@ summary() {
     total=$((total + STEP_SECS[i]))
   done
   printf '   %-19s %-11s %5d s\n' total "" "$total"
-  local f
-  for f in "$LOGS/app-C.UTF-8.log" "$LOGS/app-zh_CN.UTF-8.log"; do
-    [ -f "$f" ] || continue
-    if grep -qE 'WARNING|CRITICAL|ERROR|\*\*' "$f"; then
-      echo "   app messages in $f:"
-      grep -E 'WARNING|CRITICAL|ERROR|\*\*' "$f" | sort | uniq -c | sed 's/^/     /'
+  for lang in C.UTF-8 zh_CN.UTF-8; do
+    if [ -f "$TOOLS$IN/shots/wenda-$lang.png" ]; then
+      cp "$TOOLS$IN/shots/wenda-$lang.png" "$WORK/wenda-$lang.png"
+      echo "   screenshot ($lang): $WORK/wenda-$lang.png"
     fi
   done
-  [ -f "$SHOT" ] && echo "   screenshot (C.UTF-8):     $SHOT"
-  [ -f "$SHOT_ZH" ] && echo "   screenshot (zh_CN.UTF-8): $SHOT_ZH"
   echo "   logs: $LOGS"
   if [ "$FAILED" = 1 ]; then echo "   RESULT: FAILED"; else echo "   RESULT: ok"; fi
 }
 
 main() {
-  REBUILD_RUNTIMES=0 KEEP_GOING=0
+  REBUILD_RUNTIMES=0 REBUILD_ROOT=0 KEEP_GOING=0
   while [ $# -gt 0 ]; do
     case $1 in
       --rebuild-runtimes) REBUILD_RUNTIMES=1 ;;
+      --rebuild-root) REBUILD_ROOT=1 REBUILD_RUNTIMES=1 ;;
       --keep-going) KEEP_GOING=1 ;;
       -h|--help) sed -n '2,/^# SPDX/{/^# SPDX/d;s/^# \{0,1\}//;p}' "$SELF"; exit 0 ;;
       *) die "unknown argument: $1" ;;
     esac
     shift
   done
-  export REBUILD_RUNTIMES KEEP_GOING
+  [ "$(id -u)" -eq 0 ] || die "run as root: it unpacks and enters Debian roots (.ci/root)"
 
-  WORK=$(realpath -m "$WORK")
-  local top
-  top=$(realpath "$HERE/..")
-  case $WORK/ in
-    "$top"/*) die "WENDA_FLATPAK_WORK must be outside the checkout ($top): the manifest copies the checkout" ;;
-  esac
+  WORK=$(realpath -m "${WENDA_FLATPAK_WORK:-/var/tmp/wenda-flatpak}")
+  TOOLS=$(realpath -m "${WENDA_FLATPAK_ROOT:-$WORK/root}")
+  local d
+  for d in "$WORK" "$TOOLS"; do
+    case $d/ in
+      "$TOP"/*) die "$d must be outside the checkout ($TOP): the manifest copies the checkout" ;;
+    esac
+  done
   mkdir -p "$WORK"
   LOGS="$WORK/logs"
   rm -rf "$LOGS"; mkdir -p "$LOGS"
-  export WORK LOGS
-
+  rm -rf "$TOOLS$IN/logs" "$TOOLS$IN/shots" "$WORK"/wenda-*.png
   ARCH=$(uname -m)
   BRANCH=$(manifest_branch)
-  export ARCH BRANCH
 
-  run_step host-packages  step_host_packages
-  ARCH=$(flatpak --default-arch 2>/dev/null || uname -m); export ARCH
-  run_step manifest-check step_manifest_check
-  run_step runtimes-build step_runtimes_build
-  run_step runtimes-install step_runtimes_install
-  run_step app-build      step_app_build
-  run_step app-run        step_app_run
-  run_step app-run-zh_CN  step_app_run_zh
+  run_step tools-root        step_tools_root
+  run_step manifest-check    step_manifest_check
+  run_step runtimes-build    step_runtimes_build
+  run_step runtimes-install  step_runtimes_install
+  run_step app-build         step_app_build
+  run_step app-run           step_app_run
+  run_step app-run-zh_CN     step_app_run_zh
   run_step app-dbus-activate step_app_dbus
   summary
   [ "$FAILED" = 0 ]
 }
 
 case ${1:-} in
-  __run-app) shift; inner_run_app "$@" ;;
-  __dbus-activate) shift; inner_dbus_activate "$@" ;;
+  __pivot) shift; pivot_in "$@" ;;
+  __in)
+    # Inside the tools root (see in_root).
+    shift
+    # (flatpak is not there yet when install_tools runs.)
+    ARCH=$(flatpak --default-arch 2>/dev/null || uname -m)
+    BRANCH=$(manifest_branch)
+    mkdir -p "$IN"
+    fn=$1; shift
+    "in_$fn" "$@"
+    ;;
   *) main "$@" ;;
 esac
