@@ -18,9 +18,11 @@
 #
 # Environment:
 #   WENDA_FUZZ_BUILDDIR  the build folder (default: build-fuzz at the top);
-#                        configured with CC=clang-14 -Dfuzzing=true if it
-#                        is not a build folder yet
-#   CC                   the compiler for a new build folder (clang-14)
+#                        configured with CC -Dfuzzing=true if it is not a
+#                        build folder yet, or was configured with another
+#                        compiler or meson (its fuzz/ folder is kept)
+#   CC                   the compiler (default clang-19, else clang: the
+#                        trixie root has clang-19, with libclang-rt-19-dev)
 #   WENDA_FUZZ_FULL_UNWIND=1  fuzz with ASan's full unwinding (slow; by
 #                        default only the failed inputs are run so again)
 #
@@ -53,16 +55,30 @@ done
 
 # ------------------------------------------------------------------ build
 build_start=$(date +%s)
+if [ -z "${CC:-}" ]; then
+  CC=clang
+  command -v clang-19 >/dev/null && CC=clang-19
+fi
+# What the folder was configured with: another compiler or meson (a build
+# folder made on another system, or in another root) cannot be reused.
+stamp="CC=$(command -v "$CC" || echo "$CC") meson=$(meson --version 2>/dev/null)"
+if [ -f "$BUILDDIR/build.ninja" ] &&
+   [ "$(cat "$BUILDDIR/.wenda-fuzz-config" 2>/dev/null)" != "$stamp" ]; then
+  echo "+ $BUILDDIR was configured with another compiler or meson: configuring it afresh"
+  find "$BUILDDIR" -mindepth 1 -maxdepth 1 ! -name fuzz -exec rm -rf {} +
+fi
 if [ ! -f "$BUILDDIR/build.ninja" ]; then
-  echo "+ meson setup $BUILDDIR (CC=${CC:-clang-14}, -Dfuzzing=true)"
-  if ! CC=${CC:-clang-14} meson setup "$BUILDDIR" "$ROOT" \
+  echo "+ meson setup $BUILDDIR (CC=$CC, -Dfuzzing=true)"
+  mkdir -p "$BUILDDIR"
+  if ! CC=$CC meson setup "$BUILDDIR" "$ROOT" \
          -Dfuzzing=true -Dui_tests=false -Dbuildtype=debugoptimized \
-         </dev/null >"$BUILDDIR.setup.log" 2>&1; then
-    cat "$BUILDDIR.setup.log"
+         </dev/null >"$BUILDDIR/fuzz-setup.log" 2>&1; then
+    cat "$BUILDDIR/fuzz-setup.log"
     echo "run.sh: meson setup failed" >&2
     exit 1
   fi
-  rm -f "$BUILDDIR.setup.log"
+  rm -f "$BUILDDIR/fuzz-setup.log"
+  echo "$stamp" >"$BUILDDIR/.wenda-fuzz-config"
 elif ! meson introspect --buildoptions "$BUILDDIR" 2>/dev/null |
        /usr/bin/python3 -c 'import json, sys; sys.exit(0 if any(o["name"] == "fuzzing" and o["value"] for o in json.load(sys.stdin)) else 1)'; then
   echo "+ meson configure $BUILDDIR -Dfuzzing=true"
@@ -72,7 +88,7 @@ fi
 targets=()
 for h in "${HARNESSES[@]}"; do targets+=("tests/fuzz/fuzz-$h"); done
 echo "+ meson compile -C $BUILDDIR ${targets[*]}"
-if ! meson compile -C "$BUILDDIR" "${targets[@]}" </dev/null >"$BUILDDIR/fuzz-compile.log" 2>&1; then
+if ! meson compile -C "$BUILDDIR" -j "$(nproc)" "${targets[@]}" </dev/null >"$BUILDDIR/fuzz-compile.log" 2>&1; then
   grep -E -B3 -A10 'error|FAILED' "$BUILDDIR/fuzz-compile.log" | tail -n 100
   echo "run.sh: the harnesses did not build" >&2
   exit 1
@@ -80,7 +96,8 @@ fi
 echo "=== build took $(( $(date +%s) - build_start ))s"
 
 # -------------------------------------------------------------------- run
-# GLib's slice allocator would hide leaks and use-after-free.
+# GLib's slice allocator, which would hide leaks and use-after-free, has
+# been plain malloc since GLib 2.76: no G_SLICE=always-malloc any more.
 #
 # Stacks: the system libraries have no frame pointers, so with ASan's fast
 # unwinding a malloc's stack stops at g_malloc.  Full unwinding
@@ -89,7 +106,6 @@ echo "=== build took $(( $(date +%s) - build_start ))s"
 # against 1830).  So the fuzzing unwinds fast, and each input that failed
 # is run again below with full unwinding, for a report whose stacks reach
 # our code.  WENDA_FUZZ_FULL_UNWIND=1 fuzzes with full unwinding.
-export G_SLICE=always-malloc
 ASAN_BASE="detect_leaks=1:malloc_context_size=30"
 ASAN_FULL="$ASAN_BASE:fast_unwind_on_malloc=0"
 if [ "${WENDA_FUZZ_FULL_UNWIND:-0}" = 1 ]; then
@@ -100,7 +116,7 @@ fi
 export LSAN_OPTIONS="suppressions=$ROOT/tests/sanitizers/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$ROOT/tests/sanitizers/ubsan.supp"
 export LC_ALL=C.UTF-8
-unset G_DEBUG
+unset G_DEBUG G_SLICE
 
 child=""
 # On an interrupt: the fuzzer's whole group; libFuzzer's fork mode can hang
