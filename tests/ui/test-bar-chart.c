@@ -741,7 +741,7 @@ test_measure (void)
   g_assert_cmpuint (wenda_bar_chart_place_labels (widths, N_DAYS, nat_width, 0, x), ==, 1);
 
   /* The text follows the widget's font: a larger one asks for more. */
-  gtk_css_provider_load_from_data (big, ".bar-chart.big-text { font-size: 30px; }", -1);
+  gtk_css_provider_load_from_string (big, ".bar-chart.big-text { font-size: 30px; }");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (big),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   gtk_widget_add_css_class (GTK_WIDGET (fixture.chart), "big-text");

@@ -9,9 +9,10 @@
 
 #include "ui-helpers.h"
 
-#include <gdk/x11/gdkx.h>
 #include <locale.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 /* Runs the main loop for @ms milliseconds. */
 void
@@ -58,21 +59,49 @@ run_xdotool (const char *const *argv)
     g_error ("%s failed: %s", argv[1], err);
 }
 
-static char *
+/* The X window of @window, for xdotool.  GTK 4.18 deprecates the GDK
+ * X11 API, so xdotool finds it by a title unique to this process and
+ * call, set for the moment of the search (search --sync waits until the
+ * X server has it); the window's own title comes back after.  The id is
+ * kept on the surface. */
+static const char *
 window_xid (GtkWindow *window)
 {
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  const char *xid = g_object_get_data (G_OBJECT (surface), "ui-helpers-xid");
 
-  g_assert_true (GDK_IS_X11_SURFACE (surface));
-  return g_strdup_printf ("%lu", (gulong)gdk_x11_surface_get_xid (surface));
+  if (xid == NULL)
+    {
+      static guint serial;
+      g_autofree char *title = g_strdup_printf ("ui-helpers-%d-%u", (int)getpid (), ++serial);
+      g_autofree char *pattern = g_strdup_printf ("^%s$", title);
+      const char *argv[] = { "xdotool", "search", "--sync", "--name", pattern, NULL };
+      g_autofree char *out = NULL;
+      g_autoptr(GError) error = NULL;
+      int status = 0;
+
+      gdk_toplevel_set_title (GDK_TOPLEVEL (surface), title);
+      g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                    &out, NULL, &status, &error);
+      g_assert_no_error (error);
+      gdk_toplevel_set_title (GDK_TOPLEVEL (surface),
+                              gtk_window_get_title (window) ? gtk_window_get_title (window) : "");
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      g_strstrip (out);
+      if (out[0] == '\0' || strchr (out, '\n') != NULL)
+        g_error ("xdotool found “%s” for the title %s, expected one window", out, title);
+      g_object_set_data_full (G_OBJECT (surface), "ui-helpers-xid", g_steal_pointer (&out), g_free);
+      xid = g_object_get_data (G_OBJECT (surface), "ui-helpers-xid");
+    }
+
+  return xid;
 }
 
 /* With no window manager, windowfocus works and windowactivate does not. */
 void
 ui_focus_window (GtkWindow *window)
 {
-  g_autofree char *xid = window_xid (window);
-  const char *argv[] = { "xdotool", "windowfocus", "--sync", xid, NULL };
+  const char *argv[] = { "xdotool", "windowfocus", "--sync", window_xid (window), NULL };
 
   run_xdotool (argv);
   ui_pump (50);
@@ -116,7 +145,7 @@ void
 ui_click (GtkWidget *widget)
 {
   GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (widget));
-  g_autofree char *xid = window_xid (window);
+  const char *xid;
   g_autofree char *sx = NULL;
   g_autofree char *sy = NULL;
   graphene_point_t in, out;
@@ -138,6 +167,7 @@ ui_click (GtkWidget *widget)
   sx = g_strdup_printf ("%d", (int)(out.x + nx));
   sy = g_strdup_printf ("%d", (int)(out.y + ny));
 
+  xid = window_xid (window);
   {
     const char *argv[] = { "xdotool", "mousemove", "--window", xid, sx, sy,
                            "click", "1", NULL };
