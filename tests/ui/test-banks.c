@@ -80,6 +80,22 @@ dialog_shown (gpointer data)
   return find_dialog () != NULL;
 }
 
+/* @button is laid out and drawn at its own size, where it stays: a dialog
+ * grows into place when it opens, and a click aimed at a button while it
+ * grows lands beside it. */
+static gboolean
+button_in_place (gpointer data)
+{
+  GtkWidget *button = data;
+  graphene_rect_t own, in_window;
+
+  return gtk_widget_get_mapped (button) && gtk_widget_get_width (button) > 0 &&
+         gtk_widget_compute_bounds (button, button, &own) &&
+         gtk_widget_compute_bounds (button, GTK_WIDGET (gtk_widget_get_root (button)), &in_window) &&
+         G_APPROX_VALUE (in_window.size.width, own.size.width, 0.5) &&
+         G_APPROX_VALUE (in_window.size.height, own.size.height, 0.5);
+}
+
 /* Answers the dialog with a click on the button of @response; the dialog
  * closes. */
 static void
@@ -90,7 +106,7 @@ respond (AdwAlertDialog *dialog,
                                             adw_alert_dialog_get_response_label (dialog, response));
 
   g_assert_nonnull (button);
-  ui_assert_eventually (gtk_widget_get_mapped (button) && gtk_widget_get_width (button) > 0);
+  g_assert_true (ui_wait_for (button_in_place, button, 3000));
   ui_click (button);
   ui_assert_eventually (find_dialog () != dialog);
 }
