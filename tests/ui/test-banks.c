@@ -804,9 +804,8 @@ assert_nothing_imported (guint       n_before,
                          GtkWidget  *focus)
 {
   ui_assert_eventually (find_chooser () == NULL);
-  /* A stopgap, not a state: the window cannot tell yet whether an import
-   * is running, so this gives one the time it would take to show. */
-  ui_pump (700);
+  /* The chooser's answer is handled, and no import started from it. */
+  ui_assert_eventually (!wenda_window_is_importing (window));
   g_assert_cmpuint (n_banks (), ==, n_before);
   g_assert_cmpstr (bank_title (), ==, title);
   g_assert_null (find_dialog ());
@@ -1044,8 +1043,9 @@ test_drop_not_a_bank (void)
       g_assert_cmpstr (bank_title (), ==, title);
     }
 
+  /* Refused at once: no import starts. */
   g_assert_false (drop_files (none));
-  ui_pump (700);
+  g_assert_false (wenda_window_is_importing (window));
   g_assert_cmpuint (n_banks (), ==, before);
   g_assert_null (find_dialog ());
 

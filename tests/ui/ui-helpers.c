@@ -81,6 +81,8 @@ window_xid (GtkWindow *window)
       int status = 0;
 
       gdk_toplevel_set_title (GDK_TOPLEVEL (surface), title);
+      /* Out to the X server now: the main loop does not run meanwhile. */
+      gdk_display_flush (gdk_surface_get_display (surface));
       g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
                     &out, NULL, &status, &error);
       g_assert_no_error (error);
