@@ -63,6 +63,7 @@ struct _WendaWindow
   GtkWidget            *next_button;
   GtkMenuButton        *mode_button;
   GtkLabel             *mode_label;
+  GtkWidget            *mode_icon;
   AdwClamp             *detail_clamp;
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *study_button;
@@ -2435,6 +2436,7 @@ wenda_window_class_init (WendaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, next_button);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, mode_button);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, mode_label);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, mode_icon);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, detail_clamp);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, study_button);
