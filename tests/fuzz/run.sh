@@ -213,7 +213,7 @@ for h in "${HARNESSES[@]}"; do
 done
 
 echo
-echo "=== Summary (${SECONDS_EACH}s each)"
+echo "=== The harnesses, ${SECONDS_EACH}s each"
 for line in "${SUMMARY[@]}"; do echo "$line"; done
 if [ $failed -gt 0 ]; then
   echo "run.sh: $failed of ${#HARNESSES[@]} harnesses failed"
