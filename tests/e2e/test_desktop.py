@@ -7,8 +7,8 @@ and --help.
 Launches the built app and drives it through AT-SPI as a user would
 (test_reader.py's approach and helpers):
 
-  1. the main menu's "About Wenda" opens an About window that shows "Wenda"
-     and the version; Escape closes it;
+  1. the main menu's "About Wenda" opens an About window (or dialog) that
+     shows "Wenda" and the version; Escape closes it;
   2. "Keyboard Shortcuts" opens the shortcuts window, which lists "Next
      topic" and "Content in English"; its Close button closes it;
   3. Preferences: a click on the "Dark" row sets app.color-scheme to 'dark'
@@ -19,10 +19,12 @@ Launches the built app and drives it through AT-SPI as a user would
      attribute and its height), Preferences shows 120, Ctrl+0 restores;
   5. a second `wenda 12` hands its command line to the running instance and
      exits 0; there is still one app with one window, now at №12;
-  6. the same, `wenda 5`, while Preferences is the active window (the app
-     once took its active window for the main window: "invalid cast from
+  6. the same, `wenda 5`, while Preferences is open (the app once took its
+     active window for the main window: "invalid cast from
      'AdwPreferencesWindow' to 'WendaWindow'", then a crash);
-  7. `wenda --help`, with no display, exits 0 and describes --language.
+  7. a second `wenda FILE` imports a Markdown bank into the running app,
+     and the header's bank chooser shows it;
+  8. `wenda --help`, with no display, exits 0 and describes --language.
 
 After a failed step the test puts the app back as the next steps expect it
 (closes the menu and the dialogs, resets the style and the text size through
@@ -35,39 +37,48 @@ to stderr.  Run it alone, from the source root, under Xvfb (shared/TESTING.md):
 
 or `meson test -C BUILDDIR --suite e2e -v`.  Needs DISPLAY and a session bus
 (else it skips), pyatspi (Debian's python3-pyatspi, /usr/bin/python3),
-gdbus, xdotool (the windows' places on screen: GTK 4.8 reports positions
-relative to the window only) and ImageMagick's import and convert (the
-screenshots).
+gdbus, xdotool (the keyboard and the pointer, and the windows' places on
+screen: GTK reports positions relative to the window only) and ImageMagick's
+import and convert (the screenshots).
 
-What GTK 4.8 / libadwaita 1.2 (Debian 12) expose, found with this test:
-  * Every window of the app is a "frame" child of the application: the main
-    window "Wenda", the About window "About", the preferences "Preferences";
-    the shortcuts window has no title and is named after its type,
-    "GtkShortcutsWindow" (its X window is titled "Wenda", like the main
-    window's).  A window is in the tree only while it is open.
+What GTK 4.18 / libadwaita 1.7 (Debian 13) and GTK 4.24 / libadwaita 1.10
+(sid) expose, found with this test (roles compared as Atspi.Role values, see
+test_reader.py):
+  * Every window of the app is a child of the application: the main window
+    a FRAME "Wenda", an AdwPreferencesWindow a FRAME "Preferences", a
+    GtkShortcutsWindow a PANEL named by its title (nothing if it has
+    none).  An AdwDialog (AdwAboutDialog, AdwPreferencesDialog,
+    AdwShortcutsDialog) is no window of its own: it is a DIALOG inside the
+    window it was presented on, named by its title ("About"), and takes
+    its keys through that window's X window.  Windows and dialogs are in
+    the tree only while they are open; the test looks for both
+    (Desktop.windows).
   * The main menu is like the reading-language menu (see test_reader.py): an
-    outer "push button" "Main menu" with no actions, an inner one with
-    "click"; the items are "menu item"s named without the mnemonic
-    ("About Wenda"), only while the popover is open.
-  * The About window shows the name as a label "Wenda" and the version as
-    a label "0.1.0" inside a button named after its type ("GtkButton");
-    its subpages (Details, Credits, Legal, ...) are in the tree all the
-    time, each with a "Close" button; those of hidden subpages do nothing.
-  * The Preferences style choices are "check box"es ("Dark") inside
-    "list item" rows of the same name.  Neither has an action, and
-    Component.grabFocus fails, so the test clicks the row with the pointer
-    (Registry.generateMouseEvent, XTEST).  The text size is a "spin button"
-    named "Text size, in percent Text Size" with the Value interface.
+    outer PUSH_BUTTON "Main menu" with no actions, a TOGGLE_BUTTON with the
+    same name inside it with "click"; the items are MENU_ITEMs, spoken as
+    their labels without the mnemonic ("About Wenda"), only while the
+    popover is open.
+  * The About dialog shows the name as a label "Wenda" and the version as
+    a label "0.1.0" inside a button named "0.1.0"; Escape closes it.
+  * The Preferences style choices are RADIO_BUTTONs ("Dark"; GTK 4.8: check
+    boxes) inside LIST_ITEM rows of the same name.  The test clicks the row
+    with the pointer, as a user does.  The text size is a SPIN_BUTTON named
+    "Text Size" (the row's title; GTK 4.8: "Text size, in percent Text
+    Size") with the Value interface.
+  * The bank chooser (a GtkDropDown) is a COMBO_BOX named after the bank it
+    shows, not by its accessible label "Question bank" (GTK 4.8 used the
+    label).
   * Text attributes: "size" (a whole number, truncated: 14, 16, 17 for
-    100%, 110%, 120%) follows the CSS font size; there is no "fg-color" or "bg-color", so the dark style
-    is checked on a screenshot.  Screen coordinates are not supported
-    ("Screen coordinates not supported" on stderr): getExtents gives
-    window-relative positions whatever the coordinate type.
-  * Keys sent with Registry.generateKeyboardEvent reach the X focus; Ctrl
-    is held with KEY_LOCKMODIFIERS (no keycode to guess).  With
-    no window manager a window closing does not hand the focus back, so
-    before each key the test waits for the window to be "active", and
-    focuses it with xdotool if it is not.
+    100%, 110%, 120%) follows the CSS font size; there is no "fg-color" or
+    "bg-color", so the dark style is checked on a screenshot.  getExtents
+    gives positions relative to the window's X window whatever the
+    coordinate type.
+  * Registry.generateKeyboardEvent and generateMouseEvent do nothing here
+    (at-spi2-core 2.56 and 2.62), so keys and clicks go through xdotool
+    (XTEST), as in the UI tests.  With no window manager a window closing
+    does not hand the focus back, so before keys the test makes the window
+    (or the dialog's window) active with xdotool windowfocus if it is not,
+    and waits until it is.
 """
 
 import argparse
@@ -85,9 +96,9 @@ import traceback
 # test_reader.py has no side effects on import; its helpers read its module
 # global `pyatspi`, set in main().
 import test_reader
-from test_reader import (SOURCE_ROOT, App, Failure, Fatal, Skip, Tap, children, click,
-                         describe, describe_status, dump, find_one,
-                         has_state, menu_items, mode_button_opener, name, path_of, role,
+from test_reader import (R, SOURCE_ROOT, App, Failure, Fatal, Skip, Tap, children, click,
+                         describe, describe_status, dump, find_all, find_one, is_role,
+                         has_state, menu_button, menu_items, mode_button_opener, name, path_of,
                          text, walk)
 
 TOPIC = 12                 # the topic the second launch asks for
@@ -95,15 +106,8 @@ MAIN_MENU = 'Main menu'
 SHORTCUTS_EXPECTED = ('Next topic', 'Content in English')
 STYLES = ('Follow System Style', 'Light', 'Dark')
 
-# Keysyms (X11/keysymdef.h).
-XK_ESCAPE = 0xff1b
-XK_PLUS = 0x002b
-XK_0 = 0x0030
-CONTROL_MASK = 1 << 2
-
-# Roles a user operates (test_reader.CONTROL_ROLES), for the name notes.
+# Names GTK gives a widget that has no label (test_reader.FALLBACK_NAME).
 FALLBACK_NAME = test_reader.FALLBACK_NAME
-CONTROL_ROLES = test_reader.CONTROL_ROLES
 
 pyatspi = None             # imported in main(), after the DISPLAY check
 
@@ -189,29 +193,30 @@ def action_state(app_id, action):
 
 
 # --------------------------------------------------------------------------
-# The keyboard and the pointer, through the AT-SPI registry (XTEST)
+# The keyboard and the pointer (XTEST, through xdotool)
 
-def press(keysym, control=False):
-    if control:
-        pyatspi.Registry.generateKeyboardEvent(CONTROL_MASK, None, pyatspi.KEY_LOCKMODIFIERS)
-    try:
-        pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
-    finally:
-        if control:
-            pyatspi.Registry.generateKeyboardEvent(CONTROL_MASK, None,
-                                                   pyatspi.KEY_UNLOCKMODIFIERS)
+def press(keys):
+    """Presses and releases @keys (xdotool key names: "Escape",
+    "ctrl+plus") on the keyboard, for the window that has the X focus.
+    (Registry.generateKeyboardEvent and generateMouseEvent do nothing in
+    at-spi2-core 2.56 and 2.62 here.)  The caller waits for what the keys
+    do."""
+    run(['xdotool', 'key', '--clearmodifiers', keys])
 
 
-def click_at(app, obj, window_title):
-    """Clicks the middle of obj with the pointer.  GTK 4.8 gives positions
-    relative to the window; xdotool says where the window is."""
+def click_at(app, obj):
+    """Clicks the middle of obj with the pointer.  GTK gives positions
+    relative to the window (screen coordinates are not supported), the
+    window obj is in (a dialog's is the window it was presented on);
+    xdotool says where the window is."""
     ext = obj.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
     if ext.width <= 0 or ext.height <= 0:
         raise Failure(f'{describe(obj)} has no size on screen: {ext}')
-    window = x_window(app.proc.pid, window_title)
+    window = x_window(app.proc.pid, name(app.host(obj)))
     x = window['X'] + ext.x + ext.width // 2
     y = window['Y'] + ext.y + ext.height // 2
-    pyatspi.Registry.generateMouseEvent(x, y, 'b1c')
+    # (No --sync: it waits forever when the pointer is already there.)
+    run(['xdotool', 'mousemove', str(x), str(y), 'click', '1'])
     return f'clicked ({x}, {y})'
 
 
@@ -255,15 +260,19 @@ class DesktopApp(App):
             shutil.rmtree(self.cwd, ignore_errors=True)
 
     def windows(self):
-        """The app's open windows, {title: frame}; a title that appears
-        twice is a failure."""
+        """The app's open windows and dialogs, {title: object}: each
+        window of the application (a "frame", or a GtkShortcutsWindow, a
+        "panel"), and each "dialog" in one (an AdwDialog lives in the
+        window it was presented on).  A title that appears twice is a
+        failure."""
         found = {}
         for child in children(self.acc):
-            if role(child) in ('frame', 'dialog', 'window', 'alert'):
-                title = name(child)
+            for obj in [child] + [o for o in walk(child)
+                                  if o is not child and is_role(o, (R.DIALOG, R.ALERT))]:
+                title = name(obj)
                 if title in found:
                     raise Failure(f'two windows named {title!r}')
-                found[title] = child
+                found[title] = obj
         return found
 
     def window(self, title):
@@ -273,36 +282,36 @@ class DesktopApp(App):
         self.wait_for(f'the window {title!r} to close',
                       lambda: title not in self.windows())
 
+    def host(self, obj):
+        """The application's window that obj is in: its X window is the
+        one that takes the keys and clicks (an AdwDialog has none of its
+        own)."""
+        node = obj
+        for _ in range(80):
+            parent = node.parent
+            if parent is None or is_role(parent, R.APPLICATION):
+                return node
+            node = parent
+        raise Failure(f'{describe(obj)} is in no window of the application')
+
     def focus(self, title):
-        """Makes the window the one keys go to.  A user would click it; here
-        the X focus is set with xdotool if the window is not active."""
-        frame = self.window(title)
-        try:
-            # With no window manager a window that gets the focus has it
-            # at once; one that lost it does not get it back by itself.
-            return self.wait_for(f'{title!r} to be active',
-                                 lambda: has_state(frame, pyatspi.STATE_ACTIVE), timeout=0.5)
-        except Fatal:
-            raise
-        except Failure:
-            pass
-        window = x_window(self.proc.pid, title)
+        """Makes the window (or the window of the dialog) the one keys go
+        to.  A user would click it; here the X focus is set with xdotool
+        if the window is not active.  (With no window manager a window
+        that closes does not hand the focus back.)"""
+        frame = self.host(self.window(title))
+        if has_state(frame, pyatspi.STATE_ACTIVE):
+            return True
+        window = x_window(self.proc.pid, name(frame))
         run(['xdotool', 'windowfocus', '--sync', str(window['WINDOW'])])
-        self.wait_for(f'{title!r} to be active after xdotool windowfocus',
+        self.wait_for(f'{name(frame)!r} to be active after xdotool windowfocus',
                       lambda: has_state(frame, pyatspi.STATE_ACTIVE))
         return 'focused with xdotool'
 
 
 def main_menu(app, item_label):
     """Opens the main menu with its button and clicks the item."""
-    # GTK 4.8: the menu button and the toggle button inside it both carry
-    # its accessible label; the outer one holds the popover.
-    buttons = [o for o in walk(app.window('Wenda'))
-               if role(o) == 'push button' and name(o) == MAIN_MENU
-               and not (role(o.parent) == 'push button' and name(o.parent) == MAIN_MENU)]
-    if len(buttons) != 1:
-        raise Failure(f'{len(buttons)} "{MAIN_MENU}" menu buttons, expected one')
-    button = buttons[0]
+    button = menu_button(app.window('Wenda'), MAIN_MENU)
     opener = mode_button_opener(button)
     click(opener)
     items = app.wait_for('the main menu to open', lambda: menu_items(button))
@@ -317,7 +326,7 @@ def main_menu(app, item_label):
 def answer_label(app):
     """The reading pane's answer: the label the "Answer" heading labels."""
     for o in walk(app.window('Wenda')):
-        if role(o) != 'label':
+        if not is_role(o, R.LABEL):
             continue
         try:
             relations = o.getRelationSet()
@@ -328,7 +337,7 @@ def answer_label(app):
                 continue
             for i in range(r.getNTargets()):
                 target = r.getTarget(i)
-                if role(target) == 'heading' and text(target) == 'Answer':
+                if is_role(target, R.HEADING) and text(target) == 'Answer':
                     return o
     raise Failure('no label labelled by the "Answer" heading')
 
@@ -347,24 +356,23 @@ def type_named_controls(root):
     """Controls named after their widget type: for the log.  In the dialogs
     these are libadwaita's and GTK's own widgets, not the app's."""
     return sorted({describe(o) for o in walk(root)
-                   if role(o) in CONTROL_ROLES and FALLBACK_NAME.fullmatch(name(o))})
+                   if is_role(o, R.CONTROLS) and FALLBACK_NAME.fullmatch(name(o))})
 
 
 def text_size_spin(prefs):
-    """The text size spin button.  Its name is its accessible label and,
-    in GTK 4.8, the row's title after it ("Text size, in percent Text
-    Size")."""
-    found = [o for o in walk(prefs) if role(o) == 'spin button'
-             and name(o).startswith('Text size, in percent')]
+    """The text size spin button.  GTK 4.18 names it after its row's title
+    ("Text Size", the labelled-by relation), GTK 4.8 after its accessible
+    label and the title ("Text size, in percent Text Size")."""
+    found = [o for o in walk(prefs) if is_role(o, R.SPIN_BUTTON)
+             and name(o).lower().startswith('text size')]
     if len(found) != 1:
-        raise Failure(f'{len(found)} spin buttons named "Text size, in percent…", '
-                      f'expected one')
+        raise Failure(f'{len(found)} spin buttons named "Text size…", expected one')
     return found[0]
 
 
 def shown_number(app):
     for o in walk(app.window('Wenda')):
-        if role(o) == 'label':
+        if is_role(o, R.LABEL):
             m = re.fullmatch(r'№\s*(\d+)', text(o).strip())
             if m:
                 return int(m.group(1))
@@ -405,7 +413,7 @@ class Desktop:
         version = self.args.version
 
         def labels():
-            return [text(o) for o in walk(about) if role(o) in ('label', 'heading')]
+            return [text(o) for o in walk(about) if is_role(o, (R.LABEL, R.HEADING))]
         try:
             self.app.wait_for(f'the About window to show "Wenda" and {version!r}',
                               lambda: 'Wenda' in labels() and version in labels())
@@ -413,7 +421,7 @@ class Desktop:
             raise Failure(f'{e}; its labels: {labels()[:30]}')
         notes = type_named_controls(about)
         how = self.app.focus('About')
-        press(XK_ESCAPE)
+        press('Escape')
         self.app.wait_closed('About')
         return (f'menu {offered}; About shows "Wenda" {version}; closed with Escape'
                 + ('' if how is True else f' ({how})')
@@ -422,27 +430,30 @@ class Desktop:
     def step_shortcuts(self):
         """"Keyboard Shortcuts" opens the shortcuts window listing "Next topic" and "Content in English"; Close closes it"""
         main_menu(self.app, 'Keyboard Shortcuts')
-        title = self.app.wait_for('the shortcuts window', lambda: next(
-            (t for t, w in self.app.windows().items()
-             if t != 'Wenda' and any(role(o) == 'label' and text(o) == SHORTCUTS_EXPECTED[0]
+        # A window (GtkShortcutsWindow: libadwaita 1.7) or a dialog in the
+        # main window (AdwShortcutsDialog: 1.8), untitled in GTK 4.18 when
+        # the app gives it no title.
+        title, window = self.app.wait_for('the shortcuts window', lambda: next(
+            ((t, w) for t, w in self.app.windows().items()
+             if t != 'Wenda' and any(is_role(o, R.LABEL) and text(o) == SHORTCUTS_EXPECTED[0]
                                      for o in walk(w))), None))
-        window = self.app.window(title)
-        shown = {text(o) for o in walk(window) if role(o) == 'label'}
+        shown = {text(o) for o in walk(window) if is_role(o, R.LABEL)}
         missing = [s for s in SHORTCUTS_EXPECTED if s not in shown]
         if missing:
             raise Failure(f'the shortcuts window does not list {missing}')
         notes = type_named_controls(window)
-        click(find_one(window, 'push button', 'Close'))
+        click(find_one(window, R.BUTTONS, 'Close'))
         self.app.wait_closed(title)
         return (f'window {title!r} lists {list(SHORTCUTS_EXPECTED)}; '
                 f'library controls named after their type: {notes}')
 
     def style_row(self, prefs, style):
-        return find_one(prefs, 'list item', style)
+        return find_one(prefs, R.LIST_ITEM, style)
 
     def checked_style(self, prefs):
         return [s for s in STYLES
-                if has_state(find_one(prefs, 'check box', s), pyatspi.STATE_CHECKED)]
+                if has_state(find_one(prefs, (R.RADIO_BUTTON, R.CHECK_BOX), s),
+                             pyatspi.STATE_CHECKED)]
 
     def step_dark(self):
         """choosing "Dark" in Preferences makes the style dark (app.color-scheme and on screen); "Follow System Style" undoes it"""
@@ -457,7 +468,7 @@ class Desktop:
         main = x_window(self.app.proc.pid, 'Wenda')
         light = brightness(main)
 
-        note = click_at(self.app, self.style_row(prefs, 'Dark'), 'Preferences')
+        note = click_at(self.app, self.style_row(prefs, 'Dark'))
         self.app.wait_for('"Dark" to be checked', lambda: self.checked_style(prefs),
                           expected=['Dark'])
         self.app.wait_for("app.color-scheme to be 'dark'",
@@ -478,7 +489,7 @@ class Desktop:
                           f'{seen[-1] if seen else "?"} in the dark one')
         dark = seen[-1]
 
-        click_at(self.app, self.style_row(prefs, 'Follow System Style'), 'Preferences')
+        click_at(self.app, self.style_row(prefs, 'Follow System Style'))
         self.app.wait_for('"Follow System Style" to be checked',
                           lambda: self.checked_style(prefs), expected=['Follow System Style'])
         self.app.wait_for("app.color-scheme to be 'default' again",
@@ -497,39 +508,25 @@ class Desktop:
             raise Failure(f'{e}; mean brightness {light:.3f} before, {seen[-1]:.3f} now')
 
         self.app.focus('Preferences')
-        press(XK_ESCAPE)
+        press('Escape')
         self.app.wait_closed('Preferences')
         return (f'{note}; mean brightness of the window: light {light:.3f}, '
                 f'dark {dark:.3f}, back {seen[-1]:.3f}; Preferences closed with Escape')
 
     def close_window(self, title, window):
-        """Closes a dialog whatever state it is in: Escape, else each of
-        its "Close" buttons in turn (the About window has one on every
-        subpage, and those of hidden subpages do nothing).  The shortcuts
-        window has no title of its own: its X window is titled "Wenda"
-        like the main one, and cannot be focused by its title."""
-        try:
+        """Closes a window or dialog as a user would: its Close button if
+        it has one (AdwDialog and AdwPreferencesWindow have one, in their
+        header bar), else Escape; then waits until it is gone."""
+        buttons = find_all(window, R.BUTTONS, 'Close')
+        if len(buttons) == 1:
+            click(buttons[0])
+            how = f'its Close button ({path_of(buttons[0]) or "the window"})'
+        else:
             self.app.focus(title)
-            press(XK_ESCAPE)
-            self.app.wait_for(f'{title!r} to close on Escape',
-                              lambda: title not in self.app.windows(), timeout=2)
-            return 'Escape'
-        except Fatal:
-            raise
-        except Failure:
-            pass
-        for button in [o for o in walk(window)
-                       if role(o) == 'push button' and name(o) == 'Close']:
-            click(button)
-            try:
-                self.app.wait_for(f'{title!r} to close', lambda: title not in
-                                  self.app.windows(), timeout=1)
-                return f'a Close button in {path_of(button) or "the window"}'
-            except Fatal:
-                raise
-            except Failure:
-                pass
-        raise Failure(f'neither Escape nor a Close button closes {title!r}')
+            press('Escape')
+            how = f'Escape ({len(buttons)} Close buttons)'
+        self.app.wait_closed(title)
+        return how
 
     def settle(self):
         """After a failed step: puts the app back as the next steps expect
@@ -540,10 +537,8 @@ class Desktop:
         done = []
         try:
             main = self.app.window('Wenda')
-            button = next((o for o in walk(main) if role(o) == 'push button'
-                           and name(o) == MAIN_MENU and has_state(o, pyatspi.STATE_EXPANDED)),
-                          None)
-            if button is not None:
+            button = menu_button(main, MAIN_MENU)
+            if has_state(button, pyatspi.STATE_EXPANDED):
                 click(mode_button_opener(button))
                 done.append('closed the main menu')
             for title, window in self.app.windows().items():
@@ -576,7 +571,7 @@ class Desktop:
         sizes = [size0]
         try:
             for _ in range(2):
-                press(XK_PLUS, control=True)
+                press('ctrl+plus')
                 sizes.append(self.app.wait_for(
                     f'the answer\'s size to grow from {sizes[-1]}',
                     lambda: text_size(label)[0] > sizes[-1] and text_size(label)[0]))
@@ -595,13 +590,13 @@ class Desktop:
             self.app.wait_for('the text size spin button to read 120',
                               lambda: (spin.queryValue().currentValue, text(spin)),
                               expected=(120.0, '120'))
-            click(find_one(prefs, 'push button', 'Close'))
+            click(find_one(prefs, R.BUTTONS, 'Close'))
             self.app.wait_closed('Preferences')
         finally:
             # Whatever failed, leave the normal size for the next steps.
             if self.app.proc.poll() is None and 'Preferences' not in self.app.windows():
                 self.app.focus('Wenda')
-                press(XK_0, control=True)
+                press('ctrl+0')
         self.app.wait_for(f'the answer to be back at size {size0}, {height0} px high',
                           lambda: text_size(label), expected=(size0, height0))
         return (f'sizes {sizes} (×{ratio:.3f}), heights {height0} → {height2} px; '
@@ -645,19 +640,26 @@ class Desktop:
             raise Failure(f'`wenda {bank.name}` exited with status {code} '
                           f'({describe_status(code)}); stderr {err!r}')
 
+        def chooser():
+            # GTK 4.8 named the GtkDropDown by its accessible label,
+            # "Question bank"; GTK 4.18 and 4.24 name the combo box after
+            # the bank it shows (its label, through LABELLED_BY).  It is
+            # the window's one combo box.
+            found = find_all(self.app.window('Wenda'), R.COMBO_BOX)
+            if len(found) != 1:
+                raise Failure(f'{len(found)} combo boxes in the window, expected one '
+                              f'(the bank chooser)')
+            return found[0]
+
         def chooser_text():
-            found = [o for o in walk(self.app.window('Wenda'))
-                     if name(o) == 'Question bank']
-            if not found:
-                raise Failure('no control named "Question bank"')
-            return [text(o) for o in walk(found[0]) if role(o) == 'label']
+            return [text(o) for o in walk(chooser()) if is_role(o, R.LABEL)]
 
         labels = self.app.wait_for('the chooser to show "我的面试题"',
                                    lambda: '我的面试题' in chooser_text() and chooser_text())
         self.app.wait_for('the reading pane to show the bank\'s first question',
                           lambda: any(text(o) == '什么是过拟合（Overfitting）？'
                                       for o in walk(self.app.window('Wenda'))))
-        return f'chooser labels {labels}'
+        return f'chooser {describe(chooser())}, labels {labels}'
 
     def step_single_instance_over_preferences(self):
         """with Preferences the active window, a second `wenda 5` still opens topic 5 in the main window"""
@@ -678,7 +680,7 @@ class Desktop:
                               lambda: shown_number(self.app), expected=topic)
             if 'Preferences' in self.app.windows():
                 self.app.focus('Preferences')
-                press(XK_ESCAPE)
+                press('Escape')
                 self.app.wait_closed('Preferences')
         except Fatal as e:
             # The app is gone; later steps do not need it.

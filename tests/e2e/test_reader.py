@@ -175,6 +175,13 @@ class _Roles:
 R = _Roles()
 
 
+def filter_roles():
+    """The list's filter buttons ("All 30", "Starred 0"): toggle buttons,
+    or radio buttons when they are grouped (GTK 4.18 exposes grouped
+    GtkToggleButtons, and AdwToggleGroup's toggles, as RADIO_BUTTON)."""
+    return R.BUTTONS + (R.RADIO_BUTTON,)
+
+
 class Failure(Exception):
     """A check failed; the message says what was expected and found."""
 
@@ -338,6 +345,15 @@ def dump(obj, out=sys.stderr, depth=0):
     if depth < 80:
         for child in children(obj):
             dump(child, out, depth + 1)
+
+
+def object_key(obj):
+    """What tells two proxies of the same accessible object apart from
+    another object's: its application's bus name and its object path."""
+    try:
+        return (obj.app.bus_name, obj.path)
+    except Exception:
+        return id(obj)
 
 
 def find_all(root, roles, name_=None):
@@ -565,16 +581,22 @@ class Detail:
 
     def __init__(self, app, pane='Topic'):
         # The reading pane ("Topic") and the study card ("Study card") are
-        # each a group named so; GTK 4.8 keeps both in the tree.
+        # each a group named so, and the pane can be inside a page of the
+        # same name (an AdwNavigationPage "Topic").
         groups = find_all(app.frame(), R.GROUPS, pane)
-        if len(groups) != 1:
-            raise Failure(f'{len(groups)} groups named {pane!r}, expected one')
+        if not groups:
+            raise Failure(f'no group named {pane!r}')
         # The pane's texts are siblings of its "№N" label.  (The "Answer"
         # heading is not in the tree while a study card hides it.)
-        numbers = [o for o in find_all(groups[0], R.LABEL)
-                   if re.fullmatch(r'№\s*\d+', text(o).strip())]
+        numbers = {}
+        for group in groups:
+            for o in find_all(group, R.LABEL):
+                if re.fullmatch(r'№\s*\d+', text(o).strip()):
+                    numbers[object_key(o)] = o
         if len(numbers) != 1:
-            raise Failure(f'{len(numbers)} "№N" labels in {pane!r}, expected one')
+            raise Failure(f'{len(numbers)} "№N" labels in the {len(groups)} groups named '
+                          f'{pane!r}, expected one')
+        numbers = list(numbers.values())
         self.box = numbers[0].parent
         self.parts = children(self.box)
 
@@ -1360,9 +1382,9 @@ class Reader:
         self.app.wait_for('the star button to be pressed',
                           lambda: has_state(star, pyatspi.STATE_PRESSED))
         starred = self.app.wait_for('the Starred filter to count 1',
-                                    lambda: name(self.find_named(R.BUTTONS, 'Starred')),
+                                    lambda: name(self.find_named(filter_roles(), 'Starred')),
                                     expected='Starred 1')
-        click(self.find_named(R.BUTTONS, 'Starred'))
+        click(self.find_named(filter_roles(), 'Starred'))
         self.app.wait_for(f'the list to show only topic {selected}',
                           lambda: row_numbers(self.lst, self.bank), expected=[selected])
         self.starred_topic = selected
@@ -1406,7 +1428,7 @@ class Reader:
         click(done)
         self.app.wait_for(f'the reading pane to show №{topic} again',
                           lambda: Detail(self.app).number(), expected=topic)
-        click(self.find_named(R.BUTTONS, 'All '))
+        click(self.find_named(filter_roles(), 'All '))
         return f'graded Good, then {easy_name!r}'
 
     def step_names(self):
