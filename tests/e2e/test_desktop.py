@@ -15,25 +15,27 @@ Launches the built app and drives it through AT-SPI as a user would
      libadwaita 1.8 and later (sid) they are an AdwShortcutsDialog in the
      main window, before (trixie) a modal GtkShortcutsWindow of their own:
      meson passes the libadwaita version (--adw-version);
-  3. Preferences (an AdwPreferencesDialog in the main window): a click on
+  3. the shortcuts are named "Keyboard Shortcuts" and show the keys of
+     "Next topic" (Alt, →) and "Content in English" (Ctrl, 2);
+  4. Preferences (an AdwPreferencesDialog in the main window): a click on
      the "Dark" row sets app.color-scheme to 'dark' (read from outside with
      org.gtk.Actions.Describe on the app's object path, as GtkApplication
      exports its actions) and the window becomes much darker on screen;
      "Follow System Style" brings both back;
-  4. Ctrl+plus twice makes the answer ~20% larger (its "size" text
+  5. Ctrl+plus twice makes the answer ~20% larger (its "size" text
      attribute and its height), Preferences shows 120, Ctrl+0 restores;
-  5. a second `wenda 12` hands its command line to the running instance and
+  6. a second `wenda 12` hands its command line to the running instance and
      exits 0; there is still one app with one window, now at №12;
-  6. the same, `wenda 5`, with Preferences open, and on libadwaita 1.7
+  7. the same, `wenda 5`, with Preferences open, and on libadwaita 1.7
      `wenda 7` with the shortcuts window the active window (the app once
      took its active window for the main window: "invalid cast from
      'AdwPreferencesWindow' to 'WendaWindow'", then a crash);
-  7. `wenda FILE` imports a Markdown bank; the header's bank chooser shows
+  8. `wenda FILE` imports a Markdown bank; the header's bank chooser shows
      its title;
-  8. `wenda --help`, with no display, exits 0 and describes --language.
+  9. `wenda --help`, with no display, exits 0 and describes --language.
 
 A step that fails because of a known bug in the app is a TAP "# TODO"
-(KNOWN_BUGS).  After a failed step the test puts the
+(KNOWN_BUGS, KNOWN_BUGS_ADW_1_7).  After a failed step the test puts the
 app back as the next steps expect it (closes the menu, the dialogs and other
 windows, resets the style and the text size through the app's exported
 actions), so that one failure does not fail the rest.
@@ -71,6 +73,11 @@ What GTK 4.18 / libadwaita 1.7 (trixie) and GTK 4.24 / libadwaita 1.10
     (Registry.generateMouseEvent, XTEST).  The text size is a SPIN_BUTTON
     named after its row, "Text Size" (its accessible label, "Text size, in
     percent", loses to the row's LABELLED_BY), with the Value interface.
+  * In the shortcuts each line is something focusable (a LIST_ITEM in the
+    dialog, the GtkShortcutsShortcut, a LABEL, in the window) holding the
+    title label and a label per key cap ("Alt", "→"), with "/" between
+    the keys of a line that has several; libadwaita 1.10 also has a label
+    for the whole shortcut ("Ctrl+2") around its caps.
   * The bank chooser (GtkDropDown) is a COMBO_BOX LABELLED_BY its own
     content, so named after the bank it shows ("我的面试题"), not by its
     accessible label "Question bank"; its tooltip is its description.
@@ -108,7 +115,11 @@ from test_reader import (R, SOURCE_ROOT, App, Failure, Fatal, Skip, Tap, childre
 
 TOPIC = 12                 # the topic the second launch asks for
 MAIN_MENU = 'Main menu'
-SHORTCUTS_EXPECTED = ('Next topic', 'Content in English')
+# Lines the shortcuts list, and the keys each shows: the caps as they are
+# drawn (GTK and libadwaita draw "Right" as an arrow; the "+" and the "/"
+# between the keys of several shortcuts are not caps).  The keys are the
+# ones the app's tooltip ("Next Topic (Alt+Right)") and menu (Ctrl+2) give.
+SHORTCUTS_EXPECTED = {'Next topic': ('Alt', '→'), 'Content in English': ('Ctrl', '2')}
 SHORTCUTS_TITLE = 'Keyboard Shortcuts'
 STYLES = ('Follow System Style', 'Light', 'Dark')
 
@@ -431,6 +442,46 @@ def shown_number(app):
     raise Failure('no "№N" label in the window')
 
 
+def shortcut_caps(surface, line):
+    """The key caps the shortcut @line shows: the labels of the focusable
+    object that holds its title label (the row a keyboard user moves to:
+    a list item in AdwShortcutsDialog, the GtkShortcutsShortcut in the
+    GtkShortcutsWindow), but for the title and the "+" and "/" between
+    keys, in order."""
+    titles = [o for o in walk(surface) if is_role(o, R.LABEL) and text(o) == line
+              and is_leaf_label(o)]
+    if len(titles) != 1:
+        raise Failure(f'{len(titles)} labels {line!r} in the shortcuts, expected one')
+    row = titles[0]
+    for _ in range(10):
+        if has_state(row, pyatspi.STATE_FOCUSABLE):
+            break
+        row = row.parent
+    else:
+        raise Failure(f'the line {line!r} is in nothing a keyboard user can move to')
+    # The caps: the labels with no labels inside (libadwaita 1.10 also
+    # exposes the whole shortcut as one label, "Ctrl+2", that holds the
+    # caps; GTK 4.18 the GtkShortcutsShortcut, a label holding all).
+    return [text(o) for o in walk(row) if is_role(o, R.LABEL) and o != titles[0]
+            and is_leaf_label(o) and text(o).strip() not in ('', '+', '/')]
+
+
+def is_leaf_label(obj):
+    """Whether obj holds no label: a label as drawn, not one that groups
+    others."""
+    return not any(o is not obj and is_role(o, R.LABEL) for o in walk(obj))
+
+
+def shortcut_keys(surface, line):
+    """The caps of @line, if they include SHORTCUTS_EXPECTED[line] in a run;
+    else a failure that says what they are."""
+    caps = shortcut_caps(surface, line)
+    keys = list(SHORTCUTS_EXPECTED[line])
+    if not any(caps[i:i + len(keys)] == keys for i in range(len(caps))):
+        raise Failure(f'{line!r} shows the caps {caps}, not {keys}')
+    return caps
+
+
 # --------------------------------------------------------------------------
 # The test, step by step
 
@@ -564,6 +615,33 @@ class Desktop:
         self.close_shortcuts(surface, in_main)
         return (f'{kind} lists {wanted} among {len(shown)} labels, focus on '
                 f'{focused}; library controls named after their type: {notes}')
+
+    def step_shortcut_keys(self):
+        """the shortcuts are named "Keyboard Shortcuts" and show the keys of "Next topic" (Alt+Right) and "Content in English" (Ctrl+2)"""
+        surface, in_main, kind = self.open_shortcuts()
+        problems = []
+        # What a screen reader says on entering them.
+        if name(surface) != SHORTCUTS_TITLE:
+            problems.append(f'they are {describe(surface)}, not named {SHORTCUTS_TITLE!r}')
+        found = {}
+        try:
+            found = {line: self.app.wait_for(f'the keys of {line!r}',
+                                             lambda: shortcut_keys(surface, line))
+                     for line in SHORTCUTS_EXPECTED}
+        except Fatal:
+            raise
+        except Failure as e:
+            shown = {}
+            for line in SHORTCUTS_EXPECTED:
+                try:
+                    shown[line] = shortcut_caps(surface, line)
+                except Failure as inner:
+                    shown[line] = str(inner)
+            problems.append(f'{e}; the lines show the caps {shown}')
+        self.close_shortcuts(surface, in_main)
+        if problems:
+            raise Failure(f'in {kind}: ' + '; '.join(problems))
+        return f'{kind}: ' + '; '.join(f'{line!r} shows {caps}' for line, caps in found.items())
 
     def style_row(self, prefs, style):
         return find_one(prefs, R.LIST_ITEM, style)
@@ -875,7 +953,7 @@ class Desktop:
                           f'(English) and both: {lines[0].strip()!r}')
         return lines[0].strip()
 
-    STEPS = ('step_start', 'step_about', 'step_shortcuts', 'step_dark',
+    STEPS = ('step_start', 'step_about', 'step_shortcuts', 'step_shortcut_keys', 'step_dark',
              'step_text_size', 'step_single_instance',
              'step_single_instance_over_dialogs', 'step_open_file', 'step_help')
 
@@ -884,14 +962,30 @@ class Desktop:
     # fixed, an unexpected pass, a failure: then remove the entry).
     KNOWN_BUGS = {}
 
+    # The same, for the app built with libadwaita before 1.8, whose
+    # shortcuts are the GtkShortcutsWindow of src/wenda-compat.c.
+    KNOWN_BUGS_ADW_1_7 = {
+        'step_shortcut_keys':
+            'libadwaita 1.7: the GtkShortcutsWindow shows no keys for the lines given by '
+            'an action (GTK looks them up only for a help overlay), and GTK 4.18 exposes '
+            'it as an unnamed "panel"',
+    }
+
+    def known_bugs(self):
+        bugs = dict(self.KNOWN_BUGS)
+        if self.shortcuts_are_dialog() is False:
+            bugs.update(self.KNOWN_BUGS_ADW_1_7)
+        return bugs
+
     def run(self):
         tap = TodoTap(len(self.STEPS))
         dumped = False
+        known_bugs = self.known_bugs()
         try:
             for step_name in self.STEPS:
                 step = getattr(self, step_name)
                 title = step.__doc__.strip()
-                todo = self.KNOWN_BUGS.get(step_name)
+                todo = known_bugs.get(step_name)
                 if todo:
                     title = f'{title} # TODO {todo}'
                 started = time.monotonic()
