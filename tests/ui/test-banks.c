@@ -695,7 +695,7 @@ location_says (gpointer data)
 }
 
 /* The user picks the file at @path: Ctrl+L opens the location entry,
- * Ctrl+A selects whatever it holds, and the path is typed over it. */
+ * and the path goes in. */
 static void
 type_location (GtkWindow  *chooser,
                const char *path)
@@ -705,9 +705,15 @@ type_location (GtkWindow  *chooser,
 
   ui_keys (chooser, "ctrl+l");
   g_assert_true (ui_wait_for (location_says, &any, 5000));
-  ui_keys (chooser, "ctrl+a");
-  ui_type (chooser, path);
-  g_assert_true (ui_wait_for (location_says, &typed, 5000));
+  /* The path goes in as a paste would, not typed: the entry's inline
+   * completion, which lands a moment after each key, mixes with keys that
+   * come while it does ("….mdk/"), and nothing the test can see says when
+   * it has landed. */
+  gtk_editable_set_text (location_entry (chooser), path);
+  gtk_editable_set_position (location_entry (chooser), -1);
+  if (!ui_wait_for (location_says, &typed, 5000))
+    g_error ("the location entry says “%s”, not “%s”",
+             location_entry (chooser) ? gtk_editable_get_text (location_entry (chooser)) : "(none)", path);
 }
 
 /* Back in the window, the focus is where it was before the chooser
@@ -1053,50 +1059,12 @@ test_drop_not_a_bank (void)
   g_unlink (empty_path);
 }
 
-/* libadwaita 1.7 (trixie) measures an alert's heading, on one line, for
- * the dialog's width even when the heading is wider, and GTK warns
- * "Trying to measure GtkLabel … for width of 324, but it needs at least
- * 362" (the dialog then shows the heading wrapped, as it should; 1.10
- * measures the one-line heading for its own width).  The heading of an
- * import report, "“half.md” Imported, with Problems", is that wide, and
- * under g_test the warning is fatal.  So, with libadwaita before 1.10,
- * that warning from GTK is logged as a test message; all others go to
- * GLib's writer as before. */
-static GLogWriterOutput
-log_writer (GLogLevelFlags   level,
-            const GLogField *fields,
-            gsize            n_fields,
-            gpointer         data)
-{
-  const char *domain = NULL;
-  const char *message = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
-        domain = fields[i].value;
-      else if (g_str_equal (fields[i].key, "MESSAGE"))
-        message = fields[i].value;
-    }
-
-  if ((level & G_LOG_LEVEL_WARNING) && adw_get_major_version () == 1 && adw_get_minor_version () < 10 &&
-      g_strcmp0 (domain, "Gtk") == 0 && message != NULL &&
-      g_str_has_prefix (message, "Trying to measure GtkLabel ") && strstr (message, " for width of ") != NULL)
-    {
-      g_test_message ("libadwaita %u.%u: %s", adw_get_major_version (), adw_get_minor_version (), message);
-      return G_LOG_WRITER_HANDLED;
-    }
-
-  return g_log_writer_default (level, fields, n_fields, data);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   int status;
 
-  g_log_set_writer_func (log_writer, NULL, NULL);
 
   window = ui_start_app (&argc, &argv, &app);
   library = wenda_application_get_library (app);
