@@ -85,11 +85,11 @@ void       ui_wait_idle           (void);
 /* Keys and clicks are real X events, sent with xdotool (XTEST), so they
  * go through GTK's whole input path.  xdotool returns once the X server
  * has them, before GTK has seen them; each helper then waits until GTK
- * has received and handled every event xdotool sent (a capture-phase
- * controller on every mapped window and open popover counts them, also
- * on a dialog that the key opened on the way; once a window that took
- * some of them has closed, such as a dialog closing on Escape, the rest
- * are not waited for), and then for a frame of the window
+ * has received and handled every event xdotool sent (an emission hook on
+ * GdkSurface::event counts them, on whatever surface they arrive: the
+ * window, a popover, a dialog the key opened on the way; once a surface
+ * that took some of them has gone, such as a dialog closing on Escape,
+ * the rest are not waited for), and then for a frame of the window
  * (ui_wait_frame()).  Set G_MESSAGES_DEBUG=all to see the counts. */
 
 /* Gives @window the X input focus if it is not active (with no window
@@ -98,13 +98,16 @@ void       ui_wait_idle           (void);
 void       ui_focus_window        (GtkWindow    *window);
 
 /* Presses and releases @keys in @window: xdotool key names separated by
- * spaces, e.g. "alt+Right Down"; waits until GTK has received every
- * press and release. */
+ * spaces, e.g. "alt+Right Down", 30 ms apart; waits until GTK has
+ * received every press and release.  (GTK's main loop does not run while
+ * xdotool sends them: they reach GTK together.) */
 void       ui_keys                (GtkWindow    *window,
                                    const char   *keys);
 
-/* Types @text (UTF-8) into @window's focus widget, with xdotool type;
- * waits until GTK has received the key events of every character. */
+/* Types @text (UTF-8) into @window's focus widget, with xdotool type,
+ * 40 ms a character; waits until GTK has received the key events of
+ * every character.  (They reach GTK together, after xdotool has typed
+ * them all: no completion of a file chooser's comes in between.) */
 void       ui_type                (GtkWindow    *window,
                                    const char   *text);
 
@@ -124,13 +127,33 @@ GtkWidget *ui_find_by_label       (GtkWidget    *root,
 const char  *ui_data_home          (void);
 char        *ui_study_file         (void);
 
+/* A message a UI test lets through although every warning and critical
+ * is fatal under g_test: @filter gets each warning and critical (its
+ * level without flags, its domain, its text) and returns TRUE for the
+ * ones to let through, which are then written as a test message ("#
+ * tolerated (@why): ...") and are not fatal.  Make it exact (domain,
+ * level and text, and the library version that needs it).  Call before
+ * ui_init() or ui_start_app(), in place of g_log_set_writer_func(): a
+ * process has one log writer, ui_log_writer(), and ui_init() installs it
+ * when any filter is registered (two are built in: see ui_init()). */
+typedef gboolean (*UiLogFilter) (GLogLevelFlags  log_level,
+                                 const char     *log_domain,
+                                 const char     *message);
+void         ui_tolerate_log       (const char       *why,
+                                   UiLogFilter       filter);
+GLogWriterOutput ui_log_writer     (GLogLevelFlags    log_level,
+                                   const GLogField  *fields,
+                                   gsize             n_fields,
+                                   gpointer          user_data);
+
 /* gtk_test_init() for the UI tests, then the test's own locale (from the
  * environment: C.UTF-8, zh_CN.UTF-8 or C; gtk_test_init() forces
  * en_US.UTF-8).  Call adw_init() after it (ui_start_app() does, after
- * wenda_i18n_init(), in the app's own order).  Also installs the log
- * writer of the UI tests, which keeps every warning and critical fatal
- * but the one GTK 4.24's X11 backend logs for any popover (see
- * ui-helpers.c). */
+ * wenda_i18n_init(), in the app's own order).  It lets through, as test
+ * messages, the one warning GDK 4.24 logs under X11 for any popover, and
+ * with libadwaita before 1.10 GTK's warning about an alert's one-line
+ * heading (see ui-helpers.c), and installs ui_log_writer() when there is
+ * any message to let through. */
 void         ui_init               (int               *argc,
                                    char            ***argv);
 
