@@ -120,11 +120,16 @@ step_tools_root() {
   if [ "$REBUILD_ROOT" != 1 ] && [ "$(cat "$TOOLS/etc/wenda-flatpak-tools" 2>/dev/null)" = "$key" ]; then
     echo "tools root $TOOLS: cached ($key, from ${tb##*/})"
   else
-    echo "tools root $TOOLS: unpacking ${tb##*/}"
+    local t=$SECONDS
     no_mounts_below "$TOOLS"
     rm -rf "$TOOLS"
+    echo "tools root $TOOLS: old one removed ($((SECONDS - t)) s)"
+    t=$SECONDS
     "$CI_ROOT" unpack "$SUITE" "$TOOLS"
+    echo "unpacked ${tb##*/}: $((SECONDS - t)) s"
+    t=$SECONDS
     in_root install_tools
+    echo "tools installed: $((SECONDS - t)) s"
     echo "$key" >"$TOOLS/etc/wenda-flatpak-tools"
   fi
   in_root versions
@@ -132,98 +137,105 @@ step_tools_root() {
 
 step_manifest_check() { in_root manifest_check; }
 
-# make_runtime NAME DROP: a runtime folder from a fresh copy of the sid root,
-# exported into the stand-in repo.  DROP is a regex of packages whose files
-# are removed first (empty: none).
-make_runtime() {
-  local name=$1 drop=$2 tb key stamp dir t0
+# The stand-ins, from one fresh copy of the sid root: first the SDK, then the
+# same tree without the build-only files as the Platform.
+step_runtimes_build() {
+  local tb key rt dir t0 t
   tb=$("$CI_ROOT" ensure "$SUITE")
-  key=$(printf '%s\n' "recipe=$RECIPE" "${tb##*/}" "$name" "$BRANCH" "$ARCH" "$drop" \
+  key=$(printf '%s\n' "recipe=$RECIPE" "${tb##*/}" "$BRANCH" "$ARCH" "$PLATFORM_DROP" \
           "${RUNTIME_LOCALES[@]}" | sha256sum | cut -c1-16)
-  stamp="$TOOLS$IN/runtimes/$name.stamp"
-  if [ "$REBUILD_RUNTIMES" != 1 ] && [ "$(cat "$stamp" 2>/dev/null)" = "$key" ] &&
-     in_root has_ref "runtime/$name/$ARCH/$BRANCH"; then
-    echo "$name//$BRANCH: cached ($key)"
+  rt="$TOOLS$IN/runtimes"
+  if [ "$REBUILD_RUNTIMES" != 1 ] && [ "$(cat "$rt/stamp" 2>/dev/null)" = "$key" ] &&
+     in_root has_ref "runtime/org.gnome.Sdk/$ARCH/$BRANCH" &&
+     in_root has_ref "runtime/org.gnome.Platform/$ARCH/$BRANCH"; then
+    echo "org.gnome.Sdk//$BRANCH, org.gnome.Platform//$BRANCH: cached ($key)"
     return 0
   fi
-  dir="$TOOLS$IN/runtimes/$name"
-  rm -f "$stamp"
-  rm -rf "$dir" "$dir.root"
-  t0=$SECONDS
+  dir="$rt/tree"
+  rm -rf "$rt"
+  mkdir -p "$rt"
+  t0=$SECONDS t=$SECONDS
   "$CI_ROOT" unpack "$SUITE" "$dir.root"
-  echo "$name: unpacked ${tb##*/} in $((SECONDS - t0)) s"
+  echo "unpacked ${tb##*/}: $((SECONDS - t)) s"
 
   local l
   for l in "${RUNTIME_LOCALES[@]}"; do
     chroot "$dir.root" locale -a | grep -qx "$l" || die "the sid root lacks the $l locale"
   done
-  if [ -n "$drop" ]; then
-    local pkgs
-    # shellcheck disable=SC2016 # dpkg-query's format, not the shell's
-    pkgs=$(chroot "$dir.root" dpkg-query -W -f '${Package}\n' | grep -E -- "$drop" | sort)
-    echo "$name: removing the files of $(echo "$pkgs" | wc -l) build-only packages:" \
-         "$(echo "$pkgs" | tr '\n' ' ')"
-    # Inside the root, so that its own symlinks resolve there.  Files and
-    # links only: directories are shared with other packages.
-    # shellcheck disable=SC2086 # one package a word
-    chroot "$dir.root" dpkg -L $pkgs | grep '^/' | sort -u | chroot "$dir.root" python3 -c '
+
+  # What the Platform leaves out: the files and links of the build-only
+  # packages.  They are resolved inside the root, where its own symlinks
+  # point, and listed relative to the runtime's usr/ (etc/ moves there).
+  local pkgs
+  t=$SECONDS
+  # shellcheck disable=SC2016 # dpkg-query's format, not the shell's
+  pkgs=$(chroot "$dir.root" dpkg-query -W -f '${Package}\n' | grep -E -- "$PLATFORM_DROP" | sort)
+  echo "build-only packages ($(echo "$pkgs" | wc -l)): $(echo "$pkgs" | tr '\n' ' ')"
+  # shellcheck disable=SC2086 # one package a word
+  chroot "$dir.root" dpkg -L $pkgs | grep '^/' | sort -u | chroot "$dir.root" python3 -c '
 import os, sys
 for f in sys.stdin.read().splitlines():
     if os.path.islink(f) or os.path.isfile(f):
-        os.unlink(f)'
-  fi
+        p = os.path.join(os.path.realpath(os.path.dirname(f)), os.path.basename(f))
+        if p.startswith("/usr/"):
+            print(p[len("/usr/"):])
+        elif p.startswith("/etc/"):
+            print(p[1:])' >"$rt/platform-drop.list"
+  # The SDK's build flags (below) are not the Platform's either.
+  echo etc/flatpak-builder/defaults.json >>"$rt/platform-drop.list"
+  echo "files the Platform leaves out: $(wc -l <"$rt/platform-drop.list") ($((SECONDS - t)) s)"
+
   # A font cache inside /usr: the runtime's /var is not shipped.  The
   # root's own cache in /var is dropped first: fc-cache 2.17 fails on a
   # directory whose caches it finds in two places.
+  t=$SECONDS
   rm -rf "$dir.root/var/cache/fontconfig"
   mkdir -p "$dir.root/usr/lib/fontconfig/cache"
-  cat >"$dir.root/etc/fonts/conf.d/05-runtime-cache.conf" <<'EOF'
-<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
-<fontconfig>
-  <cachedir>/usr/lib/fontconfig/cache</cachedir>
-</fontconfig>
-EOF
+  printf '%s\n' '<?xml version="1.0"?>' \
+    '<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">' \
+    '<fontconfig>' '  <cachedir>/usr/lib/fontconfig/cache</cachedir>' '</fontconfig>' \
+    >"$dir.root/etc/fonts/conf.d/05-runtime-cache.conf"
   chroot "$dir.root" fc-cache -s -f
-  if [ "$name" = org.gnome.Sdk ]; then
-    # flatpak-builder takes its default CFLAGS and LDFLAGS from the SDK, as
-    # the real SDK's: here Debian's own (dpkg-buildflags).
-    local f
-    mkdir -p "$dir.root/etc/flatpak-builder"
-    for f in CFLAGS CXXFLAGS LDFLAGS; do
-      chroot "$dir.root" dpkg-buildflags --get "$f"
-    done | python3 -c '
+  # flatpak-builder takes its default CFLAGS and LDFLAGS from the SDK, as
+  # from the real SDK's: here Debian's own (dpkg-buildflags).
+  local f
+  mkdir -p "$dir.root/etc/flatpak-builder"
+  for f in CFLAGS CXXFLAGS LDFLAGS; do
+    chroot "$dir.root" dpkg-buildflags --get "$f"
+  done | python3 -c '
 import json, sys
 c, cxx, ld = sys.stdin.read().splitlines()
 print(json.dumps({"cflags": c, "cxxflags": cxx, "ldflags": ld}, indent=2))' \
-      >"$dir.root/etc/flatpak-builder/defaults.json"
-    cat "$dir.root/etc/flatpak-builder/defaults.json"
-  fi
+    >"$dir.root/etc/flatpak-builder/defaults.json"
+  cat "$dir.root/etc/flatpak-builder/defaults.json"
 
   # Runtime layout (build-export --runtime reads usr/): the root's usr/,
   # with etc/ inside, a files -> usr link, metadata beside.
-  mkdir -p "$dir"
+  mkdir "$dir"
   mv "$dir.root/usr" "$dir/usr"
   mv "$dir.root/etc" "$dir/usr/etc"
   ln -s usr "$dir/files"
   rm -f "$dir/usr/etc/"{shadow,shadow-,gshadow,gshadow-}
-  rm -rf "$dir/usr/share/"{doc,man,info}
-  rm -rf "$dir.root"
-  cat >"$dir/metadata" <<EOF
-[Runtime]
-name=$name
-runtime=org.gnome.Platform/$ARCH/$BRANCH
-sdk=org.gnome.Sdk/$ARCH/$BRANCH
-EOF
-  du -sh "$dir/usr"
-  in_root export_runtime "$name"
-  rm -rf "$dir"
-  echo "$key" >"$stamp"
-}
+  rm -rf "$dir/usr/share/"{doc,man,info} "$dir.root"
+  echo "font cache, defaults.json, layout: $((SECONDS - t)) s"
 
-step_runtimes_build() {
-  make_runtime org.gnome.Sdk ''
-  make_runtime org.gnome.Platform "$PLATFORM_DROP"
+  local name
+  for name in org.gnome.Sdk org.gnome.Platform; do
+    if [ "$name" = org.gnome.Platform ]; then
+      t=$SECONDS
+      (cd "$dir/usr" && xargs -r -d '\n' rm -f -- <"$rt/platform-drop.list")
+      echo "build-only files removed: $((SECONDS - t)) s"
+    fi
+    printf '%s\n' '[Runtime]' "name=$name" "runtime=org.gnome.Platform/$ARCH/$BRANCH" \
+      "sdk=org.gnome.Sdk/$ARCH/$BRANCH" >"$dir/metadata"
+    du -sh "$dir/usr"
+    in_root export_runtime "$name"
+  done
+  t=$SECONDS
+  rm -rf "$dir"
+  echo "tree removed: $((SECONDS - t)) s"
+  echo "stand-ins made in $((SECONDS - t0)) s"
+  echo "$key" >"$rt/stamp"
 }
 
 step_runtimes_install() { in_root runtimes_install; }
@@ -273,8 +285,10 @@ in_export_runtime() {
   [ -d "$IN/runtime-repo/objects" ] || ostree init --repo="$IN/runtime-repo" --mode=bare-user-only
   flatpak build-export --disable-fsync --arch="$ARCH" --runtime \
     --subject="Debian $SUITE stand-in for $name $BRANCH" \
-    "$IN/runtime-repo" "$IN/runtimes/$name" "$BRANCH"
+    "$IN/runtime-repo" "$IN/runtimes/tree" "$BRANCH"
   echo "$name: build-export in $((SECONDS - t0)) s"
+  # Only the newest commit of each ref: a rebuilt stand-in replaces the old.
+  ostree prune --repo="$IN/runtime-repo" --refs-only --depth=0
   du -sh "$IN/runtime-repo"
 }
 
@@ -499,6 +513,10 @@ main() {
 
   WORK=$(realpath -m "${WENDA_FLATPAK_WORK:-/var/tmp/wenda-flatpak}")
   TOOLS=$(realpath -m "${WENDA_FLATPAK_ROOT:-$WORK/root}")
+  # Both are emptied in parts (rm -rf): never the file system's root.
+  if [ "$WORK" = / ] || [ "$TOOLS" = / ]; then
+    die "WENDA_FLATPAK_WORK and WENDA_FLATPAK_ROOT must not be /"
+  fi
   local d
   for d in "$WORK" "$TOOLS"; do
     case $d/ in

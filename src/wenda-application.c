@@ -302,7 +302,7 @@ preferences_action (GSimpleAction *action,
                     gpointer       user_data)
 {
   WendaApplication *self = WENDA_APPLICATION (user_data);
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *parent = GTK_WINDOW (wenda_application_get_main_window (self));
   g_autoptr(GtkBuilder) builder = NULL;
   AdwDialog *preferences;
 
@@ -326,7 +326,9 @@ shortcuts_action (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
 {
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  /* On the main window, also when another (the shortcuts window) is
+   * the active one. */
+  GtkWindow *parent = GTK_WINDOW (wenda_application_get_main_window (WENDA_APPLICATION (user_data)));
 
   if (parent != NULL)
     wenda_compat_show_shortcuts (parent);
@@ -338,7 +340,7 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   WendaApplication *self = WENDA_APPLICATION (user_data);
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *parent = GTK_WINDOW (wenda_application_get_main_window (self));
   static const char *developers[] = { "Wenda Developers", NULL };
   static const char *bank[] = {
     /* The source of the bundled question bank (resources/content/). */

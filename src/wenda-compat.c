@@ -83,6 +83,8 @@ wenda_compat_show_shortcuts (GtkWindow *parent)
   g_return_if_fail (GTK_IS_WINDOW (parent));
 
   window = g_object_new (GTK_TYPE_SHORTCUTS_WINDOW,
+                         /* GTK 4.18 exposes it as an unnamed panel. */
+                         "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
                          "modal", TRUE,
                          "transient-for", parent,
                          "application", gtk_window_get_application (parent),
@@ -106,12 +108,22 @@ wenda_compat_show_shortcuts (GtkWindow *parent)
       for (guint j = 0; j < groups[i].n_shortcuts; j++)
         {
           const WendaShortcut *shortcut = &groups[i].shortcuts[j];
+          g_autofree char *keys = NULL;
           GtkShortcutsShortcut *line;
 
+          /* A line of a shortcuts window looks up its action's keys only
+           * in a help overlay: they are given here. */
+          if (shortcut->action != NULL)
+            {
+              g_auto(GStrv) accels =
+                gtk_application_get_accels_for_action (gtk_window_get_application (parent),
+                                                       shortcut->action);
+
+              keys = g_strjoinv (" ", accels);
+            }
           line = g_object_new (GTK_TYPE_SHORTCUTS_SHORTCUT,
                                "title", wenda_shortcut_title (shortcut->title),
-                               shortcut->action != NULL ? "action-name" : "accelerator",
-                               shortcut->action != NULL ? shortcut->action : shortcut->accelerator,
+                               "accelerator", keys != NULL ? keys : shortcut->accelerator,
                                NULL);
           gtk_shortcuts_group_add_shortcut (group, line);
         }

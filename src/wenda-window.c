@@ -63,6 +63,7 @@ struct _WendaWindow
   GtkWidget            *next_button;
   GtkMenuButton        *mode_button;
   GtkLabel             *mode_label;
+  GtkWidget            *mode_icon;
   AdwClamp             *detail_clamp;
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *study_button;
@@ -89,6 +90,10 @@ struct _WendaWindow
   guint                 focus_row_tick;
   guint                 focus_row_frames;
   GtkWidget            *focus_row_from;
+  /* Imports under way, and File › Open choosers not yet answered. */
+  guint                 n_imports;
+  /* The last toast of news, which the next one replaces. */
+  AdwToast             *news_toast;
   /* What takes the focus once the sidebar's page has slid back in. */
   void                (*sidebar_focus) (WendaWindow *self);
 
@@ -634,8 +639,8 @@ wenda_window_show_special_page (WendaWindow *self,
       gtk_stack_set_visible_child_name (self->detail_stack, "progress");
     }
 
-  if (adw_navigation_split_view_get_collapsed (self->split_view))
-    adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+  /* (Side by side, both panes show whatever this says.) */
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 
   wenda_window_update_star (self);
   wenda_window_update_actions (self);
@@ -1059,14 +1064,14 @@ show_content_idle (gpointer user_data)
   if (self->split_view == NULL)
     return G_SOURCE_REMOVE;
 
-  if (adw_navigation_split_view_get_collapsed (self->split_view))
-    adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 
   return G_SOURCE_REMOVE;
 }
 
-/* In a narrow window, a click on a topic opens it.  The row selects itself
- * on press; we navigate once the click is released. */
+/* A click on a topic opens it (in a narrow window, the reading page comes
+ * in).  The row selects itself on press; we navigate once the click is
+ * released. */
 static void
 on_list_click_released (GtkGestureClick *gesture,
                         int              n_press,
@@ -1082,9 +1087,6 @@ on_list_click_released (GtkGestureClick *gesture,
 
   /* A click on a topic reads it, whatever the pane was showing. */
   wenda_window_show_reading (self);
-
-  if (!adw_navigation_split_view_get_collapsed (self->split_view))
-    return;
 
   g_idle_add_full (G_PRIORITY_DEFAULT, show_content_idle, g_object_ref (self), g_object_unref);
 }
@@ -1134,8 +1136,7 @@ on_glossary_activate (WendaWindow *self,
                       guint        position)
 {
   gtk_single_selection_set_selected (self->glossary_selection, position);
-  if (adw_navigation_split_view_get_collapsed (self->split_view))
-    adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
   wenda_term_view_focus_first_topic (self->term_view);
 }
 
@@ -1668,6 +1669,7 @@ import_job_free (ImportJob *job)
     }
   g_clear_object (&job->file);
   g_clear_object (&job->cancellable);
+  job->self->n_imports--;
   g_clear_object (&job->self);
   g_free (job->name);
   g_free (job->id);
@@ -1826,6 +1828,7 @@ wenda_window_import_file (WendaWindow *self,
 
   basename = g_file_get_basename (file);
   job = g_new0 (ImportJob, 1);
+  self->n_imports++;
   job->self = g_object_ref (self);
   job->file = g_object_ref (file);
   job->name = g_filename_display_name (basename ? basename : "");
@@ -1848,6 +1851,7 @@ on_open_dialog_done (GObject      *source,
 
   if (file != NULL)
     wenda_window_import_file (self, file);
+  self->n_imports--;
 }
 
 static GListStore *
@@ -1888,6 +1892,7 @@ open_action (GtkWidget  *widget,
 
   gtk_file_dialog_set_title (dialog, _("Open a Question Bank"));
   gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  self->n_imports++;
   gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, on_open_dialog_done, g_object_ref (self));
 }
 
@@ -2242,6 +2247,7 @@ wenda_window_dispose (GObject *object)
       self->focus_row_tick = 0;
       g_clear_weak_pointer (&self->focus_row_from);
     }
+  g_clear_weak_pointer (&self->news_toast);
 
   g_clear_handle_id (&self->refresh_timeout, g_source_remove);
   g_clear_handle_id (&self->refilter_idle, g_source_remove);
@@ -2430,6 +2436,7 @@ wenda_window_class_init (WendaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, next_button);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, mode_button);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, mode_label);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, mode_icon);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, detail_clamp);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, study_button);
@@ -2705,7 +2712,27 @@ wenda_window_add_toast (WendaWindow *self,
   toast = adw_toast_new (escaped);
   /* Long enough to read a file name. */
   adw_toast_set_timeout (toast, 10);
+  /* Toasts show one at a time: news waiting behind older news (three
+   * imports, then a Cancel) would come 30 s late.  The newest replaces
+   * the one before. */
+  if (self->news_toast != NULL)
+    adw_toast_dismiss (self->news_toast);
+  g_set_weak_pointer (&self->news_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * wenda_window_is_importing:
+ *
+ * Whether an import is under way, or File › Open is waiting for the
+ * user's choice (which may start one).
+ */
+gboolean
+wenda_window_is_importing (WendaWindow *self)
+{
+  g_return_val_if_fail (WENDA_IS_WINDOW (self), FALSE);
+
+  return self->n_imports > 0;
 }
 
 /**

@@ -29,6 +29,7 @@ void             wenda_window_override_content_mode (WendaWindow      *self,
                                                      WendaContentMode  mode);
 void             wenda_window_add_toast             (WendaWindow      *self,
                                                      const char       *message);
+gboolean         wenda_window_is_importing          (WendaWindow      *self);
 void             wenda_window_start_study           (WendaWindow      *self);
 void             wenda_window_import_file           (WendaWindow      *self,
                                                      GFile            *file);

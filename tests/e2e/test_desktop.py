@@ -1,32 +1,44 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """End-to-end test of the desktop parts: the main menu, About, the keyboard
-shortcuts window, Preferences (dark style, text size), the single instance
-and --help.
+shortcuts, Preferences (dark style, text size), the single instance and
+--help.
 
 Launches the built app and drives it through AT-SPI as a user would
 (test_reader.py's approach and helpers):
 
-  1. the main menu's "About Wenda" opens an About window that shows "Wenda"
-     and the version; Escape closes it;
-  2. "Keyboard Shortcuts" opens the shortcuts window, which lists "Next
-     topic" and "Content in English"; its Close button closes it;
-  3. Preferences: a click on the "Dark" row sets app.color-scheme to 'dark'
-     (read from outside with org.gtk.Actions.Describe on the app's object
-     path, as GtkApplication exports its actions) and the window becomes
-     much darker on screen; "Follow System Style" brings both back;
-  4. Ctrl+plus twice makes the answer ~20% larger (its "size" text
+  1. the main menu's "About Wenda" opens the About dialog inside the main
+     window (an AdwAboutDialog, no window of its own), which shows "Wenda"
+     and the version and has the keyboard focus; Escape closes it;
+  2. "Keyboard Shortcuts" opens the shortcuts, which list "Next topic" and
+     "Content in English"; their Close button closes them.  With
+     libadwaita 1.8 and later (sid) they are an AdwShortcutsDialog in the
+     main window, before (trixie) a modal GtkShortcutsWindow of their own:
+     meson passes the libadwaita version (--adw-version);
+  3. the shortcuts are named "Keyboard Shortcuts" and show the keys of
+     "Next topic" (Alt, →) and "Content in English" (Ctrl, 2);
+  4. Preferences (an AdwPreferencesDialog in the main window): a click on
+     the "Dark" row sets app.color-scheme to 'dark' (read from outside with
+     org.gtk.Actions.Describe on the app's object path, as GtkApplication
+     exports its actions) and the window becomes much darker on screen;
+     "Follow System Style" brings both back;
+  5. Ctrl+plus twice makes the answer ~20% larger (its "size" text
      attribute and its height), Preferences shows 120, Ctrl+0 restores;
-  5. a second `wenda 12` hands its command line to the running instance and
+  6. a second `wenda 12` hands its command line to the running instance and
      exits 0; there is still one app with one window, now at №12;
-  6. the same, `wenda 5`, while Preferences is the active window (the app
-     once took its active window for the main window: "invalid cast from
+  7. the same, `wenda 5`, with Preferences open, and on libadwaita 1.7
+     `wenda 7` with the shortcuts window the active window (the app once
+     took its active window for the main window: "invalid cast from
      'AdwPreferencesWindow' to 'WendaWindow'", then a crash);
-  7. `wenda --help`, with no display, exits 0 and describes --language.
+  8. `wenda FILE` imports a Markdown bank; the header's bank chooser shows
+     its title;
+  9. `wenda --help`, with no display, exits 0 and describes --language.
 
-After a failed step the test puts the app back as the next steps expect it
-(closes the menu and the dialogs, resets the style and the text size through
-the app's exported actions), so that one failure does not fail the rest.
+A step that fails because of a known bug in the app is a TAP "# TODO"
+(KNOWN_BUGS, KNOWN_BUGS_ADW_1_7).  After a failed step the test puts the
+app back as the next steps expect it (closes the menu, the dialogs and other
+windows, resets the style and the text size through the app's exported
+actions), so that one failure does not fail the rest.
 
 Output is TAP on stdout (meson: protocol 'tap'); the app's own output goes
 to stderr.  Run it alone, from the source root, under Xvfb (shared/TESTING.md):
@@ -35,34 +47,45 @@ to stderr.  Run it alone, from the source root, under Xvfb (shared/TESTING.md):
 
 or `meson test -C BUILDDIR --suite e2e -v`.  Needs DISPLAY and a session bus
 (else it skips), pyatspi (Debian's python3-pyatspi, /usr/bin/python3),
-gdbus, xdotool (the windows' places on screen: GTK 4.8 reports positions
+gdbus, xdotool (the window's place on screen: GTK reports positions
 relative to the window only) and ImageMagick's import and convert (the
 screenshots).
 
-What GTK 4.8 / libadwaita 1.2 (Debian 12) expose, found with this test:
-  * Every window of the app is a "frame" child of the application: the main
-    window "Wenda", the About window "About", the preferences "Preferences";
-    the shortcuts window has no title and is named after its type,
-    "GtkShortcutsWindow" (its X window is titled "Wenda", like the main
-    window's).  A window is in the tree only while it is open.
+What GTK 4.18 / libadwaita 1.7 (trixie) and GTK 4.24 / libadwaita 1.10
+(sid) expose, found with this test (roles as Atspi.Role values):
+  * The main window is a FRAME child of the application, "Wenda".  An
+    AdwDialog (About, Preferences, AdwShortcutsDialog) is a DIALOG named
+    after its title inside the frame, only while it is open; the
+    application has no other child then.  The GtkShortcutsWindow of
+    libadwaita 1.7 is a second child of the application, a PANEL named ''
+    with STATE_MODAL (GTK 4.18 does not name it after its title, "Keyboard
+    Shortcuts"); its X window is titled "Keyboard Shortcuts".
   * The main menu is like the reading-language menu (see test_reader.py): an
-    outer "push button" "Main menu" with no actions, an inner one with
-    "click"; the items are "menu item"s named without the mnemonic
-    ("About Wenda"), only while the popover is open.
-  * The About window shows the name as a label "Wenda" and the version as
-    a label "0.1.0" inside a button named after its type ("GtkButton");
-    its subpages (Details, Credits, Legal, ...) are in the tree all the
-    time, each with a "Close" button; those of hidden subpages do nothing.
-  * The Preferences style choices are "check box"es ("Dark") inside
-    "list item" rows of the same name.  Neither has an action, and
-    Component.grabFocus fails, so the test clicks the row with the pointer
-    (Registry.generateMouseEvent, XTEST).  The text size is a "spin button"
-    named "Text size, in percent Text Size" with the Value interface.
+    outer PUSH_BUTTON "Main menu" with no actions, an inner TOGGLE_BUTTON
+    with "click"; the items are MENU_ITEMs, only while the popover is open.
+  * The About dialog shows the name as a label "Wenda" and the version as
+    a button "0.1.0", which has the focus when it opens, and one "Close"
+    button (the About window of libadwaita 1.2 had one on every subpage,
+    and those of hidden subpages did nothing).
+  * The Preferences style choices are RADIO_BUTTONs ("Dark"; GTK 4.8:
+    check boxes) inside LIST_ITEM rows of the same name.  Neither has an
+    action, so the test clicks the row with the pointer
+    (Registry.generateMouseEvent, XTEST).  The text size is a SPIN_BUTTON
+    named after its row, "Text Size" (its accessible label, "Text size, in
+    percent", loses to the row's LABELLED_BY), with the Value interface.
+  * In the shortcuts each line is something focusable (a LIST_ITEM in the
+    dialog, the GtkShortcutsShortcut, a LABEL, in the window) holding the
+    title label and a label per key cap ("Alt", "→"), with "/" between
+    the keys of a line that has several; libadwaita 1.10 also has a label
+    for the whole shortcut ("Ctrl+2") around its caps.
+  * The bank chooser (GtkDropDown) is a COMBO_BOX LABELLED_BY its own
+    content, so named after the bank it shows ("我的面试题"), not by its
+    accessible label "Question bank"; its tooltip is its description.
   * Text attributes: "size" (a whole number, truncated: 14, 16, 17 for
-    100%, 110%, 120%) follows the CSS font size; there is no "fg-color" or "bg-color", so the dark style
-    is checked on a screenshot.  Screen coordinates are not supported
-    ("Screen coordinates not supported" on stderr): getExtents gives
-    window-relative positions whatever the coordinate type.
+    100%, 110%, 120%) follows the CSS font size; there is no "fg-color" or
+    "bg-color", so the dark style is checked on a screenshot.  Screen
+    coordinates are not supported: getExtents gives window-relative
+    positions (DESKTOP_COORDS: 0, 0).
   * Keys sent with Registry.generateKeyboardEvent reach the X focus; Ctrl
     is held with KEY_LOCKMODIFIERS (no keycode to guess).  With
     no window manager a window closing does not hand the focus back, so
@@ -85,14 +108,19 @@ import traceback
 # test_reader.py has no side effects on import; its helpers read its module
 # global `pyatspi`, set in main().
 import test_reader
-from test_reader import (SOURCE_ROOT, App, Failure, Fatal, Skip, Tap, children, click,
-                         describe, describe_status, dump, find_one,
-                         has_state, menu_items, mode_button_opener, name, path_of, role,
-                         text, walk)
+from test_reader import (R, SOURCE_ROOT, App, Failure, Fatal, Skip, Tap, children, click,
+                         describe, describe_status, dump, find_all, find_one, has_state,
+                         is_role, menu_button, menu_items, mode_button_opener, name,
+                         path_of, role_name, text, walk)
 
 TOPIC = 12                 # the topic the second launch asks for
 MAIN_MENU = 'Main menu'
-SHORTCUTS_EXPECTED = ('Next topic', 'Content in English')
+# Lines the shortcuts list, and the keys each shows: the caps as they are
+# drawn (GTK and libadwaita draw "Right" as an arrow; the "+" and the "/"
+# between the keys of several shortcuts are not caps).  The keys are the
+# ones the app's tooltip ("Next Topic (Alt+Right)") and menu (Ctrl+2) give.
+SHORTCUTS_EXPECTED = {'Next topic': ('Alt', '→'), 'Content in English': ('Ctrl', '2')}
+SHORTCUTS_TITLE = 'Keyboard Shortcuts'
 STYLES = ('Follow System Style', 'Light', 'Dark')
 
 # Keysyms (X11/keysymdef.h).
@@ -101,9 +129,8 @@ XK_PLUS = 0x002b
 XK_0 = 0x0030
 CONTROL_MASK = 1 << 2
 
-# Roles a user operates (test_reader.CONTROL_ROLES), for the name notes.
+# Names GTK gives a widget with no label, for the notes.
 FALLBACK_NAME = test_reader.FALLBACK_NAME
-CONTROL_ROLES = test_reader.CONTROL_ROLES
 
 pyatspi = None             # imported in main(), after the DISPLAY check
 
@@ -203,7 +230,7 @@ def press(keysym, control=False):
 
 
 def click_at(app, obj, window_title):
-    """Clicks the middle of obj with the pointer.  GTK 4.8 gives positions
+    """Clicks the middle of obj with the pointer.  GTK gives positions
     relative to the window; xdotool says where the window is."""
     ext = obj.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
     if ext.width <= 0 or ext.height <= 0:
@@ -255,15 +282,16 @@ class DesktopApp(App):
             shutil.rmtree(self.cwd, ignore_errors=True)
 
     def windows(self):
-        """The app's open windows, {title: frame}; a title that appears
-        twice is a failure."""
+        """The app's open windows (every child of the application), {name:
+        window}; a name that appears twice is a failure.  GTK 4.18 names
+        a GtkShortcutsWindow '' (its role is "panel")."""
         found = {}
         for child in children(self.acc):
-            if role(child) in ('frame', 'dialog', 'window', 'alert'):
-                title = name(child)
-                if title in found:
-                    raise Failure(f'two windows named {title!r}')
-                found[title] = child
+            title = name(child)
+            if title in found:
+                raise Failure(f'two windows named {title!r}: {describe(found[title])} '
+                              f'and {describe(child)}')
+            found[title] = child
         return found
 
     def window(self, title):
@@ -273,36 +301,79 @@ class DesktopApp(App):
         self.wait_for(f'the window {title!r} to close',
                       lambda: title not in self.windows())
 
-    def focus(self, title):
+    def main(self):
+        """The main window: the application's frame "Wenda"."""
+        frame = self.window('Wenda')
+        if not is_role(frame, R.FRAME):
+            raise Failure(f'the main window is a {role_name(frame)}, expected a frame')
+        return frame
+
+    def dialogs(self):
+        """The dialogs open inside the main window (AdwDialog: About,
+        Preferences, on libadwaita 1.8 the shortcuts), {name: dialog}."""
+        found = {}
+        for o in find_all(self.main(), R.DIALOG):
+            if name(o) in found:
+                raise Failure(f'two dialogs named {name(o)!r} in the main window')
+            found[name(o)] = o
+        return found
+
+    def dialog(self, title):
+        """Waits for the dialog @title inside the main window, and checks that
+        it is not a window of its own."""
+        dialog = self.wait_for(f'a dialog {title!r} in the main window',
+                               lambda: self.dialogs().get(title))
+        others = sorted(t for t in self.windows() if t != 'Wenda')
+        if others:
+            raise Failure(f'with the dialog {title!r} open the app has other windows '
+                          f'too: {others}')
+        return dialog
+
+    def wait_dialog_closed(self, title):
+        self.wait_for(f'the dialog {title!r} to close',
+                      lambda: title not in self.dialogs())
+
+    def focus(self, title='Wenda', x_title=None):
         """Makes the window the one keys go to.  A user would click it; here
-        the X focus is set with xdotool if the window is not active."""
+        the X focus is set with xdotool if the window is not active.
+        x_title: the window's X title, where its accessible name is not
+        it."""
         frame = self.window(title)
+        label = title or x_title
         try:
             # With no window manager a window that gets the focus has it
             # at once; one that lost it does not get it back by itself.
-            return self.wait_for(f'{title!r} to be active',
+            return self.wait_for(f'{label!r} to be active',
                                  lambda: has_state(frame, pyatspi.STATE_ACTIVE), timeout=0.5)
         except Fatal:
             raise
         except Failure:
             pass
-        window = x_window(self.proc.pid, title)
+        window = x_window(self.proc.pid, x_title or title)
         run(['xdotool', 'windowfocus', '--sync', str(window['WINDOW'])])
-        self.wait_for(f'{title!r} to be active after xdotool windowfocus',
+        self.wait_for(f'{label!r} to be active after xdotool windowfocus',
                       lambda: has_state(frame, pyatspi.STATE_ACTIVE))
         return 'focused with xdotool'
 
 
+def focus_in(obj):
+    """What has the keyboard focus inside obj (obj too), described, or
+    None."""
+    return next((describe(o) for o in walk(obj) if has_state(o, pyatspi.STATE_FOCUSED)), None)
+
+
+def description(obj):
+    try:
+        return obj.description or ''
+    except Exception:
+        return ''
+
+
 def main_menu(app, item_label):
     """Opens the main menu with its button and clicks the item."""
-    # GTK 4.8: the menu button and the toggle button inside it both carry
-    # its accessible label; the outer one holds the popover.
-    buttons = [o for o in walk(app.window('Wenda'))
-               if role(o) == 'push button' and name(o) == MAIN_MENU
-               and not (role(o.parent) == 'push button' and name(o.parent) == MAIN_MENU)]
-    if len(buttons) != 1:
-        raise Failure(f'{len(buttons)} "{MAIN_MENU}" menu buttons, expected one')
-    button = buttons[0]
+    # The menu button and the toggle button inside it both carry its
+    # accessible label; the outer one holds the popover.
+    button = menu_button(app.main(), MAIN_MENU)
     opener = mode_button_opener(button)
     click(opener)
     items = app.wait_for('the main menu to open', lambda: menu_items(button))
@@ -316,8 +387,8 @@ def main_menu(app, item_label):
 
 def answer_label(app):
     """The reading pane's answer: the label the "Answer" heading labels."""
-    for o in walk(app.window('Wenda')):
-        if role(o) != 'label':
+    for o in walk(app.main()):
+        if not is_role(o, R.LABEL):
             continue
         try:
             relations = o.getRelationSet()
@@ -328,7 +399,7 @@ def answer_label(app):
                 continue
             for i in range(r.getNTargets()):
                 target = r.getTarget(i)
-                if role(target) == 'heading' and text(target) == 'Answer':
+                if is_role(target, R.HEADING) and text(target) == 'Answer':
                     return o
     raise Failure('no label labelled by the "Answer" heading')
 
@@ -347,28 +418,68 @@ def type_named_controls(root):
     """Controls named after their widget type: for the log.  In the dialogs
     these are libadwaita's and GTK's own widgets, not the app's."""
     return sorted({describe(o) for o in walk(root)
-                   if role(o) in CONTROL_ROLES and FALLBACK_NAME.fullmatch(name(o))})
+                   if is_role(o, R.CONTROLS) and FALLBACK_NAME.fullmatch(name(o))})
 
 
 def text_size_spin(prefs):
-    """The text size spin button.  Its name is its accessible label and,
-    in GTK 4.8, the row's title after it ("Text size, in percent Text
-    Size")."""
-    found = [o for o in walk(prefs) if role(o) == 'spin button'
-             and name(o).startswith('Text size, in percent')]
+    """The text size spin button.  GTK 4.18 and 4.24 name it after the
+    row's title ("Text Size", the row labels it) rather than its
+    accessible label ("Text size, in percent"); GTK 4.8 joined both."""
+    found = [o for o in find_all(prefs, R.SPIN_BUTTON)
+             if name(o).lower().startswith('text size')]
     if len(found) != 1:
-        raise Failure(f'{len(found)} spin buttons named "Text size, in percent…", '
-                      f'expected one')
+        raise Failure(f'{len(found)} spin buttons named "Text size…", expected one: '
+                      f'{[describe(o) for o in find_all(prefs, R.SPIN_BUTTON)]}')
     return found[0]
 
 
 def shown_number(app):
-    for o in walk(app.window('Wenda')):
-        if role(o) == 'label':
+    for o in walk(app.main()):
+        if is_role(o, R.LABEL):
             m = re.fullmatch(r'№\s*(\d+)', text(o).strip())
             if m:
                 return int(m.group(1))
     raise Failure('no "№N" label in the window')
+
+
+def shortcut_caps(surface, line):
+    """The key caps the shortcut @line shows: the labels of the focusable
+    object that holds its title label (the row a keyboard user moves to:
+    a list item in AdwShortcutsDialog, the GtkShortcutsShortcut in the
+    GtkShortcutsWindow), but for the title and the "+" and "/" between
+    keys, in order."""
+    titles = [o for o in walk(surface) if is_role(o, R.LABEL) and text(o) == line
+              and is_leaf_label(o)]
+    if len(titles) != 1:
+        raise Failure(f'{len(titles)} labels {line!r} in the shortcuts, expected one')
+    row = titles[0]
+    for _ in range(10):
+        if has_state(row, pyatspi.STATE_FOCUSABLE):
+            break
+        row = row.parent
+    else:
+        raise Failure(f'the line {line!r} is in nothing a keyboard user can move to')
+    # The caps: the labels with no labels inside (libadwaita 1.10 also
+    # exposes the whole shortcut as one label, "Ctrl+2", that holds the
+    # caps; GTK 4.18 the GtkShortcutsShortcut, a label holding all).
+    return [text(o) for o in walk(row) if is_role(o, R.LABEL) and o != titles[0]
+            and is_leaf_label(o) and text(o).strip() not in ('', '+', '/')]
+
+
+def is_leaf_label(obj):
+    """Whether obj holds no label: a label as drawn, not one that groups
+    others."""
+    return not any(o is not obj and is_role(o, R.LABEL) for o in walk(obj))
+
+
+def shortcut_keys(surface, line):
+    """The caps of @line, if they include SHORTCUTS_EXPECTED[line] in a run;
+    else a failure that says what they are."""
+    caps = shortcut_caps(surface, line)
+    keys = list(SHORTCUTS_EXPECTED[line])
+    if not any(caps[i:i + len(keys)] == keys for i in range(len(caps))):
+        raise Failure(f'{line!r} shows the caps {caps}, not {keys}')
+    return caps
 
 
 # --------------------------------------------------------------------------
@@ -394,61 +505,160 @@ class Desktop:
         """the app starts and its window is in the accessibility tree"""
         self.app.start()
         acc = self.app.find_accessible()
-        self.app.window('Wenda')
+        self.app.main()
         self.app.wait_for('a topic in the reading pane', lambda: shown_number(self.app))
         return f'application {name(acc)!r}, pid {self.app.proc.pid}'
 
     def step_about(self):
-        """"About Wenda" in the main menu opens an About window with the name and version; Escape closes it"""
+        """"About Wenda" in the main menu opens the About dialog in the main window with the name and version; Escape closes it"""
         offered = main_menu(self.app, 'About Wenda')
-        about = self.app.window('About')
+        # AdwAboutDialog: a dialog inside the main window, no window of
+        # its own (dialog() checks).
+        about = self.app.dialog('About')
         version = self.args.version
 
         def labels():
-            return [text(o) for o in walk(about) if role(o) in ('label', 'heading')]
+            return [text(o) for o in walk(about) if is_role(o, (R.LABEL, R.HEADING))]
         try:
-            self.app.wait_for(f'the About window to show "Wenda" and {version!r}',
+            self.app.wait_for(f'the About dialog to show "Wenda" and {version!r}',
                               lambda: 'Wenda' in labels() and version in labels())
         except Failure as e:
             raise Failure(f'{e}; its labels: {labels()[:30]}')
+        # The keyboard is in the dialog, so that Escape reaches it.
+        focused = self.app.wait_for('the focus to be in the About dialog',
+                                    lambda: focus_in(about))
         notes = type_named_controls(about)
-        how = self.app.focus('About')
+        how = self.app.focus()
         press(XK_ESCAPE)
-        self.app.wait_closed('About')
-        return (f'menu {offered}; About shows "Wenda" {version}; closed with Escape'
+        self.app.wait_dialog_closed('About')
+        windows = sorted(self.app.windows())
+        if windows != ['Wenda']:
+            raise Failure(f'after About the app has the windows {windows}, expected "Wenda"')
+        return (f'menu {offered}; About shows "Wenda" {version}, focus on '
+                f'{focused}; closed with Escape'
                 + ('' if how is True else f' ({how})')
                 + f'; library controls named after their type: {notes}')
 
-    def step_shortcuts(self):
-        """"Keyboard Shortcuts" opens the shortcuts window listing "Next topic" and "Content in English"; Close closes it"""
+    def shortcuts_are_dialog(self):
+        """Whether the shortcuts are an AdwShortcutsDialog in the main window
+        (libadwaita 1.8 and later) rather than a GtkShortcutsWindow of
+        their own (1.7).  None if the test was not told the version."""
+        version = self.args.adw_version
+        if not version:
+            return None
+        return tuple(int(p) for p in re.findall(r'\d+', version)[:2]) >= (1, 8)
+
+    def open_shortcuts(self):
+        """Opens the shortcuts from the main menu; returns (what shows them,
+        whether that is a dialog in the main window, a description).  On
+        libadwaita 1.8 and later: the dialog "Keyboard Shortcuts" in the
+        main window.  On 1.7: a window of its own beside the main one,
+        modal and active (GTK 4.18 makes it a "panel" named '')."""
+        before = set(self.app.windows())
         main_menu(self.app, 'Keyboard Shortcuts')
-        title = self.app.wait_for('the shortcuts window', lambda: next(
-            (t for t, w in self.app.windows().items()
-             if t != 'Wenda' and any(role(o) == 'label' and text(o) == SHORTCUTS_EXPECTED[0]
-                                     for o in walk(w))), None))
-        window = self.app.window(title)
-        shown = {text(o) for o in walk(window) if role(o) == 'label'}
-        missing = [s for s in SHORTCUTS_EXPECTED if s not in shown]
-        if missing:
-            raise Failure(f'the shortcuts window does not list {missing}')
-        notes = type_named_controls(window)
-        click(find_one(window, 'push button', 'Close'))
-        self.app.wait_closed(title)
-        return (f'window {title!r} lists {list(SHORTCUTS_EXPECTED)}; '
-                f'library controls named after their type: {notes}')
+
+        def shown():
+            dialog = self.app.dialogs().get(SHORTCUTS_TITLE)
+            if dialog is not None:
+                return dialog, True
+            new = [w for t, w in self.app.windows().items() if t not in before]
+            if len(new) > 1:
+                raise Failure(f'{len(new)} new windows: {[describe(w) for w in new]}')
+            return (new[0], False) if new else None
+        surface, in_main = self.app.wait_for('the keyboard shortcuts to show', shown)
+        expected = self.shortcuts_are_dialog()
+        if expected is not None and in_main != expected:
+            raise Failure(f'with libadwaita {self.args.adw_version} the shortcuts should be '
+                          f'{"a dialog in the main window" if expected else "a window"}, '
+                          f'they are {"a dialog in it" if in_main else "a window"}, '
+                          f'{describe(surface)}')
+        if in_main:
+            others = sorted(t for t in self.app.windows() if t != 'Wenda')
+            if others:
+                raise Failure(f'the shortcuts dialog is open, and the app has other windows '
+                              f'too: {others}')
+            kind = 'the dialog in the main window'
+        else:
+            for state in (pyatspi.STATE_MODAL, pyatspi.STATE_ACTIVE):
+                self.app.wait_for(f'the shortcuts window to be {pyatspi.stateToString(state)}',
+                                  lambda: has_state(surface, state))
+            kind = f'a modal window, {describe(surface)}'
+        return surface, in_main, kind
+
+    def close_shortcuts(self, surface, in_main):
+        """Clicks the shortcuts' Close button and waits for them to go."""
+        click(find_one(surface, R.PUSH_BUTTON, 'Close'))
+        if in_main:
+            self.app.wait_dialog_closed(SHORTCUTS_TITLE)
+            windows = sorted(self.app.windows())
+            if windows != ['Wenda']:
+                raise Failure(f'after the shortcuts the app has the windows {windows}, '
+                              f'expected "Wenda"')
+        else:
+            self.app.wait_for('the shortcuts window to close, leaving the main one',
+                              lambda: sorted(self.app.windows()), expected=['Wenda'])
+
+    def step_shortcuts(self):
+        """"Keyboard Shortcuts" opens the shortcuts, listing "Next topic" and "Content in English"; Close closes them"""
+        surface, in_main, kind = self.open_shortcuts()
+        try:
+            wanted = list(SHORTCUTS_EXPECTED)
+            shown = self.app.wait_for(f'the shortcuts to list {wanted}', lambda: (
+                lambda labels: all(w in labels for w in wanted) and labels)(
+                    {text(o) for o in walk(surface) if is_role(o, R.LABEL)}))
+            focused = self.app.wait_for('the focus to be in the shortcuts',
+                                        lambda: focus_in(surface))
+            notes = type_named_controls(surface)
+        except Failure:
+            self.close_shortcuts(surface, in_main)
+            raise
+        self.close_shortcuts(surface, in_main)
+        return (f'{kind} lists {wanted} among {len(shown)} labels, focus on '
+                f'{focused}; library controls named after their type: {notes}')
+
+    def step_shortcut_keys(self):
+        """the shortcuts are named "Keyboard Shortcuts" and show the keys of "Next topic" (Alt+Right) and "Content in English" (Ctrl+2)"""
+        surface, in_main, kind = self.open_shortcuts()
+        problems = []
+        # What a screen reader says on entering them.
+        if name(surface) != SHORTCUTS_TITLE:
+            problems.append(f'they are {describe(surface)}, not named {SHORTCUTS_TITLE!r}')
+        found = {}
+        try:
+            found = {line: self.app.wait_for(f'the keys of {line!r}',
+                                             lambda: shortcut_keys(surface, line))
+                     for line in SHORTCUTS_EXPECTED}
+        except Fatal:
+            raise
+        except Failure as e:
+            shown = {}
+            for line in SHORTCUTS_EXPECTED:
+                try:
+                    shown[line] = shortcut_caps(surface, line)
+                except Failure as inner:
+                    shown[line] = str(inner)
+            problems.append(f'{e}; the lines show the caps {shown}')
+        self.close_shortcuts(surface, in_main)
+        if problems:
+            raise Failure(f'in {kind}: ' + '; '.join(problems))
+        return f'{kind}: ' + '; '.join(f'{line!r} shows {caps}' for line, caps in found.items())
 
     def style_row(self, prefs, style):
-        return find_one(prefs, 'list item', style)
+        return find_one(prefs, R.LIST_ITEM, style)
 
     def checked_style(self, prefs):
+        """The style choices that are checked: the radio buttons in the
+        rows (GTK 4.8: check boxes)."""
         return [s for s in STYLES
-                if has_state(find_one(prefs, 'check box', s), pyatspi.STATE_CHECKED)]
+                if has_state(find_one(prefs, (R.RADIO_BUTTON, R.CHECK_BOX), s),
+                             pyatspi.STATE_CHECKED)]
 
     def step_dark(self):
         """choosing "Dark" in Preferences makes the style dark (app.color-scheme and on screen); "Follow System Style" undoes it"""
         app_id = self.args.app_id
         main_menu(self.app, 'Preferences')
-        prefs = self.app.window('Preferences')
+        # AdwPreferencesDialog: a dialog inside the main window.
+        prefs = self.app.dialog('Preferences')
         self.app.wait_for('the Preferences to show the style choices',
                           lambda: self.checked_style(prefs), expected=['Follow System Style'])
         scheme = action_state(app_id, 'color-scheme')
@@ -457,7 +667,7 @@ class Desktop:
         main = x_window(self.app.proc.pid, 'Wenda')
         light = brightness(main)
 
-        note = click_at(self.app, self.style_row(prefs, 'Dark'), 'Preferences')
+        note = click_at(self.app, self.style_row(prefs, 'Dark'), 'Wenda')
         self.app.wait_for('"Dark" to be checked', lambda: self.checked_style(prefs),
                           expected=['Dark'])
         self.app.wait_for("app.color-scheme to be 'dark'",
@@ -478,7 +688,7 @@ class Desktop:
                           f'{seen[-1] if seen else "?"} in the dark one')
         dark = seen[-1]
 
-        click_at(self.app, self.style_row(prefs, 'Follow System Style'), 'Preferences')
+        click_at(self.app, self.style_row(prefs, 'Follow System Style'), 'Wenda')
         self.app.wait_for('"Follow System Style" to be checked',
                           lambda: self.checked_style(prefs), expected=['Follow System Style'])
         self.app.wait_for("app.color-scheme to be 'default' again",
@@ -496,60 +706,71 @@ class Desktop:
             self.keep_shot(main)
             raise Failure(f'{e}; mean brightness {light:.3f} before, {seen[-1]:.3f} now')
 
-        self.app.focus('Preferences')
+        self.app.focus()
         press(XK_ESCAPE)
-        self.app.wait_closed('Preferences')
+        self.app.wait_dialog_closed('Preferences')
         return (f'{note}; mean brightness of the window: light {light:.3f}, '
                 f'dark {dark:.3f}, back {seen[-1]:.3f}; Preferences closed with Escape')
 
-    def close_window(self, title, window):
-        """Closes a dialog whatever state it is in: Escape, else each of
-        its "Close" buttons in turn (the About window has one on every
-        subpage, and those of hidden subpages do nothing).  The shortcuts
-        window has no title of its own: its X window is titled "Wenda"
-        like the main one, and cannot be focused by its title."""
+    def close_dialog(self, title, dialog):
+        """Closes a dialog in the main window whatever state it is in:
+        Escape, else each of its "Close" buttons in turn (the About dialog
+        has one on every subpage, and those of hidden subpages do
+        nothing)."""
         try:
-            self.app.focus(title)
+            self.app.focus()
             press(XK_ESCAPE)
             self.app.wait_for(f'{title!r} to close on Escape',
-                              lambda: title not in self.app.windows(), timeout=2)
+                              lambda: title not in self.app.dialogs(), timeout=2)
             return 'Escape'
         except Fatal:
             raise
         except Failure:
             pass
-        for button in [o for o in walk(window)
-                       if role(o) == 'push button' and name(o) == 'Close']:
+        for button in find_all(dialog, R.PUSH_BUTTON, 'Close'):
             click(button)
             try:
                 self.app.wait_for(f'{title!r} to close', lambda: title not in
-                                  self.app.windows(), timeout=1)
-                return f'a Close button in {path_of(button) or "the window"}'
+                                  self.app.dialogs(), timeout=1)
+                return f'a Close button in {path_of(button) or "the dialog"}'
             except Fatal:
                 raise
             except Failure:
                 pass
         raise Failure(f'neither Escape nor a Close button closes {title!r}')
 
+    def close_window(self, title, window):
+        """Closes a window of the app's other than the main one (the
+        shortcuts on libadwaita 1.7) with its Close button."""
+        for button in find_all(window, R.PUSH_BUTTON, 'Close'):
+            click(button)
+            try:
+                self.app.wait_for(f'the window {title!r} to close',
+                                  lambda: title not in self.app.windows(), timeout=1)
+                return f'a Close button in {path_of(button) or "the window"}'
+            except Fatal:
+                raise
+            except Failure:
+                pass
+        raise Failure(f'no Close button closes the window {describe(window)}')
+
     def settle(self):
         """After a failed step: puts the app back as the next steps expect
-        it (the main menu closed, only the main window, the default style
-        and text size), so that one failure does not fail the rest.  The
-        style and size are reset through the app's exported actions.
-        Returns what it did."""
+        it (the main menu closed, no dialog, only the main window, the
+        default style and text size), so that one failure does not fail
+        the rest.  The style and size are reset through the app's exported
+        actions.  Returns what it did."""
         done = []
         try:
-            main = self.app.window('Wenda')
-            button = next((o for o in walk(main) if role(o) == 'push button'
-                           and name(o) == MAIN_MENU and has_state(o, pyatspi.STATE_EXPANDED)),
-                          None)
-            if button is not None:
+            button = menu_button(self.app.main(), MAIN_MENU)
+            if has_state(button, pyatspi.STATE_EXPANDED):
                 click(mode_button_opener(button))
                 done.append('closed the main menu')
             for title, window in self.app.windows().items():
-                if title == 'Wenda':
-                    continue
-                done.append(f'closed {title!r} with {self.close_window(title, window)}')
+                if title != 'Wenda':
+                    done.append(f'closed {title!r} with {self.close_window(title, window)}')
+            for title, dialog in self.app.dialogs().items():
+                done.append(f'closed {title!r} with {self.close_dialog(title, dialog)}')
             if action_state(self.args.app_id, 'color-scheme') != "'default'":
                 gtk_actions(self.args.app_id, 'SetState', 'color-scheme', "<'default'>", '{}')
                 done.append('color-scheme reset')
@@ -570,7 +791,7 @@ class Desktop:
 
     def step_text_size(self):
         """Ctrl+plus twice makes the answer ~20% larger and Preferences shows 120; Ctrl+0 restores"""
-        how = self.app.focus('Wenda')
+        how = self.app.focus()
         label = answer_label(self.app)
         size0, height0 = text_size(label)
         sizes = [size0]
@@ -590,17 +811,17 @@ class Desktop:
                               f'{height0} px at {size0}')
 
             main_menu(self.app, 'Preferences')
-            prefs = self.app.window('Preferences')
+            prefs = self.app.dialog('Preferences')
             spin = text_size_spin(prefs)
             self.app.wait_for('the text size spin button to read 120',
                               lambda: (spin.queryValue().currentValue, text(spin)),
                               expected=(120.0, '120'))
-            click(find_one(prefs, 'push button', 'Close'))
-            self.app.wait_closed('Preferences')
+            click(find_one(prefs, R.PUSH_BUTTON, 'Close'))
+            self.app.wait_dialog_closed('Preferences')
         finally:
             # Whatever failed, leave the normal size for the next steps.
-            if self.app.proc.poll() is None and 'Preferences' not in self.app.windows():
-                self.app.focus('Wenda')
+            if self.app.proc.poll() is None and 'Preferences' not in self.app.dialogs():
+                self.app.focus()
                 press(XK_0, control=True)
         self.app.wait_for(f'the answer to be back at size {size0}, {height0} px high',
                           lambda: text_size(label), expected=(size0, height0))
@@ -646,44 +867,67 @@ class Desktop:
                           f'({describe_status(code)}); stderr {err!r}')
 
         def chooser_text():
-            found = [o for o in walk(self.app.window('Wenda'))
-                     if name(o) == 'Question bank']
-            if not found:
-                raise Failure('no control named "Question bank"')
-            return [text(o) for o in walk(found[0]) if role(o) == 'label']
+            # GTK 4.8 named the chooser by its accessible label; GTK 4.18
+            # and 4.24 name a GtkDropDown after the item it shows (it is
+            # LABELLED_BY its button's content), and its tooltip, "Question
+            # Bank", is its description.
+            found = [o for o in find_all(self.app.main(), R.COMBO_BOX)
+                     if 'question bank' in (name(o).lower(), description(o).lower())]
+            if len(found) != 1:
+                raise Failure(f'{len(found)} combo boxes named or described "Question bank", '
+                              f'expected one; combo boxes: '
+                              f'{[(describe(o), description(o)) for o in find_all(self.app.main(), R.COMBO_BOX)]}')
+            return [text(o) for o in walk(found[0]) if is_role(o, R.LABEL)]
 
         labels = self.app.wait_for('the chooser to show "我的面试题"',
                                    lambda: '我的面试题' in chooser_text() and chooser_text())
         self.app.wait_for('the reading pane to show the bank\'s first question',
                           lambda: any(text(o) == '什么是过拟合（Overfitting）？'
-                                      for o in walk(self.app.window('Wenda'))))
+                                      for o in walk(self.app.main())))
         return f'chooser labels {labels}'
 
-    def step_single_instance_over_preferences(self):
-        """with Preferences the active window, a second `wenda 5` still opens topic 5 in the main window"""
+    def second_launch_shows(self, topic, over):
+        """Runs `wenda TOPIC` while @over is open, and waits for the main
+        window to show the topic."""
+        code, out, err = self.app.launch(str(topic))
+        self.app.check_alive()
+        if code != 0:
+            raise Failure(f'`wenda {topic}` over {over} exited with status {code} '
+                          f'({describe_status(code)}); stderr {err!r}')
+        self.app.wait_for(f'the main window to show №{topic} under {over}',
+                          lambda: shown_number(self.app), expected=topic)
+        return f'`wenda {topic}` over {over} exited 0, the main window shows №{topic}'
+
+    def step_single_instance_over_dialogs(self):
+        """with Preferences open (and a shortcuts window, where they are one, the active window), a second `wenda N` still opens topic N in the main window"""
         # A regression test: the primary instance used to take
-        # gtk_application_get_active_window () for its main window, here
-        # the Preferences window, and crashed.
-        topic = 5
+        # gtk_application_get_active_window () for its main window, then
+        # the Preferences window, and crashed.  Preferences is a dialog in
+        # the main window now; on libadwaita 1.7 the shortcuts are still a
+        # window of their own, which is then the active one.
+        notes = []
         try:
             main_menu(self.app, 'Preferences')
-            self.app.window('Preferences')
-            self.app.focus('Preferences')
-            code, out, err = self.app.launch(str(topic))
-            self.app.check_alive()
-            if code != 0:
-                raise Failure(f'`wenda {topic}` exited with status {code} '
-                              f'({describe_status(code)}); stderr {err!r}')
-            self.app.wait_for(f'the main window to show №{topic}',
-                              lambda: shown_number(self.app), expected=topic)
-            if 'Preferences' in self.app.windows():
-                self.app.focus('Preferences')
+            prefs = self.app.dialog('Preferences')
+            self.app.wait_for('the focus to be in Preferences', lambda: focus_in(prefs))
+            notes.append(self.second_launch_shows(5, 'the Preferences dialog'))
+            if 'Preferences' in self.app.dialogs():
+                self.app.focus()
                 press(XK_ESCAPE)
-                self.app.wait_closed('Preferences')
+                self.app.wait_dialog_closed('Preferences')
+                notes.append('Preferences stayed open; closed with Escape')
+            surface, in_main, kind = self.open_shortcuts()
+            if in_main:
+                notes.append(f'the shortcuts are {kind}: no other window to be active')
+            else:
+                notes.append(self.second_launch_shows(7, f'the shortcuts window ({kind})'))
+                if not has_state(surface, pyatspi.STATE_ACTIVE):
+                    notes.append('the main window came up over the shortcuts window')
+            self.close_shortcuts(surface, in_main)
         except Fatal as e:
             # The app is gone; later steps do not need it.
             raise Failure(str(e))
-        return f'`wenda {topic}` exited 0; the main window shows №{topic}'
+        return '; '.join(notes)
 
     def step_help(self):
         """`wenda --help` with no display exits 0 and describes --language"""
@@ -709,23 +953,34 @@ class Desktop:
                           f'(English) and both: {lines[0].strip()!r}')
         return lines[0].strip()
 
-    STEPS = ('step_start', 'step_about', 'step_shortcuts', 'step_dark',
+    STEPS = ('step_start', 'step_about', 'step_shortcuts', 'step_shortcut_keys', 'step_dark',
              'step_text_size', 'step_single_instance',
-             'step_single_instance_over_preferences', 'step_open_file', 'step_help')
+             'step_single_instance_over_dialogs', 'step_open_file', 'step_help')
 
     # Steps that fail because of a known bug in the app, {step: the bug}:
     # reported as TAP "# TODO" (meson: an expected fail; once the bug is
     # fixed, an unexpected pass, a failure: then remove the entry).
     KNOWN_BUGS = {}
 
+    # The same, for the app built with libadwaita before 1.8, whose
+    # shortcuts are the GtkShortcutsWindow of src/wenda-compat.c.
+    KNOWN_BUGS_ADW_1_7 = {}
+
+    def known_bugs(self):
+        bugs = dict(self.KNOWN_BUGS)
+        if self.shortcuts_are_dialog() is False:
+            bugs.update(self.KNOWN_BUGS_ADW_1_7)
+        return bugs
+
     def run(self):
         tap = TodoTap(len(self.STEPS))
         dumped = False
+        known_bugs = self.known_bugs()
         try:
             for step_name in self.STEPS:
                 step = getattr(self, step_name)
                 title = step.__doc__.strip()
-                todo = self.KNOWN_BUGS.get(step_name)
+                todo = known_bugs.get(step_name)
                 if todo:
                     title = f'{title} # TODO {todo}'
                 started = time.monotonic()
@@ -768,6 +1023,10 @@ def parse_args(argv):
                              '(default: %(default)s)')
     parser.add_argument('--version', default='0.1.0',
                         help='the version the About window shows (default: %(default)s)')
+    parser.add_argument('--adw-version',
+                        help='the libadwaita the app is built with: from 1.8 on the '
+                             'shortcuts are a dialog in the main window, before a window '
+                             'of their own (default: either)')
     parser.add_argument('--timeout', type=float, default=10,
                         help='seconds to wait for each change (default: %(default)s)')
     parser.add_argument('--start-timeout', type=float, default=30,

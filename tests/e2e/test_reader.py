@@ -61,6 +61,14 @@ button" to "button"):
     as its name ("Answer"), so read the Text, not the name.  Labels also
     carry GTK's clipboard and link actions.
   * The answer label carries a LABELLED_BY relation to the "Answer" heading.
+  * Each pane of the AdwNavigationSplitView is an AdwNavigationPage: a
+    GROUPING named after the page's title.  The content page is titled
+    "Topic", like the reading pane inside it, so the pane is the
+    innermost group of that name.
+  * The list's filters (All, Starred, Due, New) are an AdwToggleGroup: a
+    GROUPING named by its accessible label ("Show topics") whose toggles
+    are RADIO_BUTTONs named by their label and count ("Starred 1"), with
+    one action, "click", and STATE_CHECKED on the active one.
   * Pages of a GtkStack that are not shown can stay in the tree and report
     VISIBLE (GTK 4.8 kept "No Topic Selected" and "No Topics Found"); do
     not rely on visibility states.
@@ -559,16 +567,39 @@ def selected_number(lst, bank):
     return row_number(rows[0], bank)
 
 
+def is_inside(obj, ancestor):
+    """Whether ancestor is one of obj's parents."""
+    node = obj
+    for _ in range(80):
+        try:
+            node = node.parent
+        except Exception:
+            return False
+        if node is None:
+            return False
+        if node == ancestor:
+            return True
+    return False
+
+
+def innermost(objects):
+    """The objects that hold none of the others."""
+    return [o for o in objects if not any(is_inside(other, o) for other in objects
+                                          if other is not o)]
+
+
 class Detail:
     """The reading pane, read through the tree: the "Answer" heading and
     its siblings."""
 
     def __init__(self, app, pane='Topic'):
         # The reading pane ("Topic") and the study card ("Study card") are
-        # each a group named so; GTK 4.8 keeps both in the tree.
-        groups = find_all(app.frame(), R.GROUPS, pane)
+        # each a group named so; GTK 4.8 keeps both in the tree.  The
+        # AdwNavigationPage that holds the reading pane is a group named
+        # after its title, "Topic" too: the pane is the innermost one.
+        groups = innermost(find_all(app.frame(), R.GROUPS, pane))
         if len(groups) != 1:
-            raise Failure(f'{len(groups)} groups named {pane!r}, expected one')
+            raise Failure(f'{len(groups)} innermost groups named {pane!r}, expected one')
         # The pane's texts are siblings of its "№N" label.  (The "Answer"
         # heading is not in the tree while a study card hides it.)
         numbers = [o for o in find_all(groups[0], R.LABEL)
@@ -1349,6 +1380,32 @@ class Reader:
                           f'{[name(o) for o in found]}')
         return found[0]
 
+    def filter_toggle(self, label):
+        """The list's filter toggle labelled @label ("All", "Starred", ...):
+        one of the radio buttons of the "Show topics" group (an
+        AdwToggleGroup), named by its label and count ("Starred 1")."""
+        group = find_one(self.app.frame(), R.GROUPS, 'Show topics')
+        found = [o for o in find_all(group, R.RADIO_BUTTON)
+                 if re.fullmatch(rf'{re.escape(label)} \d+', name(o))]
+        if len(found) != 1:
+            raise Failure(f'{len(found)} radio buttons named "{label} N" in "Show topics", '
+                          f'expected one; it has '
+                          f'{[describe(o) for o in find_all(group, R.CONTROLS)]}')
+        return found[0]
+
+    def choose_filter(self, label):
+        """Clicks the filter toggle and waits until it is the one checked."""
+        click(self.filter_toggle(label))
+
+        def checked():
+            group = find_one(self.app.frame(), R.GROUPS, 'Show topics')
+            return [name(o) for o in find_all(group, R.RADIO_BUTTON)
+                    if has_state(o, pyatspi.STATE_CHECKED)]
+        shown = self.app.wait_for(f'the "{label}" filter to be the one checked',
+                                  lambda: [n.rsplit(' ', 1)[0] for n in checked()],
+                                  expected=[label])
+        return shown
+
     def step_star(self):
         """the star button stars the open topic, and the Starred filter lists only it"""
         selected = self.app.wait_for('one selected row',
@@ -1360,9 +1417,9 @@ class Reader:
         self.app.wait_for('the star button to be pressed',
                           lambda: has_state(star, pyatspi.STATE_PRESSED))
         starred = self.app.wait_for('the Starred filter to count 1',
-                                    lambda: name(self.find_named(R.BUTTONS, 'Starred')),
+                                    lambda: name(self.filter_toggle('Starred')),
                                     expected='Starred 1')
-        click(self.find_named(R.BUTTONS, 'Starred'))
+        self.choose_filter('Starred')
         self.app.wait_for(f'the list to show only topic {selected}',
                           lambda: row_numbers(self.lst, self.bank), expected=[selected])
         self.starred_topic = selected
@@ -1406,7 +1463,7 @@ class Reader:
         click(done)
         self.app.wait_for(f'the reading pane to show №{topic} again',
                           lambda: Detail(self.app).number(), expected=topic)
-        click(self.find_named(R.BUTTONS, 'All '))
+        self.choose_filter('All')
         return f'graded Good, then {easy_name!r}'
 
     def step_names(self):

@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -26,7 +25,6 @@ typedef struct
 {
   GtkWindow     *window;
   WendaBarChart *chart;
-  guint          paints;
 } Fixture;
 
 /* The chart's pixels, read back from the GPU (or cairo). */
@@ -47,29 +45,12 @@ typedef struct
   int bottom;
 } Bar;
 
-static void
-on_after_paint (GdkFrameClock *frame_clock,
-                Fixture       *fixture)
-{
-  fixture->paints++;
-}
-
-static gboolean
-drawn_at (Fixture *fixture,
-          int      width)
-{
-  return fixture->paints > 0 &&
-         gtk_widget_get_width (GTK_WIDGET (fixture->chart)) == width;
-}
-
 /* Waits until the window has been painted with the chart @width wide. */
 static void
 wait_drawn (Fixture *fixture,
             int      width)
 {
-  fixture->paints = 0;
-  gtk_widget_queue_draw (GTK_WIDGET (fixture->chart));
-  ui_assert_eventually (drawn_at (fixture, width));
+  ui_wait_allocation (GTK_WIDGET (fixture->chart), width, -1);
 }
 
 static void
@@ -82,16 +63,12 @@ fixture_set_up (Fixture *fixture,
   gtk_window_set_default_size (fixture->window, width, height);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->chart));
   gtk_window_present (fixture->window);
-  ui_assert_eventually (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window)), "after-paint",
-                    G_CALLBACK (on_after_paint), fixture);
+  ui_wait_mapped (GTK_WIDGET (fixture->window));
 }
 
 static void
 fixture_tear_down (Fixture *fixture)
 {
-  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window)),
-                                        on_after_paint, fixture);
   gtk_window_destroy (fixture->window);
 }
 
@@ -741,7 +718,7 @@ test_measure (void)
   g_assert_cmpuint (wenda_bar_chart_place_labels (widths, N_DAYS, nat_width, 0, x), ==, 1);
 
   /* The text follows the widget's font: a larger one asks for more. */
-  gtk_css_provider_load_from_data (big, ".bar-chart.big-text { font-size: 30px; }", -1);
+  gtk_css_provider_load_from_string (big, ".bar-chart.big-text { font-size: 30px; }");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (big),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   gtk_widget_add_css_class (GTK_WIDGET (fixture.chart), "big-text");
@@ -761,10 +738,7 @@ main (int   argc,
 {
   g_autoptr(GtkCssProvider) app_css = gtk_css_provider_new ();
 
-  gtk_test_init (&argc, &argv, NULL);
-  /* gtk_test_init() forces en_US.UTF-8; run in the locale the test was
-   * given. */
-  setlocale (LC_ALL, "");
+  ui_init (&argc, &argv);
   adw_init ();
 
   /* The app's style sheet, which the app (an AdwApplication) loads by

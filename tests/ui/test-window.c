@@ -453,8 +453,20 @@ test_narrow (void)
   ui_assert_eventually (focus_in ("search_entry"));
   ui_keys (GTK_WINDOW (window), "Escape");
 
+  /* Just above the breakpoint, side by side: everything fits (Adwaita
+   * warns, fatally here, when the content needs more than the window has),
+   * with the reading language as an icon until 720 sp. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 620, 640);
+  g_assert_true (ui_wait_for (is_folded, GINT_TO_POINTER (FALSE), 3000));
+  g_test_message ("side by side at %d px", gtk_widget_get_width (GTK_WIDGET (window)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <, 640);
+  g_assert_true (gtk_widget_get_visible (CHILD ("mode_icon")));
+  g_assert_false (gtk_widget_get_visible (CHILD ("mode_label")));
+
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   g_assert_true (ui_wait_for (is_folded, GINT_TO_POINTER (FALSE), 3000));
+  ui_assert_eventually (gtk_widget_get_visible (CHILD ("mode_label")));
+  g_assert_false (gtk_widget_get_visible (CHILD ("mode_icon")));
 }
 
 static void

@@ -2,6 +2,12 @@
  *
  * Keys and clicks are real X events, sent with xdotool through XTEST, so
  * they go through GTK's whole input path: shortcuts, focus, key capture.
+ * xdotool is given the X window by its id, which it finds itself by a
+ * title that is unique for a moment (see window_xid()): the GDK X11 API
+ * that would tell it is deprecated since GTK 4.18.
+ *
+ * Every wait here is for a state, never for a fixed time (see
+ * ui-helpers.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,21 +15,149 @@
 
 #include "ui-helpers.h"
 
-#include <gdk/x11/gdkx.h>
 #include <locale.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
-/* Runs the main loop for @ms milliseconds. */
-void
-ui_pump (guint ms)
+/* ------------------------------------------------------------------ */
+/* The log writer                                                      */
+
+/* GTK 4.24 on X11 logs this once per process, the first time a popover
+ * is shown: a GtkPopover's surface shares its parent's frame clock, and
+ * both surfaces report the frame as submitted, which the frame timings
+ * of GDK 4.24 take for a bug (GDK_DEBUG=frames prints each frame twice
+ * while a popover is open, once otherwise).  A plain window with a
+ * GtkMenuButton shows it on Xvfb, with either renderer; GTK 4.18 does
+ * not.  Nothing the app does causes it or can avoid it, short of having
+ * no menus.
+ *
+ * Under g_test every warning is fatal.  GTK logs it as a structured
+ * message, for which neither g_test_log_set_fatal_handler() nor
+ * g_log_set_handler() is consulted: the log writer alone decides
+ * whether a structured message is fatal.  So the UI tests install this
+ * writer, which lets this one message through, not fatal but still
+ * written, only from the "Gdk" domain at warning level, with exactly
+ * this text, on GTK 4.24 or later and on X11; every other message goes
+ * to g_log_writer_default(), which makes warnings and criticals fatal as
+ * g_test_init() and G_DEBUG ask. */
+#define GTK_4_24_X11_POPOVER_WARNING "gdk_frame_timings_submitted() called on submitted frame."
+
+static const char *
+log_field (const GLogField *fields,
+           gsize            n_fields,
+           const char      *key)
 {
-  gint64 end = g_get_monotonic_time () + (gint64)ms * 1000;
-
-  while (g_get_monotonic_time () < end)
+  for (gsize i = 0; i < n_fields; i++)
     {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
+      if (g_str_equal (fields[i].key, key) && fields[i].length < 0)
+        return fields[i].value;
     }
+
+  return NULL;
+}
+
+static gboolean
+is_gtk_4_24_x11_popover_warning (GLogLevelFlags   log_level,
+                                 const GLogField *fields,
+                                 gsize            n_fields)
+{
+  GdkDisplay *display;
+
+  if ((log_level & G_LOG_LEVEL_MASK) != G_LOG_LEVEL_WARNING ||
+      g_strcmp0 (log_field (fields, n_fields, "GLIB_DOMAIN"), "Gdk") != 0 ||
+      g_strcmp0 (log_field (fields, n_fields, "MESSAGE"), GTK_4_24_X11_POPOVER_WARNING) != 0)
+    return FALSE;
+
+  if (gtk_get_major_version () != 4 || gtk_get_minor_version () < 24)
+    return FALSE;
+
+  display = gdk_display_get_default ();
+  return display != NULL && g_str_equal (G_OBJECT_TYPE_NAME (display), "GdkX11Display");
+}
+
+/* libadwaita 1.7 (trixie) measures an alert's heading, on one line, for
+ * the dialog's width even when the heading is wider, and GTK warns
+ * "Trying to measure GtkLabel … for width of 324, but it needs at least
+ * 362" (the dialog then shows the heading wrapped, as it should; 1.10
+ * measures the one-line heading for its own width).  The heading of an
+ * import report, "“half.md” Imported, with Problems", is that wide.  With
+ * libadwaita before 1.10, that one warning from GTK is written as a test
+ * message, not fatal. */
+static gboolean
+is_adw_1_7_alert_heading_warning (GLogLevelFlags   log_level,
+                                  const GLogField *fields,
+                                  gsize            n_fields)
+{
+  const char *message = log_field (fields, n_fields, "MESSAGE");
+
+  return (log_level & G_LOG_LEVEL_MASK) == G_LOG_LEVEL_WARNING &&
+         adw_get_major_version () == 1 && adw_get_minor_version () < 10 &&
+         g_strcmp0 (log_field (fields, n_fields, "GLIB_DOMAIN"), "Gtk") == 0 &&
+         message != NULL && g_str_has_prefix (message, "Trying to measure GtkLabel ") &&
+         strstr (message, " for width of ") != NULL;
+}
+
+static GLogWriterOutput
+ui_log_writer (GLogLevelFlags   log_level,
+               const GLogField *fields,
+               gsize            n_fields,
+               gpointer         user_data)
+{
+  if (is_adw_1_7_alert_heading_warning (log_level, fields, n_fields))
+    {
+      g_test_message ("libadwaita %u.%u: %s", adw_get_major_version (), adw_get_minor_version (),
+                      log_field (fields, n_fields, "MESSAGE"));
+      return G_LOG_WRITER_HANDLED;
+    }
+  if (is_gtk_4_24_x11_popover_warning (log_level, fields, n_fields))
+    return g_log_writer_standard_streams (log_level & ~G_LOG_FLAG_FATAL, fields, n_fields,
+                                          user_data);
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+void
+ui_init (int    *argc,
+         char ***argv)
+{
+  g_log_set_writer_func (ui_log_writer, NULL, NULL);
+  gtk_test_init (argc, argv, NULL);
+  /* gtk_test_init() forces en_US.UTF-8; run in the locale the test was
+   * given (C.UTF-8, zh_CN.UTF-8 or C), as the app's main() does. */
+  setlocale (LC_ALL, "");
+}
+
+/* ------------------------------------------------------------------ */
+/* Waiting for a state                                                 */
+
+static gboolean
+wake_up (gpointer data)
+{
+  guint *source = data;
+
+  *source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+ui_iterate_until (gint64 end)
+{
+  gint64 now = g_get_monotonic_time ();
+  guint source;
+
+  if (now >= end)
+    return FALSE;
+
+  /* Woken at @end at the latest, if nothing else happens first, and
+   * every 50 ms, for a condition that changes off the main loop (a file
+   * a thread writes). */
+  source = g_timeout_add ((guint)MIN ((end - now + 999) / 1000, 50), wake_up, &source);
+  g_main_context_iteration (NULL, TRUE);
+  if (source != 0)
+    g_source_remove (source);
+
+  return TRUE;
 }
 
 gboolean
@@ -35,118 +169,655 @@ ui_wait_for (gboolean (*condition) (gpointer data),
 
   while (!condition (data))
     {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
+      if (!ui_iterate_until (end))
+        return condition (data);
     }
 
   return TRUE;
 }
 
+static gint64
+deadline (void)
+{
+  return g_get_monotonic_time () + UI_TIMEOUT_MS * 1000;
+}
+
 static void
+count_paint (GdkFrameClock *frame_clock,
+             guint         *paints)
+{
+  (*paints)++;
+}
+
+void
+ui_wait_frame (GtkWidget *widget)
+{
+  g_autoptr(GtkWidget) keep = g_object_ref (widget);
+  g_autoptr(GdkFrameClock) frame_clock = NULL;
+  gint64 end = deadline ();
+  guint paints = 0;
+  gulong handler;
+
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (count_paint), &paints);
+  gtk_widget_queue_draw (widget);
+  while (paints == 0 && gtk_widget_get_mapped (widget) && ui_iterate_until (end))
+    ;
+  g_signal_handler_disconnect (frame_clock, handler);
+
+  if (paints == 0 && gtk_widget_get_mapped (widget))
+    g_error ("ui_wait_frame: %s painted no frame in %d ms", G_OBJECT_TYPE_NAME (widget),
+             UI_TIMEOUT_MS);
+}
+
+void
+ui_wait_mapped (GtkWidget *widget)
+{
+  gint64 end = deadline ();
+
+  while (!gtk_widget_get_mapped (widget) && ui_iterate_until (end))
+    ;
+  if (!gtk_widget_get_mapped (widget))
+    g_error ("ui_wait_mapped: %s is not mapped after %d ms", G_OBJECT_TYPE_NAME (widget),
+             UI_TIMEOUT_MS);
+
+  ui_wait_frame (widget);
+}
+
+/* The size of @widget's border box: for a window, that of its surface
+ * less the shadow, the size gtk_window_set_default_size() sets
+ * (gtk_widget_get_width() is the content's, less the border of a
+ * window's solid client-side decorations, 5 px each side under Xvfb). */
+static void
+border_box (GtkWidget *widget,
+            int       *width,
+            int       *height)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (widget, widget, &bounds))
+    bounds = GRAPHENE_RECT_INIT (0, 0, -1, -1);
+  *width = (int)bounds.size.width;
+  *height = (int)bounds.size.height;
+}
+
+static gboolean
+allocated (GtkWidget *widget,
+           int        width,
+           int        height)
+{
+  int w, h;
+
+  border_box (widget, &w, &h);
+  return (width < 0 || w == width) && (height < 0 || h == height);
+}
+
+void
+ui_wait_allocation (GtkWidget *widget,
+                    int        width,
+                    int        height)
+{
+  gint64 end = deadline ();
+
+  while (!allocated (widget, width, height) && ui_iterate_until (end))
+    ;
+  if (!allocated (widget, width, height))
+    {
+      int w, h;
+
+      border_box (widget, &w, &h);
+      g_error ("ui_wait_allocation: %s is %d × %d after %d ms, not %d × %d",
+               G_OBJECT_TYPE_NAME (widget), w, h, UI_TIMEOUT_MS, width, height);
+    }
+
+  ui_wait_frame (widget);
+}
+
+static gboolean
+focus_in (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus;
+
+  if (!GTK_IS_WINDOW (root) || !gtk_window_is_active (GTK_WINDOW (root)))
+    return FALSE;
+
+  focus = gtk_root_get_focus (root);
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+void
+ui_wait_focus (GtkWidget *widget)
+{
+  gint64 end = deadline ();
+
+  while (!focus_in (widget) && ui_iterate_until (end))
+    ;
+  if (!focus_in (widget))
+    {
+      GtkRoot *root = gtk_widget_get_root (widget);
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      g_error ("ui_wait_focus: the focus is not in %s after %d ms, but in %s",
+               G_OBJECT_TYPE_NAME (widget), UI_TIMEOUT_MS,
+               focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+    }
+}
+
+GtkWidget *
+ui_wait_focus_change (GtkWindow *window,
+                      GtkWidget *from)
+{
+  gint64 end = deadline ();
+
+  while (gtk_window_get_focus (window) == from && ui_iterate_until (end))
+    ;
+  if (gtk_window_get_focus (window) == from)
+    g_error ("ui_wait_focus_change: the focus is still on %s after %d ms",
+             from != NULL ? G_OBJECT_TYPE_NAME (from) : "nothing", UI_TIMEOUT_MS);
+
+  return gtk_window_get_focus (window);
+}
+
+void
+ui_wait_idle (void)
+{
+  gint64 end = deadline ();
+
+  while (g_main_context_pending (NULL))
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("ui_wait_idle: the main loop still has work after %d ms", UI_TIMEOUT_MS);
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+/* DEPRECATED for this project: a fixed wait (see ui-helpers.h). */
+void
+ui_pump (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64)ms * 1000;
+
+  while (ui_iterate_until (end))
+    ;
+}
+
+/* ------------------------------------------------------------------ */
+/* xdotool                                                             */
+
+typedef struct
+{
+  char    *out;
+  char    *err;
+  GError  *error;
+  gboolean done;
+} Run;
+
+static void
+run_done (GObject      *source,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  Run *run = data;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &run->out, &run->err,
+                                        &run->error);
+  run->done = TRUE;
+}
+
+/* Runs xdotool with @argv (argv[0] is "xdotool") and returns its output;
+ * the main loop runs meanwhile.  Fails the test if xdotool fails or
+ * takes longer than UI_TIMEOUT_MS (search --sync waits until it finds). */
+static char *
 run_xdotool (const char *const *argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
+  g_autoptr(GSubprocess) process = NULL;
+  Run run = { 0 };
+  gint64 end = deadline ();
+  g_autofree char *command = g_strjoinv (" ", (char **)argv);
 
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                NULL, NULL, NULL, &err, &status, &error);
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
   g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s", argv[1], err);
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, run_done, &run);
+  while (!run.done && ui_iterate_until (end))
+    ;
+  if (!run.done)
+    {
+      g_subprocess_force_exit (process);
+      while (!run.done)
+        g_main_context_iteration (NULL, TRUE);
+      g_error ("%s did not finish in %d ms", command, UI_TIMEOUT_MS);
+    }
+
+  g_assert_no_error (run.error);
+  if (!g_subprocess_get_successful (process))
+    g_error ("%s failed: %s", command, run.err);
+
+  g_free (run.err);
+  return run.out;
 }
 
-static char *
+/* The X window of @window's surface, for xdotool, as a decimal string.
+ * xdotool finds it (search --sync waits until it can) by a title no
+ * other window has: set on the GdkSurface for that moment, behind
+ * GtkWindow's back, so that no widget and no accessible sees it, then
+ * set back.  The id stays with the surface: a window that is realized
+ * anew gets a new surface, and is looked up again. */
+static const char *
 window_xid (GtkWindow *window)
 {
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  static guint serial;
+  const char *xid;
 
-  g_assert_true (GDK_IS_X11_SURFACE (surface));
-  return g_strdup_printf ("%lu", (gulong)gdk_x11_surface_get_xid (surface));
+  g_assert_nonnull (surface);
+  xid = g_object_get_data (G_OBJECT (surface), "ui-helpers-xid");
+  if (xid == NULL)
+    {
+      g_autofree char *title = g_strdup_printf ("ui-helpers-%d-%u", (int)getpid (), ++serial);
+      g_autofree char *pattern = g_strdup_printf ("^%s$", title);
+      const char *argv[] = { "xdotool", "search", "--sync", "--name", pattern, NULL };
+      const char *shown = gtk_window_get_title (window);
+      char *found;
+
+      gdk_toplevel_set_title (GDK_TOPLEVEL (surface), title);
+      gdk_display_flush (gdk_surface_get_display (surface));
+      found = g_strstrip (run_xdotool (argv));
+      gdk_toplevel_set_title (GDK_TOPLEVEL (surface),
+                              shown != NULL ? shown : g_get_application_name ());
+
+      if (*found == '\0' || strchr (found, '\n') != NULL ||
+          strspn (found, "0123456789") != strlen (found))
+        g_error ("xdotool found the X windows “%s” for the title %s, expected one", found, title);
+
+      g_object_set_data_full (G_OBJECT (surface), "ui-helpers-xid", found, g_free);
+      xid = found;
+    }
+
+  return xid;
 }
 
-/* With no window manager, windowfocus works and windowactivate does not. */
 void
 ui_focus_window (GtkWindow *window)
 {
-  g_autofree char *xid = window_xid (window);
-  const char *argv[] = { "xdotool", "windowfocus", "--sync", xid, NULL };
+  gint64 end;
 
-  run_xdotool (argv);
-  ui_pump (50);
+  if (gtk_window_is_active (window))
+    return;
+
+  {
+    const char *argv[] = { "xdotool", "windowfocus", "--sync", window_xid (window), NULL };
+
+    g_free (run_xdotool (argv));
+  }
+
+  end = deadline ();
+  while (!gtk_window_is_active (window) && ui_iterate_until (end))
+    ;
+  if (!gtk_window_is_active (window))
+    g_error ("ui_focus_window: %s is not active %d ms after xdotool windowfocus",
+             G_OBJECT_TYPE_NAME (window), UI_TIMEOUT_MS);
 }
 
-/* @keys: xdotool key names separated by spaces, e.g. "alt+Right Down" */
+/* ------------------------------------------------------------------ */
+/* Watching the events xdotool sends arrive                            */
+
+/* Every native the events can go to has a capture-phase controller that
+ * counts them before any widget sees them: every window of the process
+ * and every popover in them (a popover has a surface of its own, and
+ * takes the input while open).  A window made on the way (a dialog
+ * opened by the key, which then takes the rest of the events) is watched
+ * as soon as it is made. */
+typedef struct _Watch Watch;
+
+typedef struct
+{
+  Watch              *watch;
+  GtkWidget          *native;       /* ref'ed */
+  GtkEventController *controller;   /* ref'ed */
+  gboolean            got_events;
+} Watched;
+
+struct _Watch
+{
+  GPtrArray *watched;       /* Watched */
+  gulong     toplevels_handler;
+  guint      key_presses;   /* for the debug log */
+  guint      key_releases;
+  guint      char_releases; /* of keys that are not modifiers */
+  guint      button_presses;
+  guint      button_releases;
+};
+
+static gboolean
+watch_event (GtkEventControllerLegacy *controller,
+             GdkEvent                 *event,
+             Watched                  *watched)
+{
+  Watch *watch = watched->watch;
+
+  switch ((int)gdk_event_get_event_type (event))
+    {
+    case GDK_KEY_PRESS:
+      watch->key_presses++;
+      watched->got_events = TRUE;
+      break;
+
+    case GDK_KEY_RELEASE:
+      watch->key_releases++;
+      if (!gdk_key_event_is_modifier (event))
+        watch->char_releases++;
+      watched->got_events = TRUE;
+      break;
+
+    case GDK_BUTTON_PRESS:
+      if (gdk_button_event_get_button (event) == GDK_BUTTON_PRIMARY)
+        watch->button_presses++;
+      watched->got_events = TRUE;
+      break;
+
+    case GDK_BUTTON_RELEASE:
+      if (gdk_button_event_get_button (event) == GDK_BUTTON_PRIMARY)
+        watch->button_releases++;
+      watched->got_events = TRUE;
+      break;
+
+    default:
+      break;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+watched_free (gpointer data)
+{
+  Watched *watched = data;
+
+  if (gtk_event_controller_get_widget (watched->controller) == watched->native)
+    gtk_widget_remove_controller (watched->native, watched->controller);
+  g_object_unref (watched->controller);
+  g_object_unref (watched->native);
+  g_free (watched);
+}
+
+static void
+watch_native (Watch     *watch,
+              GtkWidget *native)
+{
+  Watched *watched;
+
+  for (guint i = 0; i < watch->watched->len; i++)
+    {
+      if (((Watched *)g_ptr_array_index (watch->watched, i))->native == native)
+        return;
+    }
+
+  watched = g_new0 (Watched, 1);
+  watched->watch = watch;
+  watched->native = g_object_ref (native);
+  watched->controller = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_static_name (watched->controller, "ui-helpers-watch");
+  gtk_event_controller_set_propagation_phase (watched->controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (watched->controller, "event", G_CALLBACK (watch_event), watched);
+  gtk_widget_add_controller (native, g_object_ref (watched->controller));
+  g_ptr_array_add (watch->watched, watched);
+}
+
+/* Popovers are in their window's widget tree, under the widget they
+ * point at; each is watched, open or not, so that the events are counted
+ * from the first one that reaches it. */
+static void
+watch_popovers (Watch     *watch,
+                GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_POPOVER (child))
+        watch_native (watch, child);
+      watch_popovers (watch, child);
+    }
+}
+
+/* An AdwDialog (an alert, the preferences) lives in its window's tree,
+ * but holds a grab while it shows: events then start their capture at the
+ * dialog, not at the window.  So a shown dialog is watched too (the
+ * controller is no native's, but counts what reaches the dialog). */
+static void
+watch_window (Watch     *watch,
+              GtkWidget *window)
+{
+  watch_native (watch, window);
+  watch_popovers (watch, window);
+  if (ADW_IS_APPLICATION_WINDOW (window))
+    {
+      AdwDialog *dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+
+      if (dialog != NULL)
+        watch_native (watch, GTK_WIDGET (dialog));
+    }
+}
+
+/* Every window of the process, and each new one as soon as it is made
+ * (a dialog that a key opens takes the events that come after), before
+ * it has its first event. */
+static void
+toplevels_changed (GListModel *toplevels,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   Watch      *watch)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      watch_window (watch, window);
+    }
+}
+
+static void
+watch_scan (Watch *watch)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      watch_window (watch, window);
+    }
+}
+
+static void
+watch_begin (Watch *watch)
+{
+  *watch = (Watch) { 0 };
+  watch->watched = g_ptr_array_new_with_free_func (watched_free);
+  watch_scan (watch);
+  watch->toplevels_handler = g_signal_connect (gtk_window_get_toplevels (), "items-changed",
+                                               G_CALLBACK (toplevels_changed), watch);
+}
+
+/* Whether a native that took some of the events has closed since: the
+ * rest were sent to a window that is gone (a dialog that closed on the
+ * key), and do not come. */
+static gboolean
+watch_receiver_gone (Watch *watch)
+{
+  for (guint i = 0; i < watch->watched->len; i++)
+    {
+      Watched *watched = g_ptr_array_index (watch->watched, i);
+
+      if (watched->got_events && !gtk_widget_get_mapped (watched->native))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Until *@count reaches @expected: events are counted as they come. */
+static void
+watch_wait (Watch       *watch,
+            const guint *count,
+            guint        expected,
+            const char  *what)
+{
+  gint64 end = deadline ();
+
+  while (*count < expected && !watch_receiver_gone (watch))
+    {
+      if (!ui_iterate_until (end))
+        g_error ("GTK received %u of the %u %s that xdotool sent, in %d ms (keys: %u pressed, "
+                 "%u released; button 1: %u pressed, %u released; %u natives watched)",
+                 *count, expected, what, UI_TIMEOUT_MS, watch->key_presses, watch->key_releases,
+                 watch->button_presses, watch->button_releases, watch->watched->len);
+      watch_scan (watch);
+    }
+
+  g_debug ("ui-helpers: %u of %u %s received (keys: %u pressed, %u released, %u of them "
+           "not modifiers; button 1: %u pressed, %u released; %u natives watched%s)",
+           *count, expected, what, watch->key_presses, watch->key_releases,
+           watch->char_releases, watch->button_presses, watch->button_releases,
+           watch->watched->len, watch_receiver_gone (watch) ? ", one that took some closed" : "");
+}
+
+static void
+watch_end (Watch *watch)
+{
+  g_clear_signal_handler (&watch->toplevels_handler, gtk_window_get_toplevels ());
+  g_clear_pointer (&watch->watched, g_ptr_array_unref);
+}
+
+/* ------------------------------------------------------------------ */
+/* Keys and clicks                                                     */
+
 void
 ui_keys (GtkWindow  *window,
          const char *keys)
 {
+  /* The keys may close it (Escape in a dialog). */
+  g_autoptr(GtkWindow) keep = g_object_ref (window);
   g_auto(GStrv) names = g_strsplit (keys, " ", -1);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  guint n_keys = 0;
+  Watch watch;
 
   ui_focus_window (window);
 
+  /* Pressed and released one after the other, 30 ms apart, as a person
+   * would; each name of a chord ("ctrl+d") is a key. */
   g_ptr_array_add (argv, (char *)"xdotool");
   g_ptr_array_add (argv, (char *)"key");
   g_ptr_array_add (argv, (char *)"--delay");
   g_ptr_array_add (argv, (char *)"30");
   for (guint i = 0; names[i]; i++)
-    g_ptr_array_add (argv, names[i]);
+    {
+      g_auto(GStrv) chord = g_strsplit (names[i], "+", -1);
+
+      n_keys += g_strv_length (chord);
+      g_ptr_array_add (argv, names[i]);
+    }
   g_ptr_array_add (argv, NULL);
 
-  run_xdotool ((const char *const *)argv->pdata);
-  ui_pump (150);
+  watch_begin (&watch);
+  g_free (run_xdotool ((const char *const *)argv->pdata));
+  watch_wait (&watch, &watch.key_releases, n_keys, "key releases");
+  watch_end (&watch);
+
+  ui_wait_frame (GTK_WIDGET (window));
 }
 
 void
 ui_type (GtkWindow  *window,
          const char *text)
 {
+  /* 40 ms apart: xdotool types a character the keymap lacks (Chinese) by
+   * mapping it to a spare key first, and GTK must see the new keymap. */
   const char *argv[] = { "xdotool", "type", "--delay", "40", text, NULL };
+  g_autoptr(GtkWindow) keep = g_object_ref (window);
+  Watch watch;
 
   ui_focus_window (window);
-  run_xdotool (argv);
-  ui_pump (200);
+  watch_begin (&watch);
+  g_free (run_xdotool (argv));
+  /* Each character is one key that is not a modifier (Shift may come
+   * with it). */
+  watch_wait (&watch, &watch.char_releases, g_utf8_strlen (text, -1), "character key releases");
+  watch_end (&watch);
+
+  ui_wait_frame (GTK_WIDGET (window));
 }
 
-/* A left click in the middle of @widget. */
-void
-ui_click (GtkWidget *widget)
+/* @widget's middle, in the coordinates of the X window of its toplevel
+ * surface: through the popovers it may be in (each placed relative to
+ * its parent surface), and the client-side shadows (surface
+ * transforms). */
+static void
+toplevel_point (GtkWidget *widget,
+                double    *x,
+                double    *y)
 {
-  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (widget));
-  g_autofree char *xid = window_xid (window);
-  g_autofree char *sx = NULL;
-  g_autofree char *sy = NULL;
+  GtkNative *native = gtk_widget_get_native (widget);
   graphene_point_t in, out;
   double nx, ny;
 
-  /* A widget just made (a link for the topic just opened) is only laid
-   * out at the next frame: until then it has no size and no place. */
-  ui_assert_eventually (gtk_widget_get_mapped (widget) &&
-                        gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0);
-
   in = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.f,
                             gtk_widget_get_height (widget) / 2.f);
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (window), &in, &out));
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &in, &out));
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  *x = out.x + nx;
+  *y = out.y + ny;
 
-  /* (No --sync: it waits forever when the pointer is already there.)
-   * Widget coordinates are relative to the window's content; the surface
-   * has the client-side shadow around it. */
-  gtk_native_get_surface_transform (GTK_NATIVE (window), &nx, &ny);
-  sx = g_strdup_printf ("%d", (int)(out.x + nx));
-  sy = g_strdup_printf ("%d", (int)(out.y + ny));
+  for (GdkSurface *surface = gtk_native_get_surface (native);
+       GDK_IS_POPUP (surface);
+       surface = gdk_popup_get_parent (GDK_POPUP (surface)))
+    {
+      *x += gdk_popup_get_position_x (GDK_POPUP (surface));
+      *y += gdk_popup_get_position_y (GDK_POPUP (surface));
+    }
+}
+
+void
+ui_click (GtkWidget *widget)
+{
+  /* The click may close it (a dialog's Open button). */
+  g_autoptr(GtkWindow) window = g_object_ref (GTK_WINDOW (gtk_widget_get_root (widget)));
+  g_autofree char *sx = NULL;
+  g_autofree char *sy = NULL;
+  double x, y;
+  Watch watch;
+
+  /* A widget just made (a link for the topic just opened, a dialog's
+   * button) is only laid out at the next frame: until then it has no size
+   * and no place. */
+  ui_assert_eventually (gtk_widget_get_mapped (widget) &&
+                        gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0);
+  ui_wait_frame (widget);
+  ui_focus_window (window);
+  toplevel_point (widget, &x, &y);
+  sx = g_strdup_printf ("%d", (int)x);
+  sy = g_strdup_printf ("%d", (int)y);
 
   {
-    const char *argv[] = { "xdotool", "mousemove", "--window", xid, sx, sy,
+    /* (No --sync: it waits forever when the pointer is already there.) */
+    const char *argv[] = { "xdotool", "mousemove", "--window", window_xid (window), sx, sy,
                            "click", "1", NULL };
 
-    ui_focus_window (window);
-    run_xdotool (argv);
+    watch_begin (&watch);
+    g_free (run_xdotool (argv));
+    watch_wait (&watch, &watch.button_releases, 1, "button releases");
+    watch_end (&watch);
   }
 
-  ui_pump (200);
+  ui_wait_frame (GTK_WIDGET (window));
 }
 
 /* The first widget of @type under @root whose label text is @text, in
@@ -246,10 +917,7 @@ ui_start_app (int               *argc,
   /* Stars and progress go to a folder of the test's own, never to the
    * user's (a test may have prepared it). */
   ui_data_home ();
-  gtk_test_init (argc, argv, NULL);
-  /* gtk_test_init() forces en_US.UTF-8; run in the locale the test was
-   * given (C.UTF-8, zh_CN.UTF-8 or C), as the app's main() does. */
-  setlocale (LC_ALL, "");
+  ui_init (argc, argv);
   wenda_i18n_init ();
   adw_init ();
 
@@ -268,8 +936,9 @@ ui_start_app (int               *argc,
   window = WENDA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (*app)));
   g_assert_nonnull (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  g_assert_true (ui_wait_for ((gboolean (*) (gpointer))gtk_widget_get_mapped, window, 5000));
-  ui_pump (300);
+  ui_wait_mapped (GTK_WIDGET (window));
+  ui_wait_allocation (GTK_WIDGET (window), 1000, 700);
+  ui_wait_idle ();
 
   return window;
 }
@@ -286,12 +955,10 @@ ui_template_child (gpointer    widget,
   return GTK_WIDGET (child);
 }
 
-/* Opens topic @number, as wenda_window_show_topic() does for a link, and
- * lets the window settle. */
 void
 ui_show_topic (WendaWindow *window,
                guint        number)
 {
   g_assert_true (wenda_window_show_topic (window, number));
-  ui_pump (100);
+  ui_wait_frame (GTK_WIDGET (window));
 }

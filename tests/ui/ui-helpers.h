@@ -11,30 +11,112 @@
 
 G_BEGIN_DECLS
 
-/* Asserts @expr, giving the app up to 3 s (running its main loop) to get
- * there: input from xdotool arrives asynchronously, and a busy machine
- * (the sanitizer pass) is slow.  Never a fixed sleep. */
+/* How long any helper below waits for its state before the test fails:
+ * long enough for a busy machine (the sanitizer pass), and only ever
+ * spent when something is wrong. */
+#define UI_TIMEOUT_MS 5000
+
+/* Every helper waits for a state, never for a fixed time: it runs the
+ * main loop (blocking in it, woken by whatever the app does, and at
+ * least every 50 ms) until its state holds, and fails the test if the
+ * state has not come after UI_TIMEOUT_MS. */
+
+/* Asserts @expr, giving the app up to UI_TIMEOUT_MS (running its main
+ * loop, and checking @expr after each of its iterations) to get there:
+ * input from xdotool arrives asynchronously, and a busy machine is slow. */
 #define ui_assert_eventually(expr)                                            \
   G_STMT_START {                                                              \
-    gint64 ui_end_ = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;            \
-    while (!(expr) && g_get_monotonic_time () < ui_end_)                      \
-      {                                                                       \
-        if (!g_main_context_iteration (NULL, FALSE))                          \
-          g_usleep (1000);                                                    \
-      }                                                                       \
+    gint64 ui_end_ = g_get_monotonic_time () + UI_TIMEOUT_MS * 1000;          \
+    while (!(expr) && ui_iterate_until (ui_end_))                             \
+      ;                                                                       \
     g_assert_true (expr);                                                     \
   } G_STMT_END
 
-void       ui_pump                (guint         ms);
+/* One iteration of the main loop, blocking until something happens, 50
+ * ms at most, and never past @end (g_get_monotonic_time()).  FALSE once
+ * @end has passed: the building block of the waits, for conditions of a
+ * test's own:  while (!done (x) && ui_iterate_until (end)); */
+gboolean   ui_iterate_until       (gint64        end);
+
+/* Runs the main loop until condition (@data) is TRUE, checked after each
+ * iteration; FALSE if it still is not after @timeout_ms. */
 gboolean   ui_wait_for            (gboolean    (*condition) (gpointer data),
                                    gpointer      data,
                                    guint         timeout_ms);
+
+/* Queues a redraw of @widget and waits until its surface's frame clock
+ * has painted a frame after the call ("after-paint"): style, layout and
+ * drawing have caught up with everything done before it.  A widget that
+ * is not mapped is drawn in no frame: then it returns at once. */
+void       ui_wait_frame          (GtkWidget    *widget);
+
+/* Waits until @widget is mapped and a frame has been painted since: it
+ * is on screen, allocated and drawn, and takes input. */
+void       ui_wait_mapped         (GtkWidget    *widget);
+
+/* Waits until @widget is allocated @width × @height (-1: either) and a
+ * frame has been painted at that size, e.g. after
+ * gtk_window_set_default_size(), which the window system carries out
+ * asynchronously.  The size is that of the widget's border box
+ * (gtk_widget_compute_bounds()): for a window, the size
+ * gtk_window_set_default_size() asks for (gtk_widget_get_width() of an
+ * AdwApplicationWindow is 10 px less, inside its decorations' border). */
+void       ui_wait_allocation     (GtkWidget    *widget,
+                                   int           width,
+                                   int           height);
+
+/* Waits until the keyboard focus is in @widget: its window is active
+ * and the window's focus widget is @widget or inside it (a
+ * GtkSearchEntry's focus is its GtkText). */
+void       ui_wait_focus          (GtkWidget    *widget);
+
+/* Waits until @window's focus widget is another than @from (which may be
+ * NULL) and returns the new one (NULL when nothing has the focus). */
+GtkWidget *ui_wait_focus_change   (GtkWindow    *window,
+                                   GtkWidget    *from);
+
+/* Runs the main loop until it has nothing ready to run: what the test did
+ * before has run to its end on the main loop (idles, signal handlers,
+ * timeouts that were due, events that had arrived).  It does not wait for
+ * timeouts due later, nor for other threads: to show that something did
+ * NOT happen, wait first for the state that would come before it. */
+void       ui_wait_idle           (void);
+
+/* Keys and clicks are real X events, sent with xdotool (XTEST), so they
+ * go through GTK's whole input path.  xdotool returns once the X server
+ * has them, before GTK has seen them; each helper then waits until GTK
+ * has received and handled every event xdotool sent (a capture-phase
+ * controller on every mapped window and open popover counts them, also
+ * on a dialog that the key opened on the way; once a window that took
+ * some of them has closed, such as a dialog closing on Escape, the rest
+ * are not waited for), and then for a frame of the window
+ * (ui_wait_frame()).  Set G_MESSAGES_DEBUG=all to see the counts. */
+
+/* Gives @window the X input focus if it is not active (with no window
+ * manager, windowfocus works and windowactivate does not) and waits
+ * until it is active. */
 void       ui_focus_window        (GtkWindow    *window);
+
+/* Presses and releases @keys in @window: xdotool key names separated by
+ * spaces, e.g. "alt+Right Down"; waits until GTK has received every
+ * press and release. */
 void       ui_keys                (GtkWindow    *window,
                                    const char   *keys);
+
+/* Types @text (UTF-8) into @window's focus widget, with xdotool type;
+ * waits until GTK has received the key events of every character. */
 void       ui_type                (GtkWindow    *window,
                                    const char   *text);
+
+/* A left click in the middle of @widget (in its window or in a popover);
+ * waits until GTK has received the button's press and release. */
 void       ui_click               (GtkWidget    *widget);
+
+/* DEPRECATED for this project: runs the main loop for @ms milliseconds,
+ * a fixed wait.  Wait for a state instead (the helpers above).  Kept
+ * until the last tests that call it are converted. */
+void       ui_pump                (guint         ms);
+
 GtkWidget *ui_find_by_label       (GtkWidget    *root,
                                    GType         type,
                                    const char   *text);
@@ -42,9 +124,26 @@ GtkWidget *ui_find_by_label       (GtkWidget    *root,
 const char  *ui_data_home          (void);
 char        *ui_study_file         (void);
 
+/* gtk_test_init() for the UI tests, then the test's own locale (from the
+ * environment: C.UTF-8, zh_CN.UTF-8 or C; gtk_test_init() forces
+ * en_US.UTF-8).  Call adw_init() after it (ui_start_app() does, after
+ * wenda_i18n_init(), in the app's own order).  Also installs the log
+ * writer of the UI tests, which keeps every warning and critical fatal
+ * but the one GTK 4.24's X11 backend logs for any popover (see
+ * ui-helpers.c). */
+void         ui_init               (int               *argc,
+                                   char            ***argv);
+
+/* ui_init(), then the real application, as the UI tests use it:
+ * registered on the test's session bus, activated, its window mapped at
+ * 1000 × 700 and drawn, and the main loop idle.  The tests then drive the
+ * main loop themselves. */
 WendaWindow *ui_start_app          (int               *argc,
                                    char            ***argv,
                                    WendaApplication **app);
+
+/* Opens topic @number, as wenda_window_show_topic() does for a link, and
+ * waits until the window has painted it. */
 void         ui_show_topic         (WendaWindow       *window,
                                    guint              number);
 GtkWidget   *ui_template_child     (gpointer           widget,
