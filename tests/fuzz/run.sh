@@ -196,12 +196,14 @@ for h in "${HARNESSES[@]}"; do
   if [ $rc -ne 0 ] || [ "$new_artifacts" -gt 0 ]; then
     result="FAIL (exit $rc, $new_artifacts new artifacts)"
     failed=$((failed + 1))
-    # The newest inputs that failed, each run again with full unwinding:
-    # its report, from the first line (a failed invariant, UBSan, ASan/LSan
-    # or libFuzzer itself)
+    # The newest inputs that failed, each run again with full unwinding
+    # and a symbolizer (llvm-symbolizer, else addr2line: the trixie root
+    # has no llvm-symbolizer): its report, from the first line (a failed
+    # invariant, UBSan, ASan/LSan or libFuzzer itself)
+    symbolizer=${ASAN_SYMBOLIZER_PATH:-$(command -v llvm-symbolizer || command -v addr2line || true)}
     for a in $(ls -t "$work/artifacts" | head -n "$(( new_artifacts < 3 ? new_artifacts : 3 ))"); do
       echo "--- $work/artifacts/$a, run again:"
-      ASAN_OPTIONS=$ASAN_FULL "$exe" "$work/artifacts/$a" </dev/null 2>&1 |
+      ASAN_OPTIONS=$ASAN_FULL ASAN_SYMBOLIZER_PATH=$symbolizer "$exe" "$work/artifacts/$a" </dev/null 2>&1 |
         sed -n -E '/invariant failed|runtime error|^==[0-9]+==|ERROR: libFuzzer/,$p' |
         grep -v -E '^INFO:|^MS:|^Base64:|in fuzzer::' | head -n 60
     done
