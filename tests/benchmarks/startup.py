@@ -77,7 +77,7 @@ def parse_args(argv):
         help='meson build directory the defaults below are relative to '
              '(default: %(default)s)')
     parser.add_argument('--app', type=pathlib.Path,
-                        help='the app (default: BUILDDIR/src/wenda)')
+                        help='the app (default: BUILDDIR/src/wenda/wenda)')
     parser.add_argument(
         '--bare', type=pathlib.Path,
         help='the bare window '
@@ -129,7 +129,7 @@ def parse_args(argv):
 
     builddir = args.builddir.resolve()
     if args.app is None:
-        args.app = builddir / 'src' / 'wenda'
+        args.app = builddir / 'src' / 'wenda' / 'wenda'
     if args.bare is None:
         args.bare = builddir / 'tests' / 'benchmarks' / 'bare-window'
     if args.probe is None:

@@ -43,7 +43,7 @@ actions), so that one failure does not fail the rest.
 Output is TAP on stdout (meson: protocol 'tap'); the app's own output goes
 to stderr.  Run it alone, from the source root, under Xvfb (shared/TESTING.md):
 
-    dbus-run-session -- /usr/bin/python3 tests/e2e/test_desktop.py --app BUILDDIR/src/wenda
+    dbus-run-session -- /usr/bin/python3 tests/e2e/test_desktop.py --app BUILDDIR/src/wenda/wenda
 
 or `meson test -C BUILDDIR --suite e2e -v`.  Needs DISPLAY and a session bus
 (else it skips), pyatspi (Debian's python3-pyatspi, /usr/bin/python3),
@@ -1017,7 +1017,7 @@ class Desktop:
 def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     parser.add_argument('--app', type=pathlib.Path, required=True,
-                        help='the built app (BUILDDIR/src/wenda)')
+                        help='the built app (BUILDDIR/src/wenda/wenda)')
     parser.add_argument('--app-id', default='io.github.wenda.Wenda',
                         help='its application id, for its D-Bus object path '
                              '(default: %(default)s)')

@@ -31,7 +31,7 @@ exits 0, which is how a TAP test skips in meson (meson reports a TAP test
 that exits 77 as an ERROR, not a skip).  Run it alone, from the source root:
 
     meson setup /tmp/b && meson compile -C /tmp/b
-    dbus-run-session -- /usr/bin/python3 tests/e2e/test_reader.py --app /tmp/b/src/wenda
+    dbus-run-session -- /usr/bin/python3 tests/e2e/test_reader.py --app /tmp/b/src/wenda/wenda
 
 (under Xvfb, see shared/TESTING.md), or `meson test -C /tmp/b --suite e2e -v`.
 
@@ -1546,7 +1546,7 @@ class Reader:
 def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     parser.add_argument('--app', type=pathlib.Path, required=True,
-                        help='the built app (BUILDDIR/src/wenda)')
+                        help='the built app (BUILDDIR/src/wenda/wenda)')
     parser.add_argument('--bank', type=pathlib.Path,
                         default=SOURCE_ROOT / 'resources' / 'content' / 'bank.json',
                         help='the bundled bank, for the expected texts '
