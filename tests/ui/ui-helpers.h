@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "wenda-application.h"
 #include "wenda-window.h"
@@ -74,6 +74,25 @@ void       ui_wait_focus          (GtkWidget    *widget);
  * NULL) and returns the new one (NULL when nothing has the focus). */
 GtkWidget *ui_wait_focus_change   (GtkWindow    *window,
                                    GtkWidget    *from);
+
+/* Waits until @widget is mapped, allocated and still: drawn at its own
+ * size in its window (no transform scales it, as one does a dialog that
+ * grows into place) and at the same place in two frames painted one after
+ * the other (nothing slides it).  A click aimed at it then lands on it. */
+void       ui_wait_still          (GtkWidget    *widget);
+
+/* Waits until @view shows what its show-content says and nothing else:
+ * when it is collapsed, the transition to that page has ended (the page
+ * it covered is unmapped); side by side, both pages are mapped.  Then a
+ * frame has been painted.  Its show-content changes at once; the page
+ * slides into place over some frames, and a click aimed at it meanwhile
+ * lands beside it. */
+void       ui_wait_navigation     (AdwNavigationSplitView *view);
+
+/* Destroys @window and waits until it is finalized: nothing holds it any
+ * longer (an idle or a frame of its own, the application), and nothing it
+ * set off is still to run. */
+void       ui_destroy_window      (GtkWindow    *window);
 
 /* Runs the main loop until it has nothing ready to run: what the test did
  * before has run to its end on the main loop (idles, signal handlers,
