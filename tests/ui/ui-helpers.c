@@ -461,16 +461,6 @@ ui_destroy_window (GtkWindow *window)
     }
 }
 
-/* DEPRECATED for this project: a fixed wait (see ui-helpers.h). */
-void
-ui_pump (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64)ms * 1000;
-
-  while (ui_iterate_until (end))
-    ;
-}
-
 /* ------------------------------------------------------------------ */
 /* xdotool                                                             */
 

@@ -134,11 +134,6 @@ void       ui_type                (GtkWindow    *window,
  * waits until GTK has received the button's press and release. */
 void       ui_click               (GtkWidget    *widget);
 
-/* DEPRECATED for this project: runs the main loop for @ms milliseconds,
- * a fixed wait.  Wait for a state instead (the helpers above).  Kept
- * until the last tests that call it are converted. */
-void       ui_pump                (guint         ms);
-
 GtkWidget *ui_find_by_label       (GtkWidget    *root,
                                    GType         type,
                                    const char   *text);
