@@ -393,8 +393,21 @@ ui_wait_still (GtkWidget *widget)
       while (!place_in_window (widget, &before) && ui_iterate_until (end))
         ;
       if (!place_in_window (widget, &before))
-        g_error ("ui_wait_still: %s is not mapped at its own size after %d ms",
-                 G_OBJECT_TYPE_NAME (widget), UI_TIMEOUT_MS);
+        {
+          GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+          graphene_rect_t own = GRAPHENE_RECT_INIT (0, 0, -1, -1);
+          graphene_rect_t there = GRAPHENE_RECT_INIT (0, 0, -1, -1);
+
+          gtk_widget_compute_bounds (widget, widget, &own);
+          if (root != NULL)
+            gtk_widget_compute_bounds (widget, root, &there);
+          g_error ("ui_wait_still: %s is not mapped at its own size after %d ms "
+                   "(mapped %d, %d × %d; its bounds %g × %g, in the window %g, %g, %g × %g)",
+                   G_OBJECT_TYPE_NAME (widget), UI_TIMEOUT_MS, gtk_widget_get_mapped (widget),
+                   gtk_widget_get_width (widget), gtk_widget_get_height (widget),
+                   own.size.width, own.size.height,
+                   there.origin.x, there.origin.y, there.size.width, there.size.height);
+        }
 
       ui_wait_frame (widget);
       if (place_in_window (widget, &after) && graphene_rect_equal (&before, &after))
