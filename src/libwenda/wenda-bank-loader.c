@@ -55,6 +55,7 @@
 #include "wenda-bank-loader.h"
 #include "wenda-json-private.h"
 #include "wenda-markdown-private.h"
+#include "wenda-text-check-private.h"
 
 #define BUNDLED_BANK_PATH "/io/github/wenda/Wenda/content/bank.json"
 #define FORMAT_NAME       "wenda-bank"

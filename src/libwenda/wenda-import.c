@@ -28,9 +28,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "wenda-bank-private.h"
 #include "wenda-import.h"
 #include "wenda-markdown-private.h"
+#include "wenda-text-check-private.h"
 
 /* Progress is reported at most this often */
 #define PROGRESS_INTERVAL (G_USEC_PER_SEC / 20)

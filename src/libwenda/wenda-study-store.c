@@ -109,8 +109,8 @@
 #include <json-glib/json-glib.h>
 
 #include "wenda-json-private.h"
-#include "wenda-markdown-private.h"
 #include "wenda-study-store.h"
+#include "wenda-text-check-private.h"
 
 #define FORMAT_NAME    "wenda-study"
 #define FILE_NAME      "study.json"
