@@ -52,9 +52,8 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
-#include "wenda-bank-loader.h"
+#include "wenda-bank-loader-private.h"
 #include "wenda-json-private.h"
-#include "wenda-markdown-private.h"
 #include "wenda-text-check-private.h"
 
 #define BUNDLED_BANK_PATH "/io/github/wenda/Wenda/content/bank.json"

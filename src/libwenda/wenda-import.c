@@ -28,6 +28,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "wenda-bank-loader-private.h"
 #include "wenda-import.h"
 #include "wenda-markdown-private.h"
 #include "wenda-text-check-private.h"

@@ -31,8 +31,9 @@ typedef struct
 GArray   *wenda_markdown_tokenize        (const char   *text,
                                           gsize         length);
 
-/* How wenda_markdown_read() and wenda_bank_read_json() read, for
- * wenda-import.c; all members may be 0/NULL. */
+/* How wenda_markdown_read() and wenda_bank_read_json()
+ * (wenda-bank-loader-private.h) read, for wenda-import.c; all members may
+ * be 0/NULL. */
 typedef struct
 {
   const char    *id_prefix;    /* ids "PREFIX-001"; NULL: "q1" */
@@ -54,11 +55,6 @@ WendaBank *wenda_markdown_read           (const char               *text,
                                           gsize                     length,
                                           const char               *filename,
                                           const WendaReadOptions *options,
-                                          GError                  **error);
-WendaBank *wenda_bank_read_json          (const char               *text,
-                                          gsize                     length,
-                                          const char               *filename,
-                                          const WendaReadOptions   *options,
                                           GError                  **error);
 
 G_END_DECLS
