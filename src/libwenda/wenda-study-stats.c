@@ -39,6 +39,18 @@ local_day (GTimeZone *tz,
   return local >= 0 ? local / SECONDS_PER_DAY : -((-local + SECONDS_PER_DAY - 1) / SECONDS_PER_DAY);
 }
 
+/* Zeroes the @n_days counters of @out, and returns @tz, or the local time
+ * zone when it is NULL: a new reference either way. */
+static GTimeZone *
+begin_days (guint     *out,
+            guint      n_days,
+            GTimeZone *tz)
+{
+  memset (out, 0, n_days * sizeof *out);
+
+  return tz != NULL ? g_time_zone_ref (tz) : g_time_zone_new_local ();
+}
+
 void
 wenda_study_stats_count (WendaStudyState   *state,
                          const char *const *ids,
@@ -88,18 +100,14 @@ wenda_study_stats_due_per_day (WendaStudyState   *state,
                                guint             *out,
                                guint              n_days)
 {
-  g_autoptr(GTimeZone) local = NULL;
+  g_autoptr(GTimeZone) zone = NULL;
   gint64 today;
 
   if (n_days == 0)
     return;
 
-  memset (out, 0, n_days * sizeof *out);
-
-  if (tz == NULL)
-    tz = local = g_time_zone_new_local ();
-
-  today = local_day (tz, now);
+  zone = begin_days (out, n_days, tz);
+  today = local_day (zone, now);
 
   for (gsize i = 0; i < n_ids; i++)
     {
@@ -110,7 +118,7 @@ wenda_study_stats_due_per_day (WendaStudyState   *state,
       if (card->state == WENDA_CARD_STATE_NEW)
         continue;
 
-      day = MAX (local_day (tz, card->due) - today, 0);
+      day = MAX (local_day (zone, card->due) - today, 0);
       if (day < n_days)
         out[day]++;
     }
@@ -123,23 +131,19 @@ wenda_study_stats_reviews_per_day (WendaStudyState *state,
                                    guint           *out,
                                    guint            n_days)
 {
-  g_autoptr(GTimeZone) local = NULL;
+  g_autoptr(GTimeZone) zone = NULL;
   gint64 today;
 
   if (n_days == 0)
     return;
 
-  memset (out, 0, n_days * sizeof *out);
-
-  if (tz == NULL)
-    tz = local = g_time_zone_new_local ();
-
-  today = local_day (tz, now);
+  zone = begin_days (out, n_days, tz);
+  today = local_day (zone, now);
 
   for (guint i = 0; i < state->log->len; i++)
     {
       const WendaStudyLogEntry *entry = g_ptr_array_index (state->log, i);
-      gint64 ago = today - local_day (tz, entry->review.time);
+      gint64 ago = today - local_day (zone, entry->review.time);
 
       if (ago >= 0 && ago < n_days)
         out[n_days - 1 - ago]++;
