@@ -279,36 +279,12 @@ set_file_error (GError     **error,
                 const char  *format,
                 ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  wenda_text_set_error_valist (error, WENDA_STUDY_STORE_ERROR, code, filename, line, column,
+                               format, args);
   va_end (args);
-
-  if (line > 0 && column > 0)
-    g_set_error (error, WENDA_STUDY_STORE_ERROR, code, "%s:%u:%u: %s",
-                 filename, line, column, message);
-  else if (line > 0)
-    g_set_error (error, WENDA_STUDY_STORE_ERROR, code, "%s:%u: %s",
-                 filename, line, message);
-  else
-    g_set_error (error, WENDA_STUDY_STORE_ERROR, code, "%s: %s",
-                 filename, message);
-}
-
-static void
-set_corrupt_at (GError     **error,
-                const char  *filename,
-                const char  *text,
-                const char  *where,
-                const char  *message)
-{
-  guint line, column;
-
-  wenda_text_locate (text, where - text, FALSE, &line, &column);
-  set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, filename, line, column,
-                  "%s", message);
 }
 
 /* The checks before json-glib sees the text: UTF-8 with no NUL, and one
@@ -320,7 +296,10 @@ check_text (const char  *text,
             GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *message = NULL;
   const char *where = NULL;
+  WendaJsonShape shape;
+  guint line, column;
 
   if (!wenda_text_validate (text, length, filename, FALSE, &local_error))
     {
@@ -330,124 +309,56 @@ check_text (const char  *text,
       return FALSE;
     }
 
-  switch (wenda_json_check_shape (text, length, MAX_DEPTH, &where))
-    {
-    case WENDA_JSON_SHAPE_OK:
-      return TRUE;
+  shape = wenda_json_check_shape (text, length, MAX_DEPTH, &where);
+  if (shape == WENDA_JSON_SHAPE_OK)
+    return TRUE;
 
-    case WENDA_JSON_SHAPE_EMPTY:
-      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, filename, 1, 0,
-                      _("the file is empty"));
-      return FALSE;
-
-    case WENDA_JSON_SHAPE_NOT_OBJECT:
-      set_corrupt_at (error, filename, text, where,
-                      _("not a study file: the file must hold one JSON object, “{…}”"));
-      return FALSE;
-
-    case WENDA_JSON_SHAPE_TRAILING:
-      set_corrupt_at (error, filename, text, where,
-                      _("unexpected text after the end of the JSON object"));
-      return FALSE;
-
-    case WENDA_JSON_SHAPE_TOO_DEEP:
-      set_corrupt_at (error, filename, text, where, _("values nested too deeply"));
-      return FALSE;
-
-    case WENDA_JSON_SHAPE_BAD_ESCAPE:
-      set_corrupt_at (error, filename, text, where,
-                      _("an escape that is not a character (a lone surrogate, \\uD800 to \\uDFFF, or \\u without four hex digits)"));
-      return FALSE;
-
-    case WENDA_JSON_SHAPE_BAD_CHARACTER:
-    default:
-      {
-        g_autofree char *message = NULL;
-        gunichar ch = g_utf8_get_char (where);
-        char utf8[8] = { 0 };
-
-        if (ch < 0x20 || ch == 0x7F)
-          {
-            message = g_strdup_printf (_("unexpected control character U+%04X"), ch);
-          }
-        else
-          {
-            g_unichar_to_utf8 (ch, utf8);
-            message = g_strdup_printf (_("unexpected character “%s” (U+%04X)"), utf8, ch);
-          }
-
-        set_corrupt_at (error, filename, text, where, message);
-        return FALSE;
-      }
-    }
-}
-
-static const char *
-node_type_name (JsonNode *node)
-{
-  if (JSON_NODE_HOLDS_NULL (node))
-    return "null";
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return _("an object");
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return _("an array");
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
-      return _("a string");
-    case G_TYPE_INT64:
-      return _("an integer");
-    case G_TYPE_DOUBLE:
-      return _("a number");
-    case G_TYPE_BOOLEAN:
-      return _("a boolean");
-    default:
-      return _("a value");
-    }
-}
-
-static gboolean
-node_has_type (JsonNode *node,
-               GType     type)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+  message = wenda_json_shape_message (shape, text, where,
+                                      _("not a study file: the file must hold one JSON "
+                                        "object, “{…}”"),
+                                      &line, &column);
+  set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, filename, line, column,
+                  "%s", message);
+  return FALSE;
 }
 
 /* Member @name of @object, which @where names in messages ("the card of
- * “x”"); errors point at @line.  NULL when it is missing: an error when
+ * “x”"), when it is of @type (see wenda_json_node_has_type()); errors
+ * point at @line.  TRUE with *@node NULL when it is missing and not
  * @required. */
-static JsonNode *
-get_member (Reader      *reader,
-            JsonObject  *object,
-            const char  *name,
-            gboolean     required,
-            const char  *where,
-            guint        line,
-            GError     **error)
+static gboolean
+get_value (Reader      *reader,
+           JsonObject  *object,
+           const char  *name,
+           gboolean     required,
+           GType        type,
+           const char  *where,
+           guint        line,
+           JsonNode   **node,
+           GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  *node = json_object_get_member (object, name);
 
-  if (node == NULL && required)
-    set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, line, 0,
-                    _("%s has no “%s”"), where, name);
+  if (*node == NULL)
+    {
+      if (!required)
+        return TRUE;
 
-  return node;
-}
+      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, line, 0,
+                      _("%s has no “%s”"), where, name);
+      return FALSE;
+    }
 
-static void
-set_wrong_type (Reader      *reader,
-                const char  *name,
-                const char  *where,
-                const char  *expected,
-                JsonNode    *node,
-                guint        line,
-                GError     **error)
-{
-  set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, line, 0,
-                  /* Translators: “stability” of the card of “x” must be a number, not a string */
-                  _("“%s” of %s must be %s, not %s"),
-                  name, where, expected, node_type_name (node));
+  if (!wenda_json_node_has_type (*node, type))
+    {
+      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, line, 0,
+                      /* Translators: “stability” of the card of “x” must be a number, not a string */
+                      _("“%s” of %s must be %s, not %s"),
+                      name, where, wenda_json_type_name (type), wenda_json_node_type_name (*node));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -459,16 +370,10 @@ get_string (Reader      *reader,
             const char **value,
             GError     **error)
 {
-  JsonNode *node = get_member (reader, object, name, TRUE, where, line, error);
+  JsonNode *node;
 
-  if (node == NULL)
+  if (!get_value (reader, object, name, TRUE, G_TYPE_STRING, where, line, &node, error))
     return FALSE;
-
-  if (!node_has_type (node, G_TYPE_STRING))
-    {
-      set_wrong_type (reader, name, where, _("a string"), node, line, error);
-      return FALSE;
-    }
 
   *value = json_node_get_string (node);
   return TRUE;
@@ -485,16 +390,10 @@ get_integer (Reader      *reader,
              gint64      *value,
              GError     **error)
 {
-  JsonNode *node = get_member (reader, object, name, TRUE, where, line, error);
+  JsonNode *node;
 
-  if (node == NULL)
+  if (!get_value (reader, object, name, TRUE, G_TYPE_INT64, where, line, &node, error))
     return FALSE;
-
-  if (!node_has_type (node, G_TYPE_INT64))
-    {
-      set_wrong_type (reader, name, where, _("an integer"), node, line, error);
-      return FALSE;
-    }
 
   *value = json_node_get_int (node);
   if (*value < min || *value > max)
@@ -536,17 +435,10 @@ get_number (Reader      *reader,
             double      *value,
             GError     **error)
 {
-  JsonNode *node = get_member (reader, object, name, TRUE, where, line, error);
+  JsonNode *node;
 
-  if (node == NULL)
+  if (!get_value (reader, object, name, TRUE, G_TYPE_DOUBLE, where, line, &node, error))
     return FALSE;
-
-  /* json-glib reads "3" as an integer; a number may be either */
-  if (!node_has_type (node, G_TYPE_DOUBLE) && !node_has_type (node, G_TYPE_INT64))
-    {
-      set_wrong_type (reader, name, where, _("a number"), node, line, error);
-      return FALSE;
-    }
 
   *value = json_node_get_double (node);
   if (!number_is_valid (*value))
@@ -570,20 +462,17 @@ get_time (Reader      *reader,
           gint64      *value,
           GError     **error)
 {
-  JsonNode *node = get_member (reader, object, name, required, where, line, error);
   g_autoptr(GDateTime) datetime = NULL;
+  JsonNode *node;
   const char *text;
 
   *value = 0;
 
-  if (node == NULL)
-    return !required;
+  if (!get_value (reader, object, name, required, G_TYPE_STRING, where, line, &node, error))
+    return FALSE;
 
-  if (!node_has_type (node, G_TYPE_STRING))
-    {
-      set_wrong_type (reader, name, where, _("a string"), node, line, error);
-      return FALSE;
-    }
+  if (node == NULL)
+    return TRUE;
 
   text = json_node_get_string (node);
   datetime = g_date_time_new_from_iso8601 (text, NULL);
@@ -632,15 +521,60 @@ get_state (Reader          *reader,
   return TRUE;
 }
 
-/* The line of a root member, or of the root's "{" */
-static guint
-root_line (Reader     *reader,
-           JsonObject *root,
-           const char *name)
+/* Member @name of the root, when it is of @type; *@line gets the line
+ * of the member, or of the root's "{".  TRUE with *@node NULL when it is
+ * missing. */
+static gboolean
+get_root_member (Reader      *reader,
+                 JsonObject  *root,
+                 const char  *name,
+                 GType        type,
+                 guint       *line,
+                 JsonNode   **node,
+                 GError     **error)
 {
-  guint line = wenda_json_line_map_object_line (reader->lines, root);
+  guint root_line = wenda_json_line_map_object_line (reader->lines, root);
 
-  return wenda_json_line_map_root_member_line (reader->lines, name, line);
+  *line = wenda_json_line_map_root_member_line (reader->lines, name, root_line);
+  *node = json_object_get_member (root, name);
+
+  if (*node != NULL && !wenda_json_node_has_type (*node, type))
+    {
+      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, *line, 0,
+                      _("“%s” must be %s, not %s"), name, wenda_json_type_name (type),
+                      wenda_json_node_type_name (*node));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* @node, a card or a review, which @where names, as an object; errors
+ * point at @line.  *@object_line gets the line of its "{", or @fallback. */
+static JsonObject *
+get_entry (Reader      *reader,
+           JsonNode    *node,
+           const char  *where,
+           guint        line,
+           guint        fallback,
+           guint       *object_line,
+           GError     **error)
+{
+  JsonObject *object;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, line, 0,
+                      _("%s must be an object, not %s"), where, wenda_json_node_type_name (node));
+      return NULL;
+    }
+
+  object = json_node_get_object (node);
+  *object_line = wenda_json_line_map_object_line (reader->lines, object);
+  if (*object_line == 0)
+    *object_line = fallback;
+
+  return object;
 }
 
 static gboolean
@@ -665,17 +599,9 @@ read_card (Reader      *reader,
       return FALSE;
     }
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, cards_line, 0,
-                      _("%s must be an object, not %s"), where, node_type_name (node));
-      return FALSE;
-    }
-
-  object = json_node_get_object (node);
-  line = wenda_json_line_map_object_line (reader->lines, object);
-  if (line == 0)
-    line = cards_line;
+  object = get_entry (reader, node, where, cards_line, cards_line, &line, error);
+  if (object == NULL)
+    return FALSE;
 
   wenda_card_init (&card);
   if (!get_state (reader, object, "state", where, line, &card.state, error) ||
@@ -698,23 +624,18 @@ read_cards (Reader      *reader,
             JsonObject  *root,
             GError     **error)
 {
-  guint line = root_line (reader, root, "cards");
-  JsonNode *node = json_object_get_member (root, "cards");
   JsonObjectIter iter;
   const char *id;
+  JsonNode *node;
   JsonNode *card;
   JsonObject *cards;
+  guint line;
+
+  if (!get_root_member (reader, root, "cards", JSON_TYPE_OBJECT, &line, &node, error))
+    return FALSE;
 
   if (node == NULL)
     return TRUE;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, line, 0,
-                      _("“%s” must be %s, not %s"), "cards", _("an object"),
-                      node_type_name (node));
-      return FALSE;
-    }
 
   cards = json_node_get_object (node);
   line = wenda_json_line_map_object_line (reader->lines, cards);
@@ -734,20 +655,15 @@ read_starred (Reader      *reader,
               JsonObject  *root,
               GError     **error)
 {
-  guint line = root_line (reader, root, "starred");
-  JsonNode *node = json_object_get_member (root, "starred");
+  JsonNode *node;
   JsonArray *array;
+  guint line;
+
+  if (!get_root_member (reader, root, "starred", JSON_TYPE_ARRAY, &line, &node, error))
+    return FALSE;
 
   if (node == NULL)
     return TRUE;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, line, 0,
-                      _("“%s” must be %s, not %s"), "starred", _("an array"),
-                      node_type_name (node));
-      return FALSE;
-    }
 
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -756,12 +672,12 @@ read_starred (Reader      *reader,
       guint element_line = wenda_json_line_map_element_line (reader->lines, array, i, line);
       const char *id;
 
-      if (!node_has_type (element, G_TYPE_STRING))
+      if (!wenda_json_node_has_type (element, G_TYPE_STRING))
         {
           set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename,
                           element_line, 0,
                           _("an id in “%s” must be a string, not %s"), "starred",
-                          node_type_name (element));
+                          wenda_json_node_type_name (element));
           return FALSE;
         }
 
@@ -773,7 +689,8 @@ read_starred (Reader      *reader,
           return FALSE;
         }
 
-      g_hash_table_add (reader->state->starred, (gpointer)wenda_study_state_intern (reader->state, id));
+      g_hash_table_add (reader->state->starred,
+                        (gpointer)wenda_study_state_intern (reader->state, id));
     }
 
   return TRUE;
@@ -798,17 +715,9 @@ read_review (Reader      *reader,
   /* Translators: names a review in messages; %u counts from 1 */
   where = g_strdup_printf (_("review %u of the log"), index_ + 1);
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, line, 0,
-                      _("%s must be an object, not %s"), where, node_type_name (node));
-      return FALSE;
-    }
-
-  object = json_node_get_object (node);
-  line = wenda_json_line_map_object_line (reader->lines, object);
-  if (line == 0)
-    line = log_line;
+  object = get_entry (reader, node, where, line, log_line, &line, error);
+  if (object == NULL)
+    return FALSE;
 
   if (!get_string (reader, object, "id", where, line, &id, error))
     return FALSE;
@@ -840,20 +749,15 @@ read_log (Reader      *reader,
           JsonObject  *root,
           GError     **error)
 {
-  guint line = root_line (reader, root, "log");
-  JsonNode *node = json_object_get_member (root, "log");
+  JsonNode *node;
   JsonArray *array;
+  guint line;
+
+  if (!get_root_member (reader, root, "log", JSON_TYPE_ARRAY, &line, &node, error))
+    return FALSE;
 
   if (node == NULL)
     return TRUE;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, line, 0,
-                      _("“%s” must be %s, not %s"), "log", _("an array"),
-                      node_type_name (node));
-      return FALSE;
-    }
 
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -881,20 +785,13 @@ read_root (Reader      *reader,
   g_assert (JSON_NODE_HOLDS_OBJECT (root_node));
   root = json_node_get_object (root_node);
 
-  line = root_line (reader, root, "format");
-  node = json_object_get_member (root, "format");
+  if (!get_root_member (reader, root, "format", G_TYPE_STRING, &line, &node, error))
+    return FALSE;
+
   if (node == NULL)
     {
       set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, line, 0,
                       _("not a study file: it has no “format”"));
-      return FALSE;
-    }
-
-  if (!node_has_type (node, G_TYPE_STRING))
-    {
-      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, line, 0,
-                      _("“%s” must be %s, not %s"), "format", _("a string"),
-                      node_type_name (node));
       return FALSE;
     }
 
@@ -906,20 +803,13 @@ read_root (Reader      *reader,
       return FALSE;
     }
 
-  line = root_line (reader, root, "version");
-  node = json_object_get_member (root, "version");
+  if (!get_root_member (reader, root, "version", G_TYPE_INT64, &line, &node, error))
+    return FALSE;
+
   if (node == NULL)
     {
       set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, line, 0,
                       _("the study file has no “version”"));
-      return FALSE;
-    }
-
-  if (!node_has_type (node, G_TYPE_INT64))
-    {
-      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, line, 0,
-                      _("“%s” must be %s, not %s"), "version", _("an integer"),
-                      node_type_name (node));
       return FALSE;
     }
 
@@ -977,16 +867,13 @@ read_text (const char       *data,
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
-      guint line = 0, column = 0;
-      const char *rest = local_error->message;
+      g_autofree char *message = NULL;
+      guint line, column;
 
-      if (wenda_json_split_error_message (local_error->message, &line, &column, &rest))
-        column = wenda_json_char_column (data, length, line, column);
-      else
-        line = lines.last_line;
-
+      message = wenda_json_parse_error_message (local_error, data, length, &lines,
+                                                &line, &column);
       set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, filename, line, column,
-                      "%s", rest);
+                      "%s", message);
       return FALSE;
     }
 
@@ -1089,11 +976,8 @@ state_to_json (WendaStudyState *state,
                gsize           *length)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) ids = NULL;
-  g_autofree char *text = NULL;
-  char *data;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
@@ -1130,16 +1014,7 @@ state_to_json (WendaStudyState *state,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_indent_char (generator, ' ');
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-
-  data = g_strconcat (text, "\n", NULL);
-  *length = strlen (data);
-  return data;
+  return wenda_json_to_data (root, length);
 }
 
 /* }}} */
@@ -1343,44 +1218,19 @@ wenda_study_file_load (const char       *path,
 /**
  * wenda_study_file_save:
  *
- * Writes @state to @path: see "Saving" at the top of this file.  Creates
- * the folder.  Errors are %G_IO_ERROR.
+ * Writes @state to @path (wenda_json_write_file()): see "Saving" at the
+ * top of this file.  Creates the folder.  Errors are %G_IO_ERROR.
  */
 gboolean
 wenda_study_file_save (const char       *path,
                        WendaStudyState  *state,
                        GError          **error)
 {
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *data = NULL;
-  g_autofree char *dirname = NULL;
   gsize length;
 
   data = state_to_json (state, &length);
-
-  dirname = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dirname, 0700) != 0)
-    {
-      int errsv = errno;
-      g_autofree char *display = g_filename_display_name (dirname);
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Could not create the folder “%s”: %s"), display, g_strerror (errsv));
-      return FALSE;
-    }
-
-  if (!g_file_set_contents_full (path, data, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT |
-                                 G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &local_error))
-    {
-      g_set_error_literal (error, G_IO_ERROR,
-                           g_io_error_from_file_error (local_error->code),
-                           local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return wenda_json_write_file (path, data, length, error);
 }
 
 /* }}} */

@@ -23,6 +23,29 @@ G_DEFINE_QUARK (wenda-bank-error-quark, wenda_bank_error)
 
 /* Errors {{{ */
 
+/* Sets @error to "FILE:LINE:COLUMN: message", like a compiler's
+ * diagnostic, the column left out when it is 0, and the line too when it
+ * is 0.  The study file's errors are made here too. */
+void
+wenda_text_set_error_valist (GError     **error,
+                             GQuark       domain,
+                             int          code,
+                             const char  *filename,
+                             guint        line,
+                             guint        column,
+                             const char  *format,
+                             va_list      args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  if (line > 0 && column > 0)
+    g_set_error (error, domain, code, "%s:%u:%u: %s", filename, line, column, message);
+  else if (line > 0)
+    g_set_error (error, domain, code, "%s:%u: %s", filename, line, message);
+  else
+    g_set_error (error, domain, code, "%s: %s", filename, message);
+}
+
 void
 wenda_bank_set_error (GError         **error,
                       WendaBankError   code,
@@ -32,24 +55,12 @@ wenda_bank_set_error (GError         **error,
                       const char      *format,
                       ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  wenda_text_set_error_valist (error, WENDA_BANK_ERROR, code, filename ? filename : "<input>",
+                               MAX (line, 1), column, format, args);
   va_end (args);
-
-  if (filename == NULL)
-    filename = "<input>";
-  if (line == 0)
-    line = 1;
-
-  if (column > 0)
-    g_set_error (error, WENDA_BANK_ERROR, code, "%s:%u:%u: %s",
-                 filename, line, column, message);
-  else
-    g_set_error (error, WENDA_BANK_ERROR, code, "%s:%u: %s",
-                 filename, line, message);
 }
 
 /* The text of an error that wenda_bank_set_error() set for @filename,
