@@ -517,9 +517,11 @@ wenda_study_store_grade (WendaStudyStore       *self,
    * load throw away everything: a bug in the scheduler must stop here */
   if (!wenda_study_card_is_valid (&graded) || !wenda_study_review_is_valid (&review))
     {
+      /* The log is for developers and stays in English; the error is shown */
       g_critical ("The scheduler made a card or review that cannot be saved (“%s”)", id);
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           "The scheduler made a card or review that cannot be saved");
+                           /* Translators: a bug, shown instead of saving a grade */
+                           _("The scheduler made a card or review that cannot be saved"));
       return FALSE;
     }
 
