@@ -111,7 +111,7 @@
 
 #include "wenda-json-private.h"
 #include "wenda-study-file-private.h"
-#include "wenda-study-store.h"
+#include "wenda-study-types.h"
 #include "wenda-text-check-private.h"
 
 #define FORMAT_NAME    "wenda-study"
@@ -129,7 +129,7 @@
 /* How many PATH.corrupt-STAMP-N names to try */
 #define MAX_KEPT_SUFFIX 1000
 
-/* The store's error domain (wenda-study-store.h) is defined here, where
+/* The store's error domain (wenda-study-types.h) is defined here, where
  * nearly all of its errors are set, so that this file needs nothing of
  * wenda-study-store.c. */
 G_DEFINE_QUARK (wenda-study-store-error-quark, wenda_study_store_error)

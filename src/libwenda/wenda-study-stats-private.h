@@ -5,7 +5,7 @@
 #pragma once
 
 #include "wenda-study-file-private.h"
-#include "wenda-study-store.h"
+#include "wenda-study-types.h"
 
 G_BEGIN_DECLS
 

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "wenda-study-stats-private.h"
-#include "wenda-study-store.h"
 
 #define SECONDS_PER_DAY 86400
 
