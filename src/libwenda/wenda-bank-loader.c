@@ -52,35 +52,17 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
-#include "wenda-bank-loader.h"
+#include "wenda-bank-loader-private.h"
 #include "wenda-json-private.h"
-#include "wenda-markdown-private.h"
+#include "wenda-text-check-private.h"
 
 #define BUNDLED_BANK_PATH "/io/github/wenda/Wenda/content/bank.json"
 #define FORMAT_NAME       "wenda-bank"
-
-/* A bank is three levels deep; anything much deeper is not a bank, and
- * json-glib recurses once per level. */
-#define MAX_DEPTH 32
 
 /* Numbers stay inside a guint and an int in every language */
 #define MAX_NUMBER 999999999
 
 /* Pre-scan {{{ */
-
-static void
-set_error_at (GError         **error,
-              WendaBankError   code,
-              const char      *filename,
-              const char      *text,
-              const char      *where,
-              const char      *message)
-{
-  guint line, column;
-
-  wenda_text_locate (text, where - text, FALSE, &line, &column);
-  wenda_bank_set_error (error, code, filename, line, column, "%s", message);
-}
 
 /* Lets through only one JSON object made of JSON tokens, not nested too
  * deeply (see wenda_json_check_shape()); json-glib then checks the
@@ -91,59 +73,29 @@ check_json_shape (const char  *text,
                   const char  *filename,
                   GError     **error)
 {
-  const char *where = NULL;
+  static const WendaBankError codes[] = {
+    [WENDA_JSON_SHAPE_EMPTY] = WENDA_BANK_ERROR_EMPTY,
+    [WENDA_JSON_SHAPE_NOT_OBJECT] = WENDA_BANK_ERROR_STRUCTURE,
+    [WENDA_JSON_SHAPE_TRAILING] = WENDA_BANK_ERROR_SYNTAX,
+    [WENDA_JSON_SHAPE_TOO_DEEP] = WENDA_BANK_ERROR_STRUCTURE,
+    [WENDA_JSON_SHAPE_BAD_CHARACTER] = WENDA_BANK_ERROR_SYNTAX,
+    [WENDA_JSON_SHAPE_BAD_ESCAPE] = WENDA_BANK_ERROR_INVALID_UTF8,
+  };
   g_autofree char *message = NULL;
+  const char *where = NULL;
+  WendaJsonShape shape;
+  guint line, column;
 
-  switch (wenda_json_check_shape (text, length, MAX_DEPTH, &where))
-    {
-    case WENDA_JSON_SHAPE_OK:
-      return TRUE;
+  shape = wenda_json_check_shape (text, length, WENDA_BANK_MAX_DEPTH, &where);
+  if (shape == WENDA_JSON_SHAPE_OK)
+    return TRUE;
 
-    case WENDA_JSON_SHAPE_EMPTY:
-      wenda_bank_set_error (error, WENDA_BANK_ERROR_EMPTY, filename, 1, 0,
-                            _("the file is empty"));
-      return FALSE;
-
-    case WENDA_JSON_SHAPE_NOT_OBJECT:
-      set_error_at (error, WENDA_BANK_ERROR_STRUCTURE, filename, text, where,
-                    _("not a question bank: the file must hold one JSON object, “{…}”"));
-      return FALSE;
-
-    case WENDA_JSON_SHAPE_TRAILING:
-      set_error_at (error, WENDA_BANK_ERROR_SYNTAX, filename, text, where,
-                    _("unexpected text after the end of the JSON object"));
-      return FALSE;
-
-    case WENDA_JSON_SHAPE_TOO_DEEP:
-      set_error_at (error, WENDA_BANK_ERROR_STRUCTURE, filename, text, where,
-                    _("values nested too deeply"));
-      return FALSE;
-
-    case WENDA_JSON_SHAPE_BAD_ESCAPE:
-      set_error_at (error, WENDA_BANK_ERROR_INVALID_UTF8, filename, text, where,
-                    _("an escape that is not a character (a lone surrogate, \\uD800 to \\uDFFF, or \\u without four hex digits)"));
-      return FALSE;
-
-    case WENDA_JSON_SHAPE_BAD_CHARACTER:
-    default:
-      {
-        gunichar ch = g_utf8_get_char (where);
-        char utf8[8] = { 0 };
-
-        if (ch < 0x20 || ch == 0x7F)
-          {
-            message = g_strdup_printf (_("unexpected control character U+%04X"), ch);
-          }
-        else
-          {
-            g_unichar_to_utf8 (ch, utf8);
-            message = g_strdup_printf (_("unexpected character “%s” (U+%04X)"), utf8, ch);
-          }
-
-        set_error_at (error, WENDA_BANK_ERROR_SYNTAX, filename, text, where, message);
-        return FALSE;
-      }
-    }
+  message = wenda_json_shape_message (shape, text, where,
+                                      _("not a question bank: the file must hold one "
+                                        "JSON object, “{…}”"),
+                                      &line, &column);
+  wenda_bank_set_error (error, codes[shape], filename, line, column, "%s", message);
+  return FALSE;
 }
 
 /* }}} */
@@ -155,43 +107,6 @@ typedef struct
   const char       *filename;
   WendaJsonLineMap *lines;
 } Context;
-
-static const char *
-node_type_name (JsonNode *node)
-{
-  if (JSON_NODE_HOLDS_NULL (node))
-    return "null";
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return _("an object");
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return _("an array");
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
-      return _("a string");
-    case G_TYPE_INT64:
-      return _("an integer");
-    case G_TYPE_DOUBLE:
-      return _("a number");
-    case G_TYPE_BOOLEAN:
-      return _("a boolean");
-    default:
-      return _("a value");
-    }
-}
-
-static gboolean
-node_is_string (JsonNode *node)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
-}
-
-static gboolean
-node_is_integer (JsonNode *node)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
-}
 
 /* Looks up member @name of @object, a string.  @where names the object in
  * messages ("item 3"); @line is where errors point. */
@@ -220,11 +135,11 @@ get_string (Context     *ctx,
       return FALSE;
     }
 
-  if (!node_is_string (node))
+  if (!wenda_json_node_has_type (node, G_TYPE_STRING))
     {
       wenda_bank_set_error (error, WENDA_BANK_ERROR_WRONG_TYPE, ctx->filename, line, 0,
                             _("“%s” of %s must be a string, not %s"),
-                            name, where, node_type_name (node));
+                            name, where, wenda_json_node_type_name (node));
       return FALSE;
     }
 
@@ -275,7 +190,8 @@ read_item (Context     *ctx,
     {
       line = wenda_json_line_map_element_line (ctx->lines, items, index_, items_line);
       wenda_bank_set_error (error, WENDA_BANK_ERROR_WRONG_TYPE, ctx->filename, line, 0,
-                            _("%s must be an object, not %s"), where, node_type_name (node));
+                            _("%s must be an object, not %s"),
+                            where, wenda_json_node_type_name (node));
       return NULL;
     }
 
@@ -292,11 +208,11 @@ read_item (Context     *ctx,
       return NULL;
     }
 
-  if (!node_is_integer (number_node))
+  if (!wenda_json_node_has_type (number_node, G_TYPE_INT64))
     {
       wenda_bank_set_error (error, WENDA_BANK_ERROR_WRONG_TYPE, ctx->filename, line, 0,
                             _("“number” of %s must be an integer, not %s"),
-                            where, node_type_name (number_node));
+                            where, wenda_json_node_type_name (number_node));
       return NULL;
     }
 
@@ -387,10 +303,11 @@ read_header (Context     *ctx,
       return FALSE;
     }
 
-  if (!node_is_integer (node))
+  if (!wenda_json_node_has_type (node, G_TYPE_INT64))
     {
       wenda_bank_set_error (error, WENDA_BANK_ERROR_WRONG_TYPE, ctx->filename, line, 0,
-                            _("“version” must be an integer, not %s"), node_type_name (node));
+                            _("“version” must be an integer, not %s"),
+                            wenda_json_node_type_name (node));
       return FALSE;
     }
 
@@ -435,7 +352,8 @@ read_header (Context     *ctx,
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
       wenda_bank_set_error (error, WENDA_BANK_ERROR_WRONG_TYPE, ctx->filename, line, 0,
-                            _("“items” must be an array, not %s"), node_type_name (node));
+                            _("“items” must be an array, not %s"),
+                            wenda_json_node_type_name (node));
       return FALSE;
     }
 
@@ -486,9 +404,7 @@ read_bank (Context     *ctx,
 
 /* }}} */
 
-/* json-glib's syntax error, as ours.  Its message may quote the bad
- * token cut in the middle of a character, or an escape decoded to a lone
- * surrogate; the message must stay UTF-8. */
+/* json-glib's syntax error, as ours */
 static void
 set_syntax_error (GError           **error,
                   const char        *filename,
@@ -497,18 +413,12 @@ set_syntax_error (GError           **error,
                   WendaJsonLineMap  *lines,
                   const GError      *parse_error)
 {
-  g_autofree char *valid = NULL;
-  guint line = 0, column = 0;
-  const char *rest = parse_error->message;
+  g_autofree char *message = NULL;
+  guint line, column;
 
-  if (wenda_json_split_error_message (parse_error->message, &line, &column, &rest))
-    column = wenda_json_char_column (text, length, line, column);
-  else
-    line = lines->last_line;
-
-  valid = g_utf8_make_valid (rest, -1);
+  message = wenda_json_parse_error_message (parse_error, text, length, lines, &line, &column);
   wenda_bank_set_error (error, WENDA_BANK_ERROR_SYNTAX, filename, line, column,
-                        "%s", valid);
+                        "%s", message);
 }
 
 /**
@@ -619,12 +529,42 @@ has_suffix_nocase (const char *name,
 }
 
 /**
+ * wenda_bank_text_is_json:
+ * @name: the file's name
+ *
+ * Whether a bank is JSON or Markdown: JSON for .json, Markdown for .md,
+ * .markdown and .txt; another name is JSON when the first non-blank
+ * character of @text (after a BOM) is "{", else Markdown.
+ */
+gboolean
+wenda_bank_text_is_json (const char *name,
+                         const char *text,
+                         gsize       length)
+{
+  gsize i;
+
+  if (has_suffix_nocase (name, ".json"))
+    return TRUE;
+
+  if (has_suffix_nocase (name, ".md") ||
+      has_suffix_nocase (name, ".markdown") ||
+      has_suffix_nocase (name, ".txt"))
+    return FALSE;
+
+  for (i = wenda_text_skip_bom (text, length); i < length && g_ascii_isspace (text[i]); i++)
+    ;
+
+  return i < length && text[i] == '{';
+}
+
+/**
  * wenda_bank_load_file:
  *
- * Reads a bank from @file: Markdown for .md, .markdown and .txt, JSON for
- * .json.  Another name is read as JSON when its first non-blank character
- * is "{", else as Markdown.  Errors name the file's basename; errors
- * reading the file are %G_IO_ERROR.
+ * Reads a bank from @file, JSON or Markdown as wenda_bank_text_is_json()
+ * tells: Markdown for .md, .markdown and .txt, JSON for .json.  Another
+ * name is read as JSON when its first non-blank character is "{", else as
+ * Markdown.  Errors name the file's basename; errors reading the file are
+ * %G_IO_ERROR.
  */
 WendaBank *
 wenda_bank_load_file (GFile   *file,
@@ -632,7 +572,6 @@ wenda_bank_load_file (GFile   *file,
 {
   g_autofree char *contents = NULL;
   g_autofree char *basename = NULL;
-  gboolean json;
   gsize length;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -645,22 +584,7 @@ wenda_bank_load_file (GFile   *file,
   if (basename == NULL)
     basename = g_file_get_parse_name (file);
 
-  if (has_suffix_nocase (basename, ".json"))
-    json = TRUE;
-  else if (has_suffix_nocase (basename, ".md") ||
-           has_suffix_nocase (basename, ".markdown") ||
-           has_suffix_nocase (basename, ".txt"))
-    json = FALSE;
-  else
-    {
-      gsize i = wenda_text_skip_bom (contents, length);
-
-      while (i < length && g_ascii_isspace (contents[i]))
-        i++;
-      json = i < length && contents[i] == '{';
-    }
-
-  if (json)
+  if (wenda_bank_text_is_json (basename, contents, length))
     return wenda_bank_load_json (contents, length, basename, error);
   else
     return wenda_markdown_parse (contents, length, basename, error);
@@ -681,9 +605,7 @@ wenda_bank_to_json (WendaBank  *bank,
                     const char *source)
 {
   g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
   guint n_items;
 
   g_return_val_if_fail (WENDA_IS_BANK (bank), NULL);
@@ -731,15 +653,22 @@ wenda_bank_to_json (WendaBank  *bank,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_indent_char (generator, ' ');
-  json_generator_set_root (generator, root);
+  return wenda_json_to_data (root, NULL);
+}
 
-  text = json_generator_to_data (generator, NULL);
+/* A copy of @item with the id "PREFIX-NNN", from its number */
+static WendaQaItem *
+item_with_prefix (WendaQaItem *item,
+                  const char  *prefix)
+{
+  g_autofree char *id = NULL;
 
-  return g_strconcat (text, "\n", NULL);
+  id = g_strdup_printf ("%s-%03u", prefix, wenda_qa_item_get_number (item));
+  return wenda_qa_item_new (id,
+                            wenda_qa_item_get_number (item),
+                            wenda_qa_item_get_question (item),
+                            wenda_qa_item_get_answer (item),
+                            wenda_qa_item_get_explanation (item));
 }
 
 /**
@@ -768,15 +697,8 @@ wenda_bank_rename_ids (WendaBank  *bank,
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (bank), i);
-      g_autofree char *id = NULL;
 
-      id = g_strdup_printf ("%s-%03u", prefix, wenda_qa_item_get_number (item));
-      g_ptr_array_add (items,
-                       wenda_qa_item_new (id,
-                                          wenda_qa_item_get_number (item),
-                                          wenda_qa_item_get_question (item),
-                                          wenda_qa_item_get_answer (item),
-                                          wenda_qa_item_get_explanation (item)));
+      g_ptr_array_add (items, item_with_prefix (item, prefix));
     }
 
   return wenda_bank_new (wenda_bank_get_title (bank), items);
@@ -911,7 +833,6 @@ wenda_bank_read_json (const char              *text,
   for (guint i = 0; i < n_elements; i++)
     {
       g_autoptr(WendaQaItem) item = NULL;
-      g_autofree char *id = NULL;
       JsonNode *node;
       guint first_line, last_line;
 
@@ -959,18 +880,9 @@ wenda_bank_read_json (const char              *text,
         }
 
       if (options->id_prefix == NULL)
-        {
-          g_ptr_array_add (items, g_steal_pointer (&item));
-          continue;
-        }
-
-      id = g_strdup_printf ("%s-%03u", options->id_prefix, wenda_qa_item_get_number (item));
-      g_ptr_array_add (items,
-                       wenda_qa_item_new (id,
-                                          wenda_qa_item_get_number (item),
-                                          wenda_qa_item_get_question (item),
-                                          wenda_qa_item_get_answer (item),
-                                          wenda_qa_item_get_explanation (item)));
+        g_ptr_array_add (items, g_steal_pointer (&item));
+      else
+        g_ptr_array_add (items, item_with_prefix (item, options->id_prefix));
     }
 
   if (items->len == 0)

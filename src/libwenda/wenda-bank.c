@@ -36,8 +36,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_QUARK (wenda-bank-error-quark, wenda_bank_error)
-
 static GType
 wenda_bank_get_item_type (GListModel *model)
 {

@@ -28,9 +28,10 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "wenda-bank-private.h"
+#include "wenda-bank-loader-private.h"
 #include "wenda-import.h"
 #include "wenda-markdown-private.h"
+#include "wenda-text-check-private.h"
 
 /* Progress is reported at most this often */
 #define PROGRESS_INTERVAL (G_USEC_PER_SEC / 20)
@@ -280,36 +281,14 @@ import_problem (guint       line,
   report_add (self->report, line, first_line, last_line, message);
 }
 
-static gboolean
-has_suffix_nocase (const char *name,
-                   const char *suffix)
-{
-  gsize n = strlen (name);
-  gsize m = strlen (suffix);
-
-  return n >= m && g_ascii_strcasecmp (name + n - m, suffix) == 0;
-}
-
 /* By the name's extension, else by the first non-blank character */
 static WendaImportFormat
 detect_format (const char *data,
                gsize       length,
                const char *filename)
 {
-  gsize i;
-
-  if (has_suffix_nocase (filename, ".json"))
-    return WENDA_IMPORT_FORMAT_JSON;
-
-  if (has_suffix_nocase (filename, ".md") ||
-      has_suffix_nocase (filename, ".markdown") ||
-      has_suffix_nocase (filename, ".txt"))
-    return WENDA_IMPORT_FORMAT_MARKDOWN;
-
-  for (i = wenda_text_skip_bom (data, length); i < length && g_ascii_isspace (data[i]); i++)
-    ;
-
-  return i < length && data[i] == '{' ? WENDA_IMPORT_FORMAT_JSON : WENDA_IMPORT_FORMAT_MARKDOWN;
+  return wenda_bank_text_is_json (filename, data, length) ? WENDA_IMPORT_FORMAT_JSON
+                                                          : WENDA_IMPORT_FORMAT_MARKDOWN;
 }
 
 /* A control character no text file has: not a blank, not ESC (terminal

@@ -4,9 +4,13 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "wenda-json-private.h"
+#include "wenda-text-check-private.h"
 
 /* Line numbers {{{ */
 
@@ -216,6 +220,40 @@ wenda_json_split_error_message (const char  *message,
   return FALSE;
 }
 
+/**
+ * wenda_json_parse_error_message:
+ * @parse_error: what json_parser_load_from_data() said about @text
+ * @lines: the line map of that parser
+ * @line: (out): the line of the error
+ * @column: (out): its column in characters, or 0 if json-glib gave none
+ *
+ * json-glib's syntax error, as "FILE:LINE:COLUMN: message" wants it.  Its
+ * message may quote the bad token cut in the middle of a character, or an
+ * escape decoded to a lone surrogate: the message is made valid UTF-8.
+ *
+ * Returns: (transfer full): the message, without json-glib's place
+ */
+char *
+wenda_json_parse_error_message (const GError     *parse_error,
+                                const char       *text,
+                                gsize             length,
+                                WendaJsonLineMap *lines,
+                                guint            *line,
+                                guint            *column)
+{
+  const char *rest = parse_error->message;
+
+  *line = 0;
+  *column = 0;
+
+  if (wenda_json_split_error_message (parse_error->message, line, column, &rest))
+    *column = wenda_json_char_column (text, length, *line, *column);
+  else
+    *line = lines->last_line;
+
+  return g_utf8_make_valid (rest, -1);
+}
+
 /* }}} */
 
 
@@ -377,6 +415,203 @@ wenda_json_check_shape (const char  *text,
 
   *where = NULL;
   return WENDA_JSON_SHAPE_OK;
+}
+
+/* }}} */
+
+/**
+ * wenda_json_shape_message:
+ * @shape: what wenda_json_check_shape() found, not %WENDA_JSON_SHAPE_OK
+ * @where: where it found it
+ * @not_object: the message for %WENDA_JSON_SHAPE_NOT_OBJECT, which names
+ *   the format
+ * @line: (out): the line of @where (1 when the text is empty)
+ * @column: (out): its column in characters (0 when the text is empty)
+ *
+ * Returns: (transfer full): what is wrong, in words for a user
+ */
+char *
+wenda_json_shape_message (WendaJsonShape  shape,
+                          const char     *text,
+                          const char     *where,
+                          const char     *not_object,
+                          guint          *line,
+                          guint          *column)
+{
+  gunichar ch;
+  char utf8[8] = { 0 };
+
+  g_assert (shape != WENDA_JSON_SHAPE_OK);
+
+  if (shape == WENDA_JSON_SHAPE_EMPTY)
+    {
+      *line = 1;
+      *column = 0;
+      return g_strdup (_("the file is empty"));
+    }
+
+  wenda_text_locate (text, where - text, FALSE, line, column);
+
+  switch (shape)
+    {
+    case WENDA_JSON_SHAPE_NOT_OBJECT:
+      return g_strdup (not_object);
+
+    case WENDA_JSON_SHAPE_TRAILING:
+      return g_strdup (_("unexpected text after the end of the JSON object"));
+
+    case WENDA_JSON_SHAPE_TOO_DEEP:
+      return g_strdup (_("values nested too deeply"));
+
+    case WENDA_JSON_SHAPE_BAD_ESCAPE:
+      return g_strdup (_("an escape that is not a character (a lone surrogate, \\uD800 to \\uDFFF, or \\u without four hex digits)"));
+
+    case WENDA_JSON_SHAPE_BAD_CHARACTER:
+    case WENDA_JSON_SHAPE_OK:
+    case WENDA_JSON_SHAPE_EMPTY:
+    default:
+      ch = g_utf8_get_char (where);
+      if (ch < 0x20 || ch == 0x7F)
+        return g_strdup_printf (_("unexpected control character U+%04X"), ch);
+
+      g_unichar_to_utf8 (ch, utf8);
+      return g_strdup_printf (_("unexpected character “%s” (U+%04X)"), utf8, ch);
+    }
+}
+
+/* }}} */
+
+/* Types {{{ */
+
+const char *
+wenda_json_type_name (GType type)
+{
+  if (type == JSON_TYPE_OBJECT)
+    return _("an object");
+  if (type == JSON_TYPE_ARRAY)
+    return _("an array");
+
+  switch (type)
+    {
+    case G_TYPE_STRING:
+      return _("a string");
+    case G_TYPE_INT64:
+      return _("an integer");
+    case G_TYPE_DOUBLE:
+      return _("a number");
+    case G_TYPE_BOOLEAN:
+      return _("a boolean");
+    default:
+      return _("a value");
+    }
+}
+
+const char *
+wenda_json_node_type_name (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_NULL (node))
+    return "null";
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return wenda_json_type_name (JSON_TYPE_OBJECT);
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return wenda_json_type_name (JSON_TYPE_ARRAY);
+
+  return wenda_json_type_name (json_node_get_value_type (node));
+}
+
+gboolean
+wenda_json_node_has_type (JsonNode *node,
+                          GType     type)
+{
+  GType value_type;
+
+  if (type == JSON_TYPE_OBJECT)
+    return JSON_NODE_HOLDS_OBJECT (node);
+  if (type == JSON_TYPE_ARRAY)
+    return JSON_NODE_HOLDS_ARRAY (node);
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  /* json-glib reads "3" as an integer; a number may be either */
+  value_type = json_node_get_value_type (node);
+  return value_type == type || (type == G_TYPE_DOUBLE && value_type == G_TYPE_INT64);
+}
+
+/* }}} */
+
+/* Writing {{{ */
+
+/**
+ * wenda_json_to_data:
+ * @length: (out) (optional): the length of the text
+ *
+ * Returns: (transfer full): @root as JSON text, with two-space indents and
+ *   a final newline; text stays UTF-8 (no \u escapes)
+ */
+char *
+wenda_json_to_data (JsonNode *root,
+                    gsize    *length)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+  gsize text_length;
+  char *data;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_indent_char (generator, ' ');
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, &text_length);
+
+  data = g_strconcat (text, "\n", NULL);
+  if (length != NULL)
+    *length = text_length + 1;
+  return data;
+}
+
+/**
+ * wenda_json_write_file:
+ * @length: the length of @data, or -1 if it is NUL-terminated
+ *
+ * Replaces @path with @data atomically, through
+ * g_file_set_contents_full() (CONSISTENT and DURABLE): a temporary file
+ * in the same folder, synced, then renamed over @path; a failed write
+ * leaves the old file.  Not g_file_replace_contents(): in GLib 2.74, when
+ * a write fails partway (a full disk), closing its stream still renames
+ * the cut temporary file over the original.  The folder is made (0700)
+ * if it is missing, and the file is 0600.  Errors are %G_IO_ERROR.
+ */
+gboolean
+wenda_json_write_file (const char  *path,
+                       const char  *data,
+                       gssize       length,
+                       GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *dirname = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (dirname, 0700) != 0)
+    {
+      int errsv = errno;
+      g_autofree char *display = g_filename_display_name (dirname);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Could not create the folder “%s”: %s"), display, g_strerror (errsv));
+      return FALSE;
+    }
+
+  if (!g_file_set_contents_full (path, data, length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT |
+                                 G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, &local_error))
+    {
+      g_set_error_literal (error, G_IO_ERROR,
+                           g_io_error_from_file_error (local_error->code),
+                           local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* }}} */

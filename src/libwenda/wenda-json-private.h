@@ -1,4 +1,6 @@
-/* wenda-json-private.h: where json-glib read things, for error messages
+/* wenda-json-private.h: what the readers and writers of JSON files share:
+ * where json-glib read things and what went wrong, in words; the text of
+ * a tree, and saving it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -61,5 +63,33 @@ WendaJsonShape wenda_json_check_shape          (const char        *text,
                                                 gsize              length,
                                                 guint              max_depth,
                                                 const char       **where);
+char      *wenda_json_shape_message            (WendaJsonShape     shape,
+                                                const char        *text,
+                                                const char        *where,
+                                                const char        *not_object,
+                                                guint             *line,
+                                                guint             *column);
+char      *wenda_json_parse_error_message      (const GError      *parse_error,
+                                                const char        *text,
+                                                gsize              length,
+                                                WendaJsonLineMap  *lines,
+                                                guint             *line,
+                                                guint             *column);
+
+/* Types, in words for messages ("an object", "a string"…).  @type is
+ * JSON_TYPE_OBJECT, JSON_TYPE_ARRAY or the GType of a value: a
+ * G_TYPE_DOUBLE ("a number") may be written as an integer too. */
+const char *wenda_json_type_name               (GType              type);
+const char *wenda_json_node_type_name          (JsonNode          *node);
+gboolean    wenda_json_node_has_type           (JsonNode          *node,
+                                                GType              type);
+
+/* Writing */
+char       *wenda_json_to_data                 (JsonNode          *root,
+                                                gsize             *length);
+gboolean    wenda_json_write_file              (const char        *path,
+                                                const char        *data,
+                                                gssize             length,
+                                                GError           **error);
 
 G_END_DECLS

@@ -21,7 +21,8 @@
  * are ignored.
  *
  * Writing.  Every write replaces a whole file atomically, with
- * g_file_set_contents_full(): "ID.json.XXXXXX" is written, fsynced and
+ * g_file_set_contents_full() (wenda_json_write_file(), which the study
+ * file uses too): "ID.json.XXXXXX" is written, fsynced and
  * renamed over the name, and removed if writing it fails.  Not
  * g_file_replace_contents(): in GLib 2.74, when a write fails (a full
  * disk, a file size limit), it still closes the stream, and closing
@@ -50,7 +51,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-#include "wenda-bank-loader.h"
+#include "wenda-bank-loader-private.h"
 #include "wenda-import.h"
 #include "wenda-json-private.h"
 #include "wenda-library.h"
@@ -58,9 +59,6 @@
 #define BUNDLED_ID  "llm-training"
 #define SUFFIX      ".json"
 #define MAX_SLUG    48
-
-/* Deep enough for any bank; see MAX_DEPTH in wenda-bank-loader.c */
-#define MAX_DEPTH   32
 
 /* WendaLibraryBank {{{ */
 
@@ -474,44 +472,6 @@ id_is_valid (const char *id)
          g_utf8_validate (id, -1, NULL);
 }
 
-static gboolean
-ensure_dir (WendaLibrary  *self,
-            GError       **error)
-{
-  if (g_mkdir_with_parents (self->dir, 0700) != 0)
-    {
-      int errsv = errno;
-      g_autofree char *display = g_filename_display_name (self->dir);
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Could not create the folder “%s”: %s"), display, g_strerror (errsv));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Replaces @path with @text atomically: see the top of this file */
-static gboolean
-save_file (const char  *path,
-           const char  *text,
-           GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  if (!g_file_set_contents_full (path, text, -1,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &local_error))
-    {
-      g_set_error_literal (error, G_IO_ERROR,
-                           g_io_error_from_file_error (local_error->code),
-                           local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* }}} */
 
 /**
@@ -864,12 +824,10 @@ wenda_library_add (WendaLibrary  *self,
       return NULL;
     }
 
-  if (!ensure_dir (self, error))
-    return NULL;
-
+  /* See "Writing" at the top of this file */
   path = bank_path (self, id);
   json = wenda_bank_to_json (bank, NULL);
-  if (!save_file (path, json, error))
+  if (!wenda_json_write_file (path, json, -1, error))
     return NULL;
 
   entry = wenda_library_bank_new (id, path, bank);
@@ -911,10 +869,8 @@ retitle_json (const char  *path,
               GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
-  g_autofree char *text = NULL;
   const char *where = NULL;
   JsonNode *root;
   gsize length;
@@ -929,7 +885,8 @@ retitle_json (const char  *path,
 
   /* json-glib leaks on some malformed input (see wenda-bank-loader.c);
    * the file was read once, but may have changed since */
-  if (wenda_json_check_shape (contents, length, MAX_DEPTH, &where) != WENDA_JSON_SHAPE_OK)
+  if (wenda_json_check_shape (contents, length, WENDA_BANK_MAX_DEPTH, &where) !=
+      WENDA_JSON_SHAPE_OK)
     {
       g_autofree char *basename = g_path_get_basename (path);
 
@@ -946,14 +903,7 @@ retitle_json (const char  *path,
   g_assert (JSON_NODE_HOLDS_OBJECT (root));
   json_object_set_string_member (json_node_get_object (root), "title", title);
 
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_indent_char (generator, ' ');
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-
-  return g_strconcat (text, "\n", NULL);
+  return wenda_json_to_data (root, NULL);
 }
 
 /**
@@ -993,7 +943,7 @@ wenda_library_rename (WendaLibrary      *self,
   if (json == NULL)
     return FALSE;
 
-  if (!save_file (bank->path, json, error))
+  if (!wenda_json_write_file (bank->path, json, -1, error))
     return FALSE;
 
   /* The same item objects: whatever shows or studies one keeps it */

@@ -1,5 +1,5 @@
-/* wenda-markdown-private.h: the block layer of the Markdown reader, and the
- * text checks the Markdown and JSON readers share
+/* wenda-markdown-private.h: the block layer of the Markdown reader, and its
+ * lenient reading for wenda-import.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,8 +31,9 @@ typedef struct
 GArray   *wenda_markdown_tokenize        (const char   *text,
                                           gsize         length);
 
-/* How wenda_markdown_read() and wenda_bank_read_json() read, for
- * wenda-import.c; all members may be 0/NULL. */
+/* How wenda_markdown_read() and wenda_bank_read_json()
+ * (wenda-bank-loader-private.h) read, for wenda-import.c; all members may
+ * be 0/NULL. */
 typedef struct
 {
   const char    *id_prefix;    /* ids "PREFIX-001"; NULL: "q1" */
@@ -55,33 +56,5 @@ WendaBank *wenda_markdown_read           (const char               *text,
                                           const char               *filename,
                                           const WendaReadOptions *options,
                                           GError                  **error);
-WendaBank *wenda_bank_read_json          (const char               *text,
-                                          gsize                     length,
-                                          const char               *filename,
-                                          const WendaReadOptions   *options,
-                                          GError                  **error);
-
-/* Shared by wenda-markdown.c and wenda-bank-loader.c */
-void      wenda_bank_set_error           (GError      **error,
-                                          WendaBankError code,
-                                          const char   *filename,
-                                          guint         line,
-                                          guint         column,
-                                          const char   *format,
-                                          ...) G_GNUC_PRINTF (6, 7);
-gboolean  wenda_text_validate            (const char   *text,
-                                          gsize         length,
-                                          const char   *filename,
-                                          gboolean      cr_ends_line,
-                                          GError      **error);
-void      wenda_text_locate              (const char   *text,
-                                          gsize         offset,
-                                          gboolean      cr_ends_line,
-                                          guint        *line,
-                                          guint        *column);
-gsize     wenda_text_skip_bom            (const char   *text,
-                                          gsize         length);
-const char *wenda_bank_error_text        (const GError *error,
-                                          const char   *filename);
 
 G_END_DECLS

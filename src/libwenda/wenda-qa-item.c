@@ -6,8 +6,8 @@
 
 #include <string.h>
 
-#include "wenda-bank-private.h"
-#include "wenda-qa-item.h"
+#include "wenda-qa-item-private.h"
+#include "wenda-text-check-private.h"
 
 struct _WendaQaItem
 {

@@ -3,134 +3,21 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The study file, version 1
- * =========================
- *
- *   {
- *     "format": "wenda-study",
- *     "version": 1,
- *     "cards": {
- *       "llm-training-001": {
- *         "state": "review",
- *         "step": 0,
- *         "stability": 3.17,
- *         "difficulty": 5.28,
- *         "due": "2026-12-02T09:30:00Z",
- *         "last-review": "2026-11-29T09:30:00Z",
- *         "reps": 3,
- *         "lapses": 0
- *       }
- *     },
- *     "starred": [ "llm-training-003" ],
- *     "log": [
- *       {
- *         "id": "llm-training-001",
- *         "time": "2026-11-29T09:30:00Z",
- *         "rating": 3,
- *         "state": "new",
- *         "elapsed-days": 0.0,
- *         "interval": 600
- *       }
- *     ]
- *   }
- *
- * The file is UTF-8 and holds exactly one JSON object.
- *
- *   format       required, the string "wenda-study"
- *   version      required, an integer from 1; a file newer than
- *                WENDA_STUDY_FORMAT_VERSION is left alone (FUTURE_VERSION)
- *   cards        optional object (default empty): item id → card, with
- *     state        required, "new", "learning", "review" or "relearning"
- *     step         required, integer ≥ 0: index into the (re)learning steps
- *     stability    required, number (days)
- *     difficulty   required, number
- *     due          optional time (absent: 0, due at once)
- *     last-review  optional time (absent: 0, never reviewed)
- *     reps         required, integer ≥ 0
- *     lapses       required, integer ≥ 0
- *   starred      optional array of ids (default empty); order and
- *                repeats do not matter
- *   log          optional array (default empty) of reviews, oldest first:
- *     id           required, the item's id
- *     time         required time: when the grade was given
- *     rating       required, integer 1 (Again) to 4 (Easy)
- *     state        required, the card's state before the grade
- *     elapsed-days required, number: days since the review before
- *     interval     required, integer: seconds from time to the new due date
- *
- * Ids are the items' stable ids (see wenda-bank-loader.c), non-empty.  The
- * store keeps every id it reads, also those the current content has not,
- * and writes them back: a new version of the content must lose nobody's
- * progress.  (An id twice in "cards": json-glib keeps the last.)
- *
- * Times are ISO 8601 strings with a time zone, written in UTC to the
- * second ("2026-12-02T09:30:00Z"), from 0001-01-01T00:00:00Z to
- * 9999-12-31T23:59:59Z (what GDateTime can write).  Numbers are finite and at most 1e12
- * in size: json-glib 1.6 writes doubles with "%.17g", which reads back to
- * the same double, but from 1e17 up it writes "1e+17.0", which is not
- * JSON, and it writes "nan" and "inf" as they are.  Other members are
- * ignored (and not written back).  Cards and log entries are checked
- * alike when they are read and when they are set, so whatever the store
- * holds it can write, and whatever it writes it can read.
- *
- * Damage.  A file that is not all of the above (not UTF-8, not JSON, cut
- * short, a wrong type or value anywhere, a card whose "stability" is a
- * string) is CORRUPT as a whole: it is renamed to
- * PATH.corrupt-YYYYMMDD-HHMMSS (local time; -1, -2… when that exists) and
- * the store starts empty and writable.  Salvaging the good entries was
- * the other choice; it was not taken because the file is written only by
- * this code, so a bad entry means the file was damaged or hand-edited
- * and the rest is suspect too; because one rule is easier to explain to
- * a user ("your progress was reset and the old file kept there") than a
- * partial load; and because the kept file holds everything, so a person
- * can repair it and put it back.  When the file cannot be renamed, the
- * store is read-only instead, so that nothing overwrites it.
- *
- * Saving.  Every save goes through g_file_set_contents_full() (CONSISTENT
- * and DURABLE): it writes "study.json.XXXXXX" in the same folder, fsyncs
- * it and renames it over the file.  g_file_replace_contents() is not
- * used: in GLib 2.74, when a write fails partway (a full disk), its
- * output stream still renames the cut temporary file over the original on
- * close (glocalfileoutputstream.c), so the user's file would be lost; the
- * full-disk test (RLIMIT_FSIZE) shows it.  Without
- * G_FILE_CREATE_REPLACE_DESTINATION it also rewrites the file in place when
- * the folder is not writable.  A study.json that is a symbolic link is
- * replaced by a file.  Temporary files of an interrupted save (and the
- * ".goutputstream-XXXXXX" of older versions) are removed by load(). */
+/* The store holds the stars, the cards and the review log in memory,
+ * hands them out and takes changes, with a signal for each, and saves the
+ * whole of it after each change the app makes.  The file itself (its
+ * format, the checks, saving atomically, keeping a damaged file) is
+ * wenda-study-file.c's; the statistics are wenda-study-stats.c's. */
 
 #include "config.h"
 
-#include <errno.h>
-#include <math.h>
-#include <string.h>
-
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 
-#include "wenda-json-private.h"
-#include "wenda-markdown-private.h"
+#include "wenda-study-file-private.h"
+#include "wenda-study-stats-private.h"
 #include "wenda-study-store.h"
 
-#define FORMAT_NAME    "wenda-study"
-#define FILE_NAME      "study.json"
-
-/* The file is three levels deep; json-glib recurses once per level */
-#define MAX_DEPTH      16
-
-/* See "Numbers" above */
-#define MAX_MAGNITUDE  1e12
-
-/* The times GDateTime can hold: 0001-01-01 to 9999-12-31 */
-#define MIN_TIME       G_GINT64_CONSTANT (-62135596800)
-#define MAX_TIME       G_GINT64_CONSTANT (253402300799)
-
-/* How many PATH.corrupt-STAMP-N names to try */
-#define MAX_KEPT_SUFFIX 1000
-
-#define SECONDS_PER_DAY 86400
-
-G_DEFINE_QUARK (wenda-study-store-error-quark, wenda_study_store_error)
+#define FILE_NAME "study.json"
 
 /* Why the store does not write */
 typedef enum
@@ -142,1159 +29,16 @@ typedef enum
   READ_ONLY_NOT_KEPT,
 } ReadOnlyReason;
 
-/* State {{{ */
-
-/* Everything the file holds.  Ids are in @ids once; the other tables and
- * the log entries borrow them. */
-typedef struct
-{
-  GHashTable *ids;       /* char* → itself, owned */
-  GHashTable *cards;     /* id → WendaCard* */
-  GHashTable *starred;   /* id → id */
-  GPtrArray  *log;       /* WendaStudyLogEntry*, oldest first */
-} State;
-
-static void
-state_init (State *state)
-{
-  state->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  state->cards = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  state->starred = g_hash_table_new (g_str_hash, g_str_equal);
-  state->log = g_ptr_array_new_with_free_func (g_free);
-}
-
-static void
-state_clear (State *state)
-{
-  /* The tables that borrow ids go first */
-  g_clear_pointer (&state->log, g_ptr_array_unref);
-  g_clear_pointer (&state->starred, g_hash_table_unref);
-  g_clear_pointer (&state->cards, g_hash_table_unref);
-  g_clear_pointer (&state->ids, g_hash_table_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (State, state_clear)
-
-static const char *
-state_intern (State      *state,
-              const char *id)
-{
-  char *interned = g_hash_table_lookup (state->ids, id);
-
-  if (interned == NULL)
-    {
-      interned = g_strdup (id);
-      g_hash_table_add (state->ids, interned);
-    }
-
-  return interned;
-}
-
-static void
-state_set_card (State           *state,
-                const char      *id,
-                const WendaCard *card)
-{
-  WendaCard *copy = g_memdup2 (card, sizeof *card);
-
-  g_hash_table_replace (state->cards, (gpointer)state_intern (state, id), copy);
-}
-
-static void
-state_append_review (State             *state,
-                     const char        *id,
-                     const WendaReview *review)
-{
-  WendaStudyLogEntry *entry = g_new0 (WendaStudyLogEntry, 1);
-
-  entry->id = state_intern (state, id);
-  entry->review = *review;
-  g_ptr_array_add (state->log, entry);
-}
-
-/* }}} */
-
-/* Checks {{{ */
-
-/* These hold for whatever the store reads and whatever it is given, so it
- * can always write what it holds and read what it wrote. */
-
-/* Ids go into the file as they are: it must stay UTF-8 */
-static gboolean
-id_is_valid (const char *id)
-{
-  return id != NULL && id[0] != '\0' && g_utf8_validate (id, -1, NULL);
-}
-
-static gboolean
-time_is_valid (gint64 t)
-{
-  return t >= MIN_TIME && t <= MAX_TIME;
-}
-
-static gboolean
-number_is_valid (double d)
-{
-  return isfinite (d) && fabs (d) <= MAX_MAGNITUDE;
-}
-
-static gboolean
-state_is_valid (WendaCardState state)
-{
-  return state >= WENDA_CARD_STATE_NEW && state <= WENDA_CARD_STATE_RELEARNING;
-}
-
-static gboolean
-rating_is_valid (WendaRating rating)
-{
-  return rating >= WENDA_RATING_AGAIN && rating <= WENDA_RATING_EASY;
-}
-
-static gboolean
-card_is_valid (const WendaCard *card)
-{
-  return state_is_valid (card->state) &&
-         number_is_valid (card->stability) &&
-         number_is_valid (card->difficulty) &&
-         time_is_valid (card->due) &&
-         time_is_valid (card->last_review);
-}
-
-static gboolean
-review_is_valid (const WendaReview *review)
-{
-  return time_is_valid (review->time) &&
-         rating_is_valid (review->rating) &&
-         state_is_valid (review->state) &&
-         number_is_valid (review->elapsed_days);
-}
-
-static gboolean
-card_equal (const WendaCard *a,
-            const WendaCard *b)
-{
-  return a->state == b->state &&
-         a->step == b->step &&
-         a->stability == b->stability &&
-         a->difficulty == b->difficulty &&
-         a->due == b->due &&
-         a->last_review == b->last_review &&
-         a->reps == b->reps &&
-         a->lapses == b->lapses;
-}
-
-/* }}} */
-
-/* Reading {{{ */
-
-typedef struct
-{
-  const char       *filename;   /* the basename, for messages */
-  WendaJsonLineMap *lines;
-  State            *state;
-} Reader;
-
-static void set_file_error (GError     **error,
-                            int          code,
-                            const char  *filename,
-                            guint        line,
-                            guint        column,
-                            const char  *format,
-                            ...) G_GNUC_PRINTF (6, 7);
-
-/* "FILE:LINE:COLUMN: message", the column and line left out when 0 */
-static void
-set_file_error (GError     **error,
-                int          code,
-                const char  *filename,
-                guint        line,
-                guint        column,
-                const char  *format,
-                ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  if (line > 0 && column > 0)
-    g_set_error (error, WENDA_STUDY_STORE_ERROR, code, "%s:%u:%u: %s",
-                 filename, line, column, message);
-  else if (line > 0)
-    g_set_error (error, WENDA_STUDY_STORE_ERROR, code, "%s:%u: %s",
-                 filename, line, message);
-  else
-    g_set_error (error, WENDA_STUDY_STORE_ERROR, code, "%s: %s",
-                 filename, message);
-}
-
-static void
-set_corrupt_at (GError     **error,
-                const char  *filename,
-                const char  *text,
-                const char  *where,
-                const char  *message)
-{
-  guint line, column;
-
-  wenda_text_locate (text, where - text, FALSE, &line, &column);
-  set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, filename, line, column,
-                  "%s", message);
-}
-
-/* The checks before json-glib sees the text: UTF-8 with no NUL, and one
- * object (wenda_json_check_shape()). */
-static gboolean
-check_text (const char  *text,
-            gsize        length,
-            const char  *filename,
-            GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  const char *where = NULL;
-
-  if (!wenda_text_validate (text, length, filename, FALSE, &local_error))
-    {
-      /* Same message ("FILE:LINE:COLUMN: invalid UTF-8…"), our domain */
-      g_set_error_literal (error, WENDA_STUDY_STORE_ERROR, WENDA_STUDY_STORE_ERROR_CORRUPT,
-                           local_error->message);
-      return FALSE;
-    }
-
-  switch (wenda_json_check_shape (text, length, MAX_DEPTH, &where))
-    {
-    case WENDA_JSON_SHAPE_OK:
-      return TRUE;
-
-    case WENDA_JSON_SHAPE_EMPTY:
-      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, filename, 1, 0,
-                      _("the file is empty"));
-      return FALSE;
-
-    case WENDA_JSON_SHAPE_NOT_OBJECT:
-      set_corrupt_at (error, filename, text, where,
-                      _("not a study file: the file must hold one JSON object, “{…}”"));
-      return FALSE;
-
-    case WENDA_JSON_SHAPE_TRAILING:
-      set_corrupt_at (error, filename, text, where,
-                      _("unexpected text after the end of the JSON object"));
-      return FALSE;
-
-    case WENDA_JSON_SHAPE_TOO_DEEP:
-      set_corrupt_at (error, filename, text, where, _("values nested too deeply"));
-      return FALSE;
-
-    case WENDA_JSON_SHAPE_BAD_ESCAPE:
-      set_corrupt_at (error, filename, text, where,
-                      _("an escape that is not a character (a lone surrogate, \\uD800 to \\uDFFF, or \\u without four hex digits)"));
-      return FALSE;
-
-    case WENDA_JSON_SHAPE_BAD_CHARACTER:
-    default:
-      {
-        g_autofree char *message = NULL;
-        gunichar ch = g_utf8_get_char (where);
-        char utf8[8] = { 0 };
-
-        if (ch < 0x20 || ch == 0x7F)
-          {
-            message = g_strdup_printf (_("unexpected control character U+%04X"), ch);
-          }
-        else
-          {
-            g_unichar_to_utf8 (ch, utf8);
-            message = g_strdup_printf (_("unexpected character “%s” (U+%04X)"), utf8, ch);
-          }
-
-        set_corrupt_at (error, filename, text, where, message);
-        return FALSE;
-      }
-    }
-}
-
-static const char *
-node_type_name (JsonNode *node)
-{
-  if (JSON_NODE_HOLDS_NULL (node))
-    return "null";
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return _("an object");
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return _("an array");
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
-      return _("a string");
-    case G_TYPE_INT64:
-      return _("an integer");
-    case G_TYPE_DOUBLE:
-      return _("a number");
-    case G_TYPE_BOOLEAN:
-      return _("a boolean");
-    default:
-      return _("a value");
-    }
-}
-
-static gboolean
-node_has_type (JsonNode *node,
-               GType     type)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
-}
-
-/* Member @name of @object, which @where names in messages ("the card of
- * “x”"); errors point at @line.  NULL when it is missing: an error when
- * @required. */
-static JsonNode *
-get_member (Reader      *reader,
-            JsonObject  *object,
-            const char  *name,
-            gboolean     required,
-            const char  *where,
-            guint        line,
-            GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL && required)
-    set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, line, 0,
-                    _("%s has no “%s”"), where, name);
-
-  return node;
-}
-
-static void
-set_wrong_type (Reader      *reader,
-                const char  *name,
-                const char  *where,
-                const char  *expected,
-                JsonNode    *node,
-                guint        line,
-                GError     **error)
-{
-  set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, line, 0,
-                  /* Translators: “stability” of the card of “x” must be a number, not a string */
-                  _("“%s” of %s must be %s, not %s"),
-                  name, where, expected, node_type_name (node));
-}
-
-static gboolean
-get_string (Reader      *reader,
-            JsonObject  *object,
-            const char  *name,
-            const char  *where,
-            guint        line,
-            const char **value,
-            GError     **error)
-{
-  JsonNode *node = get_member (reader, object, name, TRUE, where, line, error);
-
-  if (node == NULL)
-    return FALSE;
-
-  if (!node_has_type (node, G_TYPE_STRING))
-    {
-      set_wrong_type (reader, name, where, _("a string"), node, line, error);
-      return FALSE;
-    }
-
-  *value = json_node_get_string (node);
-  return TRUE;
-}
-
-static gboolean
-get_integer (Reader      *reader,
-             JsonObject  *object,
-             const char  *name,
-             const char  *where,
-             guint        line,
-             gint64       min,
-             gint64       max,
-             gint64      *value,
-             GError     **error)
-{
-  JsonNode *node = get_member (reader, object, name, TRUE, where, line, error);
-
-  if (node == NULL)
-    return FALSE;
-
-  if (!node_has_type (node, G_TYPE_INT64))
-    {
-      set_wrong_type (reader, name, where, _("an integer"), node, line, error);
-      return FALSE;
-    }
-
-  *value = json_node_get_int (node);
-  if (*value < min || *value > max)
-    {
-      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, line, 0,
-                      /* %lld, not G_GINT64_FORMAT: xgettext cannot read macros */
-                      _("“%s” of %s must be between %lld and %lld, not %lld"),
-                      name, where, (long long)min, (long long)max, (long long)*value);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-get_guint (Reader      *reader,
-           JsonObject  *object,
-           const char  *name,
-           const char  *where,
-           guint        line,
-           guint       *value,
-           GError     **error)
-{
-  gint64 v;
-
-  if (!get_integer (reader, object, name, where, line, 0, G_MAXUINT, &v, error))
-    return FALSE;
-
-  *value = (guint)v;
-  return TRUE;
-}
-
-static gboolean
-get_number (Reader      *reader,
-            JsonObject  *object,
-            const char  *name,
-            const char  *where,
-            guint        line,
-            double      *value,
-            GError     **error)
-{
-  JsonNode *node = get_member (reader, object, name, TRUE, where, line, error);
-
-  if (node == NULL)
-    return FALSE;
-
-  /* json-glib reads "3" as an integer; a number may be either */
-  if (!node_has_type (node, G_TYPE_DOUBLE) && !node_has_type (node, G_TYPE_INT64))
-    {
-      set_wrong_type (reader, name, where, _("a number"), node, line, error);
-      return FALSE;
-    }
-
-  *value = json_node_get_double (node);
-  if (!number_is_valid (*value))
-    {
-      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, line, 0,
-                      _("“%s” of %s is out of range"), name, where);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* A time; 0 when it is missing and not @required. */
-static gboolean
-get_time (Reader      *reader,
-          JsonObject  *object,
-          const char  *name,
-          gboolean     required,
-          const char  *where,
-          guint        line,
-          gint64      *value,
-          GError     **error)
-{
-  JsonNode *node = get_member (reader, object, name, required, where, line, error);
-  g_autoptr(GDateTime) datetime = NULL;
-  const char *text;
-
-  *value = 0;
-
-  if (node == NULL)
-    return !required;
-
-  if (!node_has_type (node, G_TYPE_STRING))
-    {
-      set_wrong_type (reader, name, where, _("a string"), node, line, error);
-      return FALSE;
-    }
-
-  text = json_node_get_string (node);
-  datetime = g_date_time_new_from_iso8601 (text, NULL);
-  if (datetime == NULL)
-    {
-      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, line, 0,
-                      _("“%s” of %s is not a time in ISO 8601 with a time zone: “%s”"),
-                      name, where, text);
-      return FALSE;
-    }
-
-  /* "0001-01-01T00:00:00+01:00" parses, but is before what GDateTime
-   * can write back in UTC */
-  *value = g_date_time_to_unix (datetime);
-  if (!time_is_valid (*value))
-    {
-      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, line, 0,
-                      _("“%s” of %s is out of range"), name, where);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-get_state (Reader          *reader,
-           JsonObject      *object,
-           const char      *name,
-           const char      *where,
-           guint            line,
-           WendaCardState  *value,
-           GError         **error)
-{
-  const char *nick;
-
-  if (!get_string (reader, object, name, where, line, &nick, error))
-    return FALSE;
-
-  if (!wenda_card_state_from_nick (nick, value) || !state_is_valid (*value))
-    {
-      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, line, 0,
-                      _("“%s” of %s is not a card state: “%s”"), name, where, nick);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* The line of a root member, or of the root's "{" */
-static guint
-root_line (Reader     *reader,
-           JsonObject *root,
-           const char *name)
-{
-  guint line = wenda_json_line_map_object_line (reader->lines, root);
-
-  return wenda_json_line_map_root_member_line (reader->lines, name, line);
-}
-
-static gboolean
-read_card (Reader      *reader,
-           const char  *id,
-           JsonNode    *node,
-           guint        cards_line,
-           GError     **error)
-{
-  g_autofree char *where = NULL;
-  JsonObject *object;
-  WendaCard card;
-  guint line;
-
-  /* Translators: names a card in messages; %s is an item's id */
-  where = g_strdup_printf (_("the card of “%s”"), id);
-
-  if (id[0] == '\0')
-    {
-      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, cards_line, 0,
-                      _("a card has an empty id"));
-      return FALSE;
-    }
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, cards_line, 0,
-                      _("%s must be an object, not %s"), where, node_type_name (node));
-      return FALSE;
-    }
-
-  object = json_node_get_object (node);
-  line = wenda_json_line_map_object_line (reader->lines, object);
-  if (line == 0)
-    line = cards_line;
-
-  wenda_card_init (&card);
-  if (!get_state (reader, object, "state", where, line, &card.state, error) ||
-      !get_guint (reader, object, "step", where, line, &card.step, error) ||
-      !get_number (reader, object, "stability", where, line, &card.stability, error) ||
-      !get_number (reader, object, "difficulty", where, line, &card.difficulty, error) ||
-      !get_time (reader, object, "due", FALSE, where, line, &card.due, error) ||
-      !get_time (reader, object, "last-review", FALSE, where, line, &card.last_review, error) ||
-      !get_guint (reader, object, "reps", where, line, &card.reps, error) ||
-      !get_guint (reader, object, "lapses", where, line, &card.lapses, error))
-    return FALSE;
-
-  g_assert (card_is_valid (&card));
-  state_set_card (reader->state, id, &card);
-  return TRUE;
-}
-
-static gboolean
-read_cards (Reader      *reader,
-            JsonObject  *root,
-            GError     **error)
-{
-  guint line = root_line (reader, root, "cards");
-  JsonNode *node = json_object_get_member (root, "cards");
-  JsonObjectIter iter;
-  const char *id;
-  JsonNode *card;
-  JsonObject *cards;
-
-  if (node == NULL)
-    return TRUE;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, line, 0,
-                      _("“%s” must be %s, not %s"), "cards", _("an object"),
-                      node_type_name (node));
-      return FALSE;
-    }
-
-  cards = json_node_get_object (node);
-  line = wenda_json_line_map_object_line (reader->lines, cards);
-
-  json_object_iter_init (&iter, cards);
-  while (json_object_iter_next (&iter, &id, &card))
-    {
-      if (!read_card (reader, id, card, line, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-read_starred (Reader      *reader,
-              JsonObject  *root,
-              GError     **error)
-{
-  guint line = root_line (reader, root, "starred");
-  JsonNode *node = json_object_get_member (root, "starred");
-  JsonArray *array;
-
-  if (node == NULL)
-    return TRUE;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, line, 0,
-                      _("“%s” must be %s, not %s"), "starred", _("an array"),
-                      node_type_name (node));
-      return FALSE;
-    }
-
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-      guint element_line = wenda_json_line_map_element_line (reader->lines, array, i, line);
-      const char *id;
-
-      if (!node_has_type (element, G_TYPE_STRING))
-        {
-          set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename,
-                          element_line, 0,
-                          _("an id in “%s” must be a string, not %s"), "starred",
-                          node_type_name (element));
-          return FALSE;
-        }
-
-      id = json_node_get_string (element);
-      if (id[0] == '\0')
-        {
-          set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename,
-                          element_line, 0, _("an id in “%s” is empty"), "starred");
-          return FALSE;
-        }
-
-      g_hash_table_add (reader->state->starred, (gpointer)state_intern (reader->state, id));
-    }
-
-  return TRUE;
-}
-
-static gboolean
-read_review (Reader      *reader,
-             JsonArray   *log,
-             guint        index_,
-             guint        log_line,
-             GError     **error)
-{
-  JsonNode *node = json_array_get_element (log, index_);
-  g_autofree char *where = NULL;
-  JsonObject *object;
-  WendaReview review = { 0, };
-  const char *id;
-  gint64 rating;
-  guint line;
-
-  line = wenda_json_line_map_element_line (reader->lines, log, index_, log_line);
-  /* Translators: names a review in messages; %u counts from 1 */
-  where = g_strdup_printf (_("review %u of the log"), index_ + 1);
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, line, 0,
-                      _("%s must be an object, not %s"), where, node_type_name (node));
-      return FALSE;
-    }
-
-  object = json_node_get_object (node);
-  line = wenda_json_line_map_object_line (reader->lines, object);
-  if (line == 0)
-    line = log_line;
-
-  if (!get_string (reader, object, "id", where, line, &id, error))
-    return FALSE;
-
-  if (id[0] == '\0')
-    {
-      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, line, 0,
-                      _("“%s” of %s is empty"), "id", where);
-      return FALSE;
-    }
-
-  if (!get_time (reader, object, "time", TRUE, where, line, &review.time, error) ||
-      !get_integer (reader, object, "rating", where, line,
-                    WENDA_RATING_AGAIN, WENDA_RATING_EASY, &rating, error) ||
-      !get_state (reader, object, "state", where, line, &review.state, error) ||
-      !get_number (reader, object, "elapsed-days", where, line, &review.elapsed_days, error) ||
-      !get_integer (reader, object, "interval", where, line,
-                    G_MININT64, G_MAXINT64, &review.interval, error))
-    return FALSE;
-
-  review.rating = (WendaRating)rating;
-  g_assert (review_is_valid (&review));
-  state_append_review (reader->state, id, &review);
-  return TRUE;
-}
-
-static gboolean
-read_log (Reader      *reader,
-          JsonObject  *root,
-          GError     **error)
-{
-  guint line = root_line (reader, root, "log");
-  JsonNode *node = json_object_get_member (root, "log");
-  JsonArray *array;
-
-  if (node == NULL)
-    return TRUE;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, line, 0,
-                      _("“%s” must be %s, not %s"), "log", _("an array"),
-                      node_type_name (node));
-      return FALSE;
-    }
-
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      if (!read_review (reader, array, i, line, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Reads the root object into reader->state.  Errors are CORRUPT, or
- * FUTURE_VERSION when the version is one this code does not know. */
-static gboolean
-read_root (Reader      *reader,
-           JsonNode    *root_node,
-           GError     **error)
-{
-  JsonObject *root;
-  JsonNode *node;
-  guint line;
-  gint64 version;
-
-  /* wenda_json_check_shape() let only an object through */
-  g_assert (JSON_NODE_HOLDS_OBJECT (root_node));
-  root = json_node_get_object (root_node);
-
-  line = root_line (reader, root, "format");
-  node = json_object_get_member (root, "format");
-  if (node == NULL)
-    {
-      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, line, 0,
-                      _("not a study file: it has no “format”"));
-      return FALSE;
-    }
-
-  if (!node_has_type (node, G_TYPE_STRING))
-    {
-      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, line, 0,
-                      _("“%s” must be %s, not %s"), "format", _("a string"),
-                      node_type_name (node));
-      return FALSE;
-    }
-
-  if (!g_str_equal (json_node_get_string (node), FORMAT_NAME))
-    {
-      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, line, 0,
-                      _("not a study file: “format” is “%s”, not “%s”"),
-                      json_node_get_string (node), FORMAT_NAME);
-      return FALSE;
-    }
-
-  line = root_line (reader, root, "version");
-  node = json_object_get_member (root, "version");
-  if (node == NULL)
-    {
-      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, line, 0,
-                      _("the study file has no “version”"));
-      return FALSE;
-    }
-
-  if (!node_has_type (node, G_TYPE_INT64))
-    {
-      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, line, 0,
-                      _("“%s” must be %s, not %s"), "version", _("an integer"),
-                      node_type_name (node));
-      return FALSE;
-    }
-
-  version = json_node_get_int (node);
-  if (version > WENDA_STUDY_FORMAT_VERSION)
-    {
-      set_file_error (error, WENDA_STUDY_STORE_ERROR_FUTURE_VERSION, reader->filename, 0, 0,
-                      _("this study progress was saved by a newer version of Wenda "
-                        "(format version %lld; this version reads up to %d). "
-                        "It is left as it is, and progress will not be saved "
-                        "until Wenda is updated"),
-                      (long long)version, WENDA_STUDY_FORMAT_VERSION);
-      return FALSE;
-    }
-
-  if (version < 1)
-    {
-      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, reader->filename, line, 0,
-                      _("“version” must be 1 or more, not %lld"), (long long)version);
-      return FALSE;
-    }
-
-  return read_cards (reader, root, error) &&
-         read_starred (reader, root, error) &&
-         read_log (reader, root, error);
-}
-
-/* Reads the text of a study file into @state (which it may fill partly on
- * failure). */
-static gboolean
-read_text (const char  *data,
-           gsize        length,
-           const char  *filename,
-           State       *state,
-           GError     **error)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_auto(WendaJsonLineMap) lines = { 0, };
-  Reader reader;
-  gsize bom;
-
-  /* This code writes no BOM, but an editor may add one; json-glib would
-   * skip it too */
-  bom = wenda_text_skip_bom (data, length);
-  data += bom;
-  length -= bom;
-
-  if (!check_text (data, length, filename, error))
-    return FALSE;
-
-  wenda_json_line_map_init (&lines);
-  parser = json_parser_new ();
-  wenda_json_line_map_connect (&lines, parser);
-
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      guint line = 0, column = 0;
-      const char *rest = local_error->message;
-
-      if (wenda_json_split_error_message (local_error->message, &line, &column, &rest))
-        column = wenda_json_char_column (data, length, line, column);
-      else
-        line = lines.last_line;
-
-      set_file_error (error, WENDA_STUDY_STORE_ERROR_CORRUPT, filename, line, column,
-                      "%s", rest);
-      return FALSE;
-    }
-
-  reader.filename = filename;
-  reader.lines = &lines;
-  reader.state = state;
-
-  return read_root (&reader, json_parser_get_root (parser), error);
-}
-
-/* }}} */
-
-/* Writing {{{ */
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *)a, *(const char * const *)b);
-}
-
-/* The keys of @table, sorted, so the file does not change order between
- * saves */
-static GPtrArray *
-sorted_keys (GHashTable *table)
-{
-  GHashTableIter iter;
-  gpointer key;
-  GPtrArray *keys = g_ptr_array_sized_new (g_hash_table_size (table));
-
-  g_hash_table_iter_init (&iter, table);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (keys, key);
-
-  g_ptr_array_sort (keys, compare_strings);
-  return keys;
-}
-
-static void
-add_time (JsonBuilder *builder,
-          const char  *name,
-          gint64       t)
-{
-  g_autoptr(GDateTime) datetime = g_date_time_new_from_unix_utc (t);
-  g_autofree char *text = NULL;
-
-  /* Every time the store holds passed time_is_valid() */
-  g_assert (datetime != NULL);
-  text = g_date_time_format_iso8601 (datetime);
-
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, text);
-}
-
-static void
-add_card (JsonBuilder     *builder,
-          const WendaCard *card)
-{
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "state");
-  json_builder_add_string_value (builder, wenda_card_state_to_nick (card->state));
-  json_builder_set_member_name (builder, "step");
-  json_builder_add_int_value (builder, card->step);
-  json_builder_set_member_name (builder, "stability");
-  json_builder_add_double_value (builder, card->stability);
-  json_builder_set_member_name (builder, "difficulty");
-  json_builder_add_double_value (builder, card->difficulty);
-  if (card->due != 0)
-    add_time (builder, "due", card->due);
-  if (card->last_review != 0)
-    add_time (builder, "last-review", card->last_review);
-  json_builder_set_member_name (builder, "reps");
-  json_builder_add_int_value (builder, card->reps);
-  json_builder_set_member_name (builder, "lapses");
-  json_builder_add_int_value (builder, card->lapses);
-  json_builder_end_object (builder);
-}
-
-static void
-add_review (JsonBuilder              *builder,
-            const WendaStudyLogEntry *entry)
-{
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, entry->id);
-  add_time (builder, "time", entry->review.time);
-  json_builder_set_member_name (builder, "rating");
-  json_builder_add_int_value (builder, entry->review.rating);
-  json_builder_set_member_name (builder, "state");
-  json_builder_add_string_value (builder, wenda_card_state_to_nick (entry->review.state));
-  json_builder_set_member_name (builder, "elapsed-days");
-  json_builder_add_double_value (builder, entry->review.elapsed_days);
-  json_builder_set_member_name (builder, "interval");
-  json_builder_add_int_value (builder, entry->review.interval);
-  json_builder_end_object (builder);
-}
-
-static char *
-state_to_json (State *state,
-               gsize *length)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GPtrArray) ids = NULL;
-  g_autofree char *text = NULL;
-  char *data;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_string_value (builder, FORMAT_NAME);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, WENDA_STUDY_FORMAT_VERSION);
-
-  json_builder_set_member_name (builder, "cards");
-  json_builder_begin_object (builder);
-  ids = sorted_keys (state->cards);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      const char *id = g_ptr_array_index (ids, i);
-
-      json_builder_set_member_name (builder, id);
-      add_card (builder, g_hash_table_lookup (state->cards, id));
-    }
-  json_builder_end_object (builder);
-  g_clear_pointer (&ids, g_ptr_array_unref);
-
-  json_builder_set_member_name (builder, "starred");
-  json_builder_begin_array (builder);
-  ids = sorted_keys (state->starred);
-  for (guint i = 0; i < ids->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (ids, i));
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "log");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < state->log->len; i++)
-    add_review (builder, g_ptr_array_index (state->log, i));
-  json_builder_end_array (builder);
-
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_indent_char (generator, ' ');
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-
-  data = g_strconcat (text, "\n", NULL);
-  *length = strlen (data);
-  return data;
-}
-
-/* }}} */
-
-/* The folder {{{ */
-
-/* The temporary file names of GLib 2.74: g_mkstemp_full() replaces
- * "XXXXXX" with letters and digits. */
-static gboolean
-is_mkstemp_suffix (const char *s)
-{
-  for (guint i = 0; i < 6; i++)
-    {
-      if (!g_ascii_isalnum (s[i]))
-        return FALSE;
-    }
-
-  return s[6] == '\0';
-}
-
-/* What an interrupted save leaves next to @basename: ".goutputstream-XXXXXX"
- * (g_file_replace_contents()) or "BASENAME.XXXXXX"
- * (g_file_set_contents_full()). */
-static gboolean
-is_stray_name (const char *name,
-               const char *basename)
-{
-  static const char prefix[] = ".goutputstream-";
-  gsize n = strlen (basename);
-
-  if (g_str_has_prefix (name, prefix))
-    return is_mkstemp_suffix (name + strlen (prefix));
-
-  return strncmp (name, basename, n) == 0 && name[n] == '.' &&
-         is_mkstemp_suffix (name + n + 1);
-}
-
-/* Removes the temporary files of interrupted saves, regular files only.
- * The folder is the app's own and the app runs once per user, so no other
- * save can be under way. */
-static void
-remove_strays (const char *path)
-{
-  g_autofree char *dirname = g_path_get_dirname (path);
-  g_autofree char *basename = g_path_get_basename (path);
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  dir = g_dir_open (dirname, 0, NULL);
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *stray = NULL;
-      GStatBuf buf;
-
-      if (!is_stray_name (name, basename))
-        continue;
-
-      stray = g_build_filename (dirname, name, NULL);
-      if (g_lstat (stray, &buf) != 0 || !S_ISREG (buf.st_mode))
-        continue;
-
-      if (g_unlink (stray) != 0)
-        g_debug ("Could not remove %s: %s", stray, g_strerror (errno));
-    }
-}
-
-/* Renames @path to PATH.corrupt-YYYYMMDD-HHMMSS (-1, -2… if taken).
- * Returns the new name, or NULL with @error set. */
-static char *
-keep_aside (const char  *path,
-            GError     **error)
-{
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *stamp = NULL;
-  g_autofree char *base = NULL;
-  int errsv;
-
-  now = g_date_time_new_from_unix_local (wenda_clock_now ());
-  if (now == NULL)
-    now = g_date_time_new_now_local ();
-  stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  base = g_strdup_printf ("%s.corrupt-%s", path, stamp);
-
-  for (guint i = 0; i <= MAX_KEPT_SUFFIX; i++)
-    {
-      g_autofree char *kept = NULL;
-      GStatBuf buf;
-
-      kept = i == 0 ? g_strdup (base) : g_strdup_printf ("%s-%u", base, i);
-
-      /* lstat, so that a dangling link counts as taken too */
-      if (g_lstat (kept, &buf) == 0)
-        continue;
-
-      if (g_rename (path, kept) == 0)
-        return g_steal_pointer (&kept);
-
-      errsv = errno;
-      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                           g_strerror (errsv));
-      return NULL;
-    }
-
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, g_strerror (EEXIST));
-  return NULL;
-}
-
-/* }}} */
-
 /* The object {{{ */
 
 struct _WendaStudyStore
 {
-  GObject         parent_instance;
+  GObject          parent_instance;
 
-  char           *path;
-  char           *kept_path;
-  State           state;
-  ReadOnlyReason  read_only;
+  char            *path;
+  char            *kept_path;
+  WendaStudyState  state;
+  ReadOnlyReason   read_only;
 };
 
 G_DEFINE_FINAL_TYPE (WendaStudyStore, wenda_study_store, G_TYPE_OBJECT)
@@ -1322,7 +66,7 @@ wenda_study_store_finalize (GObject *object)
 {
   WendaStudyStore *self = (WendaStudyStore *)object;
 
-  state_clear (&self->state);
+  wenda_study_state_clear (&self->state);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->kept_path, g_free);
 
@@ -1430,7 +174,7 @@ wenda_study_store_class_init (WendaStudyStoreClass *klass)
 static void
 wenda_study_store_init (WendaStudyStore *self)
 {
-  state_init (&self->state);
+  wenda_study_state_init (&self->state);
 
   /* Until load(): saving now would replace the file with nothing */
   self->read_only = READ_ONLY_NOT_LOADED;
@@ -1523,105 +267,54 @@ wenda_study_store_get_read_only (WendaStudyStore *self)
  * wenda_study_store_load:
  *
  * Reads the file, replacing the state in memory, and emits "reset" (also
- * when it fails).  See the header for the outcomes, and the top of this
- * file for the format and what counts as damage.
+ * when it fails).  See the header for the outcomes, and the top of
+ * wenda-study-file.c for the format and what counts as damage.
  */
 gboolean
 wenda_study_store_load (WendaStudyStore  *self,
                         GError          **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *display = NULL;
-  g_auto(State) state = { 0, };
-  gboolean ok = TRUE;
-  gsize length;
+  WendaStudyFileResult result;
+  g_autofree char *kept_path = NULL;
 
   g_return_val_if_fail (WENDA_IS_STUDY_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   g_object_freeze_notify (G_OBJECT (self));
 
-  state_clear (&self->state);
-  state_init (&self->state);
+  wenda_study_state_clear (&self->state);
+  wenda_study_state_init (&self->state);
   set_kept_path (self, NULL);
   set_read_only (self, READ_ONLY_NONE);
 
-  remove_strays (self->path);
-
-  basename = g_filename_display_basename (self->path);
-  display = g_filename_display_name (self->path);
-  file = g_file_new_for_path (self->path);
-
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+  result = wenda_study_file_load (self->path, &self->state, &kept_path, error);
+  switch (result)
     {
-      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        {
-          set_read_only (self, READ_ONLY_UNREADABLE);
-          g_set_error (error, local_error->domain, local_error->code,
-                       _("Study progress could not be read from “%s”: %s. "
-                         "Progress will not be saved until this is fixed"),
-                       display, local_error->message);
-          ok = FALSE;
-        }
-      goto out;
-    }
+    case WENDA_STUDY_FILE_READ:
+      break;
 
-  state_init (&state);
-  if (read_text (contents, length, basename, &state, &local_error))
-    {
-      State empty = self->state;
+    case WENDA_STUDY_FILE_UNREADABLE:
+      set_read_only (self, READ_ONLY_UNREADABLE);
+      break;
 
-      self->state = state;
-      state = empty;
-      goto out;
-    }
-
-  ok = FALSE;
-
-  if (g_error_matches (local_error, WENDA_STUDY_STORE_ERROR,
-                       WENDA_STUDY_STORE_ERROR_FUTURE_VERSION))
-    {
+    case WENDA_STUDY_FILE_NEWER:
       set_read_only (self, READ_ONLY_FUTURE_VERSION);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-    }
-  else
-    {
-      g_autoptr(GError) keep_error = NULL;
-      char *kept;
+      break;
 
-      g_assert (g_error_matches (local_error, WENDA_STUDY_STORE_ERROR,
-                                 WENDA_STUDY_STORE_ERROR_CORRUPT));
+    case WENDA_STUDY_FILE_KEPT:
+      set_kept_path (self, g_steal_pointer (&kept_path));
+      break;
 
-      kept = keep_aside (self->path, &keep_error);
-      if (kept != NULL)
-        {
-          g_autofree char *kept_display = g_filename_display_name (kept);
-
-          set_kept_path (self, kept);
-          g_set_error (error, WENDA_STUDY_STORE_ERROR, WENDA_STUDY_STORE_ERROR_CORRUPT,
-                       /* Translators: the first %s is what is wrong, "study.json:12: …" */
-                       _("%s. The damaged file was kept as “%s”, and study progress "
-                         "starts over"),
-                       local_error->message, kept_display);
-        }
-      else
-        {
-          set_read_only (self, READ_ONLY_NOT_KEPT);
-          g_set_error (error, WENDA_STUDY_STORE_ERROR, WENDA_STUDY_STORE_ERROR_CORRUPT,
-                       _("%s. The damaged file could not be moved aside (%s), "
-                         "so progress will not be saved"),
-                       local_error->message, keep_error->message);
-        }
+    case WENDA_STUDY_FILE_NOT_KEPT:
+    default:
+      set_read_only (self, READ_ONLY_NOT_KEPT);
+      break;
     }
 
-out:
   g_object_thaw_notify (G_OBJECT (self));
   g_signal_emit (self, signals[RESET], 0);
 
-  return ok;
+  return result == WENDA_STUDY_FILE_READ;
 }
 
 static gboolean
@@ -1660,53 +353,38 @@ set_read_only_error (WendaStudyStore  *self,
 /**
  * wenda_study_store_save:
  *
- * Writes the whole state: see "Saving" at the top of this file.
+ * Writes the whole state: see "Saving" at the top of wenda-study-file.c.
  */
 gboolean
 wenda_study_store_save (WendaStudyStore  *self,
                         GError          **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *data = NULL;
-  g_autofree char *dirname = NULL;
-  gsize length;
-
   g_return_val_if_fail (WENDA_IS_STUDY_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (self->read_only != READ_ONLY_NONE)
     return set_read_only_error (self, error);
 
-  data = state_to_json (&self->state, &length);
-
-  dirname = g_path_get_dirname (self->path);
-  if (g_mkdir_with_parents (dirname, 0700) != 0)
-    {
-      int errsv = errno;
-      g_autofree char *display = g_filename_display_name (dirname);
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Could not create the folder “%s”: %s"), display, g_strerror (errsv));
-      return FALSE;
-    }
-
-  if (!g_file_set_contents_full (self->path, data, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT |
-                                 G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &local_error))
-    {
-      g_set_error_literal (error, G_IO_ERROR,
-                           g_io_error_from_file_error (local_error->code),
-                           local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return wenda_study_file_save (self->path, &self->state, error);
 }
 
 /* }}} */
 
 /* Cards, stars and the log {{{ */
+
+static gboolean
+card_equal (const WendaCard *a,
+            const WendaCard *b)
+{
+  return a->state == b->state &&
+         a->step == b->step &&
+         a->stability == b->stability &&
+         a->difficulty == b->difficulty &&
+         a->due == b->due &&
+         a->last_review == b->last_review &&
+         a->reps == b->reps &&
+         a->lapses == b->lapses;
+}
 
 void
 wenda_study_store_get_card (WendaStudyStore *self,
@@ -1735,15 +413,15 @@ wenda_study_store_set_card (WendaStudyStore *self,
   const WendaCard *stored;
 
   g_return_if_fail (WENDA_IS_STUDY_STORE (self));
-  g_return_if_fail (id_is_valid (id));
+  g_return_if_fail (wenda_study_id_is_valid (id));
   g_return_if_fail (card != NULL);
-  g_return_if_fail (card_is_valid (card));
+  g_return_if_fail (wenda_study_card_is_valid (card));
 
   stored = g_hash_table_lookup (self->state.cards, id);
   if (stored != NULL && card_equal (stored, card))
     return;
 
-  state_set_card (&self->state, id, card);
+  wenda_study_state_set_card (&self->state, id, card);
   g_signal_emit (self, signals[CHANGED], 0, id);
 }
 
@@ -1764,13 +442,13 @@ wenda_study_store_set_starred (WendaStudyStore *self,
                                gboolean         starred)
 {
   g_return_if_fail (WENDA_IS_STUDY_STORE (self));
-  g_return_if_fail (id_is_valid (id));
+  g_return_if_fail (wenda_study_id_is_valid (id));
 
   if (!!starred == g_hash_table_contains (self->state.starred, id))
     return;
 
   if (starred)
-    g_hash_table_add (self->state.starred, (gpointer)state_intern (&self->state, id));
+    g_hash_table_add (self->state.starred, (gpointer)wenda_study_state_intern (&self->state, id));
   else
     g_hash_table_remove (self->state.starred, id);
 
@@ -1826,9 +504,9 @@ wenda_study_store_grade (WendaStudyStore       *self,
 
   g_return_val_if_fail (WENDA_IS_STUDY_STORE (self), FALSE);
   g_return_val_if_fail (scheduler != NULL, FALSE);
-  g_return_val_if_fail (id_is_valid (id), FALSE);
-  g_return_val_if_fail (rating_is_valid (rating), FALSE);
-  g_return_val_if_fail (time_is_valid (now), FALSE);
+  g_return_val_if_fail (wenda_study_id_is_valid (id), FALSE);
+  g_return_val_if_fail (wenda_study_rating_is_valid (rating), FALSE);
+  g_return_val_if_fail (wenda_study_time_is_valid (now), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   wenda_study_store_get_card (self, id, &card);
@@ -1837,16 +515,18 @@ wenda_study_store_grade (WendaStudyStore       *self,
 
   /* Storing a card or a review the file cannot hold would make the next
    * load throw away everything: a bug in the scheduler must stop here */
-  if (!card_is_valid (&graded) || !review_is_valid (&review))
+  if (!wenda_study_card_is_valid (&graded) || !wenda_study_review_is_valid (&review))
     {
+      /* The log is for developers and stays in English; the error is shown */
       g_critical ("The scheduler made a card or review that cannot be saved (“%s”)", id);
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           "The scheduler made a card or review that cannot be saved");
+                           /* Translators: a bug, shown instead of saving a grade */
+                           _("The scheduler made a card or review that cannot be saved"));
       return FALSE;
     }
 
-  state_set_card (&self->state, id, &graded);
-  state_append_review (&self->state, id, &review);
+  wenda_study_state_set_card (&self->state, id, &graded);
+  wenda_study_state_append_review (&self->state, id, &review);
 
   if (out_card != NULL)
     *out_card = graded;
@@ -1860,33 +540,6 @@ wenda_study_store_grade (WendaStudyStore       *self,
 
 /* Statistics {{{ */
 
-static const WendaCard *
-lookup_card (WendaStudyStore *self,
-             const char      *id,
-             WendaCard       *new_card)
-{
-  const WendaCard *card = g_hash_table_lookup (self->state.cards, id);
-
-  if (card != NULL)
-    return card;
-
-  wenda_card_init (new_card);
-  return new_card;
-}
-
-/* The local day of @t in @tz, as days since 1970-01-01 local time: days
- * change at local midnight, also across a change of UTC offset. */
-static gint64
-local_day (GTimeZone *tz,
-           gint64     t)
-{
-  int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, t);
-  gint64 local = t + g_time_zone_get_offset (tz, interval);
-
-  /* Rounded down, also before 1970 */
-  return local >= 0 ? local / SECONDS_PER_DAY : -((-local + SECONDS_PER_DAY - 1) / SECONDS_PER_DAY);
-}
-
 void
 wenda_study_store_count (WendaStudyStore   *self,
                          const char *const *ids,
@@ -1898,39 +551,9 @@ wenda_study_store_count (WendaStudyStore   *self,
   g_return_if_fail (ids != NULL || n_ids == 0);
   g_return_if_fail (counts != NULL);
 
-  memset (counts, 0, sizeof *counts);
-
-  for (gsize i = 0; i < n_ids; i++)
-    {
-      WendaCard new_card;
-      const WendaCard *card = lookup_card (self, ids[i], &new_card);
-
-      switch (card->state)
-        {
-        case WENDA_CARD_STATE_NEW:
-          counts->n_new++;
-          break;
-        case WENDA_CARD_STATE_LEARNING:
-          counts->n_learning++;
-          break;
-        case WENDA_CARD_STATE_REVIEW:
-          counts->n_review++;
-          break;
-        case WENDA_CARD_STATE_RELEARNING:
-        default:
-          counts->n_relearning++;
-          break;
-        }
-
-      if (card->state != WENDA_CARD_STATE_NEW && card->due <= now)
-        counts->n_due++;
-
-      if (g_hash_table_contains (self->state.starred, ids[i]))
-        counts->n_starred++;
-    }
+  wenda_study_stats_count (&self->state, ids, n_ids, now, counts);
 }
 
-/* New cards are not counted: they are due at once but are not reviews. */
 void
 wenda_study_store_due_per_day (WendaStudyStore   *self,
                                const char *const *ids,
@@ -1940,36 +563,11 @@ wenda_study_store_due_per_day (WendaStudyStore   *self,
                                guint             *out,
                                guint              n_days)
 {
-  g_autoptr(GTimeZone) local = NULL;
-  gint64 today;
-
   g_return_if_fail (WENDA_IS_STUDY_STORE (self));
   g_return_if_fail (ids != NULL || n_ids == 0);
   g_return_if_fail (out != NULL || n_days == 0);
 
-  if (n_days == 0)
-    return;
-
-  memset (out, 0, n_days * sizeof *out);
-
-  if (tz == NULL)
-    tz = local = g_time_zone_new_local ();
-
-  today = local_day (tz, now);
-
-  for (gsize i = 0; i < n_ids; i++)
-    {
-      WendaCard new_card;
-      const WendaCard *card = lookup_card (self, ids[i], &new_card);
-      gint64 day;
-
-      if (card->state == WENDA_CARD_STATE_NEW)
-        continue;
-
-      day = MAX (local_day (tz, card->due) - today, 0);
-      if (day < n_days)
-        out[day]++;
-    }
+  wenda_study_stats_due_per_day (&self->state, ids, n_ids, now, tz, out, n_days);
 }
 
 void
@@ -1979,61 +577,21 @@ wenda_study_store_reviews_per_day (WendaStudyStore *self,
                                    guint           *out,
                                    guint            n_days)
 {
-  g_autoptr(GTimeZone) local = NULL;
-  gint64 today;
-
   g_return_if_fail (WENDA_IS_STUDY_STORE (self));
   g_return_if_fail (out != NULL || n_days == 0);
 
-  if (n_days == 0)
-    return;
-
-  memset (out, 0, n_days * sizeof *out);
-
-  if (tz == NULL)
-    tz = local = g_time_zone_new_local ();
-
-  today = local_day (tz, now);
-
-  for (guint i = 0; i < self->state.log->len; i++)
-    {
-      const WendaStudyLogEntry *entry = g_ptr_array_index (self->state.log, i);
-      gint64 ago = today - local_day (tz, entry->review.time);
-
-      if (ago >= 0 && ago < n_days)
-        out[n_days - 1 - ago]++;
-    }
+  wenda_study_stats_reviews_per_day (&self->state, now, tz, out, n_days);
 }
 
-/* Reviews in (now - days, now], in seconds; a review at @now counts. */
 double
 wenda_study_store_retention (WendaStudyStore *self,
                              gint64           now,
                              guint            days,
                              guint           *n_reviews)
 {
-  gint64 since = now - (gint64)days * SECONDS_PER_DAY;
-  guint n = 0, passed = 0;
-
   g_return_val_if_fail (WENDA_IS_STUDY_STORE (self), -1);
 
-  for (guint i = 0; i < self->state.log->len; i++)
-    {
-      const WendaStudyLogEntry *entry = g_ptr_array_index (self->state.log, i);
-
-      if (entry->review.state != WENDA_CARD_STATE_REVIEW ||
-          entry->review.time <= since || entry->review.time > now)
-        continue;
-
-      n++;
-      if (entry->review.rating != WENDA_RATING_AGAIN)
-        passed++;
-    }
-
-  if (n_reviews != NULL)
-    *n_reviews = n;
-
-  return n > 0 ? (double)passed / n : -1;
+  return wenda_study_stats_retention (&self->state, now, days, n_reviews);
 }
 
 /* }}} */

@@ -6,29 +6,9 @@
 
 #include <gio/gio.h>
 
-#include "wenda-fsrs.h"
+#include "wenda-study-types.h"
 
 G_BEGIN_DECLS
-
-#define WENDA_STUDY_FORMAT_VERSION 1
-
-#define WENDA_STUDY_STORE_ERROR (wenda_study_store_error_quark ())
-
-typedef enum
-{
-  WENDA_STUDY_STORE_ERROR_CORRUPT,        /* unreadable; moved aside, state is empty */
-  WENDA_STUDY_STORE_ERROR_FUTURE_VERSION, /* a newer app wrote it; left untouched, store is read-only */
-  WENDA_STUDY_STORE_ERROR_READ_ONLY,      /* the store will not write (see above) */
-} WendaStudyStoreError;
-
-GQuark wenda_study_store_error_quark (void);
-
-/* One review log entry and the item it was for. */
-typedef struct
-{
-  const char  *id;
-  WendaReview  review;
-} WendaStudyLogEntry;
 
 #define WENDA_TYPE_STUDY_STORE (wenda_study_store_get_type ())
 G_DECLARE_FINAL_TYPE (WendaStudyStore, wenda_study_store, WENDA, STUDY_STORE, GObject)
@@ -90,17 +70,8 @@ gboolean         wenda_study_store_grade        (WendaStudyStore       *self,
  * grade, and "reset" after load. */
 
 /* Statistics over the items @ids (n_ids of them), at @now; days are local
- * days in @tz (NULL: local time zone). */
-typedef struct
-{
-  guint n_new;
-  guint n_learning;
-  guint n_review;
-  guint n_relearning;
-  guint n_due;          /* not new, due at @now */
-  guint n_starred;
-} WendaStudyCounts;
-
+ * days in @tz (NULL: local time zone).  WendaStudyCounts is in
+ * wenda-study-types.h. */
 void             wenda_study_store_count        (WendaStudyStore   *self,
                                                  const char *const *ids,
                                                  gsize              n_ids,

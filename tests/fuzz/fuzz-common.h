@@ -10,10 +10,10 @@
 #include <string.h>
 
 #include "wenda-bank-loader.h"
-#include "wenda-bank-private.h"
 #include "wenda-bank.h"
 #include "wenda-import.h"
 #include "wenda-markdown.h"
+#include "wenda-text-check-private.h"
 
 G_BEGIN_DECLS
 

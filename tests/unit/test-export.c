@@ -15,8 +15,8 @@
 #include <string.h>
 
 #include "wenda-bank-export.h"
-#include "wenda-bank-private.h"
 #include "wenda-markdown.h"
+#include "wenda-qa-item-private.h"
 
 #include "test-util.h"
 

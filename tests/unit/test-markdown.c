@@ -6,9 +6,9 @@
 
 #include <string.h>
 
-#include "wenda-bank-private.h"
 #include "wenda-markdown-private.h"
 #include "wenda-markdown.h"
+#include "wenda-text-check-private.h"
 
 #include "test-util.h"
 
