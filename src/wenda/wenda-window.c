@@ -6,7 +6,6 @@
 
 #include <glib/gi18n.h>
 
-#include "wenda-application.h"
 #include "wenda-bank-export.h"
 #include "wenda-detail-view.h"
 #include "wenda-import.h"
@@ -85,6 +84,9 @@ struct _WendaWindow
   WendaGlossary        *glossary;
   GSettings            *settings;
 
+  /* Borrowed references: the application's, which outlives its windows */
+  WendaScheduler       *scheduler;
+
   /* Puts the focus on the open topic once the list has its row, unless
    * the focus has moved from focus_row_from meanwhile. */
   guint                 focus_row_tick;
@@ -121,6 +123,9 @@ struct _WendaWindow
   guint                 attaching_library : 1;
   /* Set while `wenda --language` applies its mode, which is not saved. */
   guint                 overriding_mode : 1;
+  /* Set once constructed() has run: until then the bank given to
+   * g_object_new() is only kept, for constructed() to show. */
+  guint                 constructed : 1;
 };
 
 G_DEFINE_FINAL_TYPE (WendaWindow, wenda_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -133,6 +138,9 @@ enum {
   PROP_NUMBER_WIDTH,
   PROP_STUDY_FILTER,
   PROP_STARRED,
+  PROP_LIBRARY,
+  PROP_STUDY_STORE,
+  PROP_SCHEDULER,
   N_PROPS
 };
 
@@ -653,15 +661,12 @@ study_action (GtkWidget  *widget,
 {
   WendaWindow *self = WENDA_WINDOW (widget);
   g_autoptr(WendaStudySession) session = NULL;
-  WendaScheduler *scheduler;
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  if (self->store == NULL || !WENDA_IS_APPLICATION (app))
+  if (self->store == NULL || self->scheduler == NULL)
     return;
 
   /* The topics the list shows, search and filter applied. */
-  scheduler = wenda_application_get_scheduler (WENDA_APPLICATION (app));
-  session = wenda_study_session_new (self->store, scheduler, G_LIST_MODEL (self->filter_model),
+  session = wenda_study_session_new (self->store, self->scheduler, G_LIST_MODEL (self->filter_model),
                                      wenda_clock_now ());
   /* The summary's "next card due" is of the topics studied, as they were
    * listed at the start (grading can take them out of a Due or New list). */
@@ -1460,18 +1465,16 @@ wenda_window_update_shown_mode (WendaWindow *self)
   wenda_window_update_mode_ui (self);
 }
 
+/* Shows self->bank, which has just been set. */
 static void
-wenda_window_set_bank (WendaWindow *self,
-                       WendaBank   *bank)
+wenda_window_show_bank (WendaWindow *self)
 {
+  WendaBank *bank = self->bank;
   g_autofree char *last_topic = NULL;
   WendaQaItem *item;
 
   g_assert (WENDA_IS_WINDOW (self));
   g_assert (WENDA_IS_BANK (bank));
-
-  if (!g_set_object (&self->bank, bank))
-    return;
 
   /* Read before the model arrives: the first selection would overwrite it. */
   if (self->settings != NULL)
@@ -1505,7 +1508,19 @@ wenda_window_set_bank (WendaWindow *self,
 
   on_filter_items_changed (self);
   on_selected_item_changed (self);
+}
 
+static void
+wenda_window_set_bank (WendaWindow *self,
+                       WendaBank   *bank)
+{
+  g_assert (WENDA_IS_WINDOW (self));
+  g_assert (WENDA_IS_BANK (bank));
+
+  if (!g_set_object (&self->bank, bank))
+    return;
+
+  wenda_window_show_bank (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BANK]);
 }
 
@@ -2118,16 +2133,15 @@ remove_bank_action (GtkWidget  *widget,
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }
 
-/* Attaches the application's library: the chooser lists it, and the bank
- * the user read last opens. */
+/* Attaches the library: the chooser lists it, and the bank the user read
+ * last opens. */
 static void
-wenda_window_attach_library (WendaWindow  *self,
-                             WendaLibrary *library)
+wenda_window_attach_library (WendaWindow *self)
 {
+  WendaLibrary *library = self->library;
   g_autofree char *last = NULL;
   WendaLibraryBank *entry;
 
-  self->library = g_object_ref (library);
   /* Setting the model selects its first bank: not a choice to act on. */
   self->attaching_library = TRUE;
   gtk_drop_down_set_model (self->bank_dropdown, G_LIST_MODEL (library));
@@ -2170,22 +2184,10 @@ wenda_window_update_study_ui (WendaWindow *self)
   wenda_window_update_star (self);
 }
 
-/* Stars and progress live in the application's store.  (The application
- * is set after construction.) */
+/* Attaches the study store, where stars and progress live. */
 static void
-on_application_changed (WendaWindow *self)
+wenda_window_attach_store (WendaWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (WENDA_IS_APPLICATION (app) && self->library == NULL &&
-      wenda_application_get_library (WENDA_APPLICATION (app)) != NULL)
-    wenda_window_attach_library (self, wenda_application_get_library (WENDA_APPLICATION (app)));
-
-  if (self->store != NULL || !WENDA_IS_APPLICATION (app) ||
-      wenda_application_get_study_store (WENDA_APPLICATION (app)) == NULL)
-    return;
-
-  self->store = g_object_ref (wenda_application_get_study_store (WENDA_APPLICATION (app)));
   /* A store that will not write (a file from a newer version, or one that
    * could not be read) was explained by the application at startup. */
   self->told_save_failed = wenda_study_store_get_read_only (self->store);
@@ -2234,6 +2236,16 @@ wenda_window_constructed (GObject *object)
   wenda_window_update_mode_ui (self);
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  /* Then what g_object_new() was given: the bank, the library (which may
+   * open the bank the user read last instead) and the study store. */
+  if (self->bank != NULL)
+    wenda_window_show_bank (self);
+  if (self->library != NULL)
+    wenda_window_attach_library (self);
+  if (self->store != NULL)
+    wenda_window_attach_store (self);
+  self->constructed = TRUE;
 }
 
 static void
@@ -2261,6 +2273,7 @@ wenda_window_dispose (GObject *object)
   g_clear_object (&self->glossary);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->bank_ids, g_ptr_array_unref);
+  self->scheduler = NULL;
 
   G_OBJECT_CLASS (wenda_window_parent_class)->dispose (object);
 }
@@ -2299,6 +2312,18 @@ wenda_window_get_property (GObject    *object,
       g_value_set_boolean (value, wenda_window_get_starred (self));
       break;
 
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+
+    case PROP_STUDY_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_SCHEDULER:
+      g_value_set_pointer (value, self->scheduler);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -2315,7 +2340,11 @@ wenda_window_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_BANK:
-      wenda_window_set_bank (self, g_value_get_object (value));
+      /* At construction, kept for constructed() (NULL if none is given) */
+      if (!self->constructed)
+        g_set_object (&self->bank, g_value_get_object (value));
+      else
+        wenda_window_set_bank (self, g_value_get_object (value));
       break;
 
     case PROP_CONTENT_MODE:
@@ -2328,6 +2357,18 @@ wenda_window_set_property (GObject      *object,
 
     case PROP_STARRED:
       wenda_window_set_starred (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_LIBRARY:
+      self->library = g_value_dup_object (value);
+      break;
+
+    case PROP_STUDY_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_SCHEDULER:
+      self->scheduler = g_value_get_pointer (value);
       break;
 
     default:
@@ -2354,7 +2395,8 @@ wenda_window_class_init (WendaWindowClass *klass)
   properties[PROP_BANK] =
     g_param_spec_object ("bank", NULL, NULL,
                          WENDA_TYPE_BANK,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT |
+                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /* The reading language of the content: saved in GSettings, applied at
    * once to the list and the reading pane. */
@@ -2391,6 +2433,26 @@ wenda_window_class_init (WendaWindowClass *klass)
     g_param_spec_boolean ("starred", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The user's banks, next to the bundled one (nullable: no chooser, no
+   * import). */
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL,
+                         WENDA_TYPE_LIBRARY,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /* Stars and progress (nullable: no stars, filters or study). */
+  properties[PROP_STUDY_STORE] =
+    g_param_spec_object ("study-store", NULL, NULL,
+                         WENDA_TYPE_STUDY_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /* The WendaScheduler study sessions use, borrowed (it has no GType:
+   * the application keeps it, with the user's fuzz setting, for longer
+   * than its windows live). */
+  properties[PROP_SCHEDULER] =
+    g_param_spec_pointer ("scheduler", NULL, NULL,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -2523,7 +2585,6 @@ wenda_window_init (WendaWindow *self)
   /* Typing anywhere in the window starts a search. */
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   wenda_window_update_study_filter_func (self);
-  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed), NULL);
 
   /* GTK 4.8 names the chooser's inner button after its type. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->bank_dropdown));
@@ -2550,16 +2611,34 @@ wenda_window_init (WendaWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), click);
 }
 
+/**
+ * wenda_window_new:
+ * @library: (nullable): the user's banks, for the chooser and imports
+ * @store: (nullable): stars and progress, for the filters and study
+ * @scheduler: (nullable): for study sessions; borrowed, it must outlive
+ *   the window
+ *
+ * A window showing @bank.  Without a library, store or scheduler the
+ * features that need them are off.
+ */
 WendaWindow *
-wenda_window_new (GtkApplication *application,
-                  WendaBank      *bank)
+wenda_window_new (GtkApplication  *application,
+                  WendaBank       *bank,
+                  WendaLibrary    *library,
+                  WendaStudyStore *store,
+                  WendaScheduler  *scheduler)
 {
   g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (WENDA_IS_BANK (bank), NULL);
+  g_return_val_if_fail (library == NULL || WENDA_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (store == NULL || WENDA_IS_STUDY_STORE (store), NULL);
 
   return g_object_new (WENDA_TYPE_WINDOW,
                        "application", application,
                        "bank", bank,
+                       "library", library,
+                       "study-store", store,
+                       "scheduler", scheduler,
                        NULL);
 }
 

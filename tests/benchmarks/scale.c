@@ -669,7 +669,10 @@ static GtkWindow *
 open_window (GApplication *app,
              WendaBank    *bank)
 {
-  GtkWidget *window = GTK_WIDGET (wenda_window_new (GTK_APPLICATION (app), bank));
+  /* The application's window has its library and study store. */
+  GtkWidget *window = GTK_WIDGET (WENDA_IS_APPLICATION (app)
+                                  ? wenda_application_new_window (WENDA_APPLICATION (app), bank)
+                                  : wenda_window_new (GTK_APPLICATION (app), bank, NULL, NULL, NULL));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 960, 640);
   g_signal_connect (window, "realize", G_CALLBACK (on_realize), NULL);

@@ -493,7 +493,7 @@ test_settings_restored (void)
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 620);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 
-  second = wenda_window_new (GTK_APPLICATION (app), bank);
+  second = wenda_application_new_window (app, bank);
   gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
   g_assert_cmpint (width, ==, 1010);
   g_assert_cmpint (height, ==, 620);
