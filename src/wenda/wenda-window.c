@@ -590,6 +590,13 @@ on_store_changed (WendaWindow *self,
   wenda_window_update_star (self);
 }
 
+/* "reset" has no id: every card may have changed. */
+static void
+on_store_reset (WendaWindow *self)
+{
+  on_store_changed (self, NULL);
+}
+
 /* Cards fall due as time passes: count and filter again.  (Not the
  * progress page: rebuilding it would move keyboard focus.) */
 static gboolean
@@ -2193,7 +2200,7 @@ wenda_window_attach_store (WendaWindow *self)
   self->told_save_failed = wenda_study_store_get_read_only (self->store);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "reset", G_CALLBACK (on_store_changed),
+  g_signal_connect_object (self->store, "reset", G_CALLBACK (on_store_reset),
                            self, G_CONNECT_SWAPPED);
   wenda_progress_view_set_sources (self->progress_view, self->store, self->bank);
   wenda_window_update_study_ui (self);
