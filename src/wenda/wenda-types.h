@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 
 typedef struct _WendaApplication  WendaApplication;
 typedef struct _WendaWindow       WendaWindow;
+typedef struct _WendaSidebar      WendaSidebar;
 typedef struct _WendaDetailView   WendaDetailView;
 typedef struct _WendaStudyView    WendaStudyView;
 typedef struct _WendaProgressView WendaProgressView;

@@ -10,12 +10,10 @@
 #include "wenda-detail-view.h"
 #include "wenda-import.h"
 #include "wenda-library.h"
-#include "wenda-match-model.h"
 #include "wenda-progress-view.h"
-#include "wenda-search-filter.h"
+#include "wenda-sidebar.h"
 #include "wenda-study-view.h"
 #include "wenda-term-view.h"
-#include "wenda-topic-row.h"
 #include "wenda-window.h"
 
 /* What the reading pane shows: a topic (or a glossary term), a study
@@ -33,26 +31,8 @@ struct _WendaWindow
 
   /* Template widgets */
   AdwNavigationSplitView *split_view;
-  AdwWindowTitle       *sidebar_title;
-  GtkStack             *title_stack;
-  GtkDropDown          *bank_dropdown;
-  AdwViewStack         *sidebar_stack;
-  GtkSearchEntry       *glossary_entry;
-  GtkLabel             *glossary_count_label;
-  GtkListView          *glossary_list;
-  GtkSingleSelection   *glossary_selection;
-  GtkFilterListModel   *glossary_filter_model;
+  WendaSidebar         *sidebar;
   WendaTermView        *term_view;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  GtkWidget            *search_button;
-  GtkLabel             *match_label;
-  GtkStack             *list_stack;
-  GtkScrolledWindow    *list_scroller;
-  GtkListView          *list_view;
-  GtkSingleSelection   *selection;
-  GtkFilterListModel   *filter_model;
-  AdwStatusPage        *no_results_page;
   AdwWindowTitle       *content_title;
   GtkStack             *detail_stack;
   GtkScrolledWindow    *detail_scroller;
@@ -65,15 +45,7 @@ struct _WendaWindow
   GtkWidget            *mode_icon;
   AdwClamp             *detail_clamp;
   AdwToastOverlay      *toast_overlay;
-  GtkWidget            *study_button;
   GtkWidget            *star_button;
-  AdwToggleGroup       *filter_box;
-  GtkLabel             *filter_all_label;
-  GtkLabel             *filter_starred_label;
-  GtkLabel             *filter_due_label;
-  GtkLabel             *filter_new_label;
-  WendaSearchFilter    *search_filter;
-  GtkCustomFilter      *study_filter;
   WendaStudyView       *study_view;
   WendaProgressView    *progress_view;
 
@@ -87,25 +59,12 @@ struct _WendaWindow
   /* Borrowed references: the application's, which outlives its windows */
   WendaScheduler       *scheduler;
 
-  /* Puts the focus on the open topic once the list has its row, unless
-   * the focus has moved from focus_row_from meanwhile. */
-  guint                 focus_row_tick;
-  guint                 focus_row_frames;
-  GtkWidget            *focus_row_from;
   /* Imports under way, and File › Open choosers not yet answered. */
   guint                 n_imports;
   /* The last toast of news, which the next one replaces. */
   AdwToast             *news_toast;
   /* What takes the focus once the sidebar's page has slid back in. */
-  void                (*sidebar_focus) (WendaWindow *self);
-
-  guint                 refresh_timeout;
-  guint                 refilter_idle;
-  /* The counts on the filter buttons, once per change, after the frame. */
-  guint                 counts_idle;
-  /* Each item's id, by its position in bank: borrowed from the items,
-   * which bank holds.  Built for the counts, on the first one. */
-  GPtrArray            *bank_ids;
+  void                (*sidebar_focus) (WendaSidebar *sidebar);
 
   WendaContentMode      content_mode;
   /* What the content is shown in: content_mode, or Chinese for a bank
@@ -113,13 +72,11 @@ struct _WendaWindow
   WendaContentMode      shown_mode;
   /* Characters for the topic numbers in the list, so that they line up */
   int                   number_width;
-  WendaStudyFilter      study_filter_kind;
+  /* The sidebar's, which binds to it */
+  WendaStudyFilter      study_filter;
   ContentPage           content_page;
   /* The user has been told that stars and progress cannot be saved. */
   guint                 told_save_failed : 1;
-  /* A star changed on the open topic of the Starred list: filter again
-   * once the user moves on. */
-  guint                 refilter_pending : 1;
   guint                 attaching_library : 1;
   /* Set while `wenda --language` applies its mode, which is not saved. */
   guint                 overriding_mode : 1;
@@ -147,108 +104,12 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 
-static gboolean focus_is_inside (WendaWindow *self,
-                                 GtkWidget   *ancestor);
-static gboolean focus_row_tick  (GtkWidget     *widget,
-                                 GdkFrameClock *frame_clock,
-                                 gpointer       user_data);
-
-/* Moves keyboard focus onto the selected row, scrolling it into view, so
- * that arrow keys continue from the topic on screen.
- */
-static void
-wenda_window_focus_selected_row (WendaWindow *self)
-{
-  guint position = gtk_single_selection_get_selected (self->selection);
-
-  if (position == GTK_INVALID_LIST_POSITION)
-    {
-      /* Nothing to focus in the list: keep focus in the search. */
-      if (gtk_search_bar_get_search_mode (self->search_bar))
-        gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-      else
-        gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
-      return;
-    }
-
-  gtk_list_view_scroll_to (self->list_view, position, GTK_LIST_SCROLL_FOCUS, NULL);
-
-  /* The row may not exist yet: at startup, or just after the list
-   * changed, GTK has not laid it out, and gtk_list_view_scroll_to() moves
-   * no focus.  (At startup GTK would then give the focus to the first
-   * control, the Study button.)  Keep the focus in the list meanwhile,
-   * and focus the row once it is there. */
-  if (!focus_is_inside (self, GTK_WIDGET (self->list_view)))
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
-      g_set_weak_pointer (&self->focus_row_from, gtk_root_get_focus (GTK_ROOT (self)));
-      self->focus_row_frames = 0;
-      if (self->focus_row_tick == 0)
-        self->focus_row_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
-                                                             focus_row_tick, self, NULL);
-    }
-}
-
-static gboolean
-focus_row_tick (GtkWidget     *widget,
-                GdkFrameClock *frame_clock,
-                gpointer       user_data)
-{
-  WendaWindow *self = WENDA_WINDOW (user_data);
-  guint position = gtk_single_selection_get_selected (self->selection);
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-
-  /* The user has moved the focus, or the selection has gone: done.  The
-   * row can take a few frames to come: in a narrow window, the sidebar's
-   * page slides back in first.  After a second's worth of frames with no
-   * row, the focus stays on the list itself. */
-  if (focus != self->focus_row_from ||
-      position == GTK_INVALID_LIST_POSITION ||
-      ++self->focus_row_frames > 60)
-    {
-      self->focus_row_tick = 0;
-      g_clear_weak_pointer (&self->focus_row_from);
-      return G_SOURCE_REMOVE;
-    }
-
-  gtk_list_view_scroll_to (self->list_view, position, GTK_LIST_SCROLL_FOCUS, NULL);
-  if (!focus_is_inside (self, GTK_WIDGET (self->list_view)) ||
-      gtk_root_get_focus (GTK_ROOT (self)) == GTK_WIDGET (self->list_view))
-    return G_SOURCE_CONTINUE;
-
-  self->focus_row_tick = 0;
-  g_clear_weak_pointer (&self->focus_row_from);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-focus_is_inside (WendaWindow *self,
-                 GtkWidget   *ancestor)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-
-  return focus != NULL && (focus == ancestor || gtk_widget_is_ancestor (focus, ancestor));
-}
-
-static void
-wenda_window_select_position (WendaWindow *self,
-                              guint        position)
-{
-  gboolean list_had_focus = focus_is_inside (self, GTK_WIDGET (self->list_view));
-
-  gtk_single_selection_set_selected (self->selection, position);
-
-  if (list_had_focus)
-    wenda_window_focus_selected_row (self);
-  else
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
-}
 
 static void
 wenda_window_update_actions (WendaWindow *self)
 {
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-  guint position = gtk_single_selection_get_selected (self->selection);
+  guint n_items = g_list_model_get_n_items (wenda_sidebar_get_topics (self->sidebar));
+  guint position = wenda_sidebar_get_selected (self->sidebar);
   gboolean has_selection = position != GTK_INVALID_LIST_POSITION;
   gboolean collapsed = adw_navigation_split_view_get_collapsed (self->split_view);
   gboolean showing_content = adw_navigation_split_view_get_show_content (self->split_view);
@@ -282,13 +143,13 @@ on_split_view_changed (WendaWindow *self)
 static gboolean
 showing_glossary (WendaWindow *self)
 {
-  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->sidebar_stack), "glossary") == 0;
+  return wenda_sidebar_get_page (self->sidebar) == WENDA_SIDEBAR_PAGE_GLOSSARY;
 }
 
 static void
 wenda_window_update_term_page (WendaWindow *self)
 {
-  WendaGlossaryTerm *term = gtk_single_selection_get_selected_item (self->glossary_selection);
+  WendaGlossaryTerm *term = wenda_sidebar_get_selected_term (self->sidebar);
 
   /* Translators: the title of the reading pane while it shows a term */
   adw_window_title_set_title (self->content_title, _("Glossary"));
@@ -313,7 +174,8 @@ static WendaQaItem *
 wenda_window_get_star_item (WendaWindow *self)
 {
   /* Also reached while the template is being built. */
-  if (self->detail_stack == NULL || self->study_view == NULL || self->split_view == NULL)
+  if (self->detail_stack == NULL || self->study_view == NULL || self->split_view == NULL ||
+      self->sidebar == NULL)
     return NULL;
   if (self->content_page != CONTENT_PAGE_READING && !wenda_window_pane_shown (self))
     return NULL;
@@ -323,7 +185,7 @@ wenda_window_get_star_item (WendaWindow *self)
       !g_str_equal (gtk_stack_get_visible_child_name (self->detail_stack), "detail"))
     return NULL;
 
-  return gtk_single_selection_get_selected_item (self->selection);
+  return wenda_sidebar_get_selected_item (self->sidebar);
 }
 
 /* The arrows move through the topic list: they belong to reading. */
@@ -339,10 +201,10 @@ wenda_window_update_arrows (WendaWindow *self)
 static void
 wenda_window_update_key_capture (WendaWindow *self)
 {
-  gtk_search_bar_set_key_capture_widget (self->search_bar,
-                                         self->content_page == CONTENT_PAGE_STUDY &&
-                                         wenda_window_pane_shown (self)
-                                         ? NULL : GTK_WIDGET (self));
+  wenda_sidebar_set_key_capture_widget (self->sidebar,
+                                        self->content_page == CONTENT_PAGE_STUDY &&
+                                        wenda_window_pane_shown (self)
+                                        ? NULL : GTK_WIDGET (self));
 }
 
 static void
@@ -391,199 +253,14 @@ wenda_window_report_save_error (WendaWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static gboolean
-study_filter_func (gpointer item,
-                   gpointer user_data)
-{
-  WendaWindow *self = WENDA_WINDOW (user_data);
-
-  if (self->store == NULL || self->study_filter_kind == WENDA_STUDY_FILTER_ALL)
-    return TRUE;
-
-  return wenda_study_filter_matches (self->study_filter_kind, self->store,
-                                     wenda_qa_item_get_id (WENDA_QA_ITEM (item)),
-                                     wenda_clock_now ());
-}
-
-/* The ids of the topics the search leaves, from the search's own list of
- * matches: no item is visited, but for its id the first time. */
-static GPtrArray *
-wenda_window_dup_matching_ids (WendaWindow *self)
-{
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->bank));
-  guint n_matches = wenda_search_filter_get_n_matches (self->search_filter);
-  GPtrArray *ids;
-
-  if (self->bank_ids == NULL || self->bank_ids->len != n_items)
-    {
-      g_clear_pointer (&self->bank_ids, g_ptr_array_unref);
-      self->bank_ids = g_ptr_array_sized_new (n_items);
-      for (guint i = 0; i < n_items; i++)
-        {
-          g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (self->bank), i);
-
-          g_ptr_array_add (self->bank_ids, (gpointer)wenda_qa_item_get_id (item));
-        }
-    }
-
-  ids = g_ptr_array_sized_new (n_matches);
-  for (guint k = 0; k < n_matches; k++)
-    {
-      guint position = wenda_search_filter_get_match_position (self->search_filter, k);
-
-      g_assert (position < n_items);
-      g_ptr_array_add (ids, g_ptr_array_index (self->bank_ids, position));
-    }
-  return ids;
-}
-
-/* The counts on the filter buttons: of the topics the search leaves. */
-static void
-wenda_window_update_filter_counts (WendaWindow *self)
-{
-  static const struct { WendaStudyFilter filter; gsize label; } buttons[] = {
-    { WENDA_STUDY_FILTER_ALL, G_STRUCT_OFFSET (WendaWindow, filter_all_label) },
-    { WENDA_STUDY_FILTER_STARRED, G_STRUCT_OFFSET (WendaWindow, filter_starred_label) },
-    { WENDA_STUDY_FILTER_DUE, G_STRUCT_OFFSET (WendaWindow, filter_due_label) },
-    { WENDA_STUDY_FILTER_NEW, G_STRUCT_OFFSET (WendaWindow, filter_new_label) },
-  };
-  guint counts[G_N_ELEMENTS (buttons)] = { 0 };
-
-  /* A count asked for now needs no other. */
-  g_clear_handle_id (&self->counts_idle, g_source_remove);
-
-  if (self->filter_all_label == NULL)
-    return;
-
-  /* (While a new bank is being set, the search may still be on the old.) */
-  if (self->bank != NULL &&
-      wenda_search_filter_get_model (self->search_filter) == G_LIST_MODEL (self->bank))
-    {
-      counts[0] = wenda_search_filter_get_n_matches (self->search_filter);
-
-      if (self->store != NULL)
-        {
-          g_autoptr(GPtrArray) ids = wenda_window_dup_matching_ids (self);
-          WendaStudyCounts study;
-
-          wenda_study_store_count (self->store, (const char *const *)ids->pdata, ids->len,
-                                   wenda_clock_now (), &study);
-          counts[1] = study.n_starred;
-          counts[2] = study.n_due;
-          counts[3] = study.n_new;
-        }
-    }
-
-  for (guint b = 0; b < G_N_ELEMENTS (buttons); b++)
-    {
-      GtkLabel *label = G_STRUCT_MEMBER (GtkLabel *, self, buttons[b].label);
-      g_autofree char *text = NULL;
-
-      switch (buttons[b].filter)
-        {
-        case WENDA_STUDY_FILTER_ALL:
-          /* Translators: a filter button of the topic list, with the
-           * number of topics it shows; keep it short */
-          text = g_strdup_printf (_("All %u"), counts[b]);
-          break;
-        case WENDA_STUDY_FILTER_STARRED:
-          /* Translators: a filter button: starred topics; keep it short */
-          text = g_strdup_printf (_("Starred %u"), counts[b]);
-          break;
-        case WENDA_STUDY_FILTER_DUE:
-          /* Translators: a filter button: topics due for review; keep it
-           * short */
-          text = g_strdup_printf (_("Due %u"), counts[b]);
-          break;
-        case WENDA_STUDY_FILTER_NEW:
-          /* Translators: a filter button: topics never studied; keep it
-           * short */
-          text = g_strdup_printf (_("New %u"), counts[b]);
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-
-      /* The toggle's button is named after its label. */
-      if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
-        gtk_label_set_label (label, text);
-    }
-}
-
-static gboolean
-counts_idle_cb (gpointer user_data)
-{
-  WendaWindow *self = WENDA_WINDOW (user_data);
-
-  self->counts_idle = 0;
-  wenda_window_update_filter_counts (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* The list changed (a keystroke in the search, another filter): count
- * once, after the list has been drawn, however many signals came. */
-static void
-wenda_window_queue_filter_counts (WendaWindow *self)
-{
-  if (self->counts_idle == 0)
-    self->counts_idle = g_idle_add (counts_idle_cb, self);
-}
-
-/* The study filter has no function while All is chosen: it then matches
- * all, and the filter model passes the search's matches through without
- * looking at each. */
-static void
-wenda_window_update_study_filter_func (WendaWindow *self)
-{
-  if (self->study_filter_kind == WENDA_STUDY_FILTER_ALL)
-    gtk_custom_filter_set_filter_func (self->study_filter, NULL, NULL, NULL);
-  else
-    gtk_custom_filter_set_filter_func (self->study_filter, study_filter_func, self, NULL);
-}
-
-/* The study state changes as the user grades and stars, and as time
- * passes (cards fall due): filter again, count again. */
-static void
-wenda_window_refresh_study (WendaWindow *self)
-{
-  self->refilter_pending = FALSE;
-  if (self->study_filter_kind != WENDA_STUDY_FILTER_ALL)
-    gtk_filter_changed (GTK_FILTER (self->study_filter), GTK_FILTER_CHANGE_DIFFERENT);
-  wenda_window_update_filter_counts (self);
-}
-
-static gboolean
-refilter_idle_cb (gpointer user_data)
-{
-  WendaWindow *self = WENDA_WINDOW (user_data);
-
-  self->refilter_idle = 0;
-  gtk_filter_changed (GTK_FILTER (self->study_filter), GTK_FILTER_CHANGE_DIFFERENT);
-
-  return G_SOURCE_REMOVE;
-}
 
 static void
 on_store_changed (WendaWindow *self,
                   const char  *id)
 {
-  WendaQaItem *open = gtk_single_selection_get_selected_item (self->selection);
-
-  /* The open topic stays in the Starred list when its star goes, until
-   * the user moves on: otherwise the selection would jump to the next
-   * starred topic, and a second Ctrl+D (to undo) would unstar that one. */
-  if (self->study_filter_kind == WENDA_STUDY_FILTER_STARRED && open != NULL && id != NULL &&
-      g_strcmp0 (wenda_qa_item_get_id (open), id) == 0 &&
-      self->content_page == CONTENT_PAGE_READING)
-    {
-      self->refilter_pending = TRUE;
-      wenda_window_update_filter_counts (self);
-    }
-  else
-    {
-      wenda_window_refresh_study (self);
-    }
+  /* While reading, a star that goes from the open topic keeps it in the
+   * Starred list until the user moves on. */
+  wenda_sidebar_study_changed (self->sidebar, self->content_page == CONTENT_PAGE_READING ? id : NULL);
 
   if (self->content_page == CONTENT_PAGE_PROGRESS)
     wenda_progress_view_refresh (self->progress_view);
@@ -597,19 +274,6 @@ on_store_reset (WendaWindow *self)
   on_store_changed (self, NULL);
 }
 
-/* Cards fall due as time passes: count and filter again.  (Not the
- * progress page: rebuilding it would move keyboard focus.) */
-static gboolean
-refresh_timeout_cb (gpointer user_data)
-{
-  WendaWindow *self = WENDA_WINDOW (user_data);
-
-  if (self->study_filter_kind == WENDA_STUDY_FILTER_DUE)
-    gtk_filter_changed (GTK_FILTER (self->study_filter), GTK_FILTER_CHANGE_DIFFERENT);
-  wenda_window_update_filter_counts (self);
-
-  return G_SOURCE_CONTINUE;
-}
 
 static void on_selected_item_changed (WendaWindow *self);
 
@@ -668,22 +332,23 @@ study_action (GtkWidget  *widget,
 {
   WendaWindow *self = WENDA_WINDOW (widget);
   g_autoptr(WendaStudySession) session = NULL;
+  GListModel *topics;
 
   if (self->store == NULL || self->scheduler == NULL)
     return;
 
   /* The topics the list shows, search and filter applied. */
-  session = wenda_study_session_new (self->store, self->scheduler, G_LIST_MODEL (self->filter_model),
-                                     wenda_clock_now ());
+  topics = wenda_sidebar_get_topics (self->sidebar);
+  session = wenda_study_session_new (self->store, self->scheduler, topics, wenda_clock_now ());
   /* The summary's "next card due" is of the topics studied, as they were
    * listed at the start (grading can take them out of a Due or New list). */
   {
     g_autoptr(GListStore) studied = g_list_store_new (WENDA_TYPE_QA_ITEM);
-    guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+    guint n = g_list_model_get_n_items (topics);
 
     for (guint i = 0; i < n; i++)
       {
-        g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (self->filter_model), i);
+        g_autoptr(WendaQaItem) item = g_list_model_get_item (topics, i);
 
         g_list_store_append (studied, item);
       }
@@ -704,41 +369,6 @@ progress_action (GtkWidget  *widget,
   gtk_widget_child_focus (GTK_WIDGET (self->progress_view), GTK_DIR_TAB_FORWARD);
 }
 
-/* Focus for the list: the selected row, or when the list is empty, what
- * would fill it (the search entry, or the filter's button). */
-static void
-wenda_window_focus_list (WendaWindow *self)
-{
-  static const gsize labels[] = {
-    [WENDA_STUDY_FILTER_ALL] = G_STRUCT_OFFSET (WendaWindow, filter_all_label),
-    [WENDA_STUDY_FILTER_STARRED] = G_STRUCT_OFFSET (WendaWindow, filter_starred_label),
-    [WENDA_STUDY_FILTER_DUE] = G_STRUCT_OFFSET (WendaWindow, filter_due_label),
-    [WENDA_STUDY_FILTER_NEW] = G_STRUCT_OFFSET (WendaWindow, filter_new_label),
-  };
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
-    wenda_window_focus_selected_row (self);
-  else if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0')
-    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  else
-    /* The button of the chosen filter: its label's parent, a toggle of
-     * the group. */
-    gtk_widget_grab_focus (gtk_widget_get_parent (G_STRUCT_MEMBER (GtkWidget *, self,
-                                                                   labels[self->study_filter_kind])));
-}
-
-static void
-wenda_window_focus_search (WendaWindow *self)
-{
-  if (showing_glossary (self))
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (self->glossary_entry));
-      return;
-    }
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
 
 /* Shows the sidebar (in a narrow window, its page slides back in) with
  * the focus where @focus puts it.  At the end of the slide the split
@@ -746,14 +376,14 @@ wenda_window_focus_search (WendaWindow *self)
  * runs again then (on_sidebar_shown). */
 static void
 wenda_window_show_sidebar (WendaWindow *self,
-                           void       (*focus) (WendaWindow *self))
+                           void       (*focus) (WendaSidebar *sidebar))
 {
   gboolean slides = adw_navigation_split_view_get_collapsed (self->split_view) &&
                     adw_navigation_split_view_get_show_content (self->split_view);
 
   self->sidebar_focus = slides ? focus : NULL;
   adw_navigation_split_view_set_show_content (self->split_view, FALSE);
-  focus (self);
+  focus (self->sidebar);
 }
 
 /* The sidebar's page has slid in, in a narrow window: back from the
@@ -764,13 +394,13 @@ wenda_window_show_sidebar (WendaWindow *self,
 static void
 on_sidebar_shown (WendaWindow *self)
 {
-  void (*focus) (WendaWindow *self) = g_steal_pointer (&self->sidebar_focus);
+  void (*focus) (WendaSidebar *sidebar) = g_steal_pointer (&self->sidebar_focus);
 
   if (!adw_navigation_split_view_get_collapsed (self->split_view))
     return;
   if (focus == NULL)
-    focus = showing_glossary (self) ? wenda_window_focus_search : wenda_window_focus_selected_row;
-  focus (self);
+    focus = showing_glossary (self) ? wenda_sidebar_focus_search : wenda_sidebar_focus_selected_row;
+  focus (self->sidebar);
 }
 
 static void
@@ -779,10 +409,10 @@ on_study_done (WendaWindow *self)
   wenda_window_show_reading (self);
 
   if (adw_navigation_split_view_get_collapsed (self->split_view) &&
-      g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
+      g_list_model_get_n_items (wenda_sidebar_get_topics (self->sidebar)) > 0)
     wenda_detail_view_focus_start (self->detail_view);
   else
-    wenda_window_show_sidebar (self, wenda_window_focus_list);
+    wenda_window_show_sidebar (self, wenda_sidebar_focus_list);
 }
 
 static void
@@ -833,53 +463,29 @@ wenda_window_set_starred (WendaWindow *self,
     wenda_window_report_save_error (self, error);
 }
 
+/* The sidebar binds its own to it, and filters the list. */
 static void
 wenda_window_set_study_filter (WendaWindow      *self,
                                WendaStudyFilter  filter)
 {
-  if (self->study_filter_kind == filter)
+  if (self->study_filter == filter)
     return;
 
-  self->study_filter_kind = filter;
-  adw_toggle_group_set_active_name (self->filter_box,
-                                    g_enum_get_value (g_type_class_peek (WENDA_TYPE_STUDY_FILTER),
-                                                      filter)->value_nick);
-  /* Filters again. */
-  wenda_window_update_study_filter_func (self);
+  self->study_filter = filter;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STUDY_FILTER]);
-}
-
-/* A click on a filter (or the keyboard in the group) chooses it. */
-static void
-on_filter_toggled (WendaWindow *self)
-{
-  const char *name = adw_toggle_group_get_active_name (self->filter_box);
-
-  if (name == NULL)
-    return;
-  g_return_if_fail (g_enum_get_value_by_nick (g_type_class_peek (WENDA_TYPE_STUDY_FILTER),
-                                              name) != NULL);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.study-filter", "s", name);
 }
 
 static void
 on_selected_item_changed (WendaWindow *self)
 {
-  WendaQaItem *item = gtk_single_selection_get_selected_item (self->selection);
+  WendaQaItem *item = wenda_sidebar_get_selected_item (self->sidebar);
   GtkAdjustment *vadjustment;
-
-  /* Not from inside the selection's own notification. */
-  if (self->refilter_pending && self->refilter_idle == 0)
-    {
-      self->refilter_pending = FALSE;
-      self->refilter_idle = g_idle_add (refilter_idle_cb, self);
-    }
 
   /* A study session or the progress page stays, unless the user is
    * moving through the list. */
   if (self->content_page != CONTENT_PAGE_READING)
     {
-      if (!focus_is_inside (self, GTK_WIDGET (self->list_view)))
+      if (!wenda_sidebar_list_has_focus (self->sidebar))
         {
           wenda_window_update_actions (self);
           return;
@@ -921,148 +527,17 @@ on_selected_item_changed (WendaWindow *self)
   wenda_window_update_star (self);
 }
 
+/* The list has changed: the bank, the search or the filter. */
 static void
-on_filter_items_changed (WendaWindow *self)
+on_sidebar_topics_changed (WendaWindow *self)
 {
-  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-  guint n_total = self->bank ? g_list_model_get_n_items (G_LIST_MODEL (self->bank)) : 0;
-  /* What the list shows: in a large bank the entry may be ahead of it */
-  const char *query = wenda_search_filter_get_search (self->search_filter);
-  g_autofree char *text = NULL;
-
-  if (query == NULL)
-    query = "";
-
-  if (query[0] == '\0')
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u topic", "%u topics", n_shown),
-                            n_shown);
-  else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches", n_shown),
-                            n_shown);
-
-  gtk_label_set_label (self->match_label, text);
-  wenda_window_queue_filter_counts (self);
-
-  if (n_shown == 0 && query[0] != '\0')
-    {
-      /* The status page renders its description as markup: escape the
-       * user's text. */
-      g_autofree char *escaped = g_markup_escape_text (query, -1);
-      g_autofree char *description = NULL;
-
-      /* Translators: %s is what the user searched for */
-      description = g_strdup_printf (_("No question, answer or explanation contains “%s”"), escaped);
-      adw_status_page_set_description (self->no_results_page, description);
-      adw_status_page_set_title (self->no_results_page, _("No Topics Found"));
-      gtk_stack_set_visible_child_name (self->list_stack, "empty");
-    }
-  else if (n_shown == 0 && n_total > 0)
-    {
-      const char *title = NULL, *description = NULL;
-
-      /* An empty filter says what would fill it. */
-      switch (self->study_filter_kind)
-        {
-        case WENDA_STUDY_FILTER_STARRED:
-          title = _("No Starred Topics");
-          description = _("Star a topic with Ctrl+D or the star in its header");
-          break;
-        case WENDA_STUDY_FILTER_DUE:
-          title = _("Nothing Is Due");
-          description = _("Topics you have studied come back here when they are due");
-          break;
-        case WENDA_STUDY_FILTER_NEW:
-          title = _("No New Topics");
-          description = _("You have studied every topic");
-          break;
-        case WENDA_STUDY_FILTER_ALL:
-        default:
-          title = _("No Topics Found");
-          break;
-        }
-
-      adw_status_page_set_title (self->no_results_page, title);
-      adw_status_page_set_description (self->no_results_page, description);
-      gtk_stack_set_visible_child_name (self->list_stack, "empty");
-    }
-  else
-    {
-      gtk_stack_set_visible_child_name (self->list_stack, "list");
-    }
-
   wenda_window_update_actions (self);
 }
 
+/* Enter (or a double click) on a topic, which the sidebar has selected */
 static void
-on_search_mode_changed (WendaWindow *self)
+on_topic_activated (WendaWindow *self)
 {
-  if (!gtk_search_bar_get_search_mode (self->search_bar))
-    {
-      gboolean had_focus = focus_is_inside (self, GTK_WIDGET (self->search_bar));
-
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-
-      /* The entry is about to hide; don't leave focus in it. */
-      if (had_focus)
-        wenda_window_focus_selected_row (self);
-    }
-}
-
-/* In a bank of more than this many topics, the search runs when typing
- * pauses (the entry's search-changed, 150 ms after the last key) rather
- * than at every key: there a keystroke that changes the list rebuilds up
- * to ~200 rows of it, 20–160 ms, which would hold up the next key. */
-#define INSTANT_SEARCH_MAX_TOPICS 5000
-
-static gboolean
-wenda_window_search_is_instant (WendaWindow *self)
-{
-  return self->bank == NULL ||
-         g_list_model_get_n_items (G_LIST_MODEL (self->bank)) <= INSTANT_SEARCH_MAX_TOPICS;
-}
-
-static void
-wenda_window_apply_search (WendaWindow *self)
-{
-  wenda_search_filter_set_search (self->search_filter,
-                                  gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-}
-
-static void
-on_search_text_changed (WendaWindow *self)
-{
-  /* Clearing the search is never put off */
-  if (wenda_window_search_is_instant (self) ||
-      gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] == '\0')
-    wenda_window_apply_search (self);
-}
-
-static void
-on_search_changed (WendaWindow *self)
-{
-  wenda_window_apply_search (self);
-}
-
-static void
-on_search_activate (WendaWindow *self)
-{
-  /* Enter in the search moves to the results, of what was typed */
-  wenda_window_apply_search (self);
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
-    wenda_window_focus_selected_row (self);
-}
-
-static void
-on_search_stop (WendaWindow *self)
-{
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-}
-
-static void
-on_list_activate (WendaWindow *self,
-                  guint        position)
-{
-  gtk_single_selection_set_selected (self->selection, position);
   wenda_window_show_reading (self);
   wenda_window_show_content (self);
 }
@@ -1085,18 +560,8 @@ show_content_idle (gpointer user_data)
  * in).  The row selects itself on press; we navigate once the click is
  * released. */
 static void
-on_list_click_released (GtkGestureClick *gesture,
-                        int              n_press,
-                        double           x,
-                        double           y,
-                        WendaWindow     *self)
+on_topic_clicked (WendaWindow *self)
 {
-  GtkWidget *picked;
-
-  picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
-  if (picked == NULL || picked == GTK_WIDGET (self->list_view))
-    return;
-
   /* A click on a topic reads it, whatever the pane was showing. */
   wenda_window_show_reading (self);
 
@@ -1121,10 +586,6 @@ on_detail_show_topic (WendaWindow *self,
 static void
 on_sidebar_page_changed (WendaWindow *self)
 {
-  /* The search button belongs to the topic list; the glossary has its
-   * own entry. */
-  gtk_widget_set_visible (GTK_WIDGET (self->search_button), !showing_glossary (self));
-
   /* Back to the topics, a study session or the progress page stays. */
   if (self->content_page == CONTENT_PAGE_READING || showing_glossary (self))
     wenda_window_show_reading_page (self);
@@ -1143,31 +604,13 @@ on_glossary_selected (WendaWindow *self)
     wenda_window_update_term_page (self);
 }
 
+/* Enter (or a double click) on a term, which the sidebar has selected,
+ * or Enter in the glossary's search. */
 static void
-on_glossary_activate (WendaWindow *self,
-                      guint        position)
+on_term_activated (WendaWindow *self)
 {
-  gtk_single_selection_set_selected (self->glossary_selection, position);
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
   wenda_term_view_focus_first_topic (self->term_view);
-}
-
-static void
-on_glossary_entry_activate (WendaWindow *self)
-{
-  /* Enter in the glossary search opens the first term. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->glossary_filter_model)) > 0)
-    on_glossary_activate (self, 0);
-}
-
-static void
-on_glossary_items_changed (WendaWindow *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->glossary_filter_model));
-  g_autofree char *text = NULL;
-
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u term", "%u terms", n), n);
-  gtk_label_set_label (self->glossary_count_label, text);
 }
 
 static void
@@ -1180,18 +623,18 @@ glossary_action (GtkWidget  *widget,
   /* Toggles between the topics and the glossary. */
   if (showing_glossary (self))
     {
-      adw_view_stack_set_visible_child_name (self->sidebar_stack, "topics");
+      wenda_sidebar_set_page (self->sidebar, WENDA_SIDEBAR_PAGE_TOPICS);
       /* In a narrow window showing the reading page, stay there. */
       if (adw_navigation_split_view_get_collapsed (self->split_view) &&
           adw_navigation_split_view_get_show_content (self->split_view))
         wenda_detail_view_focus_start (self->detail_view);
       else
-        wenda_window_focus_selected_row (self);
+        wenda_sidebar_focus_selected_row (self->sidebar);
     }
   else
     {
-      adw_view_stack_set_visible_child_name (self->sidebar_stack, "glossary");
-      wenda_window_show_sidebar (self, wenda_window_focus_search);
+      wenda_sidebar_set_page (self->sidebar, WENDA_SIDEBAR_PAGE_GLOSSARY);
+      wenda_window_show_sidebar (self, wenda_sidebar_focus_search);
     }
 }
 
@@ -1199,14 +642,14 @@ static void
 wenda_window_move (WendaWindow *self,
                    int          delta)
 {
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-  guint position = gtk_single_selection_get_selected (self->selection);
+  guint n_items = g_list_model_get_n_items (wenda_sidebar_get_topics (self->sidebar));
+  guint position = wenda_sidebar_get_selected (self->sidebar);
   gint64 target;
 
   if (n_items == 0)
     return;
 
-  adw_view_stack_set_visible_child_name (self->sidebar_stack, "topics");
+  wenda_sidebar_set_page (self->sidebar, WENDA_SIDEBAR_PAGE_TOPICS);
   wenda_window_show_reading (self);
 
   if (position == GTK_INVALID_LIST_POSITION)
@@ -1214,7 +657,7 @@ wenda_window_move (WendaWindow *self,
   else
     target = CLAMP ((gint64)position + delta, 0, (gint64)n_items - 1);
 
-  wenda_window_select_position (self, (guint)target);
+  wenda_sidebar_select_position (self->sidebar, (guint)target);
 }
 
 static void
@@ -1238,7 +681,7 @@ first_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  wenda_window_select_position (WENDA_WINDOW (widget), 0);
+  wenda_sidebar_select_position (WENDA_WINDOW (widget)->sidebar, 0);
 }
 
 static void
@@ -1247,10 +690,10 @@ last_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   WendaWindow *self = WENDA_WINDOW (widget);
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint n_items = g_list_model_get_n_items (wenda_sidebar_get_topics (self->sidebar));
 
   if (n_items > 0)
-    wenda_window_select_position (self, n_items - 1);
+    wenda_sidebar_select_position (self->sidebar, n_items - 1);
 }
 
 static void
@@ -1264,11 +707,11 @@ back_action (GtkWidget  *widget,
   if (self->content_page == CONTENT_PAGE_PROGRESS && !adw_navigation_split_view_get_collapsed (self->split_view))
     {
       wenda_window_show_reading (self);
-      wenda_window_focus_list (self);
+      wenda_sidebar_focus_list (self->sidebar);
       return;
     }
 
-  wenda_window_show_sidebar (self, wenda_window_focus_selected_row);
+  wenda_window_show_sidebar (self, wenda_sidebar_focus_selected_row);
 }
 
 static void
@@ -1279,7 +722,7 @@ search_action (GtkWidget  *widget,
   WendaWindow *self = WENDA_WINDOW (widget);
 
   /* In a narrow window the search lives on the sidebar page. */
-  wenda_window_show_sidebar (self, wenda_window_focus_search);
+  wenda_window_show_sidebar (self, wenda_sidebar_focus_search);
 }
 
 static void
@@ -1319,8 +762,6 @@ wenda_window_update_mode_ui (WendaWindow *self)
   if (self->mode_label == NULL || self->detail_clamp == NULL)
     return;
 
-  WendaLanguage language = self->shown_mode == WENDA_CONTENT_MODE_EN ? WENDA_LANGUAGE_EN
-                                                                     : WENDA_LANGUAGE_ZH;
   gboolean translated = self->bank == NULL || wenda_bank_has_translation (self->bank);
   const char *label = NULL;
 
@@ -1377,10 +818,6 @@ wenda_window_update_mode_ui (WendaWindow *self)
                               self->shown_mode == WENDA_CONTENT_MODE_BOTH ? 1200 : 720);
   adw_clamp_set_tightening_threshold (self->detail_clamp,
                                       self->shown_mode == WENDA_CONTENT_MODE_BOTH ? 900 : 560);
-
-  if (self->bank != NULL)
-    adw_window_title_set_subtitle (self->sidebar_title,
-                                   wenda_bank_get_title_in (self->bank, language));
 }
 
 /* Up to this many items, the glossary is built at once (the bundled bank
@@ -1404,9 +841,7 @@ wenda_window_set_glossary (WendaWindow   *self,
   self->glossary = glossary;
   wenda_detail_view_set_glossary (self->detail_view, self->glossary);
   wenda_study_view_set_glossary (self->study_view, self->glossary);
-  gtk_filter_list_model_set_model (self->glossary_filter_model,
-                                   self->glossary ? G_LIST_MODEL (self->glossary) : NULL);
-  on_glossary_items_changed (self);
+  wenda_sidebar_set_glossary (self->sidebar, self->glossary);
 }
 
 static void
@@ -1503,17 +938,13 @@ wenda_window_show_bank (WendaWindow *self)
       g_task_set_task_data (task, g_object_ref (bank), g_object_unref);
       g_task_run_in_thread (task, build_glossary_thread);
     }
-  /* The search scans a folded copy of the bank's texts, made once; the
-   * list shows its matches (the match model follows it). */
-  g_clear_pointer (&self->bank_ids, g_ptr_array_unref);
-  wenda_search_filter_set_model (self->search_filter, G_LIST_MODEL (bank));
+  wenda_sidebar_set_bank (self->sidebar, bank);
   wenda_progress_view_set_sources (self->progress_view, self->store, bank);
 
   item = wenda_bank_lookup_id (bank, last_topic);
   if (item != NULL)
     wenda_window_show_topic (self, wenda_qa_item_get_number (item));
 
-  on_filter_items_changed (self);
   on_selected_item_changed (self);
 }
 
@@ -1538,7 +969,7 @@ wenda_window_set_bank (WendaWindow *self,
 static WendaLibraryBank *
 wenda_window_get_library_bank (WendaWindow *self)
 {
-  return self->library ? gtk_drop_down_get_selected_item (self->bank_dropdown) : NULL;
+  return wenda_sidebar_get_library_bank (self->sidebar);
 }
 
 static void
@@ -1546,9 +977,7 @@ wenda_window_update_bank_ui (WendaWindow *self)
 {
   WendaLibraryBank *current = wenda_window_get_library_bank (self);
   gboolean own = current != NULL && !wenda_library_bank_is_bundled (current);
-  guint n_banks = self->library ? g_list_model_get_n_items (G_LIST_MODEL (self->library)) : 0;
 
-  gtk_stack_set_visible_child_name (self->title_stack, n_banks > 1 ? "banks" : "title");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", self->library != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-bank", own);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-bank", own);
@@ -1568,25 +997,18 @@ on_bank_selected (WendaWindow *self)
   wenda_window_update_bank_ui (self);
 }
 
+/* As if the user had chosen @entry (one of the library's) in the
+ * chooser. */
 static void
 wenda_window_select_library_bank (WendaWindow      *self,
                                   WendaLibraryBank *entry)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->library));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(WendaLibraryBank) candidate = g_list_model_get_item (G_LIST_MODEL (self->library), i);
-
-      if (candidate == entry)
-        {
-          /* Through the reading view: a new bank is read from its start. */
-          wenda_window_show_reading (self);
-          gtk_drop_down_set_selected (self->bank_dropdown, i);
-          on_bank_selected (self);
-          return;
-        }
-    }
+  /* Through the reading view: a new bank is read from its start. */
+  wenda_window_show_reading (self);
+  /* (The chooser notifies if its choice changes; but a renamed bank
+   * stays where it was.) */
+  if (wenda_sidebar_select_library_bank (self->sidebar, entry))
+    on_bank_selected (self);
 }
 
 static void
@@ -2149,10 +1571,9 @@ wenda_window_attach_library (WendaWindow *self)
   g_autofree char *last = NULL;
   WendaLibraryBank *entry;
 
-  /* Setting the model selects its first bank: not a choice to act on. */
+  /* Setting the library chooses its first bank: not a choice to act on. */
   self->attaching_library = TRUE;
-  gtk_drop_down_set_model (self->bank_dropdown, G_LIST_MODEL (library));
-  gtk_drop_down_set_selected (self->bank_dropdown, 0);
+  wenda_sidebar_set_library (self->sidebar, library);
   self->attaching_library = FALSE;
   g_signal_connect_object (library, "items-changed", G_CALLBACK (on_library_changed),
                            self, G_CONNECT_SWAPPED);
@@ -2176,18 +1597,13 @@ wenda_window_attach_library (WendaWindow *self)
   wenda_window_update_bank_ui (self);
 }
 
-/* Study needs the application's store: enabled once the window has one. */
+/* Study needs the store: enabled once the window has one. */
 static void
 wenda_window_update_study_ui (WendaWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.study", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.progress", self->store != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->filter_box), self->store != NULL);
-  /* The window's breakpoint hides the button in a narrow window: its
-   * setter restores this when the window widens. */
-  gtk_widget_set_visible (self->study_button, self->store != NULL);
   wenda_window_update_mode_ui (self);
-  wenda_window_update_filter_counts (self);
   wenda_window_update_star (self);
 }
 
@@ -2203,6 +1619,8 @@ wenda_window_attach_store (WendaWindow *self)
   g_signal_connect_object (self->store, "reset", G_CALLBACK (on_store_reset),
                            self, G_CONNECT_SWAPPED);
   wenda_progress_view_set_sources (self->progress_view, self->store, self->bank);
+  /* Its filters, and the Study button */
+  wenda_sidebar_set_study_store (self->sidebar, self->store);
   wenda_window_update_study_ui (self);
 }
 
@@ -2215,7 +1633,7 @@ wenda_window_map (GtkWidget *widget)
 
   /* Start with focus on the open topic, so arrows work at once. */
   if (gtk_root_get_focus (GTK_ROOT (self)) == NULL)
-    wenda_window_focus_selected_row (self);
+    wenda_sidebar_focus_selected_row (self->sidebar);
 }
 
 static void
@@ -2227,9 +1645,6 @@ wenda_window_constructed (GObject *object)
 
   wenda_window_update_study_ui (self);
   wenda_window_update_bank_ui (self);
-
-  /* Cards fall due as time passes. */
-  self->refresh_timeout = g_timeout_add_seconds (60, refresh_timeout_cb, self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -2260,17 +1675,7 @@ wenda_window_dispose (GObject *object)
 {
   WendaWindow *self = (WendaWindow *)object;
 
-  if (self->focus_row_tick != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->focus_row_tick);
-      self->focus_row_tick = 0;
-      g_clear_weak_pointer (&self->focus_row_from);
-    }
   g_clear_weak_pointer (&self->news_toast);
-
-  g_clear_handle_id (&self->refresh_timeout, g_source_remove);
-  g_clear_handle_id (&self->refilter_idle, g_source_remove);
-  g_clear_handle_id (&self->counts_idle, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WENDA_TYPE_WINDOW);
 
@@ -2279,7 +1684,6 @@ wenda_window_dispose (GObject *object)
   g_clear_object (&self->bank);
   g_clear_object (&self->glossary);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->bank_ids, g_ptr_array_unref);
   self->scheduler = NULL;
 
   G_OBJECT_CLASS (wenda_window_parent_class)->dispose (object);
@@ -2312,7 +1716,7 @@ wenda_window_get_property (GObject    *object,
       break;
 
     case PROP_STUDY_FILTER:
-      g_value_set_enum (value, self->study_filter_kind);
+      g_value_set_enum (value, self->study_filter);
       break;
 
     case PROP_STARRED:
@@ -2466,36 +1870,13 @@ wenda_window_class_init (WendaWindowClass *klass)
   g_type_ensure (WENDA_TYPE_DETAIL_VIEW);
   g_type_ensure (WENDA_TYPE_STUDY_VIEW);
   g_type_ensure (WENDA_TYPE_PROGRESS_VIEW);
-  g_type_ensure (WENDA_TYPE_LIBRARY_BANK);
-  g_type_ensure (WENDA_TYPE_SEARCH_FILTER);
-  g_type_ensure (WENDA_TYPE_MATCH_MODEL);
-  g_type_ensure (WENDA_TYPE_TOPIC_ROW);
+  g_type_ensure (WENDA_TYPE_SIDEBAR);
   g_type_ensure (WENDA_TYPE_TERM_VIEW);
-  g_type_ensure (WENDA_TYPE_GLOSSARY_TERM);
-  g_type_ensure (WENDA_TYPE_QA_ITEM);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/wenda-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, split_view);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, sidebar_title);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, title_stack);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, bank_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, sidebar_stack);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, glossary_entry);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, glossary_count_label);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, glossary_list);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, glossary_selection);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, glossary_filter_model);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, term_view);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, search_button);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, match_label);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, list_scroller);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, list_view);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, selection);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, filter_model);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, detail_scroller);
@@ -2508,34 +1889,19 @@ wenda_window_class_init (WendaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, mode_icon);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, detail_clamp);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, study_button);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, star_button);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, filter_box);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, filter_all_label);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, filter_starred_label);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, filter_due_label);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, filter_new_label);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, search_filter);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, study_filter);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, study_view);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, progress_view);
   gtk_widget_class_bind_template_callback (widget_class, on_split_view_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_shown);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_item_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_items_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_text_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
-  gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_topics_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_topic_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_topic_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_detail_show_topic);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_page_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_glossary_entry_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_glossary_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_term_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_glossary_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_glossary_items_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_study_done);
   gtk_widget_class_bind_template_callback (widget_class, on_bank_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_study_show_topic);
@@ -2574,8 +1940,6 @@ wenda_window_class_init (WendaWindowClass *klass)
 static void
 wenda_window_init (WendaWindow *self)
 {
-  GtkEventController *click;
-
   self->settings = g_settings_new ("io.github.wenda.Wenda");
   self->number_width = 2;
 
@@ -2590,16 +1954,7 @@ wenda_window_init (WendaWindow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reading language"), -1);
 
   /* Typing anywhere in the window starts a search. */
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
-  wenda_window_update_study_filter_func (self);
-
-  /* GTK 4.8 names the chooser's inner button after its type. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->bank_dropdown));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_TOGGLE_BUTTON (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Question bank"), -1);
+  wenda_sidebar_set_key_capture_widget (self->sidebar, GTK_WIDGET (self));
 
   /* A bank dropped on the window is imported. */
   {
@@ -2610,12 +1965,6 @@ wenda_window_init (WendaWindow *self)
   }
   g_signal_connect_object (self->study_view, "notify::current-item",
                            G_CALLBACK (on_study_card_changed), self, G_CONNECT_SWAPPED);
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-
-  click = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
-  gtk_event_controller_set_propagation_phase (click, GTK_PHASE_CAPTURE);
-  g_signal_connect (click, "released", G_CALLBACK (on_list_click_released), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->list_view), click);
 }
 
 /**
@@ -2667,7 +2016,7 @@ wenda_window_get_current_item (WendaWindow *self)
 {
   g_return_val_if_fail (WENDA_IS_WINDOW (self), NULL);
 
-  return gtk_single_selection_get_selected_item (self->selection);
+  return wenda_sidebar_get_selected_item (self->sidebar);
 }
 
 /**
@@ -2682,39 +2031,17 @@ gboolean
 wenda_window_show_topic (WendaWindow *self,
                          guint        number)
 {
-  GListModel *model = G_LIST_MODEL (self->filter_model);
   WendaQaItem *target;
-  guint n_items;
 
   g_return_val_if_fail (WENDA_IS_WINDOW (self), FALSE);
 
   if (self->bank == NULL || !(target = wenda_bank_lookup_number (self->bank, number)))
     return FALSE;
 
-  adw_view_stack_set_visible_child_name (self->sidebar_stack, "topics");
+  wenda_sidebar_set_page (self->sidebar, WENDA_SIDEBAR_PAGE_TOPICS);
   wenda_window_show_reading (self);
 
-  for (guint pass = 0; pass < 2; pass++)
-    {
-      n_items = g_list_model_get_n_items (model);
-
-      for (guint i = 0; i < n_items; i++)
-        {
-          g_autoptr(WendaQaItem) item = g_list_model_get_item (model, i);
-
-          if (item == target)
-            {
-              wenda_window_select_position (self, i);
-              return TRUE;
-            }
-        }
-
-      /* Hidden by the search: show everything and look again. */
-      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-    }
-
-  g_return_val_if_reached (FALSE);
+  return wenda_sidebar_show_topic (self->sidebar, target);
 }
 
 void
@@ -2723,10 +2050,7 @@ wenda_window_set_search_text (WendaWindow *self,
 {
   g_return_if_fail (WENDA_IS_WINDOW (self));
 
-  gtk_search_bar_set_search_mode (self->search_bar, text != NULL && text[0] != '\0');
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
-  /* Not typed: nothing to wait for */
-  wenda_window_apply_search (self);
+  wenda_sidebar_set_search_text (self->sidebar, text);
 }
 
 WendaContentMode

@@ -16,8 +16,7 @@ static WendaApplication *app;
 static WendaWindow *window;
 static WendaBank *bank;
 
-#define CHILD(name) \
-  GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), WENDA_TYPE_WINDOW, name))
+#define CHILD(name) ui_template_child (window, WENDA_TYPE_WINDOW, name)
 #define DETAIL_CHILD(name) \
   GTK_WIDGET (gtk_widget_get_template_child (CHILD ("detail_view"), WENDA_TYPE_DETAIL_VIEW, name))
 
