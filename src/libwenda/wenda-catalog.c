@@ -19,7 +19,7 @@
 #include <string.h>
 
 #include "wenda-catalog.h"
-#include "wenda-types.h"
+#include "wenda-core-types.h"
 
 #define MO_MAGIC         0x950412deU
 #define MO_MAGIC_SWAPPED 0xde120495U

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include "wenda-types.h"
+#include "wenda-core-types.h"
 
 G_BEGIN_DECLS
 

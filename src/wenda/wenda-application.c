@@ -85,6 +85,23 @@ wenda_application_get_main_window (WendaApplication *self)
   return NULL;
 }
 
+/**
+ * wenda_application_new_window:
+ *
+ * A new main window showing @bank, with the application's library, study
+ * store and scheduler.  Call after startup.
+ */
+WendaWindow *
+wenda_application_new_window (WendaApplication *self,
+                              WendaBank        *bank)
+{
+  g_return_val_if_fail (WENDA_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (WENDA_IS_BANK (bank), NULL);
+
+  return wenda_window_new (GTK_APPLICATION (self), bank,
+                           self->library, self->store, self->scheduler);
+}
+
 static GtkWindow *
 wenda_application_ensure_window (WendaApplication *self)
 {
@@ -94,7 +111,7 @@ wenda_application_ensure_window (WendaApplication *self)
   window = GTK_WINDOW (wenda_application_get_main_window (self));
   if (window == NULL)
     {
-      window = GTK_WINDOW (wenda_window_new (GTK_APPLICATION (self), self->bank));
+      window = GTK_WINDOW (wenda_application_new_window (self, self->bank));
 
       if (g_strcmp0 (g_getenv ("WENDA_BENCHMARK_FIRST_FRAME"), "1") == 0)
         wenda_report_first_frame (window, app);

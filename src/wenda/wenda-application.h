@@ -9,7 +9,7 @@
 #include "wenda-bank.h"
 #include "wenda-library.h"
 #include "wenda-study-store.h"
-#include "wenda-window.h"
+#include "wenda-types.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +20,8 @@ G_DECLARE_FINAL_TYPE (WendaApplication, wenda_application, WENDA, APPLICATION, A
 WendaApplication *wenda_application_new      (void);
 WendaBank        *wenda_application_get_bank (WendaApplication *self);
 WendaWindow      *wenda_application_get_main_window (WendaApplication *self);
+WendaWindow      *wenda_application_new_window      (WendaApplication *self,
+                                                     WendaBank        *bank);
 WendaStudyStore  *wenda_application_get_study_store (WendaApplication *self);
 WendaScheduler   *wenda_application_get_scheduler   (WendaApplication *self);
 WendaLibrary     *wenda_application_get_library     (WendaApplication *self);

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wenda-application.h"
 #include "wenda-search-provider.h"
 #include "wenda-window.h"
 

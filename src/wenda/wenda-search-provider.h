@@ -4,7 +4,9 @@
  */
 #pragma once
 
-#include "wenda-application.h"
+#include <gio/gio.h>
+
+#include "wenda-types.h"
 
 G_BEGIN_DECLS
 

@@ -1,127 +1,20 @@
 /* wenda-window.c: the main window, a topic list beside a reading pane
  *
+ * The type, its properties, the bank it shows and the reading mode.  The
+ * rest is in one file a feature (see wenda-window-private.h).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "wenda-application.h"
-#include "wenda-bank-export.h"
 #include "wenda-detail-view.h"
-#include "wenda-import.h"
-#include "wenda-library.h"
-#include "wenda-match-model.h"
 #include "wenda-progress-view.h"
-#include "wenda-search-filter.h"
+#include "wenda-sidebar.h"
 #include "wenda-study-view.h"
 #include "wenda-term-view.h"
-#include "wenda-topic-row.h"
-#include "wenda-window.h"
-
-/* What the reading pane shows: a topic (or a glossary term), a study
- * session, or the progress page. */
-typedef enum
-{
-  CONTENT_PAGE_READING,
-  CONTENT_PAGE_STUDY,
-  CONTENT_PAGE_PROGRESS,
-} ContentPage;
-
-struct _WendaWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  AdwNavigationSplitView *split_view;
-  AdwWindowTitle       *sidebar_title;
-  GtkStack             *title_stack;
-  GtkDropDown          *bank_dropdown;
-  AdwViewStack         *sidebar_stack;
-  GtkSearchEntry       *glossary_entry;
-  GtkLabel             *glossary_count_label;
-  GtkListView          *glossary_list;
-  GtkSingleSelection   *glossary_selection;
-  GtkFilterListModel   *glossary_filter_model;
-  WendaTermView        *term_view;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  GtkWidget            *search_button;
-  GtkLabel             *match_label;
-  GtkStack             *list_stack;
-  GtkScrolledWindow    *list_scroller;
-  GtkListView          *list_view;
-  GtkSingleSelection   *selection;
-  GtkFilterListModel   *filter_model;
-  AdwStatusPage        *no_results_page;
-  AdwWindowTitle       *content_title;
-  GtkStack             *detail_stack;
-  GtkScrolledWindow    *detail_scroller;
-  WendaDetailView      *detail_view;
-  GtkWidget            *back_button;
-  GtkWidget            *previous_button;
-  GtkWidget            *next_button;
-  GtkMenuButton        *mode_button;
-  GtkLabel             *mode_label;
-  GtkWidget            *mode_icon;
-  AdwClamp             *detail_clamp;
-  AdwToastOverlay      *toast_overlay;
-  GtkWidget            *study_button;
-  GtkWidget            *star_button;
-  AdwToggleGroup       *filter_box;
-  GtkLabel             *filter_all_label;
-  GtkLabel             *filter_starred_label;
-  GtkLabel             *filter_due_label;
-  GtkLabel             *filter_new_label;
-  WendaSearchFilter    *search_filter;
-  GtkCustomFilter      *study_filter;
-  WendaStudyView       *study_view;
-  WendaProgressView    *progress_view;
-
-  /* Owned references */
-  WendaBank            *bank;
-  WendaStudyStore      *store;
-  WendaLibrary         *library;
-  WendaGlossary        *glossary;
-  GSettings            *settings;
-
-  /* Puts the focus on the open topic once the list has its row, unless
-   * the focus has moved from focus_row_from meanwhile. */
-  guint                 focus_row_tick;
-  guint                 focus_row_frames;
-  GtkWidget            *focus_row_from;
-  /* Imports under way, and File › Open choosers not yet answered. */
-  guint                 n_imports;
-  /* The last toast of news, which the next one replaces. */
-  AdwToast             *news_toast;
-  /* What takes the focus once the sidebar's page has slid back in. */
-  void                (*sidebar_focus) (WendaWindow *self);
-
-  guint                 refresh_timeout;
-  guint                 refilter_idle;
-  /* The counts on the filter buttons, once per change, after the frame. */
-  guint                 counts_idle;
-  /* Each item's id, by its position in bank: borrowed from the items,
-   * which bank holds.  Built for the counts, on the first one. */
-  GPtrArray            *bank_ids;
-
-  WendaContentMode      content_mode;
-  /* What the content is shown in: content_mode, or Chinese for a bank
-   * with no English rendering (the choice itself is kept). */
-  WendaContentMode      shown_mode;
-  /* Characters for the topic numbers in the list, so that they line up */
-  int                   number_width;
-  WendaStudyFilter      study_filter_kind;
-  ContentPage           content_page;
-  /* The user has been told that stars and progress cannot be saved. */
-  guint                 told_save_failed : 1;
-  /* A star changed on the open topic of the Starred list: filter again
-   * once the user moves on. */
-  guint                 refilter_pending : 1;
-  guint                 attaching_library : 1;
-  /* Set while `wenda --language` applies its mode, which is not saved. */
-  guint                 overriding_mode : 1;
-};
+#include "wenda-window-private.h"
 
 G_DEFINE_FINAL_TYPE (WendaWindow, wenda_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -133,1173 +26,16 @@ enum {
   PROP_NUMBER_WIDTH,
   PROP_STUDY_FILTER,
   PROP_STARRED,
+  PROP_LIBRARY,
+  PROP_STUDY_STORE,
+  PROP_SCHEDULER,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-
-static gboolean focus_is_inside (WendaWindow *self,
-                                 GtkWidget   *ancestor);
-static gboolean focus_row_tick  (GtkWidget     *widget,
-                                 GdkFrameClock *frame_clock,
-                                 gpointer       user_data);
-
-/* Moves keyboard focus onto the selected row, scrolling it into view, so
- * that arrow keys continue from the topic on screen.
- */
-static void
-wenda_window_focus_selected_row (WendaWindow *self)
-{
-  guint position = gtk_single_selection_get_selected (self->selection);
-
-  if (position == GTK_INVALID_LIST_POSITION)
-    {
-      /* Nothing to focus in the list: keep focus in the search. */
-      if (gtk_search_bar_get_search_mode (self->search_bar))
-        gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-      else
-        gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
-      return;
-    }
-
-  gtk_list_view_scroll_to (self->list_view, position, GTK_LIST_SCROLL_FOCUS, NULL);
-
-  /* The row may not exist yet: at startup, or just after the list
-   * changed, GTK has not laid it out, and gtk_list_view_scroll_to() moves
-   * no focus.  (At startup GTK would then give the focus to the first
-   * control, the Study button.)  Keep the focus in the list meanwhile,
-   * and focus the row once it is there. */
-  if (!focus_is_inside (self, GTK_WIDGET (self->list_view)))
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
-      g_set_weak_pointer (&self->focus_row_from, gtk_root_get_focus (GTK_ROOT (self)));
-      self->focus_row_frames = 0;
-      if (self->focus_row_tick == 0)
-        self->focus_row_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
-                                                             focus_row_tick, self, NULL);
-    }
-}
-
-static gboolean
-focus_row_tick (GtkWidget     *widget,
-                GdkFrameClock *frame_clock,
-                gpointer       user_data)
-{
-  WendaWindow *self = WENDA_WINDOW (user_data);
-  guint position = gtk_single_selection_get_selected (self->selection);
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-
-  /* The user has moved the focus, or the selection has gone: done.  The
-   * row can take a few frames to come: in a narrow window, the sidebar's
-   * page slides back in first.  After a second's worth of frames with no
-   * row, the focus stays on the list itself. */
-  if (focus != self->focus_row_from ||
-      position == GTK_INVALID_LIST_POSITION ||
-      ++self->focus_row_frames > 60)
-    {
-      self->focus_row_tick = 0;
-      g_clear_weak_pointer (&self->focus_row_from);
-      return G_SOURCE_REMOVE;
-    }
-
-  gtk_list_view_scroll_to (self->list_view, position, GTK_LIST_SCROLL_FOCUS, NULL);
-  if (!focus_is_inside (self, GTK_WIDGET (self->list_view)) ||
-      gtk_root_get_focus (GTK_ROOT (self)) == GTK_WIDGET (self->list_view))
-    return G_SOURCE_CONTINUE;
-
-  self->focus_row_tick = 0;
-  g_clear_weak_pointer (&self->focus_row_from);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-focus_is_inside (WendaWindow *self,
-                 GtkWidget   *ancestor)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-
-  return focus != NULL && (focus == ancestor || gtk_widget_is_ancestor (focus, ancestor));
-}
-
-static void
-wenda_window_select_position (WendaWindow *self,
-                              guint        position)
-{
-  gboolean list_had_focus = focus_is_inside (self, GTK_WIDGET (self->list_view));
-
-  gtk_single_selection_set_selected (self->selection, position);
-
-  if (list_had_focus)
-    wenda_window_focus_selected_row (self);
-  else
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
-}
-
-static void
-wenda_window_update_actions (WendaWindow *self)
-{
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-  guint position = gtk_single_selection_get_selected (self->selection);
-  gboolean has_selection = position != GTK_INVALID_LIST_POSITION;
-  gboolean collapsed = adw_navigation_split_view_get_collapsed (self->split_view);
-  gboolean showing_content = adw_navigation_split_view_get_show_content (self->split_view);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous", has_selection && position > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next", has_selection && position + 1 < n_items);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.first", n_items > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.last", n_items > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back",
-                                 (collapsed && showing_content) ||
-                                 self->content_page == CONTENT_PAGE_PROGRESS);
-}
-
-static void
-wenda_window_show_content (WendaWindow *self)
-{
-  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
-  wenda_detail_view_focus_start (self->detail_view);
-}
-
-static void wenda_window_update_mode_ui (WendaWindow *self);
-static void wenda_window_update_star (WendaWindow *self);
-
-static void
-on_split_view_changed (WendaWindow *self)
-{
-  wenda_window_update_actions (self);
-  wenda_window_update_star (self);
-}
-
-static gboolean
-showing_glossary (WendaWindow *self)
-{
-  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->sidebar_stack), "glossary") == 0;
-}
-
-static void
-wenda_window_update_term_page (WendaWindow *self)
-{
-  WendaGlossaryTerm *term = gtk_single_selection_get_selected_item (self->glossary_selection);
-
-  /* Translators: the title of the reading pane while it shows a term */
-  adw_window_title_set_title (self->content_title, _("Glossary"));
-  wenda_term_view_set_term (self->term_view, term, self->bank, self->shown_mode);
-  gtk_stack_set_visible_child_name (self->detail_stack, term ? "term" : "no-term");
-}
-
-
-/* Whether the reading pane is on screen (a narrow window shows one page
- * at a time). */
-static gboolean
-wenda_window_pane_shown (WendaWindow *self)
-{
-  return !adw_navigation_split_view_get_collapsed (self->split_view) ||
-         adw_navigation_split_view_get_show_content (self->split_view);
-}
-
-/* Study: the item that stars apply to.  While studying, the card;
- * otherwise the topic in the reading pane.  None when the pane is off
- * screen: Ctrl+D must not star what the user cannot see. */
-static WendaQaItem *
-wenda_window_get_star_item (WendaWindow *self)
-{
-  /* Also reached while the template is being built. */
-  if (self->detail_stack == NULL || self->study_view == NULL || self->split_view == NULL)
-    return NULL;
-  if (self->content_page != CONTENT_PAGE_READING && !wenda_window_pane_shown (self))
-    return NULL;
-  if (self->content_page == CONTENT_PAGE_STUDY)
-    return wenda_study_view_get_current_item (self->study_view);
-  if (self->content_page == CONTENT_PAGE_PROGRESS ||
-      !g_str_equal (gtk_stack_get_visible_child_name (self->detail_stack), "detail"))
-    return NULL;
-
-  return gtk_single_selection_get_selected_item (self->selection);
-}
-
-/* The arrows move through the topic list: they belong to reading. */
-static void
-wenda_window_update_arrows (WendaWindow *self)
-{
-  gtk_widget_set_visible (gtk_widget_get_parent (self->previous_button),
-                          self->content_page == CONTENT_PAGE_READING);
-}
-
-/* Typing starts a search while reading, not while studying: keys there
- * reveal and grade. */
-static void
-wenda_window_update_key_capture (WendaWindow *self)
-{
-  gtk_search_bar_set_key_capture_widget (self->search_bar,
-                                         self->content_page == CONTENT_PAGE_STUDY &&
-                                         wenda_window_pane_shown (self)
-                                         ? NULL : GTK_WIDGET (self));
-}
-
-static void
-wenda_window_update_star (WendaWindow *self)
-{
-  WendaQaItem *item = wenda_window_get_star_item (self);
-  gboolean starred = item != NULL && self->store != NULL &&
-                     wenda_study_store_get_starred (self->store, wenda_qa_item_get_id (item));
-
-  if (self->star_button == NULL)
-    return;
-
-  wenda_window_update_arrows (self);
-  wenda_window_update_key_capture (self);
-
-  gtk_widget_set_visible (self->star_button, item != NULL && self->store != NULL);
-  gtk_button_set_icon_name (GTK_BUTTON (self->star_button),
-                            starred ? "starred-symbolic" : "non-starred-symbolic");
-  gtk_widget_set_tooltip_text (self->star_button,
-                               starred ? _("Remove the Star (Ctrl+D)") : _("Star This Topic (Ctrl+D)"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.starred", item != NULL && self->store != NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARRED]);
-}
-
-/* Tells the user, once a session, that their stars and progress are not
- * being saved; the message says why. */
-static void
-wenda_window_report_save_error (WendaWindow  *self,
-                                const GError *error)
-{
-  g_autofree char *message = NULL;
-  g_autofree char *escaped = NULL;
-  AdwToast *toast;
-
-  if (self->told_save_failed)
-    return;
-
-  self->told_save_failed = TRUE;
-  /* Translators: %s says why, and names the file */
-  message = g_strdup_printf (_("Stars and progress are not being saved: %s"), error->message);
-  escaped = g_markup_escape_text (message, -1);
-  toast = adw_toast_new (escaped);
-  /* Before anything else in the queue: the user is about to lose work. */
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static gboolean
-study_filter_func (gpointer item,
-                   gpointer user_data)
-{
-  WendaWindow *self = WENDA_WINDOW (user_data);
-
-  if (self->store == NULL || self->study_filter_kind == WENDA_STUDY_FILTER_ALL)
-    return TRUE;
-
-  return wenda_study_filter_matches (self->study_filter_kind, self->store,
-                                     wenda_qa_item_get_id (WENDA_QA_ITEM (item)),
-                                     wenda_clock_now ());
-}
-
-/* The ids of the topics the search leaves, from the search's own list of
- * matches: no item is visited, but for its id the first time. */
-static GPtrArray *
-wenda_window_dup_matching_ids (WendaWindow *self)
-{
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->bank));
-  guint n_matches = wenda_search_filter_get_n_matches (self->search_filter);
-  GPtrArray *ids;
-
-  if (self->bank_ids == NULL || self->bank_ids->len != n_items)
-    {
-      g_clear_pointer (&self->bank_ids, g_ptr_array_unref);
-      self->bank_ids = g_ptr_array_sized_new (n_items);
-      for (guint i = 0; i < n_items; i++)
-        {
-          g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (self->bank), i);
-
-          g_ptr_array_add (self->bank_ids, (gpointer)wenda_qa_item_get_id (item));
-        }
-    }
-
-  ids = g_ptr_array_sized_new (n_matches);
-  for (guint k = 0; k < n_matches; k++)
-    {
-      guint position = wenda_search_filter_get_match_position (self->search_filter, k);
-
-      g_assert (position < n_items);
-      g_ptr_array_add (ids, g_ptr_array_index (self->bank_ids, position));
-    }
-  return ids;
-}
-
-/* The counts on the filter buttons: of the topics the search leaves. */
-static void
-wenda_window_update_filter_counts (WendaWindow *self)
-{
-  static const struct { WendaStudyFilter filter; gsize label; } buttons[] = {
-    { WENDA_STUDY_FILTER_ALL, G_STRUCT_OFFSET (WendaWindow, filter_all_label) },
-    { WENDA_STUDY_FILTER_STARRED, G_STRUCT_OFFSET (WendaWindow, filter_starred_label) },
-    { WENDA_STUDY_FILTER_DUE, G_STRUCT_OFFSET (WendaWindow, filter_due_label) },
-    { WENDA_STUDY_FILTER_NEW, G_STRUCT_OFFSET (WendaWindow, filter_new_label) },
-  };
-  guint counts[G_N_ELEMENTS (buttons)] = { 0 };
-
-  /* A count asked for now needs no other. */
-  g_clear_handle_id (&self->counts_idle, g_source_remove);
-
-  if (self->filter_all_label == NULL)
-    return;
-
-  /* (While a new bank is being set, the search may still be on the old.) */
-  if (self->bank != NULL &&
-      wenda_search_filter_get_model (self->search_filter) == G_LIST_MODEL (self->bank))
-    {
-      counts[0] = wenda_search_filter_get_n_matches (self->search_filter);
-
-      if (self->store != NULL)
-        {
-          g_autoptr(GPtrArray) ids = wenda_window_dup_matching_ids (self);
-          WendaStudyCounts study;
-
-          wenda_study_store_count (self->store, (const char *const *)ids->pdata, ids->len,
-                                   wenda_clock_now (), &study);
-          counts[1] = study.n_starred;
-          counts[2] = study.n_due;
-          counts[3] = study.n_new;
-        }
-    }
-
-  for (guint b = 0; b < G_N_ELEMENTS (buttons); b++)
-    {
-      GtkLabel *label = G_STRUCT_MEMBER (GtkLabel *, self, buttons[b].label);
-      g_autofree char *text = NULL;
-
-      switch (buttons[b].filter)
-        {
-        case WENDA_STUDY_FILTER_ALL:
-          /* Translators: a filter button of the topic list, with the
-           * number of topics it shows; keep it short */
-          text = g_strdup_printf (_("All %u"), counts[b]);
-          break;
-        case WENDA_STUDY_FILTER_STARRED:
-          /* Translators: a filter button: starred topics; keep it short */
-          text = g_strdup_printf (_("Starred %u"), counts[b]);
-          break;
-        case WENDA_STUDY_FILTER_DUE:
-          /* Translators: a filter button: topics due for review; keep it
-           * short */
-          text = g_strdup_printf (_("Due %u"), counts[b]);
-          break;
-        case WENDA_STUDY_FILTER_NEW:
-          /* Translators: a filter button: topics never studied; keep it
-           * short */
-          text = g_strdup_printf (_("New %u"), counts[b]);
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-
-      /* The toggle's button is named after its label. */
-      if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
-        gtk_label_set_label (label, text);
-    }
-}
-
-static gboolean
-counts_idle_cb (gpointer user_data)
-{
-  WendaWindow *self = WENDA_WINDOW (user_data);
-
-  self->counts_idle = 0;
-  wenda_window_update_filter_counts (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* The list changed (a keystroke in the search, another filter): count
- * once, after the list has been drawn, however many signals came. */
-static void
-wenda_window_queue_filter_counts (WendaWindow *self)
-{
-  if (self->counts_idle == 0)
-    self->counts_idle = g_idle_add (counts_idle_cb, self);
-}
-
-/* The study filter has no function while All is chosen: it then matches
- * all, and the filter model passes the search's matches through without
- * looking at each. */
-static void
-wenda_window_update_study_filter_func (WendaWindow *self)
-{
-  if (self->study_filter_kind == WENDA_STUDY_FILTER_ALL)
-    gtk_custom_filter_set_filter_func (self->study_filter, NULL, NULL, NULL);
-  else
-    gtk_custom_filter_set_filter_func (self->study_filter, study_filter_func, self, NULL);
-}
-
-/* The study state changes as the user grades and stars, and as time
- * passes (cards fall due): filter again, count again. */
-static void
-wenda_window_refresh_study (WendaWindow *self)
-{
-  self->refilter_pending = FALSE;
-  if (self->study_filter_kind != WENDA_STUDY_FILTER_ALL)
-    gtk_filter_changed (GTK_FILTER (self->study_filter), GTK_FILTER_CHANGE_DIFFERENT);
-  wenda_window_update_filter_counts (self);
-}
-
-static gboolean
-refilter_idle_cb (gpointer user_data)
-{
-  WendaWindow *self = WENDA_WINDOW (user_data);
-
-  self->refilter_idle = 0;
-  gtk_filter_changed (GTK_FILTER (self->study_filter), GTK_FILTER_CHANGE_DIFFERENT);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_store_changed (WendaWindow *self,
-                  const char  *id)
-{
-  WendaQaItem *open = gtk_single_selection_get_selected_item (self->selection);
-
-  /* The open topic stays in the Starred list when its star goes, until
-   * the user moves on: otherwise the selection would jump to the next
-   * starred topic, and a second Ctrl+D (to undo) would unstar that one. */
-  if (self->study_filter_kind == WENDA_STUDY_FILTER_STARRED && open != NULL && id != NULL &&
-      g_strcmp0 (wenda_qa_item_get_id (open), id) == 0 &&
-      self->content_page == CONTENT_PAGE_READING)
-    {
-      self->refilter_pending = TRUE;
-      wenda_window_update_filter_counts (self);
-    }
-  else
-    {
-      wenda_window_refresh_study (self);
-    }
-
-  if (self->content_page == CONTENT_PAGE_PROGRESS)
-    wenda_progress_view_refresh (self->progress_view);
-  wenda_window_update_star (self);
-}
-
-/* Cards fall due as time passes: count and filter again.  (Not the
- * progress page: rebuilding it would move keyboard focus.) */
-static gboolean
-refresh_timeout_cb (gpointer user_data)
-{
-  WendaWindow *self = WENDA_WINDOW (user_data);
-
-  if (self->study_filter_kind == WENDA_STUDY_FILTER_DUE)
-    gtk_filter_changed (GTK_FILTER (self->study_filter), GTK_FILTER_CHANGE_DIFFERENT);
-  wenda_window_update_filter_counts (self);
-
-  return G_SOURCE_CONTINUE;
-}
-
-static void on_selected_item_changed (WendaWindow *self);
-
-/* The pane shows the selected topic, or the glossary's term. */
-static void
-wenda_window_show_reading_page (WendaWindow *self)
-{
-  self->content_page = CONTENT_PAGE_READING;
-  if (showing_glossary (self))
-    wenda_window_update_term_page (self);
-  else
-    on_selected_item_changed (self);
-  wenda_window_update_star (self);
-  wenda_window_update_actions (self);
-}
-
-/* Back from a study session or the progress page to reading. */
-static void
-wenda_window_show_reading (WendaWindow *self)
-{
-  if (self->content_page != CONTENT_PAGE_READING)
-    wenda_window_show_reading_page (self);
-}
-
-static void
-wenda_window_show_special_page (WendaWindow *self,
-                                ContentPage  page)
-{
-  self->content_page = page;
-
-  if (page == CONTENT_PAGE_STUDY)
-    {
-      /* Translators: the title of the reading pane during a study session */
-      adw_window_title_set_title (self->content_title, _("Study"));
-      gtk_stack_set_visible_child_name (self->detail_stack, "study");
-    }
-  else
-    {
-      /* Translators: the title of the progress page */
-      adw_window_title_set_title (self->content_title, _("Study Progress"));
-      wenda_progress_view_refresh (self->progress_view);
-      gtk_stack_set_visible_child_name (self->detail_stack, "progress");
-    }
-
-  /* (Side by side, both panes show whatever this says.) */
-  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
-
-  wenda_window_update_star (self);
-  wenda_window_update_actions (self);
-}
-
-static void
-study_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  WendaWindow *self = WENDA_WINDOW (widget);
-  g_autoptr(WendaStudySession) session = NULL;
-  WendaScheduler *scheduler;
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (self->store == NULL || !WENDA_IS_APPLICATION (app))
-    return;
-
-  /* The topics the list shows, search and filter applied. */
-  scheduler = wenda_application_get_scheduler (WENDA_APPLICATION (app));
-  session = wenda_study_session_new (self->store, scheduler, G_LIST_MODEL (self->filter_model),
-                                     wenda_clock_now ());
-  /* The summary's "next card due" is of the topics studied, as they were
-   * listed at the start (grading can take them out of a Due or New list). */
-  {
-    g_autoptr(GListStore) studied = g_list_store_new (WENDA_TYPE_QA_ITEM);
-    guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-
-    for (guint i = 0; i < n; i++)
-      {
-        g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (self->filter_model), i);
-
-        g_list_store_append (studied, item);
-      }
-    wenda_study_view_start (self->study_view, session, G_LIST_MODEL (studied));
-  }
-  wenda_window_show_special_page (self, CONTENT_PAGE_STUDY);
-  wenda_study_view_focus (self->study_view);
-}
-
-static void
-progress_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  WendaWindow *self = WENDA_WINDOW (widget);
-
-  wenda_window_show_special_page (self, CONTENT_PAGE_PROGRESS);
-  gtk_widget_child_focus (GTK_WIDGET (self->progress_view), GTK_DIR_TAB_FORWARD);
-}
-
-/* Focus for the list: the selected row, or when the list is empty, what
- * would fill it (the search entry, or the filter's button). */
-static void
-wenda_window_focus_list (WendaWindow *self)
-{
-  static const gsize labels[] = {
-    [WENDA_STUDY_FILTER_ALL] = G_STRUCT_OFFSET (WendaWindow, filter_all_label),
-    [WENDA_STUDY_FILTER_STARRED] = G_STRUCT_OFFSET (WendaWindow, filter_starred_label),
-    [WENDA_STUDY_FILTER_DUE] = G_STRUCT_OFFSET (WendaWindow, filter_due_label),
-    [WENDA_STUDY_FILTER_NEW] = G_STRUCT_OFFSET (WendaWindow, filter_new_label),
-  };
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
-    wenda_window_focus_selected_row (self);
-  else if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0')
-    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  else
-    /* The button of the chosen filter: its label's parent, a toggle of
-     * the group. */
-    gtk_widget_grab_focus (gtk_widget_get_parent (G_STRUCT_MEMBER (GtkWidget *, self,
-                                                                   labels[self->study_filter_kind])));
-}
-
-static void
-wenda_window_focus_search (WendaWindow *self)
-{
-  if (showing_glossary (self))
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (self->glossary_entry));
-      return;
-    }
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-/* Shows the sidebar (in a narrow window, its page slides back in) with
- * the focus where @focus puts it.  At the end of the slide the split
- * view gives the page back the focus it had when it was left, so @focus
- * runs again then (on_sidebar_shown). */
-static void
-wenda_window_show_sidebar (WendaWindow *self,
-                           void       (*focus) (WendaWindow *self))
-{
-  gboolean slides = adw_navigation_split_view_get_collapsed (self->split_view) &&
-                    adw_navigation_split_view_get_show_content (self->split_view);
-
-  self->sidebar_focus = slides ? focus : NULL;
-  adw_navigation_split_view_set_show_content (self->split_view, FALSE);
-  focus (self);
-}
-
-/* The sidebar's page has slid in, in a narrow window: back from the
- * reading page by our action, or by the split view's own (Escape, the
- * back gesture).  The split view has given the page the focus it had when
- * it was left; the open topic may have changed since, and is what the
- * focus belongs on, unless the action asked for another place. */
-static void
-on_sidebar_shown (WendaWindow *self)
-{
-  void (*focus) (WendaWindow *self) = g_steal_pointer (&self->sidebar_focus);
-
-  if (!adw_navigation_split_view_get_collapsed (self->split_view))
-    return;
-  if (focus == NULL)
-    focus = showing_glossary (self) ? wenda_window_focus_search : wenda_window_focus_selected_row;
-  focus (self);
-}
-
-static void
-on_study_done (WendaWindow *self)
-{
-  wenda_window_show_reading (self);
-
-  if (adw_navigation_split_view_get_collapsed (self->split_view) &&
-      g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
-    wenda_detail_view_focus_start (self->detail_view);
-  else
-    wenda_window_show_sidebar (self, wenda_window_focus_list);
-}
-
-static void
-on_study_show_topic (WendaWindow *self,
-                     guint        number)
-{
-  wenda_window_show_topic (self, number);
-  wenda_detail_view_focus_start (self->detail_view);
-}
-
-static void
-on_study_message (WendaWindow *self,
-                  const char  *message)
-{
-  g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, message);
-
-  /* Once, like every other failed save. */
-  wenda_window_report_save_error (self, error);
-}
-
-static void
-on_study_card_changed (WendaWindow *self)
-{
-  wenda_window_update_star (self);
-}
-
-static gboolean
-wenda_window_get_starred (WendaWindow *self)
-{
-  WendaQaItem *item = wenda_window_get_star_item (self);
-
-  return item != NULL && self->store != NULL &&
-         wenda_study_store_get_starred (self->store, wenda_qa_item_get_id (item));
-}
-
-static void
-wenda_window_set_starred (WendaWindow *self,
-                          gboolean     starred)
-{
-  WendaQaItem *item = wenda_window_get_star_item (self);
-  g_autoptr(GError) error = NULL;
-
-  if (item == NULL || self->store == NULL)
-    return;
-
-  wenda_study_store_set_starred (self->store, wenda_qa_item_get_id (item), starred);
-  if (!wenda_study_store_save (self->store, &error))
-    wenda_window_report_save_error (self, error);
-}
-
-static void
-wenda_window_set_study_filter (WendaWindow      *self,
-                               WendaStudyFilter  filter)
-{
-  if (self->study_filter_kind == filter)
-    return;
-
-  self->study_filter_kind = filter;
-  adw_toggle_group_set_active_name (self->filter_box,
-                                    g_enum_get_value (g_type_class_peek (WENDA_TYPE_STUDY_FILTER),
-                                                      filter)->value_nick);
-  /* Filters again. */
-  wenda_window_update_study_filter_func (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STUDY_FILTER]);
-}
-
-/* A click on a filter (or the keyboard in the group) chooses it. */
-static void
-on_filter_toggled (WendaWindow *self)
-{
-  const char *name = adw_toggle_group_get_active_name (self->filter_box);
-
-  if (name == NULL)
-    return;
-  g_return_if_fail (g_enum_get_value_by_nick (g_type_class_peek (WENDA_TYPE_STUDY_FILTER),
-                                              name) != NULL);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.study-filter", "s", name);
-}
-
-static void
-on_selected_item_changed (WendaWindow *self)
-{
-  WendaQaItem *item = gtk_single_selection_get_selected_item (self->selection);
-  GtkAdjustment *vadjustment;
-
-  /* Not from inside the selection's own notification. */
-  if (self->refilter_pending && self->refilter_idle == 0)
-    {
-      self->refilter_pending = FALSE;
-      self->refilter_idle = g_idle_add (refilter_idle_cb, self);
-    }
-
-  /* A study session or the progress page stays, unless the user is
-   * moving through the list. */
-  if (self->content_page != CONTENT_PAGE_READING)
-    {
-      if (!focus_is_inside (self, GTK_WIDGET (self->list_view)))
-        {
-          wenda_window_update_actions (self);
-          return;
-        }
-      self->content_page = CONTENT_PAGE_READING;
-    }
-
-  if (showing_glossary (self))
-    {
-      wenda_window_update_actions (self);
-      return;
-    }
-
-  if (item != NULL)
-    {
-      g_autofree char *title = NULL;
-
-      /* Translators: the title of the reading pane, e.g. "Topic 12 of 30" */
-      title = g_strdup_printf (_("Topic %u of %u"),
-                               wenda_qa_item_get_number (item),
-                               g_list_model_get_n_items (G_LIST_MODEL (self->bank)));
-      adw_window_title_set_title (self->content_title, title);
-      gtk_stack_set_visible_child_name (self->detail_stack, "detail");
-
-      if (self->settings != NULL)
-        g_settings_set_string (self->settings, "last-topic", wenda_qa_item_get_id (item));
-    }
-  else
-    {
-      adw_window_title_set_title (self->content_title, "");
-      gtk_stack_set_visible_child_name (self->detail_stack, "empty");
-    }
-
-  /* A new topic is read from its start. */
-  vadjustment = gtk_scrolled_window_get_vadjustment (self->detail_scroller);
-  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
-
-  wenda_window_update_actions (self);
-  wenda_window_update_star (self);
-}
-
-static void
-on_filter_items_changed (WendaWindow *self)
-{
-  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-  guint n_total = self->bank ? g_list_model_get_n_items (G_LIST_MODEL (self->bank)) : 0;
-  /* What the list shows: in a large bank the entry may be ahead of it */
-  const char *query = wenda_search_filter_get_search (self->search_filter);
-  g_autofree char *text = NULL;
-
-  if (query == NULL)
-    query = "";
-
-  if (query[0] == '\0')
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u topic", "%u topics", n_shown),
-                            n_shown);
-  else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches", n_shown),
-                            n_shown);
-
-  gtk_label_set_label (self->match_label, text);
-  wenda_window_queue_filter_counts (self);
-
-  if (n_shown == 0 && query[0] != '\0')
-    {
-      /* The status page renders its description as markup: escape the
-       * user's text. */
-      g_autofree char *escaped = g_markup_escape_text (query, -1);
-      g_autofree char *description = NULL;
-
-      /* Translators: %s is what the user searched for */
-      description = g_strdup_printf (_("No question, answer or explanation contains “%s”"), escaped);
-      adw_status_page_set_description (self->no_results_page, description);
-      adw_status_page_set_title (self->no_results_page, _("No Topics Found"));
-      gtk_stack_set_visible_child_name (self->list_stack, "empty");
-    }
-  else if (n_shown == 0 && n_total > 0)
-    {
-      const char *title = NULL, *description = NULL;
-
-      /* An empty filter says what would fill it. */
-      switch (self->study_filter_kind)
-        {
-        case WENDA_STUDY_FILTER_STARRED:
-          title = _("No Starred Topics");
-          description = _("Star a topic with Ctrl+D or the star in its header");
-          break;
-        case WENDA_STUDY_FILTER_DUE:
-          title = _("Nothing Is Due");
-          description = _("Topics you have studied come back here when they are due");
-          break;
-        case WENDA_STUDY_FILTER_NEW:
-          title = _("No New Topics");
-          description = _("You have studied every topic");
-          break;
-        case WENDA_STUDY_FILTER_ALL:
-        default:
-          title = _("No Topics Found");
-          break;
-        }
-
-      adw_status_page_set_title (self->no_results_page, title);
-      adw_status_page_set_description (self->no_results_page, description);
-      gtk_stack_set_visible_child_name (self->list_stack, "empty");
-    }
-  else
-    {
-      gtk_stack_set_visible_child_name (self->list_stack, "list");
-    }
-
-  wenda_window_update_actions (self);
-}
-
-static void
-on_search_mode_changed (WendaWindow *self)
-{
-  if (!gtk_search_bar_get_search_mode (self->search_bar))
-    {
-      gboolean had_focus = focus_is_inside (self, GTK_WIDGET (self->search_bar));
-
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-
-      /* The entry is about to hide; don't leave focus in it. */
-      if (had_focus)
-        wenda_window_focus_selected_row (self);
-    }
-}
-
-/* In a bank of more than this many topics, the search runs when typing
- * pauses (the entry's search-changed, 150 ms after the last key) rather
- * than at every key: there a keystroke that changes the list rebuilds up
- * to ~200 rows of it, 20–160 ms, which would hold up the next key. */
-#define INSTANT_SEARCH_MAX_TOPICS 5000
-
-static gboolean
-wenda_window_search_is_instant (WendaWindow *self)
-{
-  return self->bank == NULL ||
-         g_list_model_get_n_items (G_LIST_MODEL (self->bank)) <= INSTANT_SEARCH_MAX_TOPICS;
-}
-
-static void
-wenda_window_apply_search (WendaWindow *self)
-{
-  wenda_search_filter_set_search (self->search_filter,
-                                  gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-}
-
-static void
-on_search_text_changed (WendaWindow *self)
-{
-  /* Clearing the search is never put off */
-  if (wenda_window_search_is_instant (self) ||
-      gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] == '\0')
-    wenda_window_apply_search (self);
-}
-
-static void
-on_search_changed (WendaWindow *self)
-{
-  wenda_window_apply_search (self);
-}
-
-static void
-on_search_activate (WendaWindow *self)
-{
-  /* Enter in the search moves to the results, of what was typed */
-  wenda_window_apply_search (self);
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
-    wenda_window_focus_selected_row (self);
-}
-
-static void
-on_search_stop (WendaWindow *self)
-{
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-}
-
-static void
-on_list_activate (WendaWindow *self,
-                  guint        position)
-{
-  gtk_single_selection_set_selected (self->selection, position);
-  wenda_window_show_reading (self);
-  wenda_window_show_content (self);
-}
-
-static gboolean
-show_content_idle (gpointer user_data)
-{
-  WendaWindow *self = WENDA_WINDOW (user_data);
-
-  /* The window may have been closed since the click. */
-  if (self->split_view == NULL)
-    return G_SOURCE_REMOVE;
-
-  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* A click on a topic opens it (in a narrow window, the reading page comes
- * in).  The row selects itself on press; we navigate once the click is
- * released. */
-static void
-on_list_click_released (GtkGestureClick *gesture,
-                        int              n_press,
-                        double           x,
-                        double           y,
-                        WendaWindow     *self)
-{
-  GtkWidget *picked;
-
-  picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
-  if (picked == NULL || picked == GTK_WIDGET (self->list_view))
-    return;
-
-  /* A click on a topic reads it, whatever the pane was showing. */
-  wenda_window_show_reading (self);
-
-  g_idle_add_full (G_PRIORITY_DEFAULT, show_content_idle, g_object_ref (self), g_object_unref);
-}
-
-static void
-on_detail_show_topic (WendaWindow *self,
-                      guint        number)
-{
-  gboolean from_glossary = showing_glossary (self);
-
-  wenda_window_show_topic (self, number);
-
-  /* From the glossary, a topic opens in the reader, with focus on it. */
-  if (from_glossary && adw_navigation_split_view_get_collapsed (self->split_view))
-    wenda_window_show_content (self);
-  else if (from_glossary)
-    wenda_detail_view_focus_start (self->detail_view);
-}
-
-static void
-on_sidebar_page_changed (WendaWindow *self)
-{
-  /* The search button belongs to the topic list; the glossary has its
-   * own entry. */
-  gtk_widget_set_visible (GTK_WIDGET (self->search_button), !showing_glossary (self));
-
-  /* Back to the topics, a study session or the progress page stays. */
-  if (self->content_page == CONTENT_PAGE_READING || showing_glossary (self))
-    wenda_window_show_reading_page (self);
-}
-
-static void
-on_glossary_selected (WendaWindow *self)
-{
-  if (!showing_glossary (self))
-    return;
-
-  /* A term chosen during study or on the progress page is read. */
-  if (self->content_page != CONTENT_PAGE_READING)
-    wenda_window_show_reading_page (self);
-  else
-    wenda_window_update_term_page (self);
-}
-
-static void
-on_glossary_activate (WendaWindow *self,
-                      guint        position)
-{
-  gtk_single_selection_set_selected (self->glossary_selection, position);
-  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
-  wenda_term_view_focus_first_topic (self->term_view);
-}
-
-static void
-on_glossary_entry_activate (WendaWindow *self)
-{
-  /* Enter in the glossary search opens the first term. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->glossary_filter_model)) > 0)
-    on_glossary_activate (self, 0);
-}
-
-static void
-on_glossary_items_changed (WendaWindow *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->glossary_filter_model));
-  g_autofree char *text = NULL;
-
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u term", "%u terms", n), n);
-  gtk_label_set_label (self->glossary_count_label, text);
-}
-
-static void
-glossary_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  WendaWindow *self = WENDA_WINDOW (widget);
-
-  /* Toggles between the topics and the glossary. */
-  if (showing_glossary (self))
-    {
-      adw_view_stack_set_visible_child_name (self->sidebar_stack, "topics");
-      /* In a narrow window showing the reading page, stay there. */
-      if (adw_navigation_split_view_get_collapsed (self->split_view) &&
-          adw_navigation_split_view_get_show_content (self->split_view))
-        wenda_detail_view_focus_start (self->detail_view);
-      else
-        wenda_window_focus_selected_row (self);
-    }
-  else
-    {
-      adw_view_stack_set_visible_child_name (self->sidebar_stack, "glossary");
-      wenda_window_show_sidebar (self, wenda_window_focus_search);
-    }
-}
-
-static void
-wenda_window_move (WendaWindow *self,
-                   int          delta)
-{
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-  guint position = gtk_single_selection_get_selected (self->selection);
-  gint64 target;
-
-  if (n_items == 0)
-    return;
-
-  adw_view_stack_set_visible_child_name (self->sidebar_stack, "topics");
-  wenda_window_show_reading (self);
-
-  if (position == GTK_INVALID_LIST_POSITION)
-    target = 0;
-  else
-    target = CLAMP ((gint64)position + delta, 0, (gint64)n_items - 1);
-
-  wenda_window_select_position (self, (guint)target);
-}
-
-static void
-previous_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  wenda_window_move (WENDA_WINDOW (widget), -1);
-}
-
-static void
-next_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  wenda_window_move (WENDA_WINDOW (widget), 1);
-}
-
-static void
-first_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  wenda_window_select_position (WENDA_WINDOW (widget), 0);
-}
-
-static void
-last_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  WendaWindow *self = WENDA_WINDOW (widget);
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-
-  if (n_items > 0)
-    wenda_window_select_position (self, n_items - 1);
-}
-
-static void
-back_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  WendaWindow *self = WENDA_WINDOW (widget);
-
-  /* Escape on the progress page goes back to reading. */
-  if (self->content_page == CONTENT_PAGE_PROGRESS && !adw_navigation_split_view_get_collapsed (self->split_view))
-    {
-      wenda_window_show_reading (self);
-      wenda_window_focus_list (self);
-      return;
-    }
-
-  wenda_window_show_sidebar (self, wenda_window_focus_selected_row);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  WendaWindow *self = WENDA_WINDOW (widget);
-
-  /* In a narrow window the search lives on the sidebar page. */
-  wenda_window_show_sidebar (self, wenda_window_focus_search);
-}
-
-static void
-show_topic_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  wenda_window_show_topic (WENDA_WINDOW (widget), g_variant_get_uint32 (parameter));
-}
-
-static gboolean
-wenda_window_close_request (GtkWindow *window)
-{
-  WendaWindow *self = WENDA_WINDOW (window);
-
-  if (self->settings != NULL)
-    {
-      int width, height;
-
-      gtk_window_get_default_size (window, &width, &height);
-
-      g_settings_delay (self->settings);
-      g_settings_set_int (self->settings, "window-width", MAX (width, 360));
-      g_settings_set_int (self->settings, "window-height", MAX (height, 294));
-      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-      g_settings_apply (self->settings);
-    }
-
-  return GTK_WINDOW_CLASS (wenda_window_parent_class)->close_request (window);
-}
-
-static void
+/* The reading-language button, and the room the reading pane takes. */
+void
 wenda_window_update_mode_ui (WendaWindow *self)
 {
   /* Also reached from the split view's notifications while the template
@@ -1307,8 +43,6 @@ wenda_window_update_mode_ui (WendaWindow *self)
   if (self->mode_label == NULL || self->detail_clamp == NULL)
     return;
 
-  WendaLanguage language = self->shown_mode == WENDA_CONTENT_MODE_EN ? WENDA_LANGUAGE_EN
-                                                                     : WENDA_LANGUAGE_ZH;
   gboolean translated = self->bank == NULL || wenda_bank_has_translation (self->bank);
   const char *label = NULL;
 
@@ -1365,63 +99,6 @@ wenda_window_update_mode_ui (WendaWindow *self)
                               self->shown_mode == WENDA_CONTENT_MODE_BOTH ? 1200 : 720);
   adw_clamp_set_tightening_threshold (self->detail_clamp,
                                       self->shown_mode == WENDA_CONTENT_MODE_BOTH ? 900 : 560);
-
-  if (self->bank != NULL)
-    adw_window_title_set_subtitle (self->sidebar_title,
-                                   wenda_bank_get_title_in (self->bank, language));
-}
-
-/* Up to this many items, the glossary is built at once (the bundled bank
- * takes ~5 ms; 10,000 items about a second). */
-#define GLOSSARY_SYNC_ITEMS 2000
-
-/* Takes @glossary (nullable: none yet) for @bank, if that is still the
- * window's bank. */
-static void
-wenda_window_set_glossary (WendaWindow   *self,
-                           WendaBank     *bank,
-                           WendaGlossary *glossary)
-{
-  if (bank != self->bank)
-    {
-      g_clear_object (&glossary);
-      return;
-    }
-
-  g_clear_object (&self->glossary);
-  self->glossary = glossary;
-  wenda_detail_view_set_glossary (self->detail_view, self->glossary);
-  wenda_study_view_set_glossary (self->study_view, self->glossary);
-  gtk_filter_list_model_set_model (self->glossary_filter_model,
-                                   self->glossary ? G_LIST_MODEL (self->glossary) : NULL);
-  on_glossary_items_changed (self);
-}
-
-static void
-build_glossary_thread (GTask        *task,
-                       gpointer      source,
-                       gpointer      task_data,
-                       GCancellable *cancellable)
-{
-  /* Only reads the items' texts, which never change. */
-  g_task_return_pointer (task, wenda_glossary_new_for_bank (WENDA_BANK (task_data)), g_object_unref);
-}
-
-static void
-on_glossary_built (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  WendaWindow *self = WENDA_WINDOW (source);
-  WendaGlossary *glossary = g_task_propagate_pointer (G_TASK (result), NULL);
-
-  /* The window may be closing, or showing another bank by now. */
-  if (self->split_view == NULL)
-    {
-      g_clear_object (&glossary);
-      return;
-    }
-  wenda_window_set_glossary (self, g_task_get_task_data (G_TASK (result)), glossary);
 }
 
 static void
@@ -1452,7 +129,7 @@ wenda_window_update_shown_mode (WendaWindow *self)
   if (shown != self->shown_mode)
     {
       self->shown_mode = shown;
-      if (showing_glossary (self))
+      if (wenda_window_showing_glossary (self))
         wenda_window_update_term_page (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWN_MODE]);
     }
@@ -1460,18 +137,16 @@ wenda_window_update_shown_mode (WendaWindow *self)
   wenda_window_update_mode_ui (self);
 }
 
+/* Shows self->bank, which has just been set. */
 static void
-wenda_window_set_bank (WendaWindow *self,
-                       WendaBank   *bank)
+wenda_window_show_bank (WendaWindow *self)
 {
+  WendaBank *bank = self->bank;
   g_autofree char *last_topic = NULL;
   WendaQaItem *item;
 
   g_assert (WENDA_IS_WINDOW (self));
   g_assert (WENDA_IS_BANK (bank));
-
-  if (!g_set_object (&self->bank, bank))
-    return;
 
   /* Read before the model arrives: the first selection would overwrite it. */
   if (self->settings != NULL)
@@ -1480,721 +155,62 @@ wenda_window_set_bank (WendaWindow *self,
   wenda_window_update_shown_mode (self);
   /* Before the rows are made for the new items */
   wenda_window_update_number_width (self);
-  g_clear_object (&self->glossary);
-  /* A large bank of the user's own takes seconds to scan for terms: do it
-   * in a worker thread, and link terms once it is done. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (bank)) <= GLOSSARY_SYNC_ITEMS)
-    wenda_window_set_glossary (self, bank, wenda_glossary_new_for_bank (bank));
-  else
-    {
-      g_autoptr(GTask) task = g_task_new (self, NULL, on_glossary_built, NULL);
-
-      wenda_window_set_glossary (self, bank, NULL);
-      g_task_set_task_data (task, g_object_ref (bank), g_object_unref);
-      g_task_run_in_thread (task, build_glossary_thread);
-    }
-  /* The search scans a folded copy of the bank's texts, made once; the
-   * list shows its matches (the match model follows it). */
-  g_clear_pointer (&self->bank_ids, g_ptr_array_unref);
-  wenda_search_filter_set_model (self->search_filter, G_LIST_MODEL (bank));
+  wenda_window_load_glossary (self);
+  wenda_sidebar_set_bank (self->sidebar, bank);
   wenda_progress_view_set_sources (self->progress_view, self->store, bank);
 
   item = wenda_bank_lookup_id (bank, last_topic);
   if (item != NULL)
     wenda_window_show_topic (self, wenda_qa_item_get_number (item));
 
-  on_filter_items_changed (self);
-  on_selected_item_changed (self);
+  wenda_window_selection_changed (self);
+}
 
+void
+wenda_window_set_bank (WendaWindow *self,
+                       WendaBank   *bank)
+{
+  g_assert (WENDA_IS_WINDOW (self));
+  g_assert (WENDA_IS_BANK (bank));
+
+  if (!g_set_object (&self->bank, bank))
+    return;
+
+  wenda_window_show_bank (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BANK]);
 }
 
-
-/* Banks: the user's own, next to the bundled one.  The chooser in the
- * sidebar's header lists them once there is more than one. */
-
-static WendaLibraryBank *
-wenda_window_get_library_bank (WendaWindow *self)
-{
-  return self->library ? gtk_drop_down_get_selected_item (self->bank_dropdown) : NULL;
-}
-
+/* The sidebar binds its own to it, and filters the list. */
 static void
-wenda_window_update_bank_ui (WendaWindow *self)
+wenda_window_set_study_filter (WendaWindow      *self,
+                               WendaStudyFilter  filter)
 {
-  WendaLibraryBank *current = wenda_window_get_library_bank (self);
-  gboolean own = current != NULL && !wenda_library_bank_is_bundled (current);
-  guint n_banks = self->library ? g_list_model_get_n_items (G_LIST_MODEL (self->library)) : 0;
-
-  gtk_stack_set_visible_child_name (self->title_stack, n_banks > 1 ? "banks" : "title");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", self->library != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-bank", own);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-bank", own);
-}
-
-static void
-on_bank_selected (WendaWindow *self)
-{
-  WendaLibraryBank *entry = wenda_window_get_library_bank (self);
-
-  if (entry == NULL || self->attaching_library)
+  if (self->study_filter == filter)
     return;
 
-  wenda_window_set_bank (self, wenda_library_bank_get_bank (entry));
+  self->study_filter = filter;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STUDY_FILTER]);
+}
+
+static gboolean
+wenda_window_close_request (GtkWindow *window)
+{
+  WendaWindow *self = WENDA_WINDOW (window);
+
   if (self->settings != NULL)
-    g_settings_set_string (self->settings, "last-bank", wenda_library_bank_get_id (entry));
-  wenda_window_update_bank_ui (self);
-}
-
-static void
-wenda_window_select_library_bank (WendaWindow      *self,
-                                  WendaLibraryBank *entry)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->library));
-
-  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(WendaLibraryBank) candidate = g_list_model_get_item (G_LIST_MODEL (self->library), i);
+      int width, height;
 
-      if (candidate == entry)
-        {
-          /* Through the reading view: a new bank is read from its start. */
-          wenda_window_show_reading (self);
-          gtk_drop_down_set_selected (self->bank_dropdown, i);
-          on_bank_selected (self);
-          return;
-        }
-    }
-}
+      gtk_window_get_default_size (window, &width, &height);
 
-static void
-on_library_changed (WendaWindow *self)
-{
-  wenda_window_update_bank_ui (self);
-}
-
-/* A message for the user that needs an answer, or more room than a toast. */
-static AdwAlertDialog *
-wenda_window_message_dialog (WendaWindow *self,
-                             const char  *heading,
-                             const char  *body)
-{
-  AdwAlertDialog *dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (heading, NULL));
-
-  /* The body is plain text: it can quote a file's contents. */
-  adw_alert_dialog_set_body_use_markup (dialog, FALSE);
-  if (body != NULL)
-    adw_alert_dialog_set_body (dialog, body);
-  return dialog;
-}
-
-static void
-wenda_window_show_error (WendaWindow *self,
-                         const char  *heading,
-                         const char  *body)
-{
-  AdwAlertDialog *dialog = wenda_window_message_dialog (self, heading, body);
-
-  adw_alert_dialog_add_response (dialog, "close", _("_Close"));
-  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
-}
-
-/* The problems of an import, one per line, left-aligned and selectable
- * (a user may want to copy them), under a summary. */
-static void
-wenda_window_show_report (WendaWindow             *self,
-                          const char              *name,
-                          const WendaImportReport *report)
-{
-  g_autofree char *heading = NULL;
-  g_autofree char *text = wenda_import_report_to_text (report);
-  g_auto(GStrv) lines = g_strsplit (text, "\n", 3);
-  AdwAlertDialog *dialog;
-  GtkWidget *scroller, *label;
-
-  /* Translators: %s is a file name */
-  heading = g_strdup_printf (_("“%s” Imported, with Problems"), name);
-  dialog = wenda_window_message_dialog (self, heading, lines[0]);
-  adw_alert_dialog_add_response (dialog, "close", _("_Close"));
-
-  if (lines[0] != NULL && lines[1] != NULL)
-    {
-      g_autofree char *details = g_strjoinv ("\n", lines + 1);
-
-      label = gtk_label_new (NULL);
-      /* Plain text: it quotes the file. */
-      gtk_label_set_text (GTK_LABEL (label), details);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Problems found"), -1);
-      scroller = gtk_scrolled_window_new ();
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
-                                      GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 220);
-      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-      adw_alert_dialog_set_extra_child (dialog, scroller);
+      g_settings_delay (self->settings);
+      g_settings_set_int (self->settings, "window-width", MAX (width, 360));
+      g_settings_set_int (self->settings, "window-height", MAX (height, 294));
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      g_settings_apply (self->settings);
     }
 
-  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
-}
-
-typedef struct
-{
-  WendaWindow      *self;          /* owned */
-  GFile            *file;
-  char             *name;          /* for messages */
-  char             *id;
-  GCancellable     *cancellable;
-  AdwAlertDialog   *dialog;        /* the progress dialog, while shown */
-  GtkProgressBar   *bar;
-  double            fraction;
-  guint             show_timeout;
-} ImportJob;
-
-static void
-import_job_free (ImportJob *job)
-{
-  g_clear_handle_id (&job->show_timeout, g_source_remove);
-  if (job->dialog != NULL)
-    {
-      /* Closing animates: the dialog outlives the job. */
-      g_signal_handlers_disconnect_by_data (job->dialog, job);
-      adw_dialog_force_close (ADW_DIALOG (job->dialog));
-    }
-  g_clear_object (&job->file);
-  g_clear_object (&job->cancellable);
-  job->self->n_imports--;
-  g_clear_object (&job->self);
-  g_free (job->name);
-  g_free (job->id);
-  g_free (job);
-}
-
-static void
-on_import_dialog_response (ImportJob  *job,
-                           const char *response)
-{
-  if (g_strcmp0 (response, "cancel") == 0)
-    g_cancellable_cancel (job->cancellable);
-}
-
-/* Cancel, Escape or the window closing: the import goes on, or ends,
- * without its dialog. */
-static void
-on_import_dialog_closed (ImportJob *job)
-{
-  job->dialog = NULL;
-  job->bar = NULL;
-}
-
-/* An import that takes over half a second shows its progress, and can be
- * cancelled. */
-static gboolean
-show_import_progress (gpointer user_data)
-{
-  ImportJob *job = user_data;
-  g_autofree char *heading = NULL;
-
-  job->show_timeout = 0;
-
-  /* Translators: %s is a file name */
-  heading = g_strdup_printf (_("Importing “%s”"), job->name);
-  job->dialog = wenda_window_message_dialog (job->self, heading, _("Reading the questions…"));
-  adw_alert_dialog_add_response (job->dialog, "cancel", _("_Cancel"));
-  adw_alert_dialog_set_close_response (job->dialog, "cancel");
-  job->bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_progress_bar_set_fraction (job->bar, job->fraction);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (job->bar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Import progress"), -1);
-  adw_alert_dialog_set_extra_child (job->dialog, GTK_WIDGET (job->bar));
-  /* Cancel (or Escape, the close response) cancels the import and closes
-   * the dialog; the import's end closes it otherwise. */
-  g_signal_connect_swapped (job->dialog, "response", G_CALLBACK (on_import_dialog_response), job);
-  g_signal_connect_swapped (job->dialog, "closed", G_CALLBACK (on_import_dialog_closed), job);
-  adw_dialog_present (ADW_DIALOG (job->dialog), GTK_WIDGET (job->self));
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_import_progress (double   fraction,
-                    gpointer user_data)
-{
-  ImportJob *job = user_data;
-
-  job->fraction = fraction;
-  if (job->bar != NULL)
-    gtk_progress_bar_set_fraction (job->bar, fraction);
-}
-
-static void
-on_import_done (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  ImportJob *job = user_data;
-  WendaWindow *self = job->self;
-  g_autoptr(WendaImportReport) report = NULL;
-  g_autoptr(WendaBank) bank = NULL;
-  g_autoptr(GError) error = NULL;
-  WendaLibraryBank *entry;
-
-  bank = wenda_import_file_finish (result, &report, &error);
-
-  /* The window may have been closed meanwhile. */
-  if (self->split_view == NULL)
-    {
-      import_job_free (job);
-      return;
-    }
-
-  if (bank == NULL)
-    {
-      g_autofree char *heading = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *message = NULL;
-
-          /* Translators: %s is a file name */
-          message = g_strdup_printf (_("The import of “%s” was cancelled"), job->name);
-          wenda_window_add_toast (self, message);
-        }
-      else
-        {
-          /* Translators: %s is a file name */
-          heading = g_strdup_printf (_("Could Not Import “%s”"), job->name);
-          wenda_window_show_error (self, heading, error->message);
-        }
-      import_job_free (job);
-      return;
-    }
-
-  entry = wenda_library_add (self->library, job->id, bank, &error);
-  if (entry == NULL)
-    {
-      g_autofree char *heading = NULL;
-
-      /* Translators: %s is a file name */
-      heading = g_strdup_printf (_("Could Not Keep a Copy of “%s”"), job->name);
-      wenda_window_show_error (self, heading, error->message);
-      import_job_free (job);
-      return;
-    }
-
-  wenda_window_select_library_bank (self, entry);
-
-  if (report != NULL && wenda_import_report_get_n_problems (report) > 0)
-    wenda_window_show_report (self, job->name, report);
-  else
-    {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (bank));
-      g_autofree char *message = NULL;
-
-      /* Translators: %u questions were read from the file %s */
-      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u question from “%s”",
-                                              "Imported %u questions from “%s”", n),
-                                 n, job->name);
-      wenda_window_add_toast (self, message);
-    }
-
-  import_job_free (job);
-}
-
-/**
- * wenda_window_import_file:
- *
- * Imports @file (Markdown or JSON) into the library, off the main thread,
- * and shows it.  Problems are reported in a dialog.
- */
-void
-wenda_window_import_file (WendaWindow *self,
-                          GFile       *file)
-{
-  ImportJob *job;
-  g_autofree char *basename = NULL;
-
-  g_return_if_fail (WENDA_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  if (self->library == NULL)
-    return;
-
-  basename = g_file_get_basename (file);
-  job = g_new0 (ImportJob, 1);
-  self->n_imports++;
-  job->self = g_object_ref (self);
-  job->file = g_object_ref (file);
-  job->name = g_filename_display_name (basename ? basename : "");
-  job->id = wenda_library_make_id (self->library, job->name);
-  job->cancellable = g_cancellable_new ();
-  job->show_timeout = g_timeout_add (500, show_import_progress, job);
-
-  wenda_import_file_async (file, WENDA_IMPORT_FORMAT_AUTO, job->id, job->cancellable,
-                           on_import_progress, job, NULL,
-                           on_import_done, job);
-}
-
-static void
-on_open_dialog_done (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(WendaWindow) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
-
-  if (file != NULL)
-    wenda_window_import_file (self, file);
-  self->n_imports--;
-}
-
-static GListStore *
-bank_file_filters (void)
-{
-  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) banks = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) markdown = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (banks, _("Question Banks"));
-  gtk_file_filter_add_mime_type (banks, "text/markdown");
-  gtk_file_filter_add_mime_type (banks, "application/json");
-  gtk_file_filter_add_suffix (banks, "md");
-  gtk_file_filter_add_suffix (banks, "json");
-  gtk_file_filter_set_name (markdown, _("Markdown"));
-  gtk_file_filter_add_mime_type (markdown, "text/markdown");
-  gtk_file_filter_add_suffix (markdown, "md");
-  gtk_file_filter_set_name (json, _("JSON"));
-  gtk_file_filter_add_mime_type (json, "application/json");
-  gtk_file_filter_add_suffix (json, "json");
-  g_list_store_append (filters, banks);
-  g_list_store_append (filters, markdown);
-  g_list_store_append (filters, json);
-
-  return filters;
-}
-
-/* File › Open, through the file chooser portal when there is one. */
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  WendaWindow *self = WENDA_WINDOW (widget);
-  g_autoptr(GListStore) filters = bank_file_filters ();
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-
-  gtk_file_dialog_set_title (dialog, _("Open a Question Bank"));
-  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  self->n_imports++;
-  gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, on_open_dialog_done, g_object_ref (self));
-}
-
-static gboolean
-on_drop (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         WendaWindow   *self)
-{
-  GSList *files;
-
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
-
-  files = g_value_get_boxed (value);
-  for (GSList *l = files; l != NULL; l = l->next)
-    wenda_window_import_file (self, l->data);
-
-  return files != NULL;
-}
-
-typedef struct
-{
-  WendaWindow *self;
-  char        *contents;
-  char        *name;
-} ExportJob;
-
-static void
-export_job_free (ExportJob *job)
-{
-  g_clear_object (&job->self);
-  g_free (job->contents);
-  g_free (job->name);
-  g_free (job);
-}
-
-static void
-on_export_written (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  ExportJob *job = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
-    {
-      /* Translators: %s is a file name */
-      g_autofree char *heading = g_strdup_printf (_("Could Not Export to “%s”"), job->name);
-
-      wenda_window_show_error (job->self, heading, error->message);
-    }
-  else
-    {
-      /* Translators: %s is a file name */
-      g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), job->name);
-
-      wenda_window_add_toast (job->self, message);
-    }
-
-  export_job_free (job);
-}
-
-static void
-wenda_window_export_to (WendaWindow *self,
-                        GFile       *file,
-                        gboolean     anki)
-{
-  ExportJob *job = g_new0 (ExportJob, 1);
-  g_autofree char *basename = g_file_get_basename (file);
-
-  job->self = g_object_ref (self);
-  job->name = g_filename_display_name (basename ? basename : "");
-  job->contents = anki ? wenda_export_anki_tsv (self->bank, self->shown_mode)
-                       : wenda_export_markdown (self->bank, self->shown_mode);
-  g_file_replace_contents_async (file, job->contents, strlen (job->contents), NULL, FALSE,
-                                 G_FILE_CREATE_REPLACE_DESTINATION, NULL,
-                                 on_export_written, job);
-}
-
-static void
-on_save_dialog_done (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(WendaWindow) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
-
-  if (file != NULL)
-    wenda_window_export_to (self, file,
-                            GPOINTER_TO_INT (g_object_get_data (source, "wenda-anki")));
-}
-
-/* Export the bank in the reading mode shown: "anki" or "markdown". */
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  WendaWindow *self = WENDA_WINDOW (widget);
-  gboolean anki = g_str_equal (g_variant_get_string (parameter, NULL), "anki");
-  g_autofree char *name = NULL;
-  const char *title = anki ? _("Export for Anki") : _("Export as Markdown");
-
-  if (self->bank == NULL)
-    return;
-
-  /* The bank's title, without what a file name cannot hold. */
-  name = g_strdup_printf ("%s.%s", wenda_bank_get_title (self->bank)[0] != '\0'
-                                   ? wenda_bank_get_title (self->bank) : "wenda",
-                          anki ? "txt" : "md");
-  g_strdelimit (name, "/\\:", '-');
-
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-
-    gtk_file_dialog_set_title (dialog, title);
-    gtk_file_dialog_set_initial_name (dialog, name);
-    g_object_set_data (G_OBJECT (dialog), "wenda-anki", GINT_TO_POINTER (anki));
-    gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, on_save_dialog_done, g_object_ref (self));
-  }
-}
-
-static void
-on_rename_response (AdwAlertDialog *dialog,
-                    const char     *response,
-                    WendaWindow    *self)
-{
-  GtkEditable *entry = GTK_EDITABLE (adw_alert_dialog_get_extra_child (dialog));
-  WendaLibraryBank *entry_bank = g_object_get_data (G_OBJECT (dialog), "wenda-bank");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-
-  if (!g_str_equal (response, "rename"))
-    return;
-
-  title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  if (title[0] == '\0')
-    return;
-
-  if (!wenda_library_rename (self->library, entry_bank, title, &error))
-    wenda_window_show_error (self, _("Could Not Rename the Bank"), error->message);
-  else
-    wenda_window_select_library_bank (self, entry_bank);
-}
-
-static void
-rename_bank_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  WendaWindow *self = WENDA_WINDOW (widget);
-  WendaLibraryBank *entry = wenda_window_get_library_bank (self);
-  AdwAlertDialog *dialog;
-  GtkWidget *text;
-
-  if (entry == NULL || wenda_library_bank_is_bundled (entry))
-    return;
-
-  dialog = wenda_window_message_dialog (self, _("Rename the Bank"), NULL);
-  text = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (text), wenda_library_bank_get_title (entry));
-  gtk_entry_set_activates_default (GTK_ENTRY (text), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Bank name"), -1);
-  adw_alert_dialog_set_extra_child (dialog, text);
-  adw_alert_dialog_add_responses (dialog, "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
-  adw_alert_dialog_set_response_appearance (dialog, "rename", ADW_RESPONSE_SUGGESTED);
-  adw_alert_dialog_set_default_response (dialog, "rename");
-  adw_alert_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "wenda-bank", g_object_ref (entry), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_rename_response), self, 0);
-  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
-}
-
-static void
-on_remove_response (AdwAlertDialog *dialog,
-                    const char     *response,
-                    WendaWindow    *self)
-{
-  WendaLibraryBank *entry = g_object_get_data (G_OBJECT (dialog), "wenda-bank");
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "remove"))
-    return;
-
-  /* Show the bundled bank first: the removed one's items go away. */
-  {
-    g_autoptr(WendaLibraryBank) bundled = g_list_model_get_item (G_LIST_MODEL (self->library), 0);
-
-    wenda_window_select_library_bank (self, bundled);
-  }
-  if (!wenda_library_remove (self->library, entry, &error))
-    wenda_window_show_error (self, _("Could Not Remove the Bank"), error->message);
-}
-
-static void
-remove_bank_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  WendaWindow *self = WENDA_WINDOW (widget);
-  WendaLibraryBank *entry = wenda_window_get_library_bank (self);
-  AdwAlertDialog *dialog;
-  g_autofree char *heading = NULL;
-
-  if (entry == NULL || wenda_library_bank_is_bundled (entry))
-    return;
-
-  /* Translators: %s is a question bank's name */
-  heading = g_strdup_printf (_("Remove “%s”?"), wenda_library_bank_get_title (entry));
-  dialog = wenda_window_message_dialog (self, heading,
-                                        _("Wenda’s copy of its questions is deleted. The file you "
-                                          "imported it from is not touched, and your study progress "
-                                          "is kept in case you import it again."));
-  adw_alert_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
-  adw_alert_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_alert_dialog_set_default_response (dialog, "cancel");
-  adw_alert_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "wenda-bank", g_object_ref (entry), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response), self, 0);
-  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
-}
-
-/* Attaches the application's library: the chooser lists it, and the bank
- * the user read last opens. */
-static void
-wenda_window_attach_library (WendaWindow  *self,
-                             WendaLibrary *library)
-{
-  g_autofree char *last = NULL;
-  WendaLibraryBank *entry;
-
-  self->library = g_object_ref (library);
-  /* Setting the model selects its first bank: not a choice to act on. */
-  self->attaching_library = TRUE;
-  gtk_drop_down_set_model (self->bank_dropdown, G_LIST_MODEL (library));
-  gtk_drop_down_set_selected (self->bank_dropdown, 0);
-  self->attaching_library = FALSE;
-  g_signal_connect_object (library, "items-changed", G_CALLBACK (on_library_changed),
-                           self, G_CONNECT_SWAPPED);
-
-  /* A window made for another bank (wenda_window_new()) keeps it. */
-  {
-    g_autoptr(WendaLibraryBank) bundled = g_list_model_get_item (G_LIST_MODEL (library), 0);
-
-    if (bundled == NULL || wenda_library_bank_get_bank (bundled) != self->bank)
-      {
-        wenda_window_update_bank_ui (self);
-        return;
-      }
-  }
-
-  last = self->settings ? g_settings_get_string (self->settings, "last-bank") : NULL;
-  entry = wenda_library_lookup (library, last);
-  if (entry != NULL && !wenda_library_bank_is_bundled (entry))
-    wenda_window_select_library_bank (self, entry);
-
-  wenda_window_update_bank_ui (self);
-}
-
-/* Study needs the application's store: enabled once the window has one. */
-static void
-wenda_window_update_study_ui (WendaWindow *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.study", self->store != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.progress", self->store != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->filter_box), self->store != NULL);
-  /* The window's breakpoint hides the button in a narrow window: its
-   * setter restores this when the window widens. */
-  gtk_widget_set_visible (self->study_button, self->store != NULL);
-  wenda_window_update_mode_ui (self);
-  wenda_window_update_filter_counts (self);
-  wenda_window_update_star (self);
-}
-
-/* Stars and progress live in the application's store.  (The application
- * is set after construction.) */
-static void
-on_application_changed (WendaWindow *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (WENDA_IS_APPLICATION (app) && self->library == NULL &&
-      wenda_application_get_library (WENDA_APPLICATION (app)) != NULL)
-    wenda_window_attach_library (self, wenda_application_get_library (WENDA_APPLICATION (app)));
-
-  if (self->store != NULL || !WENDA_IS_APPLICATION (app) ||
-      wenda_application_get_study_store (WENDA_APPLICATION (app)) == NULL)
-    return;
-
-  self->store = g_object_ref (wenda_application_get_study_store (WENDA_APPLICATION (app)));
-  /* A store that will not write (a file from a newer version, or one that
-   * could not be read) was explained by the application at startup. */
-  self->told_save_failed = wenda_study_store_get_read_only (self->store);
-  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "reset", G_CALLBACK (on_store_changed),
-                           self, G_CONNECT_SWAPPED);
-  wenda_progress_view_set_sources (self->progress_view, self->store, self->bank);
-  wenda_window_update_study_ui (self);
+  return GTK_WINDOW_CLASS (wenda_window_parent_class)->close_request (window);
 }
 
 static void
@@ -2206,7 +222,7 @@ wenda_window_map (GtkWidget *widget)
 
   /* Start with focus on the open topic, so arrows work at once. */
   if (gtk_root_get_focus (GTK_ROOT (self)) == NULL)
-    wenda_window_focus_selected_row (self);
+    wenda_sidebar_focus_selected_row (self->sidebar);
 }
 
 static void
@@ -2218,9 +234,6 @@ wenda_window_constructed (GObject *object)
 
   wenda_window_update_study_ui (self);
   wenda_window_update_bank_ui (self);
-
-  /* Cards fall due as time passes. */
-  self->refresh_timeout = g_timeout_add_seconds (60, refresh_timeout_cb, self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -2234,6 +247,16 @@ wenda_window_constructed (GObject *object)
   wenda_window_update_mode_ui (self);
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  /* Then what g_object_new() was given: the bank, the library (which may
+   * open the bank the user read last instead) and the study store. */
+  if (self->bank != NULL)
+    wenda_window_show_bank (self);
+  if (self->library != NULL)
+    wenda_window_attach_library (self);
+  if (self->store != NULL)
+    wenda_window_attach_store (self);
+  self->constructed = TRUE;
 }
 
 static void
@@ -2241,17 +264,7 @@ wenda_window_dispose (GObject *object)
 {
   WendaWindow *self = (WendaWindow *)object;
 
-  if (self->focus_row_tick != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->focus_row_tick);
-      self->focus_row_tick = 0;
-      g_clear_weak_pointer (&self->focus_row_from);
-    }
   g_clear_weak_pointer (&self->news_toast);
-
-  g_clear_handle_id (&self->refresh_timeout, g_source_remove);
-  g_clear_handle_id (&self->refilter_idle, g_source_remove);
-  g_clear_handle_id (&self->counts_idle, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WENDA_TYPE_WINDOW);
 
@@ -2260,7 +273,7 @@ wenda_window_dispose (GObject *object)
   g_clear_object (&self->bank);
   g_clear_object (&self->glossary);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->bank_ids, g_ptr_array_unref);
+  self->scheduler = NULL;
 
   G_OBJECT_CLASS (wenda_window_parent_class)->dispose (object);
 }
@@ -2292,11 +305,23 @@ wenda_window_get_property (GObject    *object,
       break;
 
     case PROP_STUDY_FILTER:
-      g_value_set_enum (value, self->study_filter_kind);
+      g_value_set_enum (value, self->study_filter);
       break;
 
     case PROP_STARRED:
       g_value_set_boolean (value, wenda_window_get_starred (self));
+      break;
+
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+
+    case PROP_STUDY_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_SCHEDULER:
+      g_value_set_pointer (value, self->scheduler);
       break;
 
     default:
@@ -2315,7 +340,11 @@ wenda_window_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_BANK:
-      wenda_window_set_bank (self, g_value_get_object (value));
+      /* At construction, kept for constructed() (NULL if none is given) */
+      if (!self->constructed)
+        g_set_object (&self->bank, g_value_get_object (value));
+      else
+        wenda_window_set_bank (self, g_value_get_object (value));
       break;
 
     case PROP_CONTENT_MODE:
@@ -2328,6 +357,18 @@ wenda_window_set_property (GObject      *object,
 
     case PROP_STARRED:
       wenda_window_set_starred (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_LIBRARY:
+      self->library = g_value_dup_object (value);
+      break;
+
+    case PROP_STUDY_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_SCHEDULER:
+      self->scheduler = g_value_get_pointer (value);
       break;
 
     default:
@@ -2354,7 +395,8 @@ wenda_window_class_init (WendaWindowClass *klass)
   properties[PROP_BANK] =
     g_param_spec_object ("bank", NULL, NULL,
                          WENDA_TYPE_BANK,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT |
+                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /* The reading language of the content: saved in GSettings, applied at
    * once to the list and the reading pane. */
@@ -2392,41 +434,38 @@ wenda_window_class_init (WendaWindowClass *klass)
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* The user's banks, next to the bundled one (nullable: no chooser, no
+   * import). */
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL,
+                         WENDA_TYPE_LIBRARY,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /* Stars and progress (nullable: no stars, filters or study). */
+  properties[PROP_STUDY_STORE] =
+    g_param_spec_object ("study-store", NULL, NULL,
+                         WENDA_TYPE_STUDY_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /* The WendaScheduler study sessions use, borrowed (it has no GType:
+   * the application keeps it, with the user's fuzz setting, for longer
+   * than its windows live). */
+  properties[PROP_SCHEDULER] =
+    g_param_spec_pointer ("scheduler", NULL, NULL,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (WENDA_TYPE_DETAIL_VIEW);
   g_type_ensure (WENDA_TYPE_STUDY_VIEW);
   g_type_ensure (WENDA_TYPE_PROGRESS_VIEW);
-  g_type_ensure (WENDA_TYPE_LIBRARY_BANK);
-  g_type_ensure (WENDA_TYPE_SEARCH_FILTER);
-  g_type_ensure (WENDA_TYPE_MATCH_MODEL);
-  g_type_ensure (WENDA_TYPE_TOPIC_ROW);
+  g_type_ensure (WENDA_TYPE_SIDEBAR);
   g_type_ensure (WENDA_TYPE_TERM_VIEW);
-  g_type_ensure (WENDA_TYPE_GLOSSARY_TERM);
-  g_type_ensure (WENDA_TYPE_QA_ITEM);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/wenda-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, split_view);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, sidebar_title);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, title_stack);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, bank_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, sidebar_stack);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, glossary_entry);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, glossary_count_label);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, glossary_list);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, glossary_selection);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, glossary_filter_model);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, term_view);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, search_button);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, match_label);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, list_scroller);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, list_view);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, selection);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, filter_model);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, detail_scroller);
@@ -2439,74 +478,21 @@ wenda_window_class_init (WendaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, mode_icon);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, detail_clamp);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, study_button);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, star_button);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, filter_box);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, filter_all_label);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, filter_starred_label);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, filter_due_label);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, filter_new_label);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, search_filter);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, study_filter);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, study_view);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, progress_view);
-  gtk_widget_class_bind_template_callback (widget_class, on_split_view_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_toggled);
-  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_shown);
-  gtk_widget_class_bind_template_callback (widget_class, on_selected_item_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_items_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_text_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
-  gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_detail_show_topic);
-  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_page_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_glossary_entry_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_glossary_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_glossary_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_glossary_items_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_study_done);
-  gtk_widget_class_bind_template_callback (widget_class, on_bank_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_study_show_topic);
-  gtk_widget_class_bind_template_callback (widget_class, on_study_message);
 
-  gtk_widget_class_install_action (widget_class, "win.previous", NULL, previous_action);
-  gtk_widget_class_install_action (widget_class, "win.next", NULL, next_action);
-  gtk_widget_class_install_action (widget_class, "win.first", NULL, first_action);
-  gtk_widget_class_install_action (widget_class, "win.last", NULL, last_action);
-  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.glossary", NULL, glossary_action);
-  gtk_widget_class_install_action (widget_class, "win.show-topic", "u", show_topic_action);
-  /* A stateful action whose state is the mode's nick: "zh", "en", "both". */
-  gtk_widget_class_install_property_action (widget_class, "win.content-mode", "content-mode");
-  gtk_widget_class_install_property_action (widget_class, "win.study-filter", "study-filter");
-  /* Toggles the star (Ctrl+D). */
-  gtk_widget_class_install_property_action (widget_class, "win.starred", "starred");
-  gtk_widget_class_install_action (widget_class, "win.study", NULL, study_action);
-  gtk_widget_class_install_action (widget_class, "win.progress", NULL, progress_action);
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
-  gtk_widget_class_install_action (widget_class, "win.rename-bank", NULL, rename_bank_action);
-  gtk_widget_class_install_action (widget_class, "win.remove-bank", NULL, remove_bank_action);
-
-  /* Home and End go to the first and last topic, unless the focused widget
-   * (the list itself, the search entry, a text selection) uses them first:
-   * class bindings run in the bubble phase. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "win.first", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Home, 0, "win.first", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "win.last", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_End, 0, "win.last", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
+  /* Each file binds its own template callbacks. */
+  wenda_window_class_navigation_init (klass);
+  wenda_window_class_study_init (klass);
+  wenda_window_class_glossary_init (klass);
+  wenda_window_class_banks_init (klass);
+  wenda_window_class_actions_init (klass);
 }
 
 static void
 wenda_window_init (WendaWindow *self)
 {
-  GtkEventController *click;
-
   self->settings = g_settings_new ("io.github.wenda.Wenda");
   self->number_width = 2;
 
@@ -2520,46 +506,39 @@ wenda_window_init (WendaWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_menu_button_get_popover (self->mode_button)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reading language"), -1);
 
-  /* Typing anywhere in the window starts a search. */
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
-  wenda_window_update_study_filter_func (self);
-  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed), NULL);
-
-  /* GTK 4.8 names the chooser's inner button after its type. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->bank_dropdown));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_TOGGLE_BUTTON (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Question bank"), -1);
-
-  /* A bank dropped on the window is imported. */
-  {
-    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-
-    g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
-    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
-  }
-  g_signal_connect_object (self->study_view, "notify::current-item",
-                           G_CALLBACK (on_study_card_changed), self, G_CONNECT_SWAPPED);
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-
-  click = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
-  gtk_event_controller_set_propagation_phase (click, GTK_PHASE_CAPTURE);
-  g_signal_connect (click, "released", G_CALLBACK (on_list_click_released), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->list_view), click);
+  wenda_window_search_init (self);
+  wenda_window_banks_init (self);
+  wenda_window_study_init (self);
 }
 
+/**
+ * wenda_window_new:
+ * @library: (nullable): the user's banks, for the chooser and imports
+ * @store: (nullable): stars and progress, for the filters and study
+ * @scheduler: (nullable): for study sessions; borrowed, it must outlive
+ *   the window
+ *
+ * A window showing @bank.  Without a library, store or scheduler the
+ * features that need them are off.
+ */
 WendaWindow *
-wenda_window_new (GtkApplication *application,
-                  WendaBank      *bank)
+wenda_window_new (GtkApplication  *application,
+                  WendaBank       *bank,
+                  WendaLibrary    *library,
+                  WendaStudyStore *store,
+                  WendaScheduler  *scheduler)
 {
   g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (WENDA_IS_BANK (bank), NULL);
+  g_return_val_if_fail (library == NULL || WENDA_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (store == NULL || WENDA_IS_STUDY_STORE (store), NULL);
 
   return g_object_new (WENDA_TYPE_WINDOW,
                        "application", application,
                        "bank", bank,
+                       "library", library,
+                       "study-store", store,
+                       "scheduler", scheduler,
                        NULL);
 }
 
@@ -2569,78 +548,6 @@ wenda_window_get_bank (WendaWindow *self)
   g_return_val_if_fail (WENDA_IS_WINDOW (self), NULL);
 
   return self->bank;
-}
-
-/**
- * wenda_window_get_current_item:
- *
- * Returns: (transfer none) (nullable): the topic in the reading pane
- */
-WendaQaItem *
-wenda_window_get_current_item (WendaWindow *self)
-{
-  g_return_val_if_fail (WENDA_IS_WINDOW (self), NULL);
-
-  return gtk_single_selection_get_selected_item (self->selection);
-}
-
-/**
- * wenda_window_show_topic:
- * @number: a topic number
- *
- * Selects topic @number, clearing the search first if the search hides it.
- *
- * Returns: %FALSE if the bank has no such topic
- */
-gboolean
-wenda_window_show_topic (WendaWindow *self,
-                         guint        number)
-{
-  GListModel *model = G_LIST_MODEL (self->filter_model);
-  WendaQaItem *target;
-  guint n_items;
-
-  g_return_val_if_fail (WENDA_IS_WINDOW (self), FALSE);
-
-  if (self->bank == NULL || !(target = wenda_bank_lookup_number (self->bank, number)))
-    return FALSE;
-
-  adw_view_stack_set_visible_child_name (self->sidebar_stack, "topics");
-  wenda_window_show_reading (self);
-
-  for (guint pass = 0; pass < 2; pass++)
-    {
-      n_items = g_list_model_get_n_items (model);
-
-      for (guint i = 0; i < n_items; i++)
-        {
-          g_autoptr(WendaQaItem) item = g_list_model_get_item (model, i);
-
-          if (item == target)
-            {
-              wenda_window_select_position (self, i);
-              return TRUE;
-            }
-        }
-
-      /* Hidden by the search: show everything and look again. */
-      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-    }
-
-  g_return_val_if_reached (FALSE);
-}
-
-void
-wenda_window_set_search_text (WendaWindow *self,
-                              const char  *text)
-{
-  g_return_if_fail (WENDA_IS_WINDOW (self));
-
-  gtk_search_bar_set_search_mode (self->search_bar, text != NULL && text[0] != '\0');
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
-  /* Not typed: nothing to wait for */
-  wenda_window_apply_search (self);
 }
 
 WendaContentMode
@@ -2719,32 +626,4 @@ wenda_window_add_toast (WendaWindow *self,
     adw_toast_dismiss (self->news_toast);
   g_set_weak_pointer (&self->news_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-/**
- * wenda_window_is_importing:
- *
- * Whether an import is under way, or File › Open is waiting for the
- * user's choice (which may start one).
- */
-gboolean
-wenda_window_is_importing (WendaWindow *self)
-{
-  g_return_val_if_fail (WENDA_IS_WINDOW (self), FALSE);
-
-  return self->n_imports > 0;
-}
-
-/**
- * wenda_window_start_study:
- *
- * Starts a study session over the topics the list shows, as Ctrl+Enter
- * does.
- */
-void
-wenda_window_start_study (WendaWindow *self)
-{
-  g_return_if_fail (WENDA_IS_WINDOW (self));
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.study", NULL);
 }

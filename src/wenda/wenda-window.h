@@ -7,6 +7,8 @@
 #include <adwaita.h>
 
 #include "wenda-bank.h"
+#include "wenda-library.h"
+#include "wenda-study-store.h"
 
 G_BEGIN_DECLS
 
@@ -14,8 +16,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (WendaWindow, wenda_window, WENDA, WINDOW, AdwApplicationWindow)
 
-WendaWindow *wenda_window_new              (GtkApplication *application,
-                                            WendaBank      *bank);
+WendaWindow *wenda_window_new              (GtkApplication  *application,
+                                            WendaBank       *bank,
+                                            WendaLibrary    *library,
+                                            WendaStudyStore *store,
+                                            WendaScheduler  *scheduler);
 WendaBank   *wenda_window_get_bank         (WendaWindow    *self);
 WendaQaItem *wenda_window_get_current_item (WendaWindow    *self);
 gboolean     wenda_window_show_topic       (WendaWindow    *self,

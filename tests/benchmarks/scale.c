@@ -52,6 +52,7 @@
 #include "wenda-match-model.h"
 #include "wenda-search-filter.h"
 #include "wenda-study-store.h"
+#include "wenda-sidebar.h"
 #include "wenda-window.h"
 
 /* Helpers {{{ */
@@ -669,7 +670,10 @@ static GtkWindow *
 open_window (GApplication *app,
              WendaBank    *bank)
 {
-  GtkWidget *window = GTK_WIDGET (wenda_window_new (GTK_APPLICATION (app), bank));
+  /* The application's window has its library and study store. */
+  GtkWidget *window = GTK_WIDGET (WENDA_IS_APPLICATION (app)
+                                  ? wenda_application_new_window (WENDA_APPLICATION (app), bank)
+                                  : wenda_window_new (GTK_APPLICATION (app), bank, NULL, NULL, NULL));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 960, 640);
   g_signal_connect (window, "realize", G_CALLBACK (on_realize), NULL);
@@ -781,12 +785,20 @@ window_keystroke (SearchStats *stats,
                 query, expected, base, done, painted, layout, paint, blocked, quiet);
 }
 
+/* An object of the window's sidebar, by its id. */
+static GObject *
+sidebar_child (GtkWindow  *window,
+               const char *name)
+{
+  GObject *sidebar = gtk_widget_get_template_child (GTK_WIDGET (window), WENDA_TYPE_WINDOW, "sidebar");
+
+  return gtk_widget_get_template_child (GTK_WIDGET (sidebar), WENDA_TYPE_SIDEBAR, name);
+}
+
 static gboolean
 glossary_built (GtkWindow *window)
 {
-  GtkFilterListModel *glossary =
-    GTK_FILTER_LIST_MODEL (gtk_widget_get_template_child (GTK_WIDGET (window), WENDA_TYPE_WINDOW,
-                                                          "glossary_filter_model"));
+  GtkFilterListModel *glossary = GTK_FILTER_LIST_MODEL (sidebar_child (window, "glossary_filter_model"));
 
   return gtk_filter_list_model_get_model (glossary) != NULL;
 }
@@ -884,8 +896,7 @@ run_search (const char *path,
     iterate_busy (TRUE);
   g_print ("scale-search-window glossary after %.0f ms more\n", now_ms () - t0);
   list = find_widget (GTK_WIDGET (window), is_topic_list, bank);
-  entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (window), WENDA_TYPE_WINDOW,
-                                                       "search_entry"));
+  entry = GTK_EDITABLE (sidebar_child (window, "search_entry"));
   g_assert (list != NULL && entry != NULL);
   list_for_paint = list;
   model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));

@@ -252,7 +252,7 @@ on_activate (GApplication *app)
   if (mode == MODE_BARE || mode == MODE_BARE_CJK)
     window = bare_window_new (GTK_APPLICATION (app));
   else
-    window = GTK_WIDGET (wenda_window_new (GTK_APPLICATION (app), bank));
+    window = GTK_WIDGET (wenda_window_new (GTK_APPLICATION (app), bank, NULL, NULL, NULL));
 
   mark ("window-new");
   gtk_window_present (GTK_WINDOW (window));

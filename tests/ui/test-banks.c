@@ -410,7 +410,7 @@ count_searches (GObject    *filter,
 }
 
 /* A template child of the window that is not a widget */
-#define WIN_OBJECT(name) gtk_widget_get_template_child (GTK_WIDGET (window), WENDA_TYPE_WINDOW, name)
+#define WIN_OBJECT(name) ui_template_object (window, WENDA_TYPE_WINDOW, name)
 
 static guint
 n_listed (void)

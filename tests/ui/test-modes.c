@@ -473,7 +473,7 @@ test_missing_translation_falls_back (void)
   WendaWindow *other;
 
   /* A bank with no English at all: English mode shows the Chinese. */
-  other = wenda_window_new (GTK_APPLICATION (app), untranslated);
+  other = wenda_application_new_window (app, untranslated);
   gtk_window_present (GTK_WINDOW (other));
   ui_wait_mapped (GTK_WIDGET (other));
   wenda_window_set_content_mode (other, WENDA_CONTENT_MODE_EN);
@@ -502,7 +502,7 @@ test_saved_mode_at_start (void)
   GtkWidget *view;
 
   g_settings_set_string (settings, "content-mode", "en");
-  other = wenda_window_new (GTK_APPLICATION (app), bank);
+  other = wenda_application_new_window (app, bank);
   gtk_window_present (GTK_WINDOW (other));
   wenda_window_show_topic (other, 5);
   view = ui_template_child (other, WENDA_TYPE_WINDOW, "detail_view");

@@ -88,8 +88,7 @@ answer_shown (void)
 static GListModel *
 list_model (void)
 {
-  return G_LIST_MODEL (gtk_widget_get_template_child (GTK_WIDGET (window), WENDA_TYPE_WINDOW,
-                                                      "selection"));
+  return G_LIST_MODEL (ui_template_object (window, WENDA_TYPE_WINDOW, "selection"));
 }
 
 static guint

@@ -16,8 +16,7 @@ static WendaApplication *app;
 static WendaWindow *window;
 static WendaBank *bank;
 
-#define CHILD(name) \
-  GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), WENDA_TYPE_WINDOW, name))
+#define CHILD(name) ui_template_child (window, WENDA_TYPE_WINDOW, name)
 #define DETAIL_CHILD(name) \
   GTK_WIDGET (gtk_widget_get_template_child (CHILD ("detail_view"), WENDA_TYPE_DETAIL_VIEW, name))
 
@@ -544,7 +543,7 @@ test_settings_restored (void)
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 620);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 
-  second = wenda_window_new (GTK_APPLICATION (app), bank);
+  second = wenda_application_new_window (app, bank);
   gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
   g_assert_cmpint (width, ==, 1010);
   g_assert_cmpint (height, ==, 620);

@@ -993,15 +993,64 @@ ui_start_app (int               *argc,
   return window;
 }
 
-/* A widget of @widget's template, by its id. */
+/* Looks for @name in the templates of the app's composite widgets inside
+ * @widget (its own types only: GTK's templates have names of their own),
+ * counting where it is found. */
+static void
+find_in_nested_templates (GtkWidget   *widget,
+                          const char  *name,
+                          GObject    **found,
+                          guint       *n_found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_str_has_prefix (G_OBJECT_TYPE_NAME (child), "Wenda"))
+        {
+          GObject *object = gtk_widget_get_template_child (child, G_OBJECT_TYPE (child), name);
+
+          if (object != NULL)
+            {
+              *found = object;
+              (*n_found)++;
+            }
+        }
+      find_in_nested_templates (child, name, found, n_found);
+    }
+}
+
+/* An object of @widget's template (of its class @type), by its id; or,
+ * if that template has none of that name, of the template of a composite
+ * widget inside it, such as the window's sidebar (WendaSidebar), where
+ * the name must be unique. */
+GObject *
+ui_template_object (gpointer    widget,
+                    GType       type,
+                    const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+  guint n_found = 0;
+
+  if (object != NULL)
+    return object;
+
+  find_in_nested_templates (GTK_WIDGET (widget), name, &object, &n_found);
+  if (n_found != 1)
+    g_error ("%u template children named “%s” in %s", n_found, name, G_OBJECT_TYPE_NAME (widget));
+  return object;
+}
+
+/* A widget of @widget's template, by its id, as ui_template_object()
+ * finds it. */
 GtkWidget *
 ui_template_child (gpointer    widget,
                    GType       type,
                    const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+  GObject *child = ui_template_object (widget, type, name);
 
-  g_assert_nonnull (child);
+  g_assert_true (GTK_IS_WIDGET (child));
   return GTK_WIDGET (child);
 }
 

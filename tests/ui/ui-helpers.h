@@ -183,6 +183,12 @@ WendaWindow *ui_start_app          (int               *argc,
  * waits until the window has painted it. */
 void         ui_show_topic         (WendaWindow       *window,
                                    guint              number);
+/* An object of @widget's template (of @type), by its id, or, if it has
+ * none of that name, of a composite widget's inside it (the window's
+ * sidebar): the lookup of the tests' WIN (...). */
+GObject     *ui_template_object    (gpointer           widget,
+                                   GType              type,
+                                   const char        *name);
 GtkWidget   *ui_template_child     (gpointer           widget,
                                    GType              type,
                                    const char        *name);

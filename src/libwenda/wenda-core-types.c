@@ -1,10 +1,10 @@
-/* wenda-types.c: shared enums
+/* wenda-core-types.c: libwenda's shared enums
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include "wenda-types.h"
+#include "wenda-core-types.h"
 
 G_DEFINE_ENUM_TYPE (WendaLanguage, wenda_language,
   G_DEFINE_ENUM_VALUE (WENDA_LANGUAGE_ZH, "zh"),

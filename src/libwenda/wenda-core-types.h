@@ -1,4 +1,4 @@
-/* wenda-types.h: forward declarations and shared enums
+/* wenda-core-types.h: libwenda's forward declarations and shared enums
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
