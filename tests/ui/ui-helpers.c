@@ -398,9 +398,10 @@ ui_wait_still (GtkWidget *widget)
           graphene_rect_t own = GRAPHENE_RECT_INIT (0, 0, -1, -1);
           graphene_rect_t there = GRAPHENE_RECT_INIT (0, 0, -1, -1);
 
-          gtk_widget_compute_bounds (widget, widget, &own);
-          if (root != NULL)
-            gtk_widget_compute_bounds (widget, root, &there);
+          if (!gtk_widget_compute_bounds (widget, widget, &own))
+            own = GRAPHENE_RECT_INIT (0, 0, -1, -1);
+          if (root == NULL || !gtk_widget_compute_bounds (widget, root, &there))
+            there = GRAPHENE_RECT_INIT (0, 0, -1, -1);
           g_error ("ui_wait_still: %s is not mapped at its own size after %d ms "
                    "(mapped %d, %d × %d; its bounds %g × %g, in the window %g, %g, %g × %g)",
                    G_OBJECT_TYPE_NAME (widget), UI_TIMEOUT_MS, gtk_widget_get_mapped (widget),
