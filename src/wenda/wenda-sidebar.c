@@ -372,21 +372,21 @@ update_filter_counts (WendaSidebar *self)
         case WENDA_STUDY_FILTER_ALL:
           /* Translators: a filter button of the topic list, with the
            * number of topics it shows; keep it short */
-          text = g_strdup_printf (_("All %u"), counts[filter]);
+          text = g_strdup_printf (_("All %'u"), counts[filter]);
           break;
         case WENDA_STUDY_FILTER_STARRED:
           /* Translators: a filter button: starred topics; keep it short */
-          text = g_strdup_printf (_("Starred %u"), counts[filter]);
+          text = g_strdup_printf (_("Starred %'u"), counts[filter]);
           break;
         case WENDA_STUDY_FILTER_DUE:
           /* Translators: a filter button: topics due for review; keep it
            * short */
-          text = g_strdup_printf (_("Due %u"), counts[filter]);
+          text = g_strdup_printf (_("Due %'u"), counts[filter]);
           break;
         case WENDA_STUDY_FILTER_NEW:
           /* Translators: a filter button: topics never studied; keep it
            * short */
-          text = g_strdup_printf (_("New %u"), counts[filter]);
+          text = g_strdup_printf (_("New %'u"), counts[filter]);
           break;
         default:
           g_assert_not_reached ();
@@ -528,10 +528,10 @@ on_topics_changed (WendaSidebar *self)
     query = "";
 
   if (query[0] == '\0')
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u topic", "%u topics", n_shown),
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u topic", "%'u topics", n_shown),
                             n_shown);
   else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches", n_shown),
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u match", "%'u matches", n_shown),
                             n_shown);
 
   gtk_label_set_label (self->match_label, text);
@@ -859,7 +859,7 @@ on_glossary_items_changed (WendaSidebar *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->glossary_filter_model));
   g_autofree char *text = NULL;
 
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u term", "%u terms", n), n);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u term", "%'u terms", n), n);
   gtk_label_set_label (self->glossary_count_label, text);
 }
 

@@ -294,8 +294,8 @@ on_import_done (GObject      *source,
       g_autofree char *message = NULL;
 
       /* Translators: %u questions were read from the file %s */
-      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u question from “%s”",
-                                              "Imported %u questions from “%s”", n),
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %'u question from “%s”",
+                                              "Imported %'u questions from “%s”", n),
                                  n, job->name);
       wenda_window_add_toast (self, message);
     }

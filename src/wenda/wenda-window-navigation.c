@@ -150,7 +150,7 @@ wenda_window_selection_changed (WendaWindow *self)
       g_autofree char *title = NULL;
 
       /* Translators: the title of the reading pane, e.g. "Topic 12 of 30" */
-      title = g_strdup_printf (_("Topic %u of %u"),
+      title = g_strdup_printf (_("Topic %u of %'u"),
                                wenda_qa_item_get_number (item),
                                g_list_model_get_n_items (G_LIST_MODEL (self->bank)));
       adw_window_title_set_title (self->content_title, title);

@@ -341,9 +341,8 @@ shown_contains (guint number)
 static gboolean
 searched (const char *text)
 {
-  WendaSearchFilter *filter = WENDA_SEARCH_FILTER (gtk_widget_get_template_child (GTK_WIDGET (window),
-                                                                                  WENDA_TYPE_WINDOW,
-                                                                                  "search_filter"));
+  WendaSearchFilter *filter = WENDA_SEARCH_FILTER (ui_template_object (window, WENDA_TYPE_WINDOW,
+                                                                       "search_filter"));
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (WIN ("list_view"))));
 
   return g_strcmp0 (wenda_search_filter_get_search (filter), text) == 0 &&
