@@ -778,9 +778,9 @@ format_tenths (double value)
   double tenths = round (value * 10.0);
 
   if (fmod (tenths, 10.0) == 0.0)
-    return g_strdup_printf ("%.0f", tenths / 10.0);
+    return g_strdup_printf ("%'.0f", tenths / 10.0);
   else
-    return g_strdup_printf ("%.1f", tenths / 10.0);
+    return g_strdup_printf ("%'.1f", tenths / 10.0);
 }
 
 char *

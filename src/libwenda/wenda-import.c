@@ -196,8 +196,8 @@ wenda_import_report_to_text (const WendaImportReport *self)
   text = g_string_new (NULL);
   g_string_append_printf (text,
                           g_dngettext (GETTEXT_PACKAGE,
-                                       "%s: %u question read.",
-                                       "%s: %u questions read.",
+                                       "%s: %'u question read.",
+                                       "%s: %'u questions read.",
                                        self->n_items),
                           self->filename, self->n_items);
 
@@ -207,8 +207,8 @@ wenda_import_report_to_text (const WendaImportReport *self)
   g_string_append_c (text, '\n');
   g_string_append_printf (text,
                           g_dngettext (GETTEXT_PACKAGE,
-                                       "%u problem:",
-                                       "%u problems:",
+                                       "%'u problem:",
+                                       "%'u problems:",
                                        self->problems->len),
                           self->problems->len);
 

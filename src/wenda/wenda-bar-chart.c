@@ -14,6 +14,7 @@
 
 #include "wenda-bar-chart.h"
 #include "wenda-bar-chart-private.h"
+#include "wenda-format.h"
 
 /* Sizes in pixels. */
 #define MIN_SLOT        14   /* the least width per bar */
@@ -125,9 +126,8 @@ ensure_layouts (WendaBarChart *self)
 
   for (guint i = 0; i < self->n; i++)
     {
-      char value[16];
+      g_autofree char *value = wenda_format_count (self->values[i]);
 
-      g_snprintf (value, sizeof value, "%u", self->values[i]);
       g_ptr_array_add (self->label_layouts,
                        create_layout (self, self->labels[i], (int)i == self->highlight));
       g_ptr_array_add (self->value_layouts, create_layout (self, value, FALSE));
@@ -640,7 +640,7 @@ wenda_bar_chart_build_description (const char *const *labels,
     {
       if (i > 0)
         g_string_append (description, ", ");
-      g_string_append_printf (description, "%s: %u", labels[i], values[i]);
+      g_string_append_printf (description, "%s: %'u", labels[i], values[i]);
     }
 
   return g_string_free (description, FALSE);

@@ -197,8 +197,8 @@ wenda_detail_view_update_related (WendaDetailView *self)
         g_hash_table_add (seen, GUINT_TO_POINTER (numbers[i]));
 
       /* Translators: after the links to topics that ask the same question */
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more topic asks the same",
-                                           "and %u more topics ask the same", more),
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %'u more topic asks the same",
+                                           "and %'u more topics ask the same", more),
                               more);
       label = gtk_label_new (text);
       gtk_label_set_xalign (GTK_LABEL (label), 0);

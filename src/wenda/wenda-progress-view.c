@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "wenda-bar-chart.h"
+#include "wenda-format.h"
 #include "wenda-progress-view.h"
 
 #define RETENTION_DAYS 30
@@ -81,7 +82,7 @@ static void
 set_count (GtkLabel *label,
            guint     count)
 {
-  g_autofree char *text = g_strdup_printf ("%u", count);
+  g_autofree char *text = wenda_format_count (count);
 
   gtk_label_set_text (label, text);
 }
@@ -279,8 +280,8 @@ wenda_progress_view_refresh (WendaProgressView *self)
       g_autofree char *subtitle = NULL;
 
       /* Translators: %u is a number of reviews of learned cards */
-      subtitle = g_strdup_printf (ngettext ("Remembered, of %u review in the last 30 days",
-                                            "Remembered, of %u reviews in the last 30 days",
+      subtitle = g_strdup_printf (ngettext ("Remembered, of %'u review in the last 30 days",
+                                            "Remembered, of %'u reviews in the last 30 days",
                                             n_recent),
                                   n_recent);
       gtk_label_set_text (self->retention_label, percent);

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "wenda-detail-view.h"
+#include "wenda-format.h"
 #include "wenda-study-view.h"
 
 struct _WendaStudyView
@@ -128,10 +129,10 @@ show_summary (WendaStudyView *self)
   g_autofree char *correct_text = NULL;
   g_autofree char *next_text = NULL;
 
-  reviewed_text = g_strdup_printf ("%u", reviewed);
+  reviewed_text = wenda_format_count (reviewed);
   /* Translators: correct answers in a study session, and their share, as
    * in "10 (83%)" */
-  correct_text = g_strdup_printf (_("%u (%u%%)"), correct,
+  correct_text = g_strdup_printf (_("%'u (%u%%)"), correct,
                                   reviewed > 0 ? (correct * 100 + reviewed / 2) / reviewed : 0);
 
   if (next == 0)
@@ -204,7 +205,7 @@ show_card (WendaStudyView *self)
 
   /* Translators: above a study card: its state ("New card", "Review"…)
    * and how many cards are left in the session, this one included */
-  progress = g_strdup_printf (ngettext ("%s · %u card left", "%s · %u cards left", left),
+  progress = g_strdup_printf (ngettext ("%s · %'u card left", "%s · %'u cards left", left),
                               state_name (wenda_study_session_get_current_state (self->session)),
                               left);
   gtk_label_set_text (self->progress_label, progress);

@@ -126,7 +126,7 @@ wenda_term_view_set_term (WendaTermView     *self,
   wenda_label_set_text_in (self->en_label, en, WENDA_LANGUAGE_EN);
 
   users = wenda_glossary_term_get_users (term, &n_users);
-  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Used in %u topic", "Used in %u topics",
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Used in %'u topic", "Used in %'u topics",
                                           n_users), n_users);
   gtk_label_set_label (self->users_heading, heading);
 

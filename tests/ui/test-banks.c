@@ -96,18 +96,35 @@ button_in_place (gpointer data)
          G_APPROX_VALUE (in_window.size.height, own.size.height, 0.5);
 }
 
-/* Answers the dialog with a click on the button of @response; the dialog
- * closes. */
+static void
+record_response (AdwAlertDialog *dialog,
+                 const char     *response,
+                 char          **got)
+{
+  g_free (*got);
+  *got = g_strdup (response);
+}
+
+/* Answers the dialog with a click on the button of @response: the dialog
+ * emits that response (so the app's handlers of it, connected before this
+ * one, have run), and closes. */
 static void
 respond (AdwAlertDialog *dialog,
          const char     *response)
 {
+  g_autoptr(AdwAlertDialog) keep = g_object_ref (dialog);
   GtkWidget *button = find_response_button (GTK_WIDGET (dialog),
                                             adw_alert_dialog_get_response_label (dialog, response));
+  g_autofree char *got = NULL;
+  gulong handler;
 
   g_assert_nonnull (button);
   g_assert_true (ui_wait_for (button_in_place, button, 3000));
+  handler = g_signal_connect (dialog, "response", G_CALLBACK (record_response), &got);
   ui_click (button);
+  ui_assert_eventually (got != NULL);
+  g_signal_handler_disconnect (dialog, handler);
+  g_assert_cmpstr (got, ==, response);
   ui_assert_eventually (find_dialog () != dialog);
 }
 
@@ -120,7 +137,10 @@ import (const char *name)
 
   wenda_window_import_file (window, file);
   ui_assert_eventually (n_banks () == before + 1);
-  ui_pump (100);
+  /* The import has ended (the bank shown, its toast or report up), and the
+   * window has drawn it. */
+  ui_assert_eventually (!wenda_window_is_importing (window));
+  ui_wait_frame (GTK_WIDGET (window));
 }
 
 /* A Markdown bank imports into the library, shows in the chooser, and is
@@ -152,7 +172,9 @@ test_original_only (void)
   GtkWidget *mode_button = WIN ("mode_button");
 
   wenda_window_set_content_mode (window, WENDA_CONTENT_MODE_EN);
-  ui_pump (100);
+  /* English is chosen, and the window has drawn what it shows for it. */
+  ui_assert_eventually (wenda_window_get_content_mode (window) == WENDA_CONTENT_MODE_EN);
+  ui_wait_frame (GTK_WIDGET (window));
   g_assert_false (gtk_widget_get_sensitive (mode_button));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (WIN ("mode_label"))), ==, "Original Only");
   g_assert_true (gtk_widget_get_mapped (DETAIL ("question_label")));
@@ -206,8 +228,8 @@ test_remove (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-bank", NULL));
   g_assert_true (ui_wait_for (dialog_shown, NULL, 3000));
+  /* The dialog answered Cancel, and the app has handled the answer. */
   respond (find_dialog (), "cancel");
-  ui_pump (200);
   g_assert_cmpuint (n_banks (), ==, before);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-bank", NULL));
@@ -238,7 +260,8 @@ test_import_error (void)
   g_assert_nonnull (strstr (adw_alert_dialog_get_heading (dialog), "binary.md"));
   g_assert_nonnull (strstr (adw_alert_dialog_get_body (dialog), "binary.md"));
   respond (dialog, "close");
-  ui_pump (100);
+  /* The import has ended, and nothing more comes of it. */
+  ui_assert_eventually (!wenda_window_is_importing (window));
   g_assert_cmpuint (n_banks (), ==, before);
 }
 
@@ -331,9 +354,11 @@ test_many_repeats (void)
 
   import ("repeated.md");
   ui_assert_eventually (g_list_model_get_n_items (G_LIST_MODEL (wenda_window_get_bank (window))) == 13);
-  wenda_window_show_topic (window, 1);
-  ui_pump (200);
+  ui_show_topic (window, 1);
   box = DETAIL ("related_box");
+  /* The pane shows topic 1, and its links under it. */
+  ui_assert_eventually (wenda_qa_item_get_number (wenda_window_get_current_item (window)) == 1 &&
+                        gtk_widget_get_mapped (box));
   for (GtkWidget *c = gtk_widget_get_first_child (box); c; c = gtk_widget_get_next_sibling (c))
     {
       if (GTK_IS_BUTTON (c))
@@ -443,6 +468,34 @@ row_number_width (void)
   return gtk_label_get_width_chars (GTK_LABEL (ui_template_child (row, WENDA_TYPE_TOPIC_ROW, "number_label")));
 }
 
+static void
+set_flag (gpointer  instance,
+          gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static void
+clear_flag (gpointer  instance,
+            gboolean *flag)
+{
+  *flag = FALSE;
+}
+
+/* The search bar has slid open: its revealer's transition has ended. */
+static gboolean
+search_bar_revealed (gpointer data)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (WIN ("search_bar")); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_REVEALER (child))
+        return gtk_revealer_get_child_revealed (GTK_REVEALER (child)) && gtk_widget_get_mapped (child);
+    }
+
+  g_error ("the search bar has no revealer");
+}
+
 static gboolean
 entry_has_text (gpointer data)
 {
@@ -462,7 +515,8 @@ test_large_bank_search (void)
   GObject *filter = WIN_OBJECT ("search_filter");
   const guint n_items = 6000;
   guint n_searches = 0;
-  gulong handler;
+  gboolean search_pending = FALSE;
+  gulong handler, changed, search_changed;
 
   for (guint i = 1; i <= n_items; i++)
     g_string_append_printf (text, "#### 题目 %u：第 %u 个问题？\n\n**答案：** %s %u。\n\n",
@@ -479,8 +533,8 @@ test_large_bank_search (void)
 
     g_object_get (window, "number-width", &width, NULL);
     g_assert_cmpint (width, ==, 4);
-    ui_pump (100);
-    g_assert_cmpint (row_number_width (), ==, 4);
+    /* The rows follow it. */
+    ui_assert_eventually (find_topic_row (GTK_WIDGET (window)) != NULL && row_number_width () == 4);
   }
 
   /* A change of the text alone does not search yet... */
@@ -509,16 +563,24 @@ test_large_bank_search (void)
 
   /* Typed with real keys, a word is searched once, not once a letter */
   handler = g_signal_connect (filter, "notify::search", G_CALLBACK (count_searches), &n_searches);
+  changed = g_signal_connect (entry, "changed", G_CALLBACK (set_flag), &search_pending);
+  search_changed = g_signal_connect (entry, "search-changed", G_CALLBACK (clear_flag), &search_pending);
   g_assert_true (ui_wait_for (only_main_window, NULL, 5000));
   gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (WIN ("search_bar")), TRUE);
-  ui_pump (200);
+  /* The entry has slid into place. */
+  g_assert_true (ui_wait_for (search_bar_revealed, NULL, 5000));
   ui_click (GTK_WIDGET (entry));
   ui_keys (GTK_WINDOW (window), "g r a d");
   g_assert_true (ui_wait_for (entry_has_text, (gpointer)"grad", 5000));
   g_assert_true (ui_wait_for (list_has_n_items, GUINT_TO_POINTER (n_items / 3), 5000));
-  ui_pump (300);
+  /* The entry's search-changed has come after its last change: the pause
+   * it waits for is over, and no search is pending. */
+  ui_assert_eventually (!search_pending);
+  ui_wait_idle ();
   g_assert_cmpuint (n_searches, ==, 1);
   g_signal_handler_disconnect (filter, handler);
+  g_signal_handler_disconnect (entry, changed);
+  g_signal_handler_disconnect (entry, search_changed);
 
   wenda_window_set_search_text (window, "");
 }
@@ -792,7 +854,9 @@ test_open_chooser (void)
 
   ui_assert_eventually (find_chooser () == NULL);
   ui_assert_eventually (n_banks () == before + 1);
-  ui_pump (100);
+  /* The import has ended, and the window has drawn the bank. */
+  ui_assert_eventually (!wenda_window_is_importing (window));
+  ui_wait_frame (GTK_WIDGET (window));
   g_assert_cmpstr (bank_title (), ==, "我的面试题");
   g_assert_false (wenda_library_bank_is_bundled (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (WIN ("bank_dropdown")))));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (wenda_window_get_bank (window))), ==, 3);
@@ -940,7 +1004,8 @@ test_drop (void)
 
   g_assert_true (drop_files (paths));
   ui_assert_eventually (n_banks () == before + 1);
-  ui_pump (100);
+  ui_assert_eventually (!wenda_window_is_importing (window));
+  ui_wait_frame (GTK_WIDGET (window));
   g_assert_cmpstr (bank_title (), ==, "重复的题目");
   g_assert_cmpuint (n_banks_titled ("重复的题目"), ==, titled_before + 1);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (WIN ("title_stack"))), ==, "banks");
@@ -962,8 +1027,10 @@ test_drop_two (void)
   guint n_items;
 
   g_assert_true (drop_files (paths));
+  /* Both imports have ended, and the window has drawn the bank shown. */
   ui_assert_eventually (n_banks () == before + 2);
-  ui_pump (100);
+  ui_assert_eventually (!wenda_window_is_importing (window));
+  ui_wait_frame (GTK_WIDGET (window));
   g_assert_cmpuint (n_banks_titled ("我的面试题"), ==, md_before + 1);
   g_assert_cmpuint (n_banks_titled (json_title), ==, 1);
 
@@ -1044,7 +1111,8 @@ test_drop_not_a_bank (void)
       g_assert_nonnull (body);
       g_assert_cmpstr (body, !=, "");
       respond (dialog, "close");
-      ui_pump (100);
+      /* The import has ended, and nothing more comes of it. */
+      ui_assert_eventually (!wenda_window_is_importing (window));
       g_assert_cmpuint (n_banks (), ==, before);
       g_assert_cmpstr (bank_title (), ==, title);
     }

@@ -249,8 +249,8 @@ test_color_scheme (void)
   preferences = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
   dark = find_check_button (GTK_WIDGET (preferences), "dark");
   g_assert_nonnull (dark);
-  ui_assert_eventually (gtk_widget_get_mapped (dark) && gtk_widget_get_width (dark) > 0);
-  ui_pump (200);
+  /* The dialog has grown into place. */
+  ui_wait_still (dark);
   ui_click (dark);
   g_assert_true (ui_wait_for (is_dark, GINT_TO_POINTER (TRUE), 3000));
   g_assert_cmpint (g_settings_get_enum (settings, "color-scheme"), ==, 2);

@@ -12,6 +12,7 @@
 #include "ui-helpers.h"
 #include "wenda-bank-loader.h"
 #include "wenda-detail-view.h"
+#include "wenda-search-filter.h"
 #include "wenda-topic-row.h"
 
 static WendaApplication *app;
@@ -228,7 +229,7 @@ test_switch_with_keys (void)
   static const guint topics[] = { 1, 16, 25 };
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
-  ui_pump (300);
+  ui_wait_allocation (GTK_WIDGET (window), 1200, 700);
 
   for (guint i = 0; i < G_N_ELEMENTS (topics); i++)
     {
@@ -284,7 +285,8 @@ test_switch_with_menu (void)
   ui_assert_eventually (gtk_widget_get_mapped (entry) && gtk_widget_get_width (entry) > 0);
   ui_click (entry);
   g_assert_true (ui_wait_for (mode_is, GINT_TO_POINTER (WENDA_CONTENT_MODE_BOTH), 3000));
-  ui_pump (200);
+  /* The menu has closed on the choice. */
+  ui_assert_eventually (!gtk_widget_get_mapped (GTK_WIDGET (popover)));
   assert_bilingual (9, TRUE);
 
   wenda_window_set_content_mode (window, WENDA_CONTENT_MODE_ZH);
@@ -334,25 +336,39 @@ shown_contains (guint number)
   return FALSE;
 }
 
+/* The list shows what the search for @text found: the search filter has
+ * the text, and the list is filtered (not every topic shows). */
+static gboolean
+searched (const char *text)
+{
+  WendaSearchFilter *filter = WENDA_SEARCH_FILTER (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                                  WENDA_TYPE_WINDOW,
+                                                                                  "search_filter"));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (WIN ("list_view"))));
+
+  return g_strcmp0 (wenda_search_filter_get_search (filter), text) == 0 &&
+         g_list_model_get_n_items (model) < g_list_model_get_n_items (G_LIST_MODEL (bank));
+}
+
 static void
 test_search_both_languages (void)
 {
   /* English words find topics while reading Chinese, and the reverse. */
   wenda_window_set_content_mode (window, WENDA_CONTENT_MODE_ZH);
   wenda_window_set_search_text (window, "gradient");
-  ui_pump (50);
+  ui_assert_eventually (searched ("gradient"));
   g_assert_true (shown_contains (4));
   g_assert_false (shown_contains (1));
 
   wenda_window_set_content_mode (window, WENDA_CONTENT_MODE_EN);
   wenda_window_set_search_text (window, "梯度");
-  ui_pump (50);
+  ui_assert_eventually (searched ("梯度"));
   g_assert_true (shown_contains (4));
   g_assert_false (shown_contains (1));
 
   /* Case does not matter in Latin text. */
   wenda_window_set_search_text (window, "GRADIENT clipping");
-  ui_pump (50);
+  ui_assert_eventually (searched ("GRADIENT clipping"));
   g_assert_true (shown_contains (4));
 
   wenda_window_set_search_text (window, NULL);
@@ -405,7 +421,11 @@ test_links (void)
                      label_links_to (DETAIL ("explanation_en_label"), links[i].to));
 
       wenda_window_set_content_mode (window, WENDA_CONTENT_MODE_BOTH);
-      ui_pump (100);
+      /* The pane shows both languages, in its grids, and has drawn them. */
+      ui_assert_eventually (wenda_detail_view_get_mode (WENDA_DETAIL_VIEW (WIN ("detail_view"))) ==
+                              WENDA_CONTENT_MODE_BOTH &&
+                            gtk_widget_get_visible (DETAIL ("answer_grid")));
+      ui_wait_frame (GTK_WIDGET (window));
       g_assert_true (any_label_links_to (DETAIL ("answer_grid"), links[i].to) ||
                      any_label_links_to (DETAIL ("explanation_grid"), links[i].to));
     }
@@ -455,10 +475,11 @@ test_missing_translation_falls_back (void)
   /* A bank with no English at all: English mode shows the Chinese. */
   other = wenda_window_new (GTK_APPLICATION (app), untranslated);
   gtk_window_present (GTK_WINDOW (other));
-  ui_pump (300);
+  ui_wait_mapped (GTK_WIDGET (other));
   wenda_window_set_content_mode (other, WENDA_CONTENT_MODE_EN);
-  wenda_window_show_topic (other, 3);
-  ui_pump (100);
+  g_assert_true (wenda_window_show_topic (other, 3));
+  ui_assert_eventually (wenda_qa_item_get_number (wenda_window_get_current_item (other)) == 3);
+  ui_wait_frame (GTK_WIDGET (other));
   {
     GtkWidget *view = ui_template_child (other, WENDA_TYPE_WINDOW, "detail_view");
     GtkWidget *answer = ui_template_child (view, WENDA_TYPE_DETAIL_VIEW, "answer_en_label");
@@ -468,8 +489,7 @@ test_missing_translation_falls_back (void)
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (answer)), !=, "");
   }
   wenda_window_set_content_mode (other, WENDA_CONTENT_MODE_ZH);
-  gtk_window_destroy (GTK_WINDOW (other));
-  ui_pump (100);
+  ui_destroy_window (GTK_WINDOW (other));
 }
 
 /* A window opened with a saved mode shows it everywhere, reading pane
@@ -495,9 +515,8 @@ test_saved_mode_at_start (void)
                                                                       "answer_en_label"))), ==,
                    wenda_qa_item_get_text (item (5), WENDA_QA_FIELD_ANSWER, WENDA_LANGUAGE_EN));
 
-  gtk_window_destroy (GTK_WINDOW (other));
+  ui_destroy_window (GTK_WINDOW (other));
   g_settings_reset (settings, "content-mode");
-  ui_pump (100);
 }
 
 static void
@@ -540,13 +559,15 @@ test_narrow_bilingual (void)
   wenda_window_set_content_mode (window, WENDA_CONTENT_MODE_BOTH);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
   g_assert_true (ui_wait_for (is_folded, GINT_TO_POINTER (TRUE), 3000));
+  ui_wait_allocation (GTK_WIDGET (window), 360, 640);
   adw_navigation_split_view_set_show_content (ADW_NAVIGATION_SPLIT_VIEW (WIN ("split_view")), TRUE);
-  ui_pump (400);
+  /* The reading page has slid in, at the window's width. */
+  ui_wait_navigation (ADW_NAVIGATION_SPLIT_VIEW (WIN ("split_view")));
   assert_bilingual (1, FALSE);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
   g_assert_true (ui_wait_for (is_folded, GINT_TO_POINTER (FALSE), 3000));
-  ui_pump (400);
+  ui_wait_allocation (GTK_WIDGET (window), 1200, 700);
   assert_bilingual (1, TRUE);
   wenda_window_set_content_mode (window, WENDA_CONTENT_MODE_ZH);
 }

@@ -136,6 +136,46 @@ row_exists (gpointer data)
   return find_row (GPOINTER_TO_UINT (data)) != NULL;
 }
 
+/* The row of topic @data is laid out inside the list's visible part (the
+ * list view is as large as what its scroller shows): scrolled to, a click
+ * in its middle lands on it. */
+static gboolean
+row_in_view (gpointer data)
+{
+  GtkWidget *row = find_row (GPOINTER_TO_UINT (data));
+  GtkWidget *list = CHILD ("list_view");
+  graphene_rect_t bounds;
+
+  return row != NULL && gtk_widget_get_height (row) > 0 &&
+         gtk_widget_compute_bounds (row, list, &bounds) &&
+         bounds.origin.y >= -0.5 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (list) + 0.5;
+}
+
+static guint
+n_shown (void)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (CHILD ("list_view")))));
+}
+
+/* Whether @toplevel is still one of the app's windows (compared, not
+ * read: it may have been freed). */
+static gboolean
+is_toplevel (gpointer toplevel)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) item = g_list_model_get_item (toplevels, i);
+
+      if ((gpointer)item == toplevel)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static const char *
 visible_page (void)
 {
@@ -155,9 +195,13 @@ static void
 reset_to_topic_1 (void)
 {
   wenda_window_set_search_text (window, NULL);
-  wenda_window_show_topic (window, 1);
-  ui_pump (100);
+  g_assert_true (wenda_window_show_topic (window, 1));
   g_assert_cmpuint (current_number (), ==, 1);
+  /* The list has scrolled to it and laid out its row: the tests focus
+   * the row, and move from it. */
+  if (!ui_wait_for (row_in_view, GUINT_TO_POINTER (1), UI_TIMEOUT_MS))
+    g_error ("the row of topic 1 is not in view");
+  ui_wait_frame (GTK_WIDGET (window));
 }
 
 static void
@@ -205,8 +249,7 @@ test_select_12 (void)
 
   /* With the mouse: click topic 3's row, once it is scrolled into view. */
   gtk_widget_activate_action (CHILD ("list_view"), "list.scroll-to-item", "u", 2);
-  ui_pump (100);
-  g_assert_true (ui_wait_for (row_exists, GUINT_TO_POINTER (3), 2000));
+  g_assert_true (ui_wait_for (row_in_view, GUINT_TO_POINTER (3), UI_TIMEOUT_MS));
   ui_click (find_row (3));
   assert_detail_shows (3);
 }
@@ -268,9 +311,8 @@ test_every_topic_by_keyboard_and_click (void)
       GtkWidget *row;
 
       gtk_widget_activate_action (CHILD ("list_view"), "list.scroll-to-item", "u", n - 1);
-      /* Let the scrolled list lay out before reading where the row is. */
-      ui_pump (100);
-      g_assert_true (ui_wait_for (row_exists, GUINT_TO_POINTER (n), 2000));
+      /* The scrolled list has laid the row out where it shows. */
+      g_assert_true (ui_wait_for (row_in_view, GUINT_TO_POINTER (n), UI_TIMEOUT_MS));
       row = find_row (n);
       ui_click (row);
       assert_detail_shows (n);
@@ -302,7 +344,6 @@ test_search (void)
     g_assert_true (GTK_IS_EDITABLE (focus));
     position = gtk_editable_get_position (GTK_EDITABLE (focus));
     gtk_editable_insert_text (GTK_EDITABLE (focus), "梯度", -1, &position);
-    ui_pump (100);
   }
   ui_assert_eventually (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), "梯度") == 0);
 
@@ -318,6 +359,8 @@ test_search (void)
     }
   g_assert_cmpuint (n_containing, ==, G_N_ELEMENTS (expected));
 
+  /* The search has filtered the list. */
+  ui_assert_eventually (n_shown () == G_N_ELEMENTS (expected));
   numbers = shown_numbers ();
   g_assert_cmpuint (numbers->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < numbers->len; i++)
@@ -343,7 +386,8 @@ test_search (void)
   g_assert_cmpuint (current_number (), ==, 6);
   numbers = (g_array_unref (numbers), shown_numbers ());
   g_assert_cmpuint (numbers->len, ==, G_N_ELEMENTS (expected));
-  ui_pump (50);
+  /* The window has drawn the list and the pane since. */
+  ui_wait_frame (GTK_WIDGET (window));
   assert_detail_shows (6);
 
   /* Escape in the list is no-op in a wide window; close the search from
@@ -362,21 +406,20 @@ test_search (void)
 
   /* The topic number matches too. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "№17");
-  ui_pump (50);
+  ui_assert_eventually (n_shown () == 1);
   numbers = (g_array_unref (numbers), shown_numbers ());
   g_assert_cmpuint (numbers->len, ==, 1);
   g_assert_cmpuint (g_array_index (numbers, guint, 0), ==, 17);
 
   /* Latin text matches whatever its case. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "gradient CLIPPING");
-  ui_pump (50);
+  ui_assert_eventually (n_shown () == 1);
   numbers = (g_array_unref (numbers), shown_numbers ());
   g_assert_cmpuint (numbers->len, ==, 1);
   g_assert_cmpuint (g_array_index (numbers, guint, 0), ==, 4);
 
   /* No match: a status page that quotes the search, as text. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "<b>zzz");
-  ui_pump (50);
   ui_assert_eventually (g_strcmp0 (label_text (CHILD ("match_label")), "0 matches") == 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (CHILD ("list_stack"))), ==, "empty");
   g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (CHILD ("no_results_page"))),
@@ -408,12 +451,17 @@ test_narrow (void)
    * a user still dragging the edge would (a size below the minimum gets
    * the minimum). */
   gtk_window_set_default_size (GTK_WINDOW (window), 300, 640);
-  ui_pump (300);
+  /* GTK has laid out a frame since the request, working out the size the
+   * window gets (at most its minimum), and the window has it. */
+  ui_wait_frame (GTK_WIDGET (window));
+  ui_wait_allocation (GTK_WIDGET (window), -1, 640);
   g_test_message ("folded window: %d px", gtk_widget_get_width (GTK_WIDGET (window)));
   ui_assert_eventually (gtk_widget_get_width (GTK_WIDGET (window)) <= 360);
 
   adw_navigation_split_view_set_show_content (ADW_NAVIGATION_SPLIT_VIEW (CHILD ("split_view")), FALSE);
-  ui_pump (300);
+  /* The list has slid in, with the open topic's row in view. */
+  ui_wait_navigation (ADW_NAVIGATION_SPLIT_VIEW (CHILD ("split_view")));
+  g_assert_true (ui_wait_for (row_in_view, GUINT_TO_POINTER (1), UI_TIMEOUT_MS));
   gtk_widget_grab_focus (find_row (1));
 
   /* Keyboard: arrows move in the list without leaving it; Enter opens. */
@@ -431,19 +479,21 @@ test_narrow (void)
 
   /* Escape goes back, with focus on the topic that was open. */
   ui_keys (GTK_WINDOW (window), "Escape");
-  ui_pump (300);
   ui_assert_eventually (g_strcmp0 (visible_page (), "sidebar") == 0);
   ui_assert_eventually (focus_in ("list_view"));
   ui_assert_eventually (gtk_widget_get_state_flags (focus_widget ()) & GTK_STATE_FLAG_SELECTED);
 
-  /* Mouse: a click on a topic opens it; the back button returns. */
+  /* Mouse: a click on a topic opens it; the back button returns.  Each
+   * click waits until the page has slid into place. */
+  ui_wait_navigation (ADW_NAVIGATION_SPLIT_VIEW (CHILD ("split_view")));
+  g_assert_true (ui_wait_for (row_in_view, GUINT_TO_POINTER (2), UI_TIMEOUT_MS));
   ui_click (find_row (2));
-  ui_pump (300);
   ui_assert_eventually (g_strcmp0 (visible_page (), "content") == 0);
   assert_detail_shows (2);
+  ui_wait_navigation (ADW_NAVIGATION_SPLIT_VIEW (CHILD ("split_view")));
   ui_click (CHILD ("back_button"));
-  ui_pump (300);
   ui_assert_eventually (g_strcmp0 (visible_page (), "sidebar") == 0);
+  ui_wait_navigation (ADW_NAVIGATION_SPLIT_VIEW (CHILD ("split_view")));
 
   /* Ctrl+F from the reading page brings the search into view. */
   ui_keys (GTK_WINDOW (window), "Return");
@@ -477,9 +527,9 @@ test_settings_restored (void)
   int width, height;
 
   reset_to_topic_1 ();
-  wenda_window_show_topic (window, 17);
+  g_assert_true (wenda_window_show_topic (window, 17));
   gtk_window_set_default_size (GTK_WINDOW (window), 1010, 620);
-  ui_pump (300);
+  ui_wait_allocation (GTK_WIDGET (window), 1010, 620);
   {
     g_autofree char *last_topic = g_settings_get_string (settings, "last-topic");
 
@@ -488,7 +538,8 @@ test_settings_restored (void)
 
   /* Closing saves the size; a new window opens where this one was. */
   gtk_window_close (GTK_WINDOW (window));
-  ui_pump (100);
+  /* It has closed (its close-request handlers ran, and none kept it). */
+  ui_assert_eventually (!is_toplevel (window));
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1010);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 620);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));

@@ -363,14 +363,102 @@ ui_wait_idle (void)
     }
 }
 
-/* DEPRECATED for this project: a fixed wait (see ui-helpers.h). */
-void
-ui_pump (guint ms)
+/* Where @widget is in its window, and whether it is drawn at its own size
+ * there. */
+static gboolean
+place_in_window (GtkWidget       *widget,
+                 graphene_rect_t *bounds)
 {
-  gint64 end = g_get_monotonic_time () + (gint64)ms * 1000;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  graphene_rect_t own;
 
-  while (ui_iterate_until (end))
+  return gtk_widget_get_mapped (widget) && root != NULL &&
+         gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0 &&
+         gtk_widget_compute_bounds (widget, widget, &own) &&
+         gtk_widget_compute_bounds (widget, GTK_WIDGET (root), bounds) &&
+         G_APPROX_VALUE (bounds->size.width, own.size.width, 0.5) &&
+         G_APPROX_VALUE (bounds->size.height, own.size.height, 0.5);
+}
+
+void
+ui_wait_still (GtkWidget *widget)
+{
+  g_autoptr(GtkWidget) keep = g_object_ref (widget);
+  gint64 end = deadline ();
+
+  for (;;)
+    {
+      graphene_rect_t before, after;
+
+      while (!place_in_window (widget, &before) && ui_iterate_until (end))
+        ;
+      if (!place_in_window (widget, &before))
+        g_error ("ui_wait_still: %s is not mapped at its own size after %d ms",
+                 G_OBJECT_TYPE_NAME (widget), UI_TIMEOUT_MS);
+
+      ui_wait_frame (widget);
+      if (place_in_window (widget, &after) && graphene_rect_equal (&before, &after))
+        return;
+
+      if (g_get_monotonic_time () >= end)
+        g_error ("ui_wait_still: %s still moves after %d ms (%g, %g, %g × %g, then %g, %g, "
+                 "%g × %g)", G_OBJECT_TYPE_NAME (widget), UI_TIMEOUT_MS,
+                 before.origin.x, before.origin.y, before.size.width, before.size.height,
+                 after.origin.x, after.origin.y, after.size.width, after.size.height);
+    }
+}
+
+static gboolean
+navigation_settled (AdwNavigationSplitView *view)
+{
+  GtkWidget *sidebar = GTK_WIDGET (adw_navigation_split_view_get_sidebar (view));
+  GtkWidget *content = GTK_WIDGET (adw_navigation_split_view_get_content (view));
+  gboolean show_content = adw_navigation_split_view_get_show_content (view);
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (view)) || sidebar == NULL || content == NULL)
+    return FALSE;
+
+  if (!adw_navigation_split_view_get_collapsed (view))
+    return gtk_widget_get_mapped (sidebar) && gtk_widget_get_mapped (content);
+
+  /* Collapsed, the pages are in a navigation view, which unmaps the one
+   * it hides at the end of the transition. */
+  return gtk_widget_get_mapped (show_content ? content : sidebar) &&
+         !gtk_widget_get_mapped (show_content ? sidebar : content);
+}
+
+void
+ui_wait_navigation (AdwNavigationSplitView *view)
+{
+  gint64 end = deadline ();
+
+  while (!navigation_settled (view) && ui_iterate_until (end))
     ;
+  if (!navigation_settled (view))
+    g_error ("ui_wait_navigation: the split view (collapsed: %d) still shows the %s after %d ms",
+             adw_navigation_split_view_get_collapsed (view),
+             adw_navigation_split_view_get_show_content (view) ? "sidebar" : "content",
+             UI_TIMEOUT_MS);
+
+  ui_wait_frame (GTK_WIDGET (view));
+}
+
+void
+ui_destroy_window (GtkWindow *window)
+{
+  GtkWindow *weak = window;
+  gint64 end = deadline ();
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&weak);
+  gtk_window_destroy (window);
+  while (weak != NULL && ui_iterate_until (end))
+    ;
+  if (weak != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (weak), (gpointer *)&weak);
+      g_error ("ui_destroy_window: %s is still alive %d ms after it was destroyed",
+               G_OBJECT_TYPE_NAME (weak), UI_TIMEOUT_MS);
+    }
 }
 
 /* ------------------------------------------------------------------ */

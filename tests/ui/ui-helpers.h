@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "wenda-application.h"
 #include "wenda-window.h"
@@ -75,6 +75,25 @@ void       ui_wait_focus          (GtkWidget    *widget);
 GtkWidget *ui_wait_focus_change   (GtkWindow    *window,
                                    GtkWidget    *from);
 
+/* Waits until @widget is mapped, allocated and still: drawn at its own
+ * size in its window (no transform scales it, as one does a dialog that
+ * grows into place) and at the same place in two frames painted one after
+ * the other (nothing slides it).  A click aimed at it then lands on it. */
+void       ui_wait_still          (GtkWidget    *widget);
+
+/* Waits until @view shows what its show-content says and nothing else:
+ * when it is collapsed, the transition to that page has ended (the page
+ * it covered is unmapped); side by side, both pages are mapped.  Then a
+ * frame has been painted.  Its show-content changes at once; the page
+ * slides into place over some frames, and a click aimed at it meanwhile
+ * lands beside it. */
+void       ui_wait_navigation     (AdwNavigationSplitView *view);
+
+/* Destroys @window and waits until it is finalized: nothing holds it any
+ * longer (an idle or a frame of its own, the application), and nothing it
+ * set off is still to run. */
+void       ui_destroy_window      (GtkWindow    *window);
+
 /* Runs the main loop until it has nothing ready to run: what the test did
  * before has run to its end on the main loop (idles, signal handlers,
  * timeouts that were due, events that had arrived).  It does not wait for
@@ -114,11 +133,6 @@ void       ui_type                (GtkWindow    *window,
 /* A left click in the middle of @widget (in its window or in a popover);
  * waits until GTK has received the button's press and release. */
 void       ui_click               (GtkWidget    *widget);
-
-/* DEPRECATED for this project: runs the main loop for @ms milliseconds,
- * a fixed wait.  Wait for a state instead (the helpers above).  Kept
- * until the last tests that call it are converted. */
-void       ui_pump                (guint         ms);
 
 GtkWidget *ui_find_by_label       (GtkWidget    *root,
                                    GType         type,
