@@ -255,16 +255,60 @@ def run_bundled_and_import(args, bank, data_home):
         stop_app(app)
 
 
+def write_bulk_bank(data_home, bank_id, title, n_items, every):
+    """A bank of @n_items items straight into the library's folder, as an
+    import leaves it; every @every-th item mentions 拉曼散射.  Returns the
+    result ids of those."""
+    items, with_word = [], []
+    for n in range(1, n_items + 1):
+        item_id = '%s-%03d' % (bank_id, n)
+        word = '拉曼散射' if n % every == 0 else '瑞利散射'
+        items.append({'id': item_id, 'number': n, 'question': '第 %d 个批量问题：什么是%s？' % (n, word),
+                      'answer': '%s是光与物质相互作用的一种方式，编号 %d。' % (word, n),
+                      'explanation': ''})
+        if n % every == 0:
+            with_word.append(result_id(bank_id, item_id))
+    folder = os.path.join(data_home, APP_ID, 'banks')
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, bank_id + '.json'), 'w', encoding='utf-8') as f:
+        json.dump({'format': 'wenda-bank', 'version': 1, 'title': title, 'items': items},
+                  f, ensure_ascii=False)
+    return with_word
+
+
+def gdbus_start(method, *args):
+    """`gdbus call` started, not waited for: finish it with gdbus_finish()."""
+    return subprocess.Popen(['gdbus', 'call', '--session', '--dest', APP_ID, '--object-path', PATH,
+                             '--timeout', '20', '--method', '%s.%s' % (IFACE, method), *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def gdbus_finish(call):
+    out, err = call.communicate(timeout=25)
+    if call.returncode != 0:
+        raise RuntimeError(err.strip())
+    return out.strip()
+
+
 def run_imported_first(args, bank, data_home):
-    """Run 2: the imported bank is in the library; no window yet."""
+    """Run 2: the imported bank is in the library, with two larger ones
+    (indexed in worker threads); no window yet."""
     bundled_12 = next(item for item in bank['items'] if item['number'] == 12)
     bundled_title = bank['title']
+    raman = (write_bulk_bank(data_home, 'bulk-a', '批量题库甲', 600, 100)
+             + write_bulk_bank(data_home, 'bulk-b', '批量题库乙', 450, 150))
     app = start_app(args.app, data_home)
     try:
         report(wait_for_name(), 'run 2: the app owns its bus name')
         second = result_id(IMPORTED, IMPORTED + '-002')
-        out = gdbus('GetInitialResultSet', "['衍射']")
-        report(ids(out) == [second], 'run 2: the library\'s copy is searched from the start', out)
+
+        # Two searches at once, both waiting for the large banks' indexes.
+        calls = [gdbus_start('GetInitialResultSet', "['拉曼散射']"),
+                 gdbus_start('GetInitialResultSet', "['衍射']")]
+        out = [gdbus_finish(call) for call in calls]
+        report(sorted(ids(out[0])) == sorted(raman) and len(raman) == 9,
+               'run 2: two searches at once, while the large banks are indexed: the first', out[0])
+        report(ids(out[1]) == [second], 'run 2: ... and the second, in the library\'s copy', out[1])
 
         gdbus('ActivateResult', second, "['衍射']", '0')
         report(chooser_shows(app, IMPORTED_TITLE) and window_shows(app, '№2')
