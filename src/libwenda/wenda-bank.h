@@ -31,8 +31,5 @@ guint        wenda_bank_apply_catalog      (WendaBank    *self,
 gboolean     wenda_bank_has_translation    (WendaBank    *self);
 const char  *wenda_bank_get_title_in       (WendaBank    *self,
                                             WendaLanguage language);
-GPtrArray   *wenda_bank_search             (WendaBank    *self,
-                                            const char * const *terms,
-                                            GPtrArray    *among);
 
 G_END_DECLS

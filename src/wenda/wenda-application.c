@@ -509,6 +509,73 @@ static const GActionEntry app_actions[] = {
   { "zoom-reset", zoom_reset_action },
 };
 
+/* Actions to open a bank's topic and to search, from outside the window:
+ * the GNOME Shell search provider activates them (as could any caller on
+ * the bus: `gapplication action APP_ID open-topic "('llm-training', 12)"`),
+ * and they go to the window through its public functions.
+ *
+ *   app.open-topic (su)  a bank of the library by its id, and the number
+ *                        of a topic in it
+ *   app.search s         opens the window with the search filled in */
+
+static void
+open_topic_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  WendaApplication *self = WENDA_APPLICATION (user_data);
+  WendaLibraryBank *entry = NULL;
+  WendaWindow *window;
+  const char *bank_id;
+  guint number;
+
+  g_variant_get (parameter, "(&su)", &bank_id, &number);
+  if (self->library != NULL)
+    entry = wenda_library_lookup (self->library, bank_id);
+
+  /* A new window opens the bank read last: make that this one. */
+  if (entry != NULL && wenda_application_get_main_window (self) == NULL)
+    g_settings_set_string (self->settings, "last-bank", bank_id);
+
+  window = WENDA_WINDOW (wenda_application_ensure_window (self));
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (entry == NULL)
+    {
+      g_debug ("app.open-topic: no bank “%s” in the library", bank_id);
+      return;
+    }
+
+  if (!wenda_window_select_bank (window, bank_id))
+    g_debug ("app.open-topic: the window cannot show “%s”", bank_id);
+  else if (!wenda_window_show_topic (window, number))
+    g_debug ("app.open-topic: no topic %u in “%s”", number, bank_id);
+}
+
+static void
+search_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  WendaApplication *self = WENDA_APPLICATION (user_data);
+  GtkWindow *window = wenda_application_ensure_window (self);
+
+  gtk_window_present (window);
+  wenda_window_set_search_text (WENDA_WINDOW (window), g_variant_get_string (parameter, NULL));
+}
+
+static void
+wenda_application_add_topic_actions (WendaApplication *self)
+{
+  static const GActionEntry topic_actions[] = {
+    { "open-topic", open_topic_action, "(su)" },
+    { "search", search_action, "s" },
+  };
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), topic_actions,
+                                   G_N_ELEMENTS (topic_actions), self);
+}
+
 static gboolean
 wenda_application_dbus_register (GApplication     *app,
                                  GDBusConnection  *connection,
@@ -614,6 +681,7 @@ wenda_application_init (WendaApplication *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  wenda_application_add_topic_actions (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self),

@@ -63,6 +63,34 @@ wenda_window_select_library_bank (WendaWindow      *self,
     on_bank_selected (self);
 }
 
+/**
+ * wenda_window_select_bank:
+ * @self: a #WendaWindow
+ * @bank_id: the id of one of the library's banks
+ *
+ * Shows the bank @bank_id from its start, as if the user had chosen it in
+ * the bank chooser (and remembers it as the bank read last).
+ *
+ * Returns: whether the window now shows that bank
+ */
+gboolean
+wenda_window_select_bank (WendaWindow *self,
+                          const char  *bank_id)
+{
+  WendaLibraryBank *entry;
+
+  g_return_val_if_fail (WENDA_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (bank_id != NULL, FALSE);
+
+  if (self->library == NULL || (entry = wenda_library_lookup (self->library, bank_id)) == NULL)
+    return FALSE;
+
+  if (self->bank != wenda_library_bank_get_bank (entry))
+    wenda_window_select_library_bank (self, entry);
+
+  return self->bank == wenda_library_bank_get_bank (entry);
+}
+
 static void
 on_library_changed (WendaWindow *self)
 {

@@ -25,6 +25,8 @@ WendaBank   *wenda_window_get_bank         (WendaWindow    *self);
 WendaQaItem *wenda_window_get_current_item (WendaWindow    *self);
 gboolean     wenda_window_show_topic       (WendaWindow    *self,
                                             guint           number);
+gboolean     wenda_window_select_bank      (WendaWindow    *self,
+                                            const char     *bank_id);
 void         wenda_window_set_search_text  (WendaWindow    *self,
                                             const char     *text);
 WendaContentMode wenda_window_get_content_mode      (WendaWindow      *self);

@@ -32,21 +32,7 @@ typedef enum
 static WendaBank *
 load_bank (BankVariant variant)
 {
-  WendaBank *bank = unit_load_bundled ();
-
-  if (variant == WITH_ENGLISH)
-    {
-      g_autoptr(WendaCatalog) catalog = NULL;
-      g_autoptr(GError) error = NULL;
-      const char *localedir = g_getenv ("WENDA_LOCALEDIR");
-
-      g_assert_nonnull (localedir);
-      catalog = wenda_catalog_load_language (localedir, "wenda", "en", &error);
-      g_assert_no_error (error);
-      g_assert_cmpuint (wenda_bank_apply_catalog (bank, catalog), ==, 30);
-    }
-
-  return bank;
+  return variant == WITH_ENGLISH ? unit_load_bundled_bilingual () : unit_load_bundled ();
 }
 
 static WendaBank *

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "wenda-bank-loader.h"
+#include "wenda-catalog.h"
 #include "wenda-markdown.h"
 
 #include "test-util.h"
@@ -86,6 +87,66 @@ unit_load_bundled (void)
   g_assert_nonnull (bank);
 
   return bank;
+}
+
+/* The bundled bank with its English rendering applied, from the catalog
+ * in WENDA_LOCALEDIR (so that both languages are in its texts). */
+WendaBank *
+unit_load_bundled_bilingual (void)
+{
+  g_autoptr(WendaBank) bank = unit_load_bundled ();
+  g_autoptr(WendaCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *localedir = g_getenv ("WENDA_LOCALEDIR");
+
+  g_assert_nonnull (localedir);
+  catalog = wenda_catalog_load_language (localedir, "wenda", "en", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (wenda_bank_apply_catalog (bank, catalog), ==, 30);
+
+  return g_steal_pointer (&bank);
+}
+
+/* A search taken from the items' own search texts: @n_chars characters
+ * from a random place of a random item's, in either language. */
+static char *
+random_search (GListModel *source,
+               glong       n_chars)
+{
+  guint n = g_list_model_get_n_items (source);
+  g_autoptr(WendaQaItem) item = g_list_model_get_item (source, g_test_rand_int_range (0, n));
+  const char *text = wenda_qa_item_get_search_text (item);
+  glong length = g_utf8_strlen (text, -1);
+  glong start = g_test_rand_int_range (0, MAX (1, length - n_chars));
+
+  return g_utf8_substring (text, start, MIN (length, start + n_chars));
+}
+
+/* A random keystroke into a search box: typing on the *@word of which
+ * *@typed characters are in the box, erasing one, clearing, or a new word
+ * from @source's texts, pasted or typed (*@word starts NULL, and is the
+ * caller's to free).  Returns the search it leaves in the box. */
+char *
+unit_random_keystroke (GListModel  *source,
+                       char       **word,
+                       glong       *typed)
+{
+  guint what = g_test_rand_int_range (0, 10);
+
+  if (*word == NULL || what == 0)
+    {
+      g_free (*word);
+      *word = random_search (source, g_test_rand_int_range (1, 12));
+      *typed = what == 0 ? g_utf8_strlen (*word, -1) : 1;
+    }
+  else if (what <= 5 && *typed < g_utf8_strlen (*word, -1))
+    (*typed)++;
+  else if (what <= 8 && *typed > 0)
+    (*typed)--;
+  else if (what == 9)
+    *typed = 0;
+
+  return g_utf8_substring (*word, 0, *typed);
 }
 
 /* Same title, and equal items in the same order. */

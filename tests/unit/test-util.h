@@ -30,6 +30,10 @@ WendaBank *unit_parse_markdown       (const char          *text,
                                       gssize               length,
                                       const char          *filename);
 WendaBank *unit_load_bundled         (void);
+WendaBank *unit_load_bundled_bilingual (void);
+char      *unit_random_keystroke     (GListModel          *source,
+                                      char               **word,
+                                      glong               *typed);
 
 void       unit_assert_same_items    (WendaBank           *a,
                                       WendaBank           *b);
