@@ -159,6 +159,27 @@ shortcuts_shown (gpointer data)
   return (shortcuts != NULL && gtk_widget_get_mapped (shortcuts)) == GPOINTER_TO_INT (data);
 }
 
+static gboolean
+dialog_gone (gpointer data)
+{
+  GtkWidget *dialog = data;
+
+  return !gtk_widget_get_mapped (dialog) && gtk_widget_get_parent (dialog) == NULL;
+}
+
+/* Closes @dialog as its close button would, and waits until it is gone:
+ * its closing animation over and the dialog out of the window, not only no
+ * longer the window's visible dialog (which it stops being at once).  A
+ * dialog presented while another still slides out waits for it. */
+static void
+close_dialog (AdwDialog *dialog)
+{
+  g_autoptr(AdwDialog) keep = g_object_ref (dialog);
+
+  adw_dialog_close (dialog);
+  g_assert_true (ui_wait_for (dialog_gone, dialog, 5000));
+}
+
 /* Ctrl+? shows the shortcuts: AdwShortcutsDialog with libadwaita 1.8 and
  * later, the shortcuts window before, which Escape closes.  (The dialog
  * did not close on one Escape from xdotool under Xvfb on libadwaita 1.10;
@@ -169,7 +190,7 @@ test_shortcuts_window (void)
   ui_keys (GTK_WINDOW (window), "ctrl+question");
   g_assert_true (ui_wait_for (shortcuts_shown, GINT_TO_POINTER (TRUE), 5000));
   if (ADW_IS_DIALOG (wenda_compat_get_shortcuts (GTK_WINDOW (window))))
-    adw_dialog_close (ADW_DIALOG (wenda_compat_get_shortcuts (GTK_WINDOW (window))));
+    close_dialog (ADW_DIALOG (wenda_compat_get_shortcuts (GTK_WINDOW (window))));
   else
     ui_keys (GTK_WINDOW (wenda_compat_get_shortcuts (GTK_WINDOW (window))), "Escape");
   g_assert_true (ui_wait_for (shortcuts_shown, GINT_TO_POINTER (FALSE), 5000));
@@ -201,8 +222,8 @@ test_about (void)
   g_assert_cmpstr (adw_about_dialog_get_version (ADW_ABOUT_DIALOG (about)), ==, PACKAGE_VERSION);
   g_assert_cmpint (adw_about_dialog_get_license_type (ADW_ABOUT_DIALOG (about)), ==, GTK_LICENSE_GPL_3_0);
   g_assert_cmpstr (adw_about_dialog_get_application_icon (ADW_ABOUT_DIALOG (about)), ==, APP_ID);
-  adw_dialog_close (about);
-  g_assert_true (ui_wait_for (no_dialog, NULL, 5000));
+  close_dialog (about);
+  g_assert_true (no_dialog (NULL));
 }
 
 static gboolean
@@ -263,8 +284,8 @@ test_color_scheme (void)
   g_settings_reset (settings, "color-scheme");
   ui_assert_eventually (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()) ==
                         ADW_COLOR_SCHEME_DEFAULT);
-  adw_dialog_close (preferences);
-  g_assert_true (ui_wait_for (no_dialog, NULL, 5000));
+  close_dialog (preferences);
+  g_assert_true (no_dialog (NULL));
 }
 
 static int
