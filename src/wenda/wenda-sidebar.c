@@ -16,70 +16,9 @@
 
 #include "wenda-match-model.h"
 #include "wenda-search-filter.h"
-#include "wenda-sidebar.h"
+#include "wenda-sidebar-private.h"
 #include "wenda-study-session.h"
 #include "wenda-topic-row.h"
-
-struct _WendaSidebar
-{
-  AdwNavigationPage     parent_instance;
-
-  /* Template widgets */
-  AdwWindowTitle       *sidebar_title;
-  GtkStack             *title_stack;
-  GtkDropDown          *bank_dropdown;
-  GtkWidget            *study_button;
-  GtkWidget            *search_button;
-  AdwViewStack         *sidebar_stack;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  AdwToggleGroup       *filter_box;
-  GtkLabel             *filter_all_label;
-  GtkLabel             *filter_starred_label;
-  GtkLabel             *filter_due_label;
-  GtkLabel             *filter_new_label;
-  GtkLabel             *match_label;
-  GtkStack             *list_stack;
-  GtkScrolledWindow    *list_scroller;
-  GtkListView          *list_view;
-  GtkSingleSelection   *selection;
-  GtkFilterListModel   *filter_model;
-  WendaSearchFilter    *search_filter;
-  GtkCustomFilter      *study_filter;
-  AdwStatusPage        *no_results_page;
-  GtkSearchEntry       *glossary_entry;
-  GtkLabel             *glossary_count_label;
-  GtkListView          *glossary_list;
-  GtkSingleSelection   *glossary_selection;
-  GtkFilterListModel   *glossary_filter_model;
-
-  /* Owned references */
-  WendaBank            *bank;
-  WendaStudyStore      *store;
-  WendaLibrary         *library;
-  WendaGlossary        *glossary;
-  /* Each item's id, by its position in bank: borrowed from the items,
-   * which bank holds.  Built for the counts, on the first one. */
-  GPtrArray            *bank_ids;
-
-  /* Puts the focus on the open topic once the list has its row, unless
-   * the focus has moved from focus_row_from meanwhile. */
-  guint                 focus_row_tick;
-  guint                 focus_row_frames;
-  GtkWidget            *focus_row_from;
-
-  guint                 refresh_timeout;
-  guint                 refilter_idle;
-  /* The counts on the filter buttons, once per change, after the frame. */
-  guint                 counts_idle;
-
-  WendaContentMode      shown_mode;
-  WendaStudyFilter      study_filter_kind;
-  /* A star changed on the open topic of the Starred list: filter again
-   * once the user moves on. */
-  guint                 refilter_pending : 1;
-  guint                 compact : 1;
-};
 
 G_DEFINE_FINAL_TYPE (WendaSidebar, wenda_sidebar, ADW_TYPE_NAVIGATION_PAGE)
 
@@ -121,16 +60,6 @@ static const char *const signal_names[N_SIGNALS] = {
   [TERM_ACTIVATED] = "term-activated",
   [TOPICS_CHANGED] = "topics-changed",
 };
-
-/* The filter buttons' labels, by filter. */
-static const gsize filter_labels[] = {
-  [WENDA_STUDY_FILTER_ALL] = G_STRUCT_OFFSET (WendaSidebar, filter_all_label),
-  [WENDA_STUDY_FILTER_STARRED] = G_STRUCT_OFFSET (WendaSidebar, filter_starred_label),
-  [WENDA_STUDY_FILTER_DUE] = G_STRUCT_OFFSET (WendaSidebar, filter_due_label),
-  [WENDA_STUDY_FILTER_NEW] = G_STRUCT_OFFSET (WendaSidebar, filter_new_label),
-};
-
-#define FILTER_LABEL(self, filter) G_STRUCT_MEMBER (GtkLabel *, (self), filter_labels[(filter)])
 
 
 /* Focus */
