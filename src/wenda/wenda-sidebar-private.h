@@ -1,7 +1,10 @@
 /* wenda-sidebar-private.h: WendaSidebar's instance struct, and the
  * functions its files share
  *
- * Only the sidebar's own files include this.
+ * The sidebar is one type in several files: wenda-sidebar.c (the type,
+ * its properties, the pages, the glossary and the bank chooser) and
+ * -filters.c (All/Starred/Due/New and their counts).  Only they include
+ * this.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -82,5 +85,14 @@ static const gsize filter_labels[] = {
 };
 
 #define FILTER_LABEL(self, filter) G_STRUCT_MEMBER (GtkLabel *, (self), filter_labels[(filter)])
+
+/* wenda-sidebar-filters.c */
+void          wenda_sidebar_update_study_ui             (WendaSidebar *self);
+void          wenda_sidebar_update_study_filter_func    (WendaSidebar *self);
+void          wenda_sidebar_update_filter_counts        (WendaSidebar *self);
+void          wenda_sidebar_queue_filter_counts         (WendaSidebar *self);
+gboolean      wenda_sidebar_refilter_idle_cb            (gpointer      user_data);
+gboolean      wenda_sidebar_refresh_timeout_cb          (gpointer      user_data);
+void          wenda_sidebar_on_filter_toggled           (WendaSidebar *self);
 
 G_END_DECLS
