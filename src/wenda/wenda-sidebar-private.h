@@ -2,7 +2,8 @@
  * functions its files share
  *
  * The sidebar is one type in several files: wenda-sidebar.c (the type,
- * its properties, the pages, the glossary and the bank chooser) and
+ * its properties, the pages, the glossary and the bank chooser), -list.c
+ * (the focus rules, the topics, the selection, Enter and clicks) and
  * -filters.c (All/Starred/Due/New and their counts).  Only they include
  * this.
  *
@@ -86,13 +87,26 @@ static const gsize filter_labels[] = {
 
 #define FILTER_LABEL(self, filter) G_STRUCT_MEMBER (GtkLabel *, (self), filter_labels[(filter)])
 
+/* wenda-sidebar-list.c */
+gboolean      wenda_sidebar_focus_is_inside             (WendaSidebar    *self,
+                                                         GtkWidget       *ancestor);
+void          wenda_sidebar_on_topics_changed           (WendaSidebar    *self);
+void          wenda_sidebar_on_selected_item_changed    (WendaSidebar    *self);
+void          wenda_sidebar_on_list_activate            (WendaSidebar    *self,
+                                                         guint            position);
+void          wenda_sidebar_on_list_click_released      (GtkGestureClick *gesture,
+                                                         int              n_press,
+                                                         double           x,
+                                                         double           y,
+                                                         WendaSidebar    *self);
+
 /* wenda-sidebar-filters.c */
-void          wenda_sidebar_update_study_ui             (WendaSidebar *self);
-void          wenda_sidebar_update_study_filter_func    (WendaSidebar *self);
-void          wenda_sidebar_update_filter_counts        (WendaSidebar *self);
-void          wenda_sidebar_queue_filter_counts         (WendaSidebar *self);
-gboolean      wenda_sidebar_refilter_idle_cb            (gpointer      user_data);
-gboolean      wenda_sidebar_refresh_timeout_cb          (gpointer      user_data);
-void          wenda_sidebar_on_filter_toggled           (WendaSidebar *self);
+void          wenda_sidebar_update_study_ui             (WendaSidebar    *self);
+void          wenda_sidebar_update_study_filter_func    (WendaSidebar    *self);
+void          wenda_sidebar_update_filter_counts        (WendaSidebar    *self);
+void          wenda_sidebar_queue_filter_counts         (WendaSidebar    *self);
+gboolean      wenda_sidebar_refilter_idle_cb            (gpointer         user_data);
+gboolean      wenda_sidebar_refresh_timeout_cb          (gpointer         user_data);
+void          wenda_sidebar_on_filter_toggled           (WendaSidebar    *self);
 
 G_END_DECLS
