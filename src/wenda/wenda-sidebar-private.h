@@ -1,9 +1,10 @@
 /* wenda-sidebar-private.h: WendaSidebar's instance struct, and the
  * functions its files share
  *
- * The sidebar is one type in several files: wenda-sidebar.c (the type,
- * its properties, the pages, the glossary and the bank chooser), -list.c
- * (the focus rules, the topics, the selection, Enter and clicks) and
+ * The sidebar is one type in several files, one a feature:
+ * wenda-sidebar.c (the type, its properties, the pages, the glossary and
+ * the bank chooser), -list.c (the focus rules, the topics, the selection,
+ * Enter and clicks), -search.c (the search bar and its entry) and
  * -filters.c (All/Starred/Due/New and their counts).  Only they include
  * this.
  *
@@ -99,6 +100,13 @@ void          wenda_sidebar_on_list_click_released      (GtkGestureClick *gestur
                                                          double           x,
                                                          double           y,
                                                          WendaSidebar    *self);
+
+/* wenda-sidebar-search.c */
+void          wenda_sidebar_on_search_mode_changed      (WendaSidebar    *self);
+void          wenda_sidebar_on_search_text_changed      (WendaSidebar    *self);
+void          wenda_sidebar_on_search_changed           (WendaSidebar    *self);
+void          wenda_sidebar_on_search_activate          (WendaSidebar    *self);
+void          wenda_sidebar_on_search_stop              (WendaSidebar    *self);
 
 /* wenda-sidebar-filters.c */
 void          wenda_sidebar_update_study_ui             (WendaSidebar    *self);
