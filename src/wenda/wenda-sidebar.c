@@ -8,6 +8,10 @@
  * selected-term, library-bank, page, study-filter, and the signals); the
  * focus rules of the list are the sidebar's own.
  *
+ * Here: the type, its properties, the pages, the glossary and the bank
+ * chooser.  The list, its search and its filters are in one file a
+ * feature (see wenda-sidebar-private.h).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
