@@ -8,6 +8,10 @@
  * selected-term, library-bank, page, study-filter, and the signals); the
  * focus rules of the list are the sidebar's own.
  *
+ * Here: the type, its properties, the pages, the glossary and the bank
+ * chooser.  The list, its search and its filters are in one file a
+ * feature (see wenda-sidebar-private.h).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -16,70 +20,8 @@
 
 #include "wenda-match-model.h"
 #include "wenda-search-filter.h"
-#include "wenda-sidebar.h"
-#include "wenda-study-session.h"
+#include "wenda-sidebar-private.h"
 #include "wenda-topic-row.h"
-
-struct _WendaSidebar
-{
-  AdwNavigationPage     parent_instance;
-
-  /* Template widgets */
-  AdwWindowTitle       *sidebar_title;
-  GtkStack             *title_stack;
-  GtkDropDown          *bank_dropdown;
-  GtkWidget            *study_button;
-  GtkWidget            *search_button;
-  AdwViewStack         *sidebar_stack;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  AdwToggleGroup       *filter_box;
-  GtkLabel             *filter_all_label;
-  GtkLabel             *filter_starred_label;
-  GtkLabel             *filter_due_label;
-  GtkLabel             *filter_new_label;
-  GtkLabel             *match_label;
-  GtkStack             *list_stack;
-  GtkScrolledWindow    *list_scroller;
-  GtkListView          *list_view;
-  GtkSingleSelection   *selection;
-  GtkFilterListModel   *filter_model;
-  WendaSearchFilter    *search_filter;
-  GtkCustomFilter      *study_filter;
-  AdwStatusPage        *no_results_page;
-  GtkSearchEntry       *glossary_entry;
-  GtkLabel             *glossary_count_label;
-  GtkListView          *glossary_list;
-  GtkSingleSelection   *glossary_selection;
-  GtkFilterListModel   *glossary_filter_model;
-
-  /* Owned references */
-  WendaBank            *bank;
-  WendaStudyStore      *store;
-  WendaLibrary         *library;
-  WendaGlossary        *glossary;
-  /* Each item's id, by its position in bank: borrowed from the items,
-   * which bank holds.  Built for the counts, on the first one. */
-  GPtrArray            *bank_ids;
-
-  /* Puts the focus on the open topic once the list has its row, unless
-   * the focus has moved from focus_row_from meanwhile. */
-  guint                 focus_row_tick;
-  guint                 focus_row_frames;
-  GtkWidget            *focus_row_from;
-
-  guint                 refresh_timeout;
-  guint                 refilter_idle;
-  /* The counts on the filter buttons, once per change, after the frame. */
-  guint                 counts_idle;
-
-  WendaContentMode      shown_mode;
-  WendaStudyFilter      study_filter_kind;
-  /* A star changed on the open topic of the Starred list: filter again
-   * once the user moves on. */
-  guint                 refilter_pending : 1;
-  guint                 compact : 1;
-};
 
 G_DEFINE_FINAL_TYPE (WendaSidebar, wenda_sidebar, ADW_TYPE_NAVIGATION_PAGE)
 
@@ -121,702 +63,6 @@ static const char *const signal_names[N_SIGNALS] = {
   [TERM_ACTIVATED] = "term-activated",
   [TOPICS_CHANGED] = "topics-changed",
 };
-
-/* The filter buttons' labels, by filter. */
-static const gsize filter_labels[] = {
-  [WENDA_STUDY_FILTER_ALL] = G_STRUCT_OFFSET (WendaSidebar, filter_all_label),
-  [WENDA_STUDY_FILTER_STARRED] = G_STRUCT_OFFSET (WendaSidebar, filter_starred_label),
-  [WENDA_STUDY_FILTER_DUE] = G_STRUCT_OFFSET (WendaSidebar, filter_due_label),
-  [WENDA_STUDY_FILTER_NEW] = G_STRUCT_OFFSET (WendaSidebar, filter_new_label),
-};
-
-#define FILTER_LABEL(self, filter) G_STRUCT_MEMBER (GtkLabel *, (self), filter_labels[(filter)])
-
-
-/* Focus */
-
-static GtkWidget *
-get_focus (WendaSidebar *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return root != NULL ? gtk_root_get_focus (root) : NULL;
-}
-
-static gboolean
-focus_is_inside (WendaSidebar *self,
-                 GtkWidget    *ancestor)
-{
-  GtkWidget *focus = get_focus (self);
-
-  return focus != NULL && (focus == ancestor || gtk_widget_is_ancestor (focus, ancestor));
-}
-
-static gboolean
-focus_row_tick (GtkWidget     *widget,
-                GdkFrameClock *frame_clock,
-                gpointer       user_data)
-{
-  WendaSidebar *self = WENDA_SIDEBAR (user_data);
-  guint position = gtk_single_selection_get_selected (self->selection);
-  GtkWidget *focus = get_focus (self);
-
-  /* The user has moved the focus, or the selection has gone: done.  The
-   * row can take a few frames to come: in a narrow window, the sidebar's
-   * page slides back in first.  After a second's worth of frames with no
-   * row, the focus stays on the list itself. */
-  if (focus != self->focus_row_from ||
-      position == GTK_INVALID_LIST_POSITION ||
-      ++self->focus_row_frames > 60)
-    {
-      self->focus_row_tick = 0;
-      g_clear_weak_pointer (&self->focus_row_from);
-      return G_SOURCE_REMOVE;
-    }
-
-  gtk_list_view_scroll_to (self->list_view, position, GTK_LIST_SCROLL_FOCUS, NULL);
-  if (!focus_is_inside (self, GTK_WIDGET (self->list_view)) ||
-      get_focus (self) == GTK_WIDGET (self->list_view))
-    return G_SOURCE_CONTINUE;
-
-  self->focus_row_tick = 0;
-  g_clear_weak_pointer (&self->focus_row_from);
-  return G_SOURCE_REMOVE;
-}
-
-/**
- * wenda_sidebar_focus_selected_row:
- *
- * Moves keyboard focus onto the selected row, scrolling it into view, so
- * that arrow keys continue from the topic on screen.
- */
-void
-wenda_sidebar_focus_selected_row (WendaSidebar *self)
-{
-  guint position;
-
-  g_return_if_fail (WENDA_IS_SIDEBAR (self));
-
-  position = gtk_single_selection_get_selected (self->selection);
-  if (position == GTK_INVALID_LIST_POSITION)
-    {
-      /* Nothing to focus in the list: keep focus in the search. */
-      if (gtk_search_bar_get_search_mode (self->search_bar))
-        gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-      else
-        gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
-      return;
-    }
-
-  gtk_list_view_scroll_to (self->list_view, position, GTK_LIST_SCROLL_FOCUS, NULL);
-
-  /* The row may not exist yet: at startup, or just after the list
-   * changed, GTK has not laid it out, and gtk_list_view_scroll_to() moves
-   * no focus.  (At startup GTK would then give the focus to the first
-   * control, the Study button.)  Keep the focus in the list meanwhile,
-   * and focus the row once it is there. */
-  if (!focus_is_inside (self, GTK_WIDGET (self->list_view)))
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
-      g_set_weak_pointer (&self->focus_row_from, get_focus (self));
-      self->focus_row_frames = 0;
-      if (self->focus_row_tick == 0)
-        self->focus_row_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
-                                                             focus_row_tick, self, NULL);
-    }
-}
-
-/**
- * wenda_sidebar_focus_list:
- *
- * Focus for the list: the selected row, or when the list is empty, what
- * would fill it (the search entry, or the filter's button).
- */
-void
-wenda_sidebar_focus_list (WendaSidebar *self)
-{
-  g_return_if_fail (WENDA_IS_SIDEBAR (self));
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
-    wenda_sidebar_focus_selected_row (self);
-  else if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0')
-    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  else
-    /* The button of the chosen filter: its label's parent, a toggle of
-     * the group. */
-    gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (FILTER_LABEL (self, self->study_filter_kind))));
-}
-
-/**
- * wenda_sidebar_focus_search:
- *
- * Focus in the search of the page shown: the topics' (the search bar
- * opens), or the glossary's.
- */
-void
-wenda_sidebar_focus_search (WendaSidebar *self)
-{
-  g_return_if_fail (WENDA_IS_SIDEBAR (self));
-
-  if (wenda_sidebar_get_page (self) == WENDA_SIDEBAR_PAGE_GLOSSARY)
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (self->glossary_entry));
-      return;
-    }
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-/**
- * wenda_sidebar_list_has_focus:
- *
- * Whether the keyboard focus is in the topic list: the user is moving
- * through it.
- */
-gboolean
-wenda_sidebar_list_has_focus (WendaSidebar *self)
-{
-  g_return_val_if_fail (WENDA_IS_SIDEBAR (self), FALSE);
-
-  return focus_is_inside (self, GTK_WIDGET (self->list_view));
-}
-
-
-/* The filters and their counts */
-
-static gboolean
-study_filter_func (gpointer item,
-                   gpointer user_data)
-{
-  WendaSidebar *self = WENDA_SIDEBAR (user_data);
-
-  if (self->store == NULL || self->study_filter_kind == WENDA_STUDY_FILTER_ALL)
-    return TRUE;
-
-  return wenda_study_filter_matches (self->study_filter_kind, self->store,
-                                     wenda_qa_item_get_id (WENDA_QA_ITEM (item)),
-                                     wenda_clock_now ());
-}
-
-/* The ids of the topics the search leaves, from the search's own list of
- * matches: no item is visited, but for its id the first time. */
-static GPtrArray *
-dup_matching_ids (WendaSidebar *self)
-{
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->bank));
-  guint n_matches = wenda_search_filter_get_n_matches (self->search_filter);
-  GPtrArray *ids;
-
-  if (self->bank_ids == NULL || self->bank_ids->len != n_items)
-    {
-      g_clear_pointer (&self->bank_ids, g_ptr_array_unref);
-      self->bank_ids = g_ptr_array_sized_new (n_items);
-      for (guint i = 0; i < n_items; i++)
-        {
-          g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (self->bank), i);
-
-          g_ptr_array_add (self->bank_ids, (gpointer)wenda_qa_item_get_id (item));
-        }
-    }
-
-  ids = g_ptr_array_sized_new (n_matches);
-  for (guint k = 0; k < n_matches; k++)
-    {
-      guint position = wenda_search_filter_get_match_position (self->search_filter, k);
-
-      g_assert (position < n_items);
-      g_ptr_array_add (ids, g_ptr_array_index (self->bank_ids, position));
-    }
-  return ids;
-}
-
-/* The counts on the filter buttons: of the topics the search leaves. */
-static void
-update_filter_counts (WendaSidebar *self)
-{
-  guint counts[G_N_ELEMENTS (filter_labels)] = { 0 };
-
-  /* A count asked for now needs no other. */
-  g_clear_handle_id (&self->counts_idle, g_source_remove);
-
-  if (self->filter_all_label == NULL)
-    return;
-
-  /* (While a new bank is being set, the search may still be on the old.) */
-  if (self->bank != NULL &&
-      wenda_search_filter_get_model (self->search_filter) == G_LIST_MODEL (self->bank))
-    {
-      counts[WENDA_STUDY_FILTER_ALL] = wenda_search_filter_get_n_matches (self->search_filter);
-
-      if (self->store != NULL)
-        {
-          g_autoptr(GPtrArray) ids = dup_matching_ids (self);
-          WendaStudyCounts study;
-
-          wenda_study_store_count (self->store, (const char *const *)ids->pdata, ids->len,
-                                   wenda_clock_now (), &study);
-          counts[WENDA_STUDY_FILTER_STARRED] = study.n_starred;
-          counts[WENDA_STUDY_FILTER_DUE] = study.n_due;
-          counts[WENDA_STUDY_FILTER_NEW] = study.n_new;
-        }
-    }
-
-  for (guint filter = 0; filter < G_N_ELEMENTS (filter_labels); filter++)
-    {
-      GtkLabel *label = FILTER_LABEL (self, filter);
-      g_autofree char *text = NULL;
-
-      switch (filter)
-        {
-        case WENDA_STUDY_FILTER_ALL:
-          /* Translators: a filter button of the topic list, with the
-           * number of topics it shows; keep it short */
-          text = g_strdup_printf (_("All %'u"), counts[filter]);
-          break;
-        case WENDA_STUDY_FILTER_STARRED:
-          /* Translators: a filter button: starred topics; keep it short */
-          text = g_strdup_printf (_("Starred %'u"), counts[filter]);
-          break;
-        case WENDA_STUDY_FILTER_DUE:
-          /* Translators: a filter button: topics due for review; keep it
-           * short */
-          text = g_strdup_printf (_("Due %'u"), counts[filter]);
-          break;
-        case WENDA_STUDY_FILTER_NEW:
-          /* Translators: a filter button: topics never studied; keep it
-           * short */
-          text = g_strdup_printf (_("New %'u"), counts[filter]);
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-
-      /* The toggle's button is named after its label. */
-      if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
-        gtk_label_set_label (label, text);
-    }
-}
-
-static gboolean
-counts_idle_cb (gpointer user_data)
-{
-  WendaSidebar *self = WENDA_SIDEBAR (user_data);
-
-  self->counts_idle = 0;
-  update_filter_counts (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* The list changed (a keystroke in the search, another filter): count
- * once, after the list has been drawn, however many signals came. */
-static void
-queue_filter_counts (WendaSidebar *self)
-{
-  if (self->counts_idle == 0)
-    self->counts_idle = g_idle_add (counts_idle_cb, self);
-}
-
-/* The study filter has no function while All is chosen: it then matches
- * all, and the filter model passes the search's matches through without
- * looking at each. */
-static void
-update_study_filter_func (WendaSidebar *self)
-{
-  if (self->study_filter_kind == WENDA_STUDY_FILTER_ALL)
-    gtk_custom_filter_set_filter_func (self->study_filter, NULL, NULL, NULL);
-  else
-    gtk_custom_filter_set_filter_func (self->study_filter, study_filter_func, self, NULL);
-}
-
-static gboolean
-refilter_idle_cb (gpointer user_data)
-{
-  WendaSidebar *self = WENDA_SIDEBAR (user_data);
-
-  self->refilter_idle = 0;
-  gtk_filter_changed (GTK_FILTER (self->study_filter), GTK_FILTER_CHANGE_DIFFERENT);
-
-  return G_SOURCE_REMOVE;
-}
-
-/**
- * wenda_sidebar_study_changed:
- * @kept_id: (nullable): the id of the topic whose star or card changed,
- *   when the change is of the topic open in the reading pane
- *
- * The study state has changed, as the user grades and stars: filter
- * again, count again.  The open topic stays in the Starred list when its
- * star goes (@kept_id), until the user moves on: otherwise the selection
- * would jump to the next starred topic, and a second Ctrl+D (to undo)
- * would unstar that one.
- */
-void
-wenda_sidebar_study_changed (WendaSidebar *self,
-                             const char   *kept_id)
-{
-  WendaQaItem *open;
-
-  g_return_if_fail (WENDA_IS_SIDEBAR (self));
-
-  open = gtk_single_selection_get_selected_item (self->selection);
-  if (self->study_filter_kind == WENDA_STUDY_FILTER_STARRED && open != NULL && kept_id != NULL &&
-      g_strcmp0 (wenda_qa_item_get_id (open), kept_id) == 0)
-    {
-      self->refilter_pending = TRUE;
-      update_filter_counts (self);
-      return;
-    }
-
-  self->refilter_pending = FALSE;
-  if (self->study_filter_kind != WENDA_STUDY_FILTER_ALL)
-    gtk_filter_changed (GTK_FILTER (self->study_filter), GTK_FILTER_CHANGE_DIFFERENT);
-  update_filter_counts (self);
-}
-
-/* Cards fall due as time passes: count and filter again. */
-static gboolean
-refresh_timeout_cb (gpointer user_data)
-{
-  WendaSidebar *self = WENDA_SIDEBAR (user_data);
-
-  if (self->study_filter_kind == WENDA_STUDY_FILTER_DUE)
-    gtk_filter_changed (GTK_FILTER (self->study_filter), GTK_FILTER_CHANGE_DIFFERENT);
-  update_filter_counts (self);
-
-  return G_SOURCE_CONTINUE;
-}
-
-/* A click on a filter (or the keyboard in the group) chooses it. */
-static void
-on_filter_toggled (WendaSidebar *self)
-{
-  const char *name = adw_toggle_group_get_active_name (self->filter_box);
-  GEnumValue *value;
-
-  if (name == NULL)
-    return;
-  value = g_enum_get_value_by_nick (g_type_class_peek (WENDA_TYPE_STUDY_FILTER), name);
-  g_return_if_fail (value != NULL);
-  wenda_sidebar_set_study_filter (self, value->value);
-}
-
-/* The study needs a store: without one, no filters and no Study button.
- * A compact header has no room for the button either: it stays in the
- * main menu and on Ctrl+Enter. */
-static void
-update_study_ui (WendaSidebar *self)
-{
-  gtk_widget_set_visible (GTK_WIDGET (self->filter_box), self->store != NULL);
-  gtk_widget_set_visible (self->study_button, self->store != NULL && !self->compact);
-}
-
-
-/* The topic list */
-
-static void
-on_topics_changed (WendaSidebar *self)
-{
-  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-  guint n_total = self->bank ? g_list_model_get_n_items (G_LIST_MODEL (self->bank)) : 0;
-  /* What the list shows: in a large bank the entry may be ahead of it */
-  const char *query = wenda_search_filter_get_search (self->search_filter);
-  g_autofree char *text = NULL;
-
-  if (query == NULL)
-    query = "";
-
-  if (query[0] == '\0')
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u topic", "%'u topics", n_shown),
-                            n_shown);
-  else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u match", "%'u matches", n_shown),
-                            n_shown);
-
-  gtk_label_set_label (self->match_label, text);
-  queue_filter_counts (self);
-
-  if (n_shown == 0 && query[0] != '\0')
-    {
-      /* The status page renders its description as markup: escape the
-       * user's text. */
-      g_autofree char *escaped = g_markup_escape_text (query, -1);
-      g_autofree char *description = NULL;
-
-      /* Translators: %s is what the user searched for */
-      description = g_strdup_printf (_("No question, answer or explanation contains “%s”"), escaped);
-      adw_status_page_set_description (self->no_results_page, description);
-      adw_status_page_set_title (self->no_results_page, _("No Topics Found"));
-      gtk_stack_set_visible_child_name (self->list_stack, "empty");
-    }
-  else if (n_shown == 0 && n_total > 0)
-    {
-      const char *title = NULL, *description = NULL;
-
-      /* An empty filter says what would fill it. */
-      switch (self->study_filter_kind)
-        {
-        case WENDA_STUDY_FILTER_STARRED:
-          title = _("No Starred Topics");
-          description = _("Star a topic with Ctrl+D or the star in its header");
-          break;
-        case WENDA_STUDY_FILTER_DUE:
-          title = _("Nothing Is Due");
-          description = _("Topics you have studied come back here when they are due");
-          break;
-        case WENDA_STUDY_FILTER_NEW:
-          title = _("No New Topics");
-          description = _("You have studied every topic");
-          break;
-        case WENDA_STUDY_FILTER_ALL:
-        default:
-          title = _("No Topics Found");
-          break;
-        }
-
-      adw_status_page_set_title (self->no_results_page, title);
-      adw_status_page_set_description (self->no_results_page, description);
-      gtk_stack_set_visible_child_name (self->list_stack, "empty");
-    }
-  else
-    {
-      gtk_stack_set_visible_child_name (self->list_stack, "list");
-    }
-
-  g_signal_emit (self, signals[TOPICS_CHANGED], 0);
-}
-
-static void
-on_selected_item_changed (WendaSidebar *self)
-{
-  /* Not from inside the selection's own notification. */
-  if (self->refilter_pending && self->refilter_idle == 0)
-    {
-      self->refilter_pending = FALSE;
-      self->refilter_idle = g_idle_add (refilter_idle_cb, self);
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ITEM]);
-}
-
-static void
-on_list_activate (WendaSidebar *self,
-                  guint         position)
-{
-  gtk_single_selection_set_selected (self->selection, position);
-  g_signal_emit (self, signals[TOPIC_ACTIVATED], 0);
-}
-
-/* A click on a topic opens it (in a narrow window, the reading page comes
- * in).  The row selects itself on press; the click is told of once it is
- * released. */
-static void
-on_list_click_released (GtkGestureClick *gesture,
-                        int              n_press,
-                        double           x,
-                        double           y,
-                        WendaSidebar    *self)
-{
-  GtkWidget *picked;
-
-  picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
-  if (picked == NULL || picked == GTK_WIDGET (self->list_view))
-    return;
-
-  g_signal_emit (self, signals[TOPIC_CLICKED], 0);
-}
-
-/**
- * wenda_sidebar_select_position:
- *
- * Selects the topic at @position of the list.  If the list had the focus,
- * the focus moves onto the topic's row; otherwise the row is only
- * scrolled into view.
- */
-void
-wenda_sidebar_select_position (WendaSidebar *self,
-                               guint         position)
-{
-  gboolean list_had_focus;
-
-  g_return_if_fail (WENDA_IS_SIDEBAR (self));
-
-  list_had_focus = focus_is_inside (self, GTK_WIDGET (self->list_view));
-  gtk_single_selection_set_selected (self->selection, position);
-
-  if (list_had_focus)
-    wenda_sidebar_focus_selected_row (self);
-  else
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
-}
-
-/**
- * wenda_sidebar_show_topic:
- * @target: an item of the bank
- *
- * Selects @target, clearing the search first if the search hides it.
- *
- * Returns: %FALSE if the list does not have it even then
- */
-gboolean
-wenda_sidebar_show_topic (WendaSidebar *self,
-                          WendaQaItem  *target)
-{
-  GListModel *model;
-
-  g_return_val_if_fail (WENDA_IS_SIDEBAR (self), FALSE);
-  g_return_val_if_fail (WENDA_IS_QA_ITEM (target), FALSE);
-
-  model = G_LIST_MODEL (self->filter_model);
-  for (guint pass = 0; pass < 2; pass++)
-    {
-      guint n_items = g_list_model_get_n_items (model);
-
-      for (guint i = 0; i < n_items; i++)
-        {
-          g_autoptr(WendaQaItem) item = g_list_model_get_item (model, i);
-
-          if (item == target)
-            {
-              wenda_sidebar_select_position (self, i);
-              return TRUE;
-            }
-        }
-
-      /* Hidden by the search: show everything and look again. */
-      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-    }
-
-  g_return_val_if_reached (FALSE);
-}
-
-/**
- * wenda_sidebar_get_topics:
- *
- * Returns: (transfer none): the topics the list shows, search and filter
- *   applied
- */
-GListModel *
-wenda_sidebar_get_topics (WendaSidebar *self)
-{
-  g_return_val_if_fail (WENDA_IS_SIDEBAR (self), NULL);
-
-  return G_LIST_MODEL (self->filter_model);
-}
-
-/**
- * wenda_sidebar_get_selected:
- *
- * Returns: the position of the selected topic in the list, or
- *   %GTK_INVALID_LIST_POSITION
- */
-guint
-wenda_sidebar_get_selected (WendaSidebar *self)
-{
-  g_return_val_if_fail (WENDA_IS_SIDEBAR (self), GTK_INVALID_LIST_POSITION);
-
-  return gtk_single_selection_get_selected (self->selection);
-}
-
-
-/* The search */
-
-static void
-on_search_mode_changed (WendaSidebar *self)
-{
-  if (!gtk_search_bar_get_search_mode (self->search_bar))
-    {
-      gboolean had_focus = focus_is_inside (self, GTK_WIDGET (self->search_bar));
-
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-
-      /* The entry is about to hide; don't leave focus in it. */
-      if (had_focus)
-        wenda_sidebar_focus_selected_row (self);
-    }
-}
-
-/* In a bank of more than this many topics, the search runs when typing
- * pauses (the entry's search-changed, 150 ms after the last key) rather
- * than at every key: there a keystroke that changes the list rebuilds up
- * to ~200 rows of it, 20–160 ms, which would hold up the next key. */
-#define INSTANT_SEARCH_MAX_TOPICS 5000
-
-static gboolean
-search_is_instant (WendaSidebar *self)
-{
-  return self->bank == NULL ||
-         g_list_model_get_n_items (G_LIST_MODEL (self->bank)) <= INSTANT_SEARCH_MAX_TOPICS;
-}
-
-static void
-apply_search (WendaSidebar *self)
-{
-  wenda_search_filter_set_search (self->search_filter,
-                                  gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-}
-
-static void
-on_search_text_changed (WendaSidebar *self)
-{
-  /* Clearing the search is never put off */
-  if (search_is_instant (self) ||
-      gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] == '\0')
-    apply_search (self);
-}
-
-static void
-on_search_changed (WendaSidebar *self)
-{
-  apply_search (self);
-}
-
-static void
-on_search_activate (WendaSidebar *self)
-{
-  /* Enter in the search moves to the results, of what was typed */
-  apply_search (self);
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
-    wenda_sidebar_focus_selected_row (self);
-}
-
-static void
-on_search_stop (WendaSidebar *self)
-{
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-}
-
-/**
- * wenda_sidebar_set_search_text:
- *
- * Searches for @text at once (the search bar opens, or closes for none).
- */
-void
-wenda_sidebar_set_search_text (WendaSidebar *self,
-                               const char   *text)
-{
-  g_return_if_fail (WENDA_IS_SIDEBAR (self));
-
-  gtk_search_bar_set_search_mode (self->search_bar, text != NULL && text[0] != '\0');
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
-  /* Not typed: nothing to wait for */
-  apply_search (self);
-}
-
-/**
- * wenda_sidebar_set_key_capture_widget:
- * @widget: (nullable): where typing starts a search
- */
-void
-wenda_sidebar_set_key_capture_widget (WendaSidebar *self,
-                                      GtkWidget    *widget)
-{
-  g_return_if_fail (WENDA_IS_SIDEBAR (self));
-
-  gtk_search_bar_set_key_capture_widget (self->search_bar, widget);
-}
 
 
 /* The pages, the glossary, the banks */
@@ -945,7 +191,7 @@ wenda_sidebar_set_bank (WendaSidebar *self,
   wenda_search_filter_set_model (self->search_filter, bank ? G_LIST_MODEL (bank) : NULL);
   update_title (self);
   /* Also when the number of matches stays (0 to 0). */
-  on_topics_changed (self);
+  wenda_sidebar_on_topics_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BANK]);
 }
 
@@ -975,8 +221,8 @@ wenda_sidebar_set_study_store (WendaSidebar    *self,
   if (!g_set_object (&self->store, store))
     return;
 
-  update_study_ui (self);
-  update_filter_counts (self);
+  wenda_sidebar_update_study_ui (self);
+  wenda_sidebar_update_filter_counts (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STUDY_STORE]);
 }
 
@@ -1086,7 +332,7 @@ wenda_sidebar_set_study_filter (WendaSidebar     *self,
                                     g_enum_get_value (g_type_class_peek (WENDA_TYPE_STUDY_FILTER),
                                                       filter)->value_nick);
   /* Filters again. */
-  update_study_filter_func (self);
+  wenda_sidebar_update_study_filter_func (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STUDY_FILTER]);
 }
 
@@ -1135,7 +381,7 @@ wenda_sidebar_set_compact (WendaSidebar *self,
     return;
 
   self->compact = compact;
-  update_study_ui (self);
+  wenda_sidebar_update_study_ui (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPACT]);
 }
 
@@ -1440,15 +686,15 @@ wenda_sidebar_class_init (WendaSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WendaSidebar, glossary_filter_model);
   gtk_widget_class_bind_template_callback (widget_class, on_bank_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_text_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_toggled);
-  gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_selected_item_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_topics_changed);
+  gtk_widget_class_bind_template_callback (widget_class, wenda_sidebar_on_search_mode_changed);
+  gtk_widget_class_bind_template_callback (widget_class, wenda_sidebar_on_search_text_changed);
+  gtk_widget_class_bind_template_callback (widget_class, wenda_sidebar_on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, wenda_sidebar_on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, wenda_sidebar_on_search_stop);
+  gtk_widget_class_bind_template_callback (widget_class, wenda_sidebar_on_filter_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, wenda_sidebar_on_list_activate);
+  gtk_widget_class_bind_template_callback (widget_class, wenda_sidebar_on_selected_item_changed);
+  gtk_widget_class_bind_template_callback (widget_class, wenda_sidebar_on_topics_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_glossary_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_glossary_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_glossary_selected);
@@ -1462,14 +708,14 @@ wenda_sidebar_init (WendaSidebar *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  update_study_filter_func (self);
-  update_study_ui (self);
-  update_filter_counts (self);
+  wenda_sidebar_update_study_filter_func (self);
+  wenda_sidebar_update_study_ui (self);
+  wenda_sidebar_update_filter_counts (self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   /* Cards fall due as time passes.  (Not the progress page: rebuilding
    * it would move keyboard focus.) */
-  self->refresh_timeout = g_timeout_add_seconds (60, refresh_timeout_cb, self);
+  self->refresh_timeout = g_timeout_add_seconds (60, wenda_sidebar_refresh_timeout_cb, self);
 
   /* GTK 4.8 names the chooser's inner button after its type. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->bank_dropdown));
@@ -1481,6 +727,6 @@ wenda_sidebar_init (WendaSidebar *self)
 
   click = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
   gtk_event_controller_set_propagation_phase (click, GTK_PHASE_CAPTURE);
-  g_signal_connect (click, "released", G_CALLBACK (on_list_click_released), self);
+  g_signal_connect (click, "released", G_CALLBACK (wenda_sidebar_on_list_click_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), click);
 }
