@@ -389,10 +389,21 @@ in_run_app_session() {
   flatpak run --die-with-parent "$APP_ID" >"$applog" 2>&1 &
   app_pid=$!
   if wait_window "$SECONDS"; then
-    # Let it lay out and paint the first frames.
-    sleep 3
-    import -window root "$shot"
-    echo "screenshot: $shot"
+    # A mapped window is not a painted one: shoot until the screen shows
+    # more than a few colours (a blank or black screen has one or two).
+    local t0=$SECONDS colours=0
+    while :; do
+      import -window root "$shot"
+      colours=$(identify -format '%k' "$shot" 2>/dev/null || echo 0)
+      [ "$colours" -gt 64 ] && break
+      if [ $((SECONDS - t0)) -ge "$WINDOW_TIMEOUT" ]; then
+        echo "the window painted nothing in $WINDOW_TIMEOUT s ($colours colours on the screen)"
+        rc=1
+        break
+      fi
+      sleep 0.5
+    done
+    echo "screenshot: $shot ($colours colours, after $((SECONDS - t0)) s)"
   else
     rc=1
   fi
