@@ -722,20 +722,6 @@ wenda_application_get_study_store (WendaApplication *self)
 }
 
 /**
- * wenda_application_get_scheduler:
- *
- * Returns: (transfer none) (nullable): the scheduler, with the user's fuzz
- *   setting
- */
-WendaScheduler *
-wenda_application_get_scheduler (WendaApplication *self)
-{
-  g_return_val_if_fail (WENDA_IS_APPLICATION (self), NULL);
-
-  return self->scheduler;
-}
-
-/**
  * wenda_application_get_library:
  *
  * Returns: (transfer none) (nullable): the bundled bank and the user's own

@@ -23,7 +23,6 @@ WendaWindow      *wenda_application_get_main_window (WendaApplication *self);
 WendaWindow      *wenda_application_new_window      (WendaApplication *self,
                                                      WendaBank        *bank);
 WendaStudyStore  *wenda_application_get_study_store (WendaApplication *self);
-WendaScheduler   *wenda_application_get_scheduler   (WendaApplication *self);
 WendaLibrary     *wenda_application_get_library     (WendaApplication *self);
 const char       *wenda_application_get_localedir (void);
 void              wenda_i18n_init                 (void);
