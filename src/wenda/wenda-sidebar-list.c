@@ -138,6 +138,7 @@ wenda_sidebar_focus_search (WendaSidebar *self)
 
   if (wenda_sidebar_get_page (self) == WENDA_SIDEBAR_PAGE_GLOSSARY)
     {
+      wenda_sidebar_ensure_glossary_page (self);
       gtk_widget_grab_focus (GTK_WIDGET (self->glossary_entry));
       return;
     }

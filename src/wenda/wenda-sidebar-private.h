@@ -27,6 +27,8 @@ struct _WendaSidebar
   GtkDropDown          *bank_dropdown;
   GtkWidget            *study_button;
   GtkWidget            *search_button;
+  GtkMenuButton        *primary_menu_button;
+  GMenuModel           *primary_menu;
   AdwViewStack         *sidebar_stack;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
@@ -44,11 +46,16 @@ struct _WendaSidebar
   WendaSearchFilter    *search_filter;
   GtkCustomFilter      *study_filter;
   AdwStatusPage        *no_results_page;
+  AdwBin               *glossary_bin;
+  GtkSingleSelection   *glossary_selection;
+  GtkFilterListModel   *glossary_filter_model;
+  GtkStringFilter      *glossary_filter;
+
+  /* The glossary page, made the first time it is shown (its bin holds
+   * it): wenda_sidebar_ensure_glossary_page() */
   GtkSearchEntry       *glossary_entry;
   GtkLabel             *glossary_count_label;
   GtkListView          *glossary_list;
-  GtkSingleSelection   *glossary_selection;
-  GtkFilterListModel   *glossary_filter_model;
 
   /* Owned references */
   WendaBank            *bank;
@@ -91,6 +98,7 @@ static const gsize filter_labels[] = {
 /* wenda-sidebar-list.c */
 gboolean      wenda_sidebar_focus_is_inside             (WendaSidebar    *self,
                                                          GtkWidget       *ancestor);
+void          wenda_sidebar_ensure_glossary_page        (WendaSidebar    *self);
 void          wenda_sidebar_on_topics_changed           (WendaSidebar    *self);
 void          wenda_sidebar_on_selected_item_changed    (WendaSidebar    *self);
 void          wenda_sidebar_on_list_activate            (WendaSidebar    *self,

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wenda-lazy.h"
 #include "wenda-match-model.h"
 #include "wenda-search-filter.h"
 #include "wenda-sidebar-private.h"
@@ -67,15 +68,6 @@ static const char *const signal_names[N_SIGNALS] = {
 
 /* The pages, the glossary, the banks */
 
-static void
-on_page_changed (WendaSidebar *self)
-{
-  /* The search button belongs to the topic list; the glossary has its
-   * own entry. */
-  gtk_widget_set_visible (self->search_button,
-                          wenda_sidebar_get_page (self) == WENDA_SIDEBAR_PAGE_TOPICS);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
-}
 
 static void
 on_glossary_selected (WendaSidebar *self)
@@ -105,8 +97,58 @@ on_glossary_items_changed (WendaSidebar *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->glossary_filter_model));
   g_autofree char *text = NULL;
 
+  if (self->glossary_count_label == NULL)
+    return;
+
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u term", "%'u terms", n), n);
   gtk_label_set_label (self->glossary_count_label, text);
+}
+
+/* The glossary page, the first time it is shown (or focused): its widgets
+ * come from wenda-sidebar-glossary.ui, over the list model the template
+ * made.  Nobody sees it at the first frame, and building it then cost
+ * startup time (tests/benchmarks/README.md). */
+void
+wenda_sidebar_ensure_glossary_page (WendaSidebar *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GtkBuilderScope) scope = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->glossary_entry != NULL)
+    return;
+
+  builder = gtk_builder_new ();
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), on_glossary_entry_activate);
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), on_glossary_activate);
+  gtk_builder_set_scope (builder, scope);
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+  gtk_builder_expose_object (builder, "glossary_selection", G_OBJECT (self->glossary_selection));
+  if (!gtk_builder_add_from_resource (builder, "/io/github/wenda/Wenda/wenda-sidebar-glossary.ui", &error))
+    g_error ("The glossary page: %s", error->message);
+
+  self->glossary_entry = GTK_SEARCH_ENTRY (gtk_builder_get_object (builder, "glossary_entry"));
+  self->glossary_count_label = GTK_LABEL (gtk_builder_get_object (builder, "glossary_count_label"));
+  self->glossary_list = GTK_LIST_VIEW (gtk_builder_get_object (builder, "glossary_list"));
+  g_object_bind_property (self->glossary_entry, "text", self->glossary_filter, "search",
+                          G_BINDING_SYNC_CREATE);
+  adw_bin_set_child (self->glossary_bin, GTK_WIDGET (gtk_builder_get_object (builder, "glossary_page")));
+  on_glossary_items_changed (self);
+}
+
+static void
+on_page_changed (WendaSidebar *self)
+{
+  if (wenda_sidebar_get_page (self) == WENDA_SIDEBAR_PAGE_GLOSSARY)
+    wenda_sidebar_ensure_glossary_page (self);
+
+  /* The search button belongs to the topic list; the glossary has its
+   * own entry. */
+  gtk_widget_set_visible (self->search_button,
+                          wenda_sidebar_get_page (self) == WENDA_SIDEBAR_PAGE_TOPICS);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
 }
 
 /* The app's name over the bank's, in the language the content is shown
@@ -441,6 +483,10 @@ wenda_sidebar_dispose (GObject *object)
   g_clear_handle_id (&self->refilter_idle, g_source_remove);
   g_clear_handle_id (&self->counts_idle, g_source_remove);
 
+  /* The glossary page's widgets, which its bin holds */
+  self->glossary_entry = NULL;
+  self->glossary_count_label = NULL;
+  self->glossary_list = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), WENDA_TYPE_SIDEBAR);
 
   g_clear_object (&self->bank);
@@ -679,9 +725,10 @@ wenda_sidebar_class_init (WendaSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WendaSidebar, search_filter);
   gtk_widget_class_bind_template_child (widget_class, WendaSidebar, study_filter);
   gtk_widget_class_bind_template_child (widget_class, WendaSidebar, no_results_page);
-  gtk_widget_class_bind_template_child (widget_class, WendaSidebar, glossary_entry);
-  gtk_widget_class_bind_template_child (widget_class, WendaSidebar, glossary_count_label);
-  gtk_widget_class_bind_template_child (widget_class, WendaSidebar, glossary_list);
+  gtk_widget_class_bind_template_child (widget_class, WendaSidebar, glossary_bin);
+  gtk_widget_class_bind_template_child (widget_class, WendaSidebar, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, WendaSidebar, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, WendaSidebar, glossary_filter);
   gtk_widget_class_bind_template_child (widget_class, WendaSidebar, glossary_selection);
   gtk_widget_class_bind_template_child (widget_class, WendaSidebar, glossary_filter_model);
   gtk_widget_class_bind_template_callback (widget_class, on_bank_selected);
@@ -695,8 +742,6 @@ wenda_sidebar_class_init (WendaSidebarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, wenda_sidebar_on_list_activate);
   gtk_widget_class_bind_template_callback (widget_class, wenda_sidebar_on_selected_item_changed);
   gtk_widget_class_bind_template_callback (widget_class, wenda_sidebar_on_topics_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_glossary_entry_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_glossary_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_glossary_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_glossary_items_changed);
 }
@@ -707,6 +752,7 @@ wenda_sidebar_init (WendaSidebar *self)
   GtkEventController *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  wenda_menu_button_set_menu_lazily (self->primary_menu_button, self->primary_menu, NULL);
 
   wenda_sidebar_update_study_filter_func (self);
   wenda_sidebar_update_study_ui (self);

@@ -126,7 +126,7 @@ progress_action (GtkWidget  *widget,
   WendaWindow *self = WENDA_WINDOW (widget);
 
   wenda_window_show_special_page (self, CONTENT_PAGE_PROGRESS);
-  gtk_widget_child_focus (GTK_WIDGET (self->progress_view), GTK_DIR_TAB_FORWARD);
+  gtk_widget_child_focus (GTK_WIDGET (wenda_window_get_progress_view (self)), GTK_DIR_TAB_FORWARD);
 }
 
 static void

@@ -28,8 +28,10 @@ wenda_window_update_term_page (WendaWindow *self)
 
   /* Translators: the title of the reading pane while it shows a term */
   adw_window_title_set_title (self->content_title, _("Glossary"));
-  wenda_term_view_set_term (self->term_view, term, self->bank, self->shown_mode);
-  gtk_stack_set_visible_child_name (self->detail_stack, term ? "term" : "no-term");
+  /* (A term view made only to be told there is no term would be a waste.) */
+  if (term != NULL || self->term_view != NULL)
+    wenda_term_view_set_term (wenda_window_get_term_view (self), term, self->bank, self->shown_mode);
+  wenda_window_show_detail_page (self, term ? "term" : "no-term");
 }
 
 /* Up to this many items, the glossary is built at once (the bundled bank
@@ -52,7 +54,8 @@ wenda_window_set_glossary (WendaWindow   *self,
   g_clear_object (&self->glossary);
   self->glossary = glossary;
   wenda_detail_view_set_glossary (self->detail_view, self->glossary);
-  wenda_study_view_set_glossary (self->study_view, self->glossary);
+  if (self->study_view != NULL)
+    wenda_study_view_set_glossary (self->study_view, self->glossary);
   wenda_sidebar_set_glossary (self->sidebar, self->glossary);
 }
 
@@ -124,7 +127,7 @@ static void
 on_term_activated (WendaWindow *self)
 {
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
-  wenda_term_view_focus_first_topic (self->term_view);
+  wenda_term_view_focus_first_topic (wenda_window_get_term_view (self));
 }
 
 void

@@ -8,6 +8,7 @@
 
 #include "wenda-detail-view.h"
 #include "wenda-sidebar.h"
+#include "wenda-term-view.h"
 #include "wenda-window-private.h"
 
 /* What the window can do now: move through the list, go back. */
@@ -117,6 +118,83 @@ on_sidebar_shown (WendaWindow *self)
   focus (self->sidebar);
 }
 
+static void on_detail_show_topic (WendaWindow *self,
+                                  guint        number);
+
+/* The term page: the glossary's term, with the topics that use it. */
+WendaTermView *
+wenda_window_get_term_view (WendaWindow *self)
+{
+  GtkWidget *scroller;
+  GtkWidget *clamp;
+
+  if (self->term_view != NULL)
+    return self->term_view;
+
+  self->term_view = g_object_new (WENDA_TYPE_TERM_VIEW, NULL);
+  g_signal_connect_object (self->term_view, "show-topic",
+                           G_CALLBACK (on_detail_show_topic), self, G_CONNECT_SWAPPED);
+  clamp = g_object_new (ADW_TYPE_CLAMP,
+                        "maximum-size", 720,
+                        "child", self->term_view,
+                        NULL);
+  scroller = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
+                           "hscrollbar-policy", GTK_POLICY_NEVER,
+                           "child", clamp,
+                           NULL);
+  gtk_stack_add_named (self->detail_stack, scroller, "term");
+
+  return self->term_view;
+}
+
+static GtkWidget *
+status_page_new (const char *icon_name,
+                 const char *title,
+                 const char *description)
+{
+  return g_object_new (ADW_TYPE_STATUS_PAGE,
+                       "icon-name", icon_name,
+                       "title", title,
+                       "description", description,
+                       NULL);
+}
+
+/* Shows the page @name of the reading pane: "detail" (the topic), "term",
+ * "no-term", "empty", "study" or "progress".  All but the topic are made
+ * the first time they are shown: nobody sees them at the first frame, and
+ * building them all cost about a fifth of the window's start-up
+ * (tests/benchmarks/README.md). */
+void
+wenda_window_show_detail_page (WendaWindow *self,
+                               const char  *name)
+{
+  if (gtk_stack_get_child_by_name (self->detail_stack, name) == NULL)
+    {
+      if (g_str_equal (name, "term"))
+        wenda_window_get_term_view (self);
+      else if (g_str_equal (name, "study"))
+        wenda_window_get_study_view (self);
+      else if (g_str_equal (name, "progress"))
+        wenda_window_get_progress_view (self);
+      else if (g_str_equal (name, "no-term"))
+        gtk_stack_add_named (self->detail_stack,
+                             status_page_new ("accessories-dictionary-symbolic",
+                                              _("Choose a Term"),
+                                              _("Each term links to the topics that use it")),
+                             name);
+      else if (g_str_equal (name, "empty"))
+        gtk_stack_add_named (self->detail_stack,
+                             status_page_new ("view-list-symbolic",
+                                              _("No Topic Selected"),
+                                              _("Change the search to see topics again")),
+                             name);
+      else
+        g_assert_not_reached ();
+    }
+
+  gtk_stack_set_visible_child_name (self->detail_stack, name);
+}
+
 /* The sidebar's selection has changed (and the bank, when it is new):
  * the pane shows the topic, from its start, unless it shows a study
  * session or the progress page and the user is not moving through the
@@ -154,7 +232,7 @@ wenda_window_selection_changed (WendaWindow *self)
                                wenda_qa_item_get_number (item),
                                g_list_model_get_n_items (G_LIST_MODEL (self->bank)));
       adw_window_title_set_title (self->content_title, title);
-      gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+      wenda_window_show_detail_page (self, "detail");
 
       if (self->settings != NULL)
         g_settings_set_string (self->settings, "last-topic", wenda_qa_item_get_id (item));
@@ -162,7 +240,7 @@ wenda_window_selection_changed (WendaWindow *self)
   else
     {
       adw_window_title_set_title (self->content_title, "");
-      gtk_stack_set_visible_child_name (self->detail_stack, "empty");
+      wenda_window_show_detail_page (self, "empty");
     }
 
   /* A new topic is read from its start. */

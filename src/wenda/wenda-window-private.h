@@ -32,7 +32,6 @@ struct _WendaWindow
   /* Template widgets */
   AdwNavigationSplitView *split_view;
   WendaSidebar         *sidebar;
-  WendaTermView        *term_view;
   AdwWindowTitle       *content_title;
   GtkStack             *detail_stack;
   GtkScrolledWindow    *detail_scroller;
@@ -41,11 +40,16 @@ struct _WendaWindow
   GtkWidget            *previous_button;
   GtkWidget            *next_button;
   GtkMenuButton        *mode_button;
+  GMenuModel           *mode_menu;
   GtkLabel             *mode_label;
   GtkWidget            *mode_icon;
   AdwClamp             *detail_clamp;
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *star_button;
+
+  /* The pages of the reading pane made the first time they are shown
+   * (wenda_window_show_detail_page()); its stack holds them. */
+  WendaTermView        *term_view;
   WendaStudyView       *study_view;
   WendaProgressView    *progress_view;
 
@@ -106,14 +110,17 @@ void          wenda_window_show_sidebar             (WendaWindow      *self,
 void          wenda_window_selection_changed        (WendaWindow      *self);
 void          wenda_window_move                     (WendaWindow      *self,
                                                      int               delta);
+void          wenda_window_show_detail_page         (WendaWindow      *self,
+                                                     const char       *name);
+WendaTermView *wenda_window_get_term_view           (WendaWindow      *self);
 
 /* wenda-window-search.c */
 void          wenda_window_search_init              (WendaWindow      *self);
 void          wenda_window_update_key_capture       (WendaWindow      *self);
 
 /* wenda-window-study.c */
-void          wenda_window_class_study_init         (WendaWindowClass *klass);
-void          wenda_window_study_init               (WendaWindow      *self);
+WendaStudyView *wenda_window_get_study_view         (WendaWindow      *self);
+WendaProgressView *wenda_window_get_progress_view   (WendaWindow      *self);
 void          wenda_window_attach_store             (WendaWindow      *self);
 void          wenda_window_update_study_ui          (WendaWindow      *self);
 void          wenda_window_update_star              (WendaWindow      *self);

@@ -20,8 +20,7 @@ static WendaQaItem *
 wenda_window_get_star_item (WendaWindow *self)
 {
   /* Also reached while the template is being built. */
-  if (self->detail_stack == NULL || self->study_view == NULL || self->split_view == NULL ||
-      self->sidebar == NULL)
+  if (self->detail_stack == NULL || self->split_view == NULL || self->sidebar == NULL)
     return NULL;
   if (self->content_page != CONTENT_PAGE_READING && !wenda_window_pane_shown (self))
     return NULL;
@@ -91,7 +90,7 @@ on_store_changed (WendaWindow *self,
   wenda_sidebar_study_changed (self->sidebar, self->content_page == CONTENT_PAGE_READING ? id : NULL);
 
   if (self->content_page == CONTENT_PAGE_PROGRESS)
-    wenda_progress_view_refresh (self->progress_view);
+    wenda_progress_view_refresh (wenda_window_get_progress_view (self));
   wenda_window_update_star (self);
 }
 
@@ -113,14 +112,14 @@ wenda_window_show_special_page (WendaWindow *self,
     {
       /* Translators: the title of the reading pane during a study session */
       adw_window_title_set_title (self->content_title, _("Study"));
-      gtk_stack_set_visible_child_name (self->detail_stack, "study");
+      wenda_window_show_detail_page (self, "study");
     }
   else
     {
       /* Translators: the title of the progress page */
       adw_window_title_set_title (self->content_title, _("Study Progress"));
-      wenda_progress_view_refresh (self->progress_view);
-      gtk_stack_set_visible_child_name (self->detail_stack, "progress");
+      wenda_progress_view_refresh (wenda_window_get_progress_view (self));
+      wenda_window_show_detail_page (self, "progress");
     }
 
   /* (Side by side, both panes show whatever this says.) */
@@ -155,7 +154,7 @@ wenda_window_study (WendaWindow *self)
 
         g_list_store_append (studied, item);
       }
-    wenda_study_view_start (self->study_view, session, G_LIST_MODEL (studied));
+    wenda_study_view_start (wenda_window_get_study_view (self), session, G_LIST_MODEL (studied));
   }
   wenda_window_show_special_page (self, CONTENT_PAGE_STUDY);
   wenda_study_view_focus (self->study_view);
@@ -195,6 +194,53 @@ static void
 on_study_card_changed (WendaWindow *self)
 {
   wenda_window_update_star (self);
+}
+
+/* The study page, made the first time a session starts. */
+WendaStudyView *
+wenda_window_get_study_view (WendaWindow *self)
+{
+  if (self->study_view != NULL)
+    return self->study_view;
+
+  self->study_view = g_object_new (WENDA_TYPE_STUDY_VIEW, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->study_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Study session"),
+                                  -1);
+  g_object_bind_property (self, "shown-mode", self->study_view, "mode", G_BINDING_SYNC_CREATE);
+  wenda_study_view_set_glossary (self->study_view, self->glossary);
+  g_signal_connect_object (self->study_view, "done",
+                           G_CALLBACK (on_study_done), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->study_view, "show-topic",
+                           G_CALLBACK (on_study_show_topic), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->study_view, "message",
+                           G_CALLBACK (on_study_message), self, G_CONNECT_SWAPPED);
+  /* A star follows the card. */
+  g_signal_connect_object (self->study_view, "notify::current-item",
+                           G_CALLBACK (on_study_card_changed), self, G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->study_view), "study");
+
+  return self->study_view;
+}
+
+/* The progress page, made the first time it is shown. */
+WendaProgressView *
+wenda_window_get_progress_view (WendaWindow *self)
+{
+  if (self->progress_view != NULL)
+    return self->progress_view;
+
+  self->progress_view = g_object_new (WENDA_TYPE_PROGRESS_VIEW, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Study progress"),
+                                  -1);
+  g_object_bind_property (self, "shown-mode", self->progress_view, "mode", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->progress_view, "show-topic",
+                           G_CALLBACK (on_study_show_topic), self, G_CONNECT_SWAPPED);
+  wenda_progress_view_set_sources (self->progress_view, self->store, self->bank);
+  gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->progress_view), "progress");
+
+  return self->progress_view;
 }
 
 /* The window's "starred": whether the item stars apply to has one. */
@@ -243,7 +289,8 @@ wenda_window_attach_store (WendaWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "reset", G_CALLBACK (on_store_reset),
                            self, G_CONNECT_SWAPPED);
-  wenda_progress_view_set_sources (self->progress_view, self->store, self->bank);
+  if (self->progress_view != NULL)
+    wenda_progress_view_set_sources (self->progress_view, self->store, self->bank);
   /* Its filters, and the Study button */
   wenda_sidebar_set_study_store (self->sidebar, self->store);
   wenda_window_update_study_ui (self);
@@ -261,22 +308,4 @@ wenda_window_start_study (WendaWindow *self)
   g_return_if_fail (WENDA_IS_WINDOW (self));
 
   gtk_widget_activate_action (GTK_WIDGET (self), "win.study", NULL);
-}
-
-void
-wenda_window_class_study_init (WendaWindowClass *klass)
-{
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  gtk_widget_class_bind_template_callback (widget_class, on_study_done);
-  gtk_widget_class_bind_template_callback (widget_class, on_study_show_topic);
-  gtk_widget_class_bind_template_callback (widget_class, on_study_message);
-}
-
-void
-wenda_window_study_init (WendaWindow *self)
-{
-  /* A star follows the card. */
-  g_signal_connect_object (self->study_view, "notify::current-item",
-                           G_CALLBACK (on_study_card_changed), self, G_CONNECT_SWAPPED);
 }

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "wenda-detail-view.h"
+#include "wenda-lazy.h"
 #include "wenda-progress-view.h"
 #include "wenda-sidebar.h"
 #include "wenda-study-view.h"
@@ -157,7 +158,8 @@ wenda_window_show_bank (WendaWindow *self)
   wenda_window_update_number_width (self);
   wenda_window_load_glossary (self);
   wenda_sidebar_set_bank (self->sidebar, bank);
-  wenda_progress_view_set_sources (self->progress_view, self->store, bank);
+  if (self->progress_view != NULL)
+    wenda_progress_view_set_sources (self->progress_view, self->store, bank);
 
   item = wenda_bank_lookup_id (bank, last_topic);
   if (item != NULL)
@@ -265,6 +267,10 @@ wenda_window_dispose (GObject *object)
   WendaWindow *self = (WendaWindow *)object;
 
   g_clear_weak_pointer (&self->news_toast);
+  /* The reading pane's stack holds them. */
+  self->term_view = NULL;
+  self->study_view = NULL;
+  self->progress_view = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WENDA_TYPE_WINDOW);
 
@@ -465,7 +471,6 @@ wenda_window_class_init (WendaWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/wenda-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, split_view);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, sidebar);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, term_view);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, detail_scroller);
@@ -474,17 +479,15 @@ wenda_window_class_init (WendaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, previous_button);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, next_button);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, mode_button);
+  gtk_widget_class_bind_template_child (widget_class, WendaWindow, mode_menu);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, mode_label);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, mode_icon);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, detail_clamp);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, WendaWindow, star_button);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, study_view);
-  gtk_widget_class_bind_template_child (widget_class, WendaWindow, progress_view);
 
   /* Each file binds its own template callbacks. */
   wenda_window_class_navigation_init (klass);
-  wenda_window_class_study_init (klass);
   wenda_window_class_glossary_init (klass);
   wenda_window_class_banks_init (klass);
   wenda_window_class_actions_init (klass);
@@ -502,13 +505,10 @@ wenda_window_init (WendaWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
 
-  /* GTK 4.8 names the popover after its type in the accessibility tree. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_menu_button_get_popover (self->mode_button)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reading language"), -1);
+  wenda_menu_button_set_menu_lazily (self->mode_button, self->mode_menu, _("Reading language"));
 
   wenda_window_search_init (self);
   wenda_window_banks_init (self);
-  wenda_window_study_init (self);
 }
 
 /**

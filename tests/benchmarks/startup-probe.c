@@ -41,7 +41,14 @@
  *
  * the GskRenderer that drew the frame, such as GskGLRenderer; how many
  * widgets the window holds, how many of them are labels, and how many
- * characters those labels hold, shown or not.
+ * characters those labels hold, shown or not.  With
+ * WENDA_PROBE_UNMAPPED=1 it also prints, for each part of the window that
+ * exists but is not on screen (a widget that is not mapped, whose parent
+ * is),
+ *
+ *   probe-unmapped TYPE in PARENT-TYPE: N widgets
+ *
+ * which is what could be built later, when it is first shown.
  *
  * Option --load-bank N only loads the bundled bank N times and prints the
  * median time of one load, with no display at all.
@@ -117,6 +124,31 @@ count_widgets (GtkWidget *widget,
     count_widgets (child, n_widgets, n_labels, n_chars);
 }
 
+static guint
+count_subtree (GtkWidget *widget)
+{
+  guint n = 1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_subtree (child);
+  return n;
+}
+
+static void
+print_unmapped (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_mapped (child))
+      print_unmapped (child);
+    else
+      g_printerr ("probe-unmapped %s in %s: %u widgets\n", G_OBJECT_TYPE_NAME (child),
+                  G_OBJECT_TYPE_NAME (widget), count_subtree (child));
+}
+
 static void
 on_frame_phase (GdkFrameClock *frame_clock,
                 gpointer       user_data)
@@ -143,6 +175,8 @@ on_frame_phase (GdkFrameClock *frame_clock,
       count_widgets (GTK_WIDGET (window), &n_widgets, &n_labels, &n_chars);
       g_printerr ("probe-renderer %s\n", G_OBJECT_TYPE_NAME (renderer));
       g_printerr ("probe-widgets %u LABELS %u CHARS %ld\n", n_widgets, n_labels, n_chars);
+      if (g_strcmp0 (g_getenv ("WENDA_PROBE_UNMAPPED"), "1") == 0)
+        print_unmapped (GTK_WIDGET (window));
       g_application_quit (g_application_get_default ());
     }
 }

@@ -153,7 +153,7 @@ test_unwritable (void)
   ui_assert_eventually (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (WIN ("detail_stack"))),
                                    "study") == 0);
   ui_keys (GTK_WINDOW (window), "space");
-  ui_assert_eventually (wenda_study_view_get_revealed (WENDA_STUDY_VIEW (WIN ("study_view"))));
+  ui_assert_eventually (wenda_study_view_get_revealed (WENDA_STUDY_VIEW (ui_find_widget (window, WENDA_TYPE_STUDY_VIEW))));
   ui_keys (GTK_WINDOW (window), "3");
   ui_assert_eventually (wenda_study_store_get_n_reviews (wenda_application_get_study_store (app)) == 1);
 }

@@ -26,9 +26,9 @@ static WendaStudyStore *store;
 static gint64 now = T0;
 
 #define WIN(name) ui_template_child (window, WENDA_TYPE_WINDOW, name)
-#define STUDY(name) ui_template_child (WIN ("study_view"), WENDA_TYPE_STUDY_VIEW, name)
+#define STUDY(name) ui_template_child (ui_find_widget (window, WENDA_TYPE_STUDY_VIEW), WENDA_TYPE_STUDY_VIEW, name)
 #define CARD(name) ui_template_child (STUDY ("card_view"), WENDA_TYPE_DETAIL_VIEW, name)
-#define PROGRESS(name) ui_template_child (WIN ("progress_view"), WENDA_TYPE_PROGRESS_VIEW, name)
+#define PROGRESS(name) ui_template_child (ui_find_widget (window, WENDA_TYPE_PROGRESS_VIEW), WENDA_TYPE_PROGRESS_VIEW, name)
 
 static gint64
 fake_clock (gpointer user_data)
@@ -73,7 +73,7 @@ id_of (guint number)
 static guint
 card_number (void)
 {
-  WendaQaItem *item = wenda_study_view_get_current_item (WENDA_STUDY_VIEW (WIN ("study_view")));
+  WendaQaItem *item = wenda_study_view_get_current_item (WENDA_STUDY_VIEW (ui_find_widget (window, WENDA_TYPE_STUDY_VIEW)));
 
   return item ? wenda_qa_item_get_number (item) : 0;
 }
@@ -138,7 +138,7 @@ test_progress_empty (void)
 {
   ui_keys (GTK_WINDOW (window), "ctrl+i");
   ui_assert_eventually (g_strcmp0 (content_page (), "progress") == 0);
-  g_assert_true (wenda_progress_view_is_empty (WENDA_PROGRESS_VIEW (WIN ("progress_view"))));
+  g_assert_true (wenda_progress_view_is_empty (WENDA_PROGRESS_VIEW (ui_find_widget (window, WENDA_TYPE_PROGRESS_VIEW))));
   g_assert_true (gtk_widget_get_mapped (PROGRESS ("empty_study_button")));
 
   ui_keys (GTK_WINDOW (window), "Escape");
@@ -501,7 +501,7 @@ test_progress (void)
 
   ui_keys (GTK_WINDOW (window), "ctrl+i");
   ui_assert_eventually (g_strcmp0 (content_page (), "progress") == 0);
-  g_assert_false (wenda_progress_view_is_empty (WENDA_PROGRESS_VIEW (WIN ("progress_view"))));
+  g_assert_false (wenda_progress_view_is_empty (WENDA_PROGRESS_VIEW (ui_find_widget (window, WENDA_TYPE_PROGRESS_VIEW))));
   g_assert_cmpstr (text_of (PROGRESS ("new_count")), ==, "27");
   g_assert_cmpstr (text_of (PROGRESS ("review_count")), ==, "3");
   g_assert_cmpstr (text_of (PROGRESS ("learning_count")), ==, "0");

@@ -871,6 +871,40 @@ ui_click (GtkWidget *widget)
   ui_wait_frame (GTK_WIDGET (window));
 }
 
+static void
+find_by_type (GtkWidget  *widget,
+              GType       type,
+              GtkWidget **found,
+              guint      *n_found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_type_is_a (G_OBJECT_TYPE (child), type))
+        {
+          *found = child;
+          (*n_found)++;
+        }
+      find_by_type (child, type, found, n_found);
+    }
+}
+
+/* The one widget of @type under @root, such as a page of the reading pane
+ * made the first time it is shown; fails unless there is exactly one. */
+GtkWidget *
+ui_find_widget (gpointer root,
+                GType    type)
+{
+  GtkWidget *found = NULL;
+  guint n_found = 0;
+
+  find_by_type (GTK_WIDGET (root), type, &found, &n_found);
+  if (n_found != 1)
+    g_error ("%u widgets of type %s in %s", n_found, g_type_name (type), G_OBJECT_TYPE_NAME (root));
+  return found;
+}
+
 /* The first widget of @type under @root whose label text is @text, in
  * depth-first order; checks GtkLabel:label and GtkButton:label. */
 GtkWidget *
@@ -997,9 +1031,14 @@ ui_start_app (int               *argc,
 /* Looks for @name in the templates of the app's composite widgets inside
  * @widget (its own types only: GTK's templates have names of their own),
  * counting where it is found. */
+/* The objects named @name under @widget: of the templates of the
+ * composite widgets there (@by_template), or else those that a GtkBuilder
+ * built from a .ui file of their own, such as the pages made the first
+ * time they are shown (the sidebar's glossary). */
 static void
 find_in_nested_templates (GtkWidget   *widget,
                           const char  *name,
+                          gboolean     by_template,
                           GObject    **found,
                           guint       *n_found)
 {
@@ -1007,24 +1046,28 @@ find_in_nested_templates (GtkWidget   *widget,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      if (g_str_has_prefix (G_OBJECT_TYPE_NAME (child), "Wenda"))
-        {
-          GObject *object = gtk_widget_get_template_child (child, G_OBJECT_TYPE (child), name);
+      GObject *object = NULL;
 
-          if (object != NULL)
-            {
-              *found = object;
-              (*n_found)++;
-            }
+      if (!by_template)
+        object = g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (child)), name) == 0
+                 ? G_OBJECT (child) : NULL;
+      else if (g_str_has_prefix (G_OBJECT_TYPE_NAME (child), "Wenda"))
+        object = gtk_widget_get_template_child (child, G_OBJECT_TYPE (child), name);
+
+      if (object != NULL)
+        {
+          *found = object;
+          (*n_found)++;
         }
-      find_in_nested_templates (child, name, found, n_found);
+      find_in_nested_templates (child, name, by_template, found, n_found);
     }
 }
 
 /* An object of @widget's template (of its class @type), by its id; or,
  * if that template has none of that name, of the template of a composite
  * widget inside it, such as the window's sidebar (WendaSidebar), where
- * the name must be unique. */
+ * the name must be unique; or else a widget of that id built later from
+ * a .ui file of its own. */
 GObject *
 ui_template_object (gpointer    widget,
                     GType       type,
@@ -1036,7 +1079,9 @@ ui_template_object (gpointer    widget,
   if (object != NULL)
     return object;
 
-  find_in_nested_templates (GTK_WIDGET (widget), name, &object, &n_found);
+  find_in_nested_templates (GTK_WIDGET (widget), name, TRUE, &object, &n_found);
+  if (n_found == 0)
+    find_in_nested_templates (GTK_WIDGET (widget), name, FALSE, &object, &n_found);
   if (n_found != 1)
     g_error ("%u template children named “%s” in %s", n_found, name, G_OBJECT_TYPE_NAME (widget));
   return object;

@@ -134,6 +134,8 @@ void       ui_type                (GtkWindow    *window,
  * waits until GTK has received the button's press and release. */
 void       ui_click               (GtkWidget    *widget);
 
+GtkWidget *ui_find_widget         (gpointer      root,
+                                   GType         type);
 GtkWidget *ui_find_by_label       (GtkWidget    *root,
                                    GType         type,
                                    const char   *text);
