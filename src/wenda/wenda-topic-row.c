@@ -15,9 +15,10 @@ struct _WendaTopicRow
   GtkWidget         parent_instance;
 
   /* Template widgets */
-  GtkWidget        *box;
   GtkLabel         *number_label;
   GtkLabel         *question_label;     /* Chinese */
+
+  /* Made the first time a mode shows them: new_question_label() */
   GtkLabel         *question_en_label;  /* English, in English mode */
   GtkLabel         *secondary_label;    /* English, under the Chinese */
 
@@ -42,7 +43,8 @@ static GParamSpec *properties[N_PROPS];
 
 /* Each language has its own label, filled when the item changes; a mode
  * switch only changes which are visible, so GTK keeps the text layouts it
- * has measured instead of laying out new text. */
+ * has measured instead of laying out new text.  The English ones are made
+ * the first time a mode shows them, and filled from then on. */
 static void
 wenda_topic_row_update_text (WendaTopicRow *self)
 {
@@ -58,16 +60,61 @@ wenda_topic_row_update_text (WendaTopicRow *self)
   en = wenda_qa_item_get_text (self->item, WENDA_QA_FIELD_QUESTION, WENDA_LANGUAGE_EN);
   wenda_label_set_text_in (self->question_label, wenda_qa_item_get_question (self->item),
                            WENDA_LANGUAGE_ZH);
-  wenda_label_set_text_in (self->question_en_label, en, WENDA_LANGUAGE_EN);
-  wenda_label_set_text_in (self->secondary_label, en, WENDA_LANGUAGE_EN);
+  if (self->question_en_label != NULL)
+    wenda_label_set_text_in (self->question_en_label, en, WENDA_LANGUAGE_EN);
+  if (self->secondary_label != NULL)
+    wenda_label_set_text_in (self->secondary_label, en, WENDA_LANGUAGE_EN);
+}
+
+/* A label like the Chinese question's, at @row of the grid. */
+static GtkLabel *
+new_question_label (WendaTopicRow *self,
+                    int            row)
+{
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "xalign", 0.0f,
+                                   "valign", GTK_ALIGN_BASELINE_FILL,
+                                   "hexpand", TRUE,
+                                   "wrap", TRUE,
+                                   "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                   "lines", 2,
+                                   "ellipsize", PANGO_ELLIPSIZE_END,
+                                   NULL);
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+
+  gtk_widget_set_parent (label, GTK_WIDGET (self));
+  g_object_set (gtk_layout_manager_get_layout_child (layout, label),
+                "column", 1,
+                "row", row,
+                NULL);
+  return GTK_LABEL (label);
 }
 
 static void
 wenda_topic_row_update_mode (WendaTopicRow *self)
 {
+  gboolean made = FALSE;
+
+  if (self->mode == WENDA_CONTENT_MODE_EN && self->question_en_label == NULL)
+    {
+      self->question_en_label = new_question_label (self, 0);
+      made = TRUE;
+    }
+  if (self->mode == WENDA_CONTENT_MODE_BOTH && self->secondary_label == NULL)
+    {
+      self->secondary_label = new_question_label (self, 1);
+      gtk_widget_add_css_class (GTK_WIDGET (self->secondary_label), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (self->secondary_label), "caption");
+      made = TRUE;
+    }
+  if (made)
+    wenda_topic_row_update_text (self);
+
   gtk_widget_set_visible (GTK_WIDGET (self->question_label), self->mode != WENDA_CONTENT_MODE_EN);
-  gtk_widget_set_visible (GTK_WIDGET (self->question_en_label), self->mode == WENDA_CONTENT_MODE_EN);
-  gtk_widget_set_visible (GTK_WIDGET (self->secondary_label), self->mode == WENDA_CONTENT_MODE_BOTH);
+  if (self->question_en_label != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->question_en_label), self->mode == WENDA_CONTENT_MODE_EN);
+  if (self->secondary_label != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->secondary_label), self->mode == WENDA_CONTENT_MODE_BOTH);
 }
 
 /* The reading mode belongs to the window; a row follows it from the moment
@@ -107,6 +154,11 @@ wenda_topic_row_dispose (GObject *object)
 {
   WendaTopicRow *self = (WendaTopicRow *)object;
 
+  /* The labels made for a mode; the template's go with it. */
+  if (self->question_en_label != NULL)
+    gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->question_en_label)));
+  if (self->secondary_label != NULL)
+    gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->secondary_label)));
   gtk_widget_dispose_template (GTK_WIDGET (self), WENDA_TYPE_TOPIC_ROW);
   g_clear_object (&self->item);
 
@@ -186,13 +238,9 @@ wenda_topic_row_class_init (WendaTopicRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/wenda-topic-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, WendaTopicRow, box);
   gtk_widget_class_bind_template_child (widget_class, WendaTopicRow, number_label);
   gtk_widget_class_bind_template_child (widget_class, WendaTopicRow, question_label);
-  gtk_widget_class_bind_template_child (widget_class, WendaTopicRow, question_en_label);
-  gtk_widget_class_bind_template_child (widget_class, WendaTopicRow, secondary_label);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 

@@ -17,6 +17,9 @@
  *   bare        the bare window of bare-window.c
  *   bare-cjk    the bare window plus one label of Chinese text, so that
  *               Pango has to load a CJK font
+ *   bare-text   the bare window plus the text of the app's first frame (the
+ *               30 questions in a column, topic 1 beside them) in plain
+ *               labels of the same styles: what that text costs alone
  *   empty-bank  WendaWindow, the app's real window, showing an empty bank
  *   one-topic   WendaWindow showing a bank of the first bundled topic only:
  *               the same reading pane as the app, a list of one row
@@ -67,6 +70,7 @@
 typedef enum {
   MODE_BARE,
   MODE_BARE_CJK,
+  MODE_BARE_TEXT,
   MODE_EMPTY_BANK,
   MODE_ONE_TOPIC,
   MODE_FULL,
@@ -217,6 +221,80 @@ on_window_added (GtkApplication *app,
 }
 
 static GtkWidget *
+text_label_new (const char *text,
+                const char *style,
+                gboolean    two_lines)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (two_lines)
+    {
+      gtk_label_set_lines (GTK_LABEL (label), 2);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    }
+  if (style != NULL)
+    gtk_widget_add_css_class (label, style);
+  return label;
+}
+
+/* The text of the app's first frame, in plain labels of the same styles
+ * and none of the app: the 30 questions down a 300 px column, and topic
+ * 1 beside them.  What this costs over the bare window is what typesetting
+ * that text costs, a floor for the app. */
+static void
+add_bank_text (GtkBox *box)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WendaBank) texts = wenda_bank_load_bundled (&error);
+  g_autoptr(WendaQaItem) first = NULL;
+  GtkWidget *panes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *topic = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *scroller;
+
+  if (texts == NULL)
+    g_error ("Could not load the bundled bank: %s", error->message);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (texts)); i++)
+    {
+      g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (texts), i);
+      g_autofree char *number = g_strdup_printf ("%u", wenda_qa_item_get_number (item));
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+      gtk_box_append (GTK_BOX (row), text_label_new (number, "dim-label", FALSE));
+      gtk_box_append (GTK_BOX (row), text_label_new (wenda_qa_item_get_question (item), NULL, TRUE));
+      gtk_box_append (GTK_BOX (list), row);
+    }
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  gtk_widget_set_size_request (scroller, 300, -1);
+  gtk_box_append (GTK_BOX (panes), scroller);
+
+  first = g_list_model_get_item (G_LIST_MODEL (texts), 0);
+  gtk_box_append (GTK_BOX (topic), text_label_new ("№1", "caption-heading", FALSE));
+  gtk_box_append (GTK_BOX (topic), text_label_new (wenda_qa_item_get_question (first), "title-2", FALSE));
+  gtk_box_append (GTK_BOX (topic), text_label_new ("Answer", "heading", FALSE));
+  gtk_box_append (GTK_BOX (topic), text_label_new (wenda_qa_item_get_answer (first), "body", FALSE));
+  gtk_box_append (GTK_BOX (topic), text_label_new ("Explanation", "heading", FALSE));
+  gtk_box_append (GTK_BOX (topic), text_label_new (wenda_qa_item_get_explanation (first), "body", FALSE));
+  gtk_widget_set_hexpand (topic, TRUE);
+  gtk_widget_set_margin_start (topic, 48);
+  gtk_widget_set_margin_end (topic, 48);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), topic);
+  gtk_widget_set_hexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (panes), scroller);
+
+  gtk_widget_set_vexpand (panes, TRUE);
+  gtk_box_append (box, panes);
+}
+
+static GtkWidget *
 bare_window_new (GtkApplication *app)
 {
   GtkWidget *window;
@@ -240,6 +318,8 @@ bare_window_new (GtkApplication *app)
       gtk_widget_set_vexpand (label, TRUE);
       gtk_box_append (GTK_BOX (box), label);
     }
+  else if (mode == MODE_BARE_TEXT)
+    add_bank_text (GTK_BOX (box));
 
   return window;
 }
@@ -283,7 +363,7 @@ on_activate (GApplication *app)
 
   mark ("activate");
 
-  if (mode == MODE_BARE || mode == MODE_BARE_CJK)
+  if (mode == MODE_BARE || mode == MODE_BARE_CJK || mode == MODE_BARE_TEXT)
     window = bare_window_new (GTK_APPLICATION (app));
   else
     window = GTK_WIDGET (wenda_window_new (GTK_APPLICATION (app), bank, NULL, NULL, NULL));
@@ -350,7 +430,7 @@ main (int   argc,
 
   if (argc != 2)
     {
-      g_printerr ("Usage: %s bare|bare-cjk|empty-bank|one-topic|full|app\n"
+      g_printerr ("Usage: %s bare|bare-cjk|bare-text|empty-bank|one-topic|full|app\n"
                   "       %s --load-bank N\n", argv[0], argv[0]);
       return EXIT_FAILURE;
     }
@@ -360,6 +440,8 @@ main (int   argc,
     mode = MODE_BARE;
   else if (g_str_equal (mode_name, "bare-cjk"))
     mode = MODE_BARE_CJK;
+  else if (g_str_equal (mode_name, "bare-text"))
+    mode = MODE_BARE_TEXT;
   else if (g_str_equal (mode_name, "empty-bank"))
     mode = MODE_EMPTY_BANK;
   else if (g_str_equal (mode_name, "one-topic"))
@@ -385,8 +467,8 @@ main (int   argc,
       app = g_object_new (ADW_TYPE_APPLICATION,
                           "application-id", "io.github.wenda.StartupProbe",
                           "flags", G_APPLICATION_NON_UNIQUE,
-                          "resource-base-path", mode == MODE_BARE || mode == MODE_BARE_CJK
-                                                ? NULL : RESOURCE_PATH,
+                          "resource-base-path", mode == MODE_BARE || mode == MODE_BARE_CJK ||
+                                                mode == MODE_BARE_TEXT ? NULL : RESOURCE_PATH,
                           NULL);
     }
 

@@ -45,7 +45,7 @@ TARGET_RATIO = 1.15
 RENDERERS = ('cairo', 'gl')
 FIRST_FRAME_TAG = 'wenda-first-frame-us'
 PROBE_TAG = 'probe-mark'
-PROBE_MODES = ('bare', 'bare-cjk', 'empty-bank', 'one-topic', 'full',
+PROBE_MODES = ('bare', 'bare-cjk', 'bare-text', 'empty-bank', 'one-topic', 'full',
                'app')
 PROBE_MARKS = ('main', 'startup', 'bank-loaded', 'activate', 'window-added',
                'window-new', 'realize', 'map', 'before-paint', 'layout',

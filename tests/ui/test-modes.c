@@ -205,12 +205,28 @@ row_question_label (guint number)
       if (WENDA_IS_TOPIC_ROW (topic_row) &&
           wenda_topic_row_get_item (WENDA_TOPIC_ROW (topic_row)) == item (number))
         {
-          GtkWidget *zh = ui_template_child (topic_row, WENDA_TYPE_TOPIC_ROW, "question_label");
-          GtkWidget *en = ui_template_child (topic_row, WENDA_TYPE_TOPIC_ROW, "question_en_label");
+          GtkWidget *number_label = ui_template_child (topic_row, WENDA_TYPE_TOPIC_ROW, "number_label");
+          GtkWidget *shown = NULL;
+          guint n_shown = 0;
 
-          /* Exactly one of them shows the question. */
-          g_assert_true (gtk_widget_get_visible (zh) != gtk_widget_get_visible (en));
-          return gtk_widget_get_visible (zh) ? zh : en;
+          /* Exactly one label shows the question in the first line, beside
+           * the number: the Chinese one, or the English one that the row
+           * makes the first time it shows English. */
+          for (GtkWidget *child = gtk_widget_get_first_child (topic_row); child;
+               child = gtk_widget_get_next_sibling (child))
+            {
+              GtkLayoutChild *cell = gtk_layout_manager_get_layout_child (gtk_widget_get_layout_manager (topic_row),
+                                                                          child);
+
+              if (child != number_label && gtk_widget_get_visible (child) &&
+                  gtk_grid_layout_child_get_row (GTK_GRID_LAYOUT_CHILD (cell)) == 0)
+                {
+                  shown = child;
+                  n_shown++;
+                }
+            }
+          g_assert_cmpuint (n_shown, ==, 1);
+          return shown;
         }
     }
 
