@@ -58,6 +58,7 @@ main (int   argc,
   g_autoptr(GArray) switches = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) baseline = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) calls = g_array_new (FALSE, FALSE, sizeof (double));
+  GArray *by_mode[G_N_ELEMENTS (cycle)];
   WendaWindow *window;
   WendaBank *bank;
   GdkFrameClock *clock;
@@ -65,6 +66,9 @@ main (int   argc,
   guint longest = 0;
   gsize longest_len = 0;
   double switch_median, base_median;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cycle); i++)
+    by_mode[i] = g_array_new (FALSE, FALSE, sizeof (double));
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   setlocale (LC_ALL, "");
@@ -131,6 +135,7 @@ main (int   argc,
           wait_for_paint (t0);
           ms = (painted_at - t0) / 1000.0;
           g_array_append_val (switches, ms);
+          g_array_append_val (by_mode[i], ms);
 
           t0 = g_get_monotonic_time ();
           gtk_widget_queue_draw (GTK_WIDGET (window));
@@ -150,6 +155,10 @@ main (int   argc,
           switch_median, percentile (switches, 0.95), percentile (switches, 1.0));
   printf ("  of which the call itself (new text in the widgets): median %.2f ms\n",
           percentile (calls, 0.5));
+  printf ("  by the mode switched to: English %.2f ms, both %.2f ms, Chinese %.2f ms (medians)\n",
+          percentile (by_mode[0], 0.5), percentile (by_mode[1], 0.5), percentile (by_mode[2], 0.5));
+  for (guint i = 0; i < G_N_ELEMENTS (cycle); i++)
+    g_array_unref (by_mode[i]);
   printf ("  unchanged frame (baseline): median %.2f ms, p95 %.2f ms\n",
           base_median, percentile (baseline, 0.95));
   printf ("  ratio switch/baseline: %.2f; median switch is %.0f%% of one 60 Hz frame (16.7 ms): %s\n",
