@@ -389,35 +389,16 @@ about_action (GSimpleAction *action,
   adw_dialog_present (about, GTK_WIDGET (parent));
 }
 
-static void
-wenda_application_startup (GApplication *app)
+/* What the application reads from disk at its start: the study file, the
+ * bundled bank with its English rendering, and the user's banks.  Run in a
+ * thread while GTK and libadwaita start (about 200 ms of CPU on the main
+ * thread), so that a user's banks are parsed meanwhile; the main thread
+ * touches none of these fields until it has joined the thread. */
+static gpointer
+load_user_data_thread (gpointer data)
 {
-  WendaApplication *self = WENDA_APPLICATION (app);
+  WendaApplication *self = data;
   g_autoptr(GError) error = NULL;
-
-  G_APPLICATION_CLASS (wenda_application_parent_class)->startup (app);
-
-  /* Started by D-Bus (DBusActivatable, the search provider): stay up a
-   * while between the Shell's calls instead of exiting after each.  A
-   * normal launch still quits when its last window closes. */
-  if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
-    g_application_set_inactivity_timeout (app, 10000);
-
-  /* Appearance preferences, applied now and whenever they change. */
-  self->settings = g_settings_new ("io.github.wenda.Wenda");
-  self->text_css = gtk_css_provider_new ();
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (self->text_css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
-  g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed),
-                           self, G_CONNECT_SWAPPED);
-  apply_color_scheme (self);
-  apply_text_scale (self);
-  {
-    g_autoptr(GAction) color_scheme = g_settings_create_action (self->settings, "color-scheme");
-
-    g_action_map_add_action (G_ACTION_MAP (self), color_scheme);
-  }
 
   /* Stars and progress.  A file that cannot be used is kept aside (or left
    * alone) by the store; the first window says what happened. */
@@ -429,8 +410,6 @@ wenda_application_startup (GApplication *app)
     if (!wenda_study_store_load (self->store, &study_error))
       self->study_message = g_strdup (study_error->message);
   }
-  self->scheduler = wenda_scheduler_new ();
-  wenda_scheduler_set_fuzz (self->scheduler, g_settings_get_boolean (self->settings, "interval-fuzz"));
 
   /* The bundled bank is compiled in; it failing to load is a build error,
    * and the tests catch it.  Still, start with an empty bank rather than
@@ -478,6 +457,49 @@ wenda_application_startup (GApplication *app)
         self->study_message = joined;
       }
   }
+
+  return NULL;
+}
+
+static void
+wenda_application_startup (GApplication *app)
+{
+  WendaApplication *self = WENDA_APPLICATION (app);
+  GThread *loader;
+
+  /* Only the primary instance gets here: a second launch hands its command
+   * line over and reads nothing. */
+  loader = g_thread_new ("wenda-load", load_user_data_thread, self);
+
+  G_APPLICATION_CLASS (wenda_application_parent_class)->startup (app);
+
+  /* Started by D-Bus (DBusActivatable, the search provider): stay up a
+   * while between the Shell's calls instead of exiting after each.  A
+   * normal launch still quits when its last window closes. */
+  if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (app, 10000);
+
+  /* Appearance preferences, applied now and whenever they change. */
+  self->settings = g_settings_new ("io.github.wenda.Wenda");
+  self->text_css = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (self->text_css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed),
+                           self, G_CONNECT_SWAPPED);
+  apply_color_scheme (self);
+  apply_text_scale (self);
+  {
+    g_autoptr(GAction) color_scheme = g_settings_create_action (self->settings, "color-scheme");
+
+    g_action_map_add_action (G_ACTION_MAP (self), color_scheme);
+  }
+
+  self->scheduler = wenda_scheduler_new ();
+  wenda_scheduler_set_fuzz (self->scheduler, g_settings_get_boolean (self->settings, "interval-fuzz"));
+
+  /* Needed from here on: the first window comes after startup. */
+  g_thread_join (g_steal_pointer (&loader));
 }
 
 static void

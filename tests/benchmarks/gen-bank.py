@@ -12,10 +12,15 @@ file is about 40 MB, ~420 bytes an item as in the bundled bank.
 
     tests/benchmarks/gen-bank.py --items 100000 --output /tmp/bank-100k.md
 
+With --json it writes the same items as a bank of the app's own JSON
+format instead, as the library keeps the banks a user has imported
+(startup.py --data-home measures a start with such a library).
+
 Only the Python standard library is used.
 """
 
 import argparse
+import json
 import os
 import random
 import re
@@ -107,6 +112,8 @@ def main():
     parser.add_argument('--items', type=int, default=100000, help='number of items (default 100000)')
     parser.add_argument('--output', '-o', required=True, help='the Markdown file to write')
     parser.add_argument('--seed', type=int, default=20261129, help='random seed (default fixed)')
+    parser.add_argument('--json', action='store_true',
+                        help="write the app's JSON bank format instead of Markdown")
     args = parser.parse_args()
 
     sentences, terms = read_seed()
@@ -123,20 +130,31 @@ def main():
             return p_zh + zh + s_zh  # no gloss
         return '{}{}{}（{}{}{}）'.format(p_zh, zh, s_zh, p_en, en, s_en)
 
-    out = ['### 大模型训练题库（{:,} 题，生成）\n'.format(args.items)]
+    title = '大模型训练题库（{:,} 题，生成）'.format(args.items)
+    out = ['### {}\n'.format(title)]
+    items = []
     for n in range(1, args.items + 1):
         t, u = question_term(), rng.choice(bases)[0]
-        form = rng.choice(QUESTION_FORMS)
-        out.append('\n#### 题目 {}：{}\n'.format(n, form.format(t=t, u=u)))
+        question = rng.choice(QUESTION_FORMS).format(t=t, u=u)
         english_share = 0.25 if rng.random() < 0.5 else 0.0
+        answer = [paragraph(rng, sentences, english, terms, english_share)
+                  for _ in range(rng.choice((1, 1, 1, 2)))]
+        explanation = [paragraph(rng, sentences, english, terms, english_share)
+                       for _ in range(rng.choice((0, 1, 1, 1, 2)))]
+        items.append({'id': 'gen-{}'.format(n), 'number': n, 'question': question,
+                      'answer': '\n\n'.join(answer), 'explanation': '\n\n'.join(explanation)})
+        out.append('\n#### 题目 {}：{}\n'.format(n, question))
         out.append('\n**答案：**\n')
-        for _ in range(rng.choice((1, 1, 1, 2))):
-            out.append('\n' + paragraph(rng, sentences, english, terms, english_share) + '\n')
-        n_explanation = rng.choice((0, 1, 1, 1, 2))
-        if n_explanation:
+        out.extend('\n' + p + '\n' for p in answer)
+        if explanation:
             out.append('\n#### 解析：\n')
-            for _ in range(n_explanation):
-                out.append('\n' + paragraph(rng, sentences, english, terms, english_share) + '\n')
+            out.extend('\n' + p + '\n' for p in explanation)
+    if args.json:
+        for item in items:
+            if not item['explanation']:
+                del item['explanation']
+        out = [json.dumps({'format': 'wenda-bank', 'version': 1, 'title': title,
+                           'language': 'zh-CN', 'items': items}, ensure_ascii=False)]
 
     tmp = args.output + '.tmp'
     with open(tmp, 'w', encoding='utf-8', newline='\n') as f:

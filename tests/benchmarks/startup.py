@@ -118,6 +118,11 @@ def parse_args(argv):
         '--breakdown', action='store_true',
         help='time the steps from the bare window to the app with '
              'startup-probe instead')
+    parser.add_argument(
+        '--data-home', type=pathlib.Path,
+        help="the user's data the app starts with (XDG_DATA_HOME), such as "
+             'a library of banks in DIR/io.github.wenda.Wenda/banks '
+             '(gen-bank.py --json); by default none')
     parser.add_argument('--json', action='store_true',
                         help='print the results as JSON')
     args = parser.parse_args(argv)
@@ -169,7 +174,7 @@ class Session:
     way.
     """
 
-    def __init__(self, schema_dir, localedir, bus):
+    def __init__(self, schema_dir, localedir, bus, data_home=None):
         self.bus = bus
         self.tmp = tempfile.TemporaryDirectory(prefix='wenda-bench-')
         root = pathlib.Path(self.tmp.name)
@@ -183,7 +188,7 @@ class Session:
             'HOME': str(home),
             'XDG_CACHE_HOME': str(home / '.cache'),
             'XDG_CONFIG_HOME': str(home / '.config'),
-            'XDG_DATA_HOME': str(home / '.local' / 'share'),
+            'XDG_DATA_HOME': str(data_home or home / '.local' / 'share'),
             'XDG_RUNTIME_DIR': str(runtime),
             'LANG': 'C.UTF-8',
             'LC_ALL': 'C.UTF-8',
@@ -516,7 +521,7 @@ def main(argv):
     args = parse_args(argv)
     load_before = os.getloadavg()[0]
     try:
-        with Session(args.schema_dir, args.localedir, args.bus) as session:
+        with Session(args.schema_dir, args.localedir, args.bus, args.data_home) as session:
             renderers_found = {}
             if args.breakdown:
                 results = breakdown(args, session)
