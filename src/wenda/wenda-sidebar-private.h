@@ -41,6 +41,7 @@ struct _WendaSidebar
   GtkStack             *list_stack;
   GtkScrolledWindow    *list_scroller;
   GtkListView          *list_view;
+  GtkSignalListItemFactory *topic_factory;
   GtkSingleSelection   *selection;
   GtkFilterListModel   *filter_model;
   WendaSearchFilter    *search_filter;

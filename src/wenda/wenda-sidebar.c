@@ -728,6 +728,7 @@ wenda_sidebar_class_init (WendaSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WendaSidebar, glossary_bin);
   gtk_widget_class_bind_template_child (widget_class, WendaSidebar, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, WendaSidebar, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, WendaSidebar, topic_factory);
   gtk_widget_class_bind_template_child (widget_class, WendaSidebar, glossary_filter);
   gtk_widget_class_bind_template_child (widget_class, WendaSidebar, glossary_selection);
   gtk_widget_class_bind_template_child (widget_class, WendaSidebar, glossary_filter_model);
@@ -746,6 +747,23 @@ wenda_sidebar_class_init (WendaSidebarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_glossary_items_changed);
 }
 
+/* The topic list's rows.  The row follows the window's reading mode and
+ * number width itself, from the moment it is in the window. */
+static void
+on_topic_row_setup (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item)
+{
+  gtk_list_item_set_child (list_item, GTK_WIDGET (wenda_topic_row_new ()));
+}
+
+static void
+on_topic_row_bind (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item)
+{
+  wenda_topic_row_set_item (WENDA_TOPIC_ROW (gtk_list_item_get_child (list_item)),
+                            gtk_list_item_get_item (list_item));
+}
+
 static void
 wenda_sidebar_init (WendaSidebar *self)
 {
@@ -753,6 +771,8 @@ wenda_sidebar_init (WendaSidebar *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   wenda_menu_button_set_menu_lazily (self->primary_menu_button, self->primary_menu, NULL);
+  g_signal_connect (self->topic_factory, "setup", G_CALLBACK (on_topic_row_setup), NULL);
+  g_signal_connect (self->topic_factory, "bind", G_CALLBACK (on_topic_row_bind), NULL);
 
   wenda_sidebar_update_study_filter_func (self);
   wenda_sidebar_update_study_ui (self);

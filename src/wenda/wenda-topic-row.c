@@ -14,7 +14,9 @@ struct _WendaTopicRow
 {
   GtkWidget         parent_instance;
 
-  /* Template widgets */
+  /* Made with the row: a list keeps up to 200 rows, and a keystroke of
+   * search can replace all of them, so they are made in code, not from a
+   * .ui file, and there are as few as the mode needs. */
   GtkLabel         *number_label;
   GtkLabel         *question_label;     /* Chinese */
 
@@ -66,7 +68,9 @@ wenda_topic_row_update_text (WendaTopicRow *self)
     wenda_label_set_text_in (self->secondary_label, en, WENDA_LANGUAGE_EN);
 }
 
-/* A label like the Chinese question's, at @row of the grid. */
+/* A label like the Chinese question's, in the question's column at @row
+ * of the grid: the English question goes over the Chinese one, which it
+ * replaces, and the English line of the bilingual mode under it. */
 static GtkLabel *
 new_question_label (WendaTopicRow *self,
                     int            row)
@@ -154,12 +158,12 @@ wenda_topic_row_dispose (GObject *object)
 {
   WendaTopicRow *self = (WendaTopicRow *)object;
 
-  /* The labels made for a mode; the template's go with it. */
-  if (self->question_en_label != NULL)
-    gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->question_en_label)));
-  if (self->secondary_label != NULL)
-    gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->secondary_label)));
-  gtk_widget_dispose_template (GTK_WIDGET (self), WENDA_TYPE_TOPIC_ROW);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  self->number_label = self->question_label = NULL;
+  self->question_en_label = self->secondary_label = NULL;
   g_clear_object (&self->item);
 
   G_OBJECT_CLASS (wenda_topic_row_parent_class)->dispose (object);
@@ -237,9 +241,7 @@ wenda_topic_row_class_init (WendaTopicRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/wenda-topic-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, WendaTopicRow, number_label);
-  gtk_widget_class_bind_template_child (widget_class, WendaTopicRow, question_label);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_GRID_LAYOUT);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -247,7 +249,37 @@ wenda_topic_row_class_init (WendaTopicRowClass *klass)
 static void
 wenda_topic_row_init (WendaTopicRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkGridLayout *layout = GTK_GRID_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self)));
+  static const char *number_classes[] = { "dim-label", "numeric", NULL };
+  GtkWidget *number;
+
+  gtk_grid_layout_set_column_spacing (layout, 12);
+  gtk_grid_layout_set_row_spacing (layout, 2);
+  gtk_widget_set_margin_top (GTK_WIDGET (self), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self), 6);
+
+  /* The number, right-aligned on the first line of the question; the
+   * window sets its width (number-width) so that the questions line up. */
+  number = g_object_new (GTK_TYPE_LABEL,
+                         "xalign", 1.0f,
+                         "valign", GTK_ALIGN_BASELINE_FILL,
+                         "width-chars", 2,
+                         "css-classes", number_classes,
+                         NULL);
+  gtk_widget_set_parent (number, GTK_WIDGET (self));
+  self->number_label = GTK_LABEL (number);
+  self->question_label = new_question_label (self, 0);
+}
+
+/**
+ * wenda_topic_row_new:
+ *
+ * Returns: (transfer floating): a row with no item
+ */
+WendaTopicRow *
+wenda_topic_row_new (void)
+{
+  return g_object_new (WENDA_TYPE_TOPIC_ROW, NULL);
 }
 
 WendaQaItem *

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (WendaTopicRow, wenda_topic_row, WENDA, TOPIC_ROW, GtkWidget)
 
+WendaTopicRow    *wenda_topic_row_new      (void);
 WendaQaItem      *wenda_topic_row_get_item (WendaTopicRow    *self);
 void              wenda_topic_row_set_item (WendaTopicRow    *self,
                                             WendaQaItem      *item);

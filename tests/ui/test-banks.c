@@ -479,7 +479,8 @@ row_number_width (void)
   GtkWidget *row = find_topic_row (GTK_WIDGET (window));
 
   g_assert_nonnull (row);
-  return gtk_label_get_width_chars (GTK_LABEL (ui_template_child (row, WENDA_TYPE_TOPIC_ROW, "number_label")));
+  /* The number is the row's first label. */
+  return gtk_label_get_width_chars (GTK_LABEL (gtk_widget_get_first_child (row)));
 }
 
 static void

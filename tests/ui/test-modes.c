@@ -205,7 +205,7 @@ row_question_label (guint number)
       if (WENDA_IS_TOPIC_ROW (topic_row) &&
           wenda_topic_row_get_item (WENDA_TOPIC_ROW (topic_row)) == item (number))
         {
-          GtkWidget *number_label = ui_template_child (topic_row, WENDA_TYPE_TOPIC_ROW, "number_label");
+          GtkWidget *number_label = gtk_widget_get_first_child (topic_row);
           GtkWidget *shown = NULL;
           guint n_shown = 0;
 
