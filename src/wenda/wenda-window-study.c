@@ -24,8 +24,9 @@ wenda_window_get_star_item (WendaWindow *self)
     return NULL;
   if (self->content_page != CONTENT_PAGE_READING && !wenda_window_pane_shown (self))
     return NULL;
+  /* (The study page is gone while the window is disposed.) */
   if (self->content_page == CONTENT_PAGE_STUDY)
-    return wenda_study_view_get_current_item (self->study_view);
+    return self->study_view ? wenda_study_view_get_current_item (self->study_view) : NULL;
   if (self->content_page == CONTENT_PAGE_PROGRESS ||
       !g_str_equal (gtk_stack_get_visible_child_name (self->detail_stack), "detail"))
     return NULL;
