@@ -7,22 +7,36 @@
 
 #include "wenda-lazy.h"
 
+typedef struct
+{
+  GMenuModel *menu;
+  char       *label;
+} LazyMenu;
+
+static void
+lazy_menu_free (gpointer data)
+{
+  LazyMenu *lazy = data;
+
+  g_object_unref (lazy->menu);
+  g_free (lazy->label);
+  g_free (lazy);
+}
+
 static void
 set_menu_on_popup (GtkMenuButton *button,
                    gpointer       user_data)
 {
-  GMenuModel *menu = user_data;
-  const char *label;
+  LazyMenu *lazy = user_data;
 
-  if (gtk_menu_button_get_menu_model (button) == menu)
+  if (gtk_menu_button_get_menu_model (button) == lazy->menu)
     return;
 
-  gtk_menu_button_set_menu_model (button, menu);
+  gtk_menu_button_set_menu_model (button, lazy->menu);
   /* Else the popover is named after its type in the accessibility tree. */
-  label = g_object_get_data (G_OBJECT (menu), "wenda-popover-label");
-  if (label != NULL)
+  if (lazy->label != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_menu_button_get_popover (button)),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, lazy->label, -1);
 }
 
 /**
@@ -39,10 +53,13 @@ wenda_menu_button_set_menu_lazily (GtkMenuButton *button,
                                    GMenuModel    *menu,
                                    const char    *label)
 {
+  LazyMenu *lazy;
+
   g_return_if_fail (GTK_IS_MENU_BUTTON (button));
   g_return_if_fail (G_IS_MENU_MODEL (menu));
 
-  g_object_set_data_full (G_OBJECT (menu), "wenda-popover-label", g_strdup (label), g_free);
-  gtk_menu_button_set_create_popup_func (button, set_menu_on_popup,
-                                         g_object_ref (menu), g_object_unref);
+  lazy = g_new0 (LazyMenu, 1);
+  lazy->menu = g_object_ref (menu);
+  lazy->label = g_strdup (label);
+  gtk_menu_button_set_create_popup_func (button, set_menu_on_popup, lazy, lazy_menu_free);
 }

@@ -96,10 +96,12 @@ static const gsize filter_labels[] = {
 
 #define FILTER_LABEL(self, filter) G_STRUCT_MEMBER (GtkLabel *, (self), filter_labels[(filter)])
 
+/* wenda-sidebar.c */
+void          wenda_sidebar_ensure_glossary_page        (WendaSidebar    *self);
+
 /* wenda-sidebar-list.c */
 gboolean      wenda_sidebar_focus_is_inside             (WendaSidebar    *self,
                                                          GtkWidget       *ancestor);
-void          wenda_sidebar_ensure_glossary_page        (WendaSidebar    *self);
 void          wenda_sidebar_on_topics_changed           (WendaSidebar    *self);
 void          wenda_sidebar_on_selected_item_changed    (WendaSidebar    *self);
 void          wenda_sidebar_on_list_activate            (WendaSidebar    *self,

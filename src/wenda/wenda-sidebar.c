@@ -756,6 +756,8 @@ on_topic_row_setup (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, GTK_WIDGET (wenda_topic_row_new ()));
 }
 
+/* Bind and unbind: the row shows the list item's item, or none, and
+ * holds no item of a bank after the list lets it go. */
 static void
 on_topic_row_bind (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item)
@@ -773,6 +775,7 @@ wenda_sidebar_init (WendaSidebar *self)
   wenda_menu_button_set_menu_lazily (self->primary_menu_button, self->primary_menu, NULL);
   g_signal_connect (self->topic_factory, "setup", G_CALLBACK (on_topic_row_setup), NULL);
   g_signal_connect (self->topic_factory, "bind", G_CALLBACK (on_topic_row_bind), NULL);
+  g_signal_connect (self->topic_factory, "unbind", G_CALLBACK (on_topic_row_bind), NULL);
 
   wenda_sidebar_update_study_filter_func (self);
   wenda_sidebar_update_study_ui (self);

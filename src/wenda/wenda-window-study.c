@@ -197,6 +197,19 @@ on_study_card_changed (WendaWindow *self)
   wenda_window_update_star (self);
 }
 
+/* A page of the reading pane, named @label for the accessibility tree,
+ * showing the content in the window's reading mode. */
+static void
+add_study_page (WendaWindow *self,
+                GtkWidget   *page,
+                const char  *name,
+                const char  *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_bind_property (self, "shown-mode", page, "mode", G_BINDING_SYNC_CREATE);
+  gtk_stack_add_named (self->detail_stack, page, name);
+}
+
 /* The study page, made the first time a session starts. */
 WendaStudyView *
 wenda_window_get_study_view (WendaWindow *self)
@@ -205,10 +218,6 @@ wenda_window_get_study_view (WendaWindow *self)
     return self->study_view;
 
   self->study_view = g_object_new (WENDA_TYPE_STUDY_VIEW, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->study_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Study session"),
-                                  -1);
-  g_object_bind_property (self, "shown-mode", self->study_view, "mode", G_BINDING_SYNC_CREATE);
   wenda_study_view_set_glossary (self->study_view, self->glossary);
   g_signal_connect_object (self->study_view, "done",
                            G_CALLBACK (on_study_done), self, G_CONNECT_SWAPPED);
@@ -219,7 +228,7 @@ wenda_window_get_study_view (WendaWindow *self)
   /* A star follows the card. */
   g_signal_connect_object (self->study_view, "notify::current-item",
                            G_CALLBACK (on_study_card_changed), self, G_CONNECT_SWAPPED);
-  gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->study_view), "study");
+  add_study_page (self, GTK_WIDGET (self->study_view), "study", _("Study session"));
 
   return self->study_view;
 }
@@ -232,14 +241,10 @@ wenda_window_get_progress_view (WendaWindow *self)
     return self->progress_view;
 
   self->progress_view = g_object_new (WENDA_TYPE_PROGRESS_VIEW, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Study progress"),
-                                  -1);
-  g_object_bind_property (self, "shown-mode", self->progress_view, "mode", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->progress_view, "show-topic",
                            G_CALLBACK (on_study_show_topic), self, G_CONNECT_SWAPPED);
   wenda_progress_view_set_sources (self->progress_view, self->store, self->bank);
-  gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->progress_view), "progress");
+  add_study_page (self, GTK_WIDGET (self->progress_view), "progress", _("Study progress"));
 
   return self->progress_view;
 }

@@ -128,18 +128,6 @@ count_widgets (GtkWidget *widget,
     count_widgets (child, n_widgets, n_labels, n_chars);
 }
 
-static guint
-count_subtree (GtkWidget *widget)
-{
-  guint n = 1;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_subtree (child);
-  return n;
-}
-
 static void
 print_unmapped (GtkWidget *widget)
 {
@@ -149,8 +137,14 @@ print_unmapped (GtkWidget *widget)
     if (gtk_widget_get_mapped (child))
       print_unmapped (child);
     else
-      g_printerr ("probe-unmapped %s in %s: %u widgets\n", G_OBJECT_TYPE_NAME (child),
-                  G_OBJECT_TYPE_NAME (widget), count_subtree (child));
+      {
+        guint n_widgets = 0, n_labels = 0;
+        glong n_chars = 0;
+
+        count_widgets (child, &n_widgets, &n_labels, &n_chars);
+        g_printerr ("probe-unmapped %s in %s: %u widgets\n", G_OBJECT_TYPE_NAME (child),
+                    G_OBJECT_TYPE_NAME (widget), n_widgets);
+      }
 }
 
 static void
