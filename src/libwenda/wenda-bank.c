@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "wenda-bank-private.h"
+#include "wenda-section-private.h"
 
 struct _WendaBank
 {
@@ -19,6 +20,7 @@ struct _WendaBank
   GHashTable *by_number;   /* guint → borrowed WendaQaItem */
   GHashTable *by_id;       /* id → borrowed WendaQaItem */
   guint       max_number;
+  GPtrArray  *sections;    /* of WendaSection, parents first, in order */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -76,6 +78,7 @@ wenda_bank_finalize (GObject *object)
   g_clear_pointer (&self->by_number, g_hash_table_unref);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->title_en, g_free);
 
@@ -141,6 +144,7 @@ static void
 wenda_bank_init (WendaBank *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->sections = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_number = g_hash_table_new (NULL, NULL);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
 }
@@ -329,6 +333,43 @@ build_add (Build       *self,
   g_array_append_val (self->group_of, group);
 }
 
+/* Adds @section after its parents, once */
+static void
+add_section (GPtrArray    *sections,
+             GHashTable   *seen,
+             WendaSection *section)
+{
+  WendaSection *parent = wenda_section_get_parent (section);
+
+  if (g_hash_table_contains (seen, section))
+    return;
+  if (parent != NULL)
+    add_section (sections, seen, parent);
+
+  g_hash_table_add (seen, section);
+  wenda_section_set_index (section, sections->len);
+  g_ptr_array_add (sections, g_object_ref (section));
+}
+
+/* The sections of the items, in the order they are first met */
+static void
+collect_sections (WendaBank *bank)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  WendaSection *last = NULL;
+
+  g_ptr_array_set_size (bank->sections, 0);
+
+  for (guint i = 0; i < bank->items->len; i++)
+    {
+      WendaSection *section = wenda_qa_item_get_section (g_ptr_array_index (bank->items, i));
+
+      if (section != NULL && section != last)
+        add_section (bank->sections, seen, section);
+      last = section;
+    }
+}
+
 /* Makes the groups of two or more, in bank order, and returns the bank. */
 static WendaBank *
 build_finish (Build      *self,
@@ -371,6 +412,7 @@ build_finish (Build      *self,
   bank = g_steal_pointer (&self->bank);
   g_free (bank->title);
   bank->title = g_strdup (title ? title : "");
+  collect_sections (bank);
   build_clear (self);
 
   return bank;
@@ -751,6 +793,13 @@ wenda_bank_apply_catalog (WendaBank    *self,
         self->n_translated++;
     }
 
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      WendaSection *section = g_ptr_array_index (self->sections, i);
+
+      wenda_section_set_title_en (section, wenda_catalog_lookup (catalog, wenda_section_get_title (section)));
+    }
+
   title_en = self->title[0] ? wenda_catalog_lookup (catalog, self->title) : NULL;
   g_free (self->title_en);
   self->title_en = g_strdup (title_en);
@@ -771,6 +820,22 @@ wenda_bank_has_translation (WendaBank *self)
   g_return_val_if_fail (WENDA_IS_BANK (self), FALSE);
 
   return self->n_translated > 0;
+}
+
+/**
+ * wenda_bank_get_sections:
+ *
+ * The bank's sections, each after the one it is in, in the order the
+ * bank first uses them.  Empty for a bank with no sections.
+ *
+ * Returns: (transfer none) (element-type WendaSection): the sections
+ */
+GPtrArray *
+wenda_bank_get_sections (WendaBank *self)
+{
+  g_return_val_if_fail (WENDA_IS_BANK (self), NULL);
+
+  return self->sections;
 }
 
 /**

@@ -8,6 +8,7 @@
 
 #include "wenda-catalog.h"
 #include "wenda-qa-item.h"
+#include "wenda-section.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,7 @@ gboolean     wenda_bank_find_position      (WendaBank    *self,
 guint        wenda_bank_apply_catalog      (WendaBank    *self,
                                             WendaCatalog *catalog);
 gboolean     wenda_bank_has_translation    (WendaBank    *self);
+GPtrArray   *wenda_bank_get_sections       (WendaBank    *self);
 const char  *wenda_bank_get_title_in       (WendaBank    *self,
                                             WendaLanguage language);
 

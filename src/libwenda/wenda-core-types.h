@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 typedef struct _WendaQaItem WendaQaItem;
 typedef struct _WendaBank   WendaBank;
+typedef struct _WendaSection WendaSection;
 
 #define WENDA_BANK_ERROR (wenda_bank_error_quark ())
 

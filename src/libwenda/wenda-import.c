@@ -49,9 +49,10 @@ typedef struct
 
 struct _WendaImportReport
 {
-  char   *filename;
-  guint   n_items;
-  GArray *problems;                /* of Problem */
+  char            *filename;
+  guint            n_items;
+  GArray          *problems;       /* of Problem */
+  WendaReadResult  result;
 };
 
 static void
@@ -83,7 +84,91 @@ wenda_import_report_free (WendaImportReport *self)
 
   g_free (self->filename);
   g_array_unref (self->problems);
+  wenda_read_result_clear (&self->result);
   g_free (self);
+}
+
+void
+wenda_read_result_clear (WendaReadResult *result)
+{
+  g_clear_pointer (&result->title, g_free);
+}
+
+WendaLayout
+wenda_import_report_get_layout (const WendaImportReport *self)
+{
+  g_return_val_if_fail (self != NULL, WENDA_LAYOUT_AUTO);
+
+  return self->result.layout;
+}
+
+guint
+wenda_import_report_get_question_level (const WendaImportReport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->result.question_level;
+}
+
+guint
+wenda_import_report_get_n_sections (const WendaImportReport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->result.n_sections;
+}
+
+const char *
+wenda_import_report_get_title (const WendaImportReport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->result.title;
+}
+
+guint
+wenda_import_report_get_n_headings (const WendaImportReport *self,
+                                    guint                    level)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (level >= 1 && level <= 6, 0);
+
+  return self->result.n_headings[level];
+}
+
+/**
+ * wenda_layout_describe:
+ *
+ * Returns: (transfer full): the layout for a user, as `wenda --check`
+ *   prints it: "level 3 headings", "bold questions", …
+ */
+char *
+wenda_layout_describe (WendaLayout layout,
+                       guint       question_level)
+{
+  switch (layout)
+    {
+    case WENDA_LAYOUT_AUTO:
+      return g_strdup (_("no layout"));
+    case WENDA_LAYOUT_SEED:
+      /* Translators: the layout of the bundled bank, “#### 题目 1：…” */
+      return g_strdup (_("题目 headings"));
+    case WENDA_LAYOUT_HEADINGS:
+      /* Translators: the questions are the Markdown headings of this level */
+      return g_strdup_printf (_("level %u headings"), question_level);
+    case WENDA_LAYOUT_BOLD:
+      return g_strdup (_("bold questions"));
+    case WENDA_LAYOUT_MARKERS:
+      return g_strdup (_("Q/A markers"));
+    case WENDA_LAYOUT_DETAILS:
+      return g_strdup (_("details blocks"));
+    case WENDA_LAYOUT_LIST:
+      return g_strdup (_("question list"));
+    case WENDA_LAYOUT_JSON:
+      return g_strdup (_("Wenda JSON"));
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }
 
 const char *
@@ -144,6 +229,7 @@ report_add (WendaImportReport *self,
             guint              line,
             guint              first_line,
             guint              last_line,
+            gboolean           warning,
             const char        *text)
 {
   g_autofree char *skipped = format_skipped (first_line, last_line);
@@ -152,6 +238,7 @@ report_add (WendaImportReport *self,
   problem.problem.line = line;
   problem.problem.first_line = first_line;
   problem.problem.last_line = last_line;
+  problem.problem.warning = warning;
   problem.text = g_strdup (text);
   if (line > 0)
     problem.problem.message = g_strdup_printf ("%s:%u: %s%s", self->filename, line, text, skipped);
@@ -177,7 +264,7 @@ report_add_error (WendaImportReport *self,
   if (text != error->message)
     line = (guint)g_ascii_strtoull (error->message + strlen (self->filename) + 1, NULL, 10);
 
-  report_add (self, line, 0, 0, text);
+  report_add (self, line, 0, 0, FALSE, text);
 }
 
 /**
@@ -278,7 +365,7 @@ import_problem (guint       line,
 {
   Import *self = user_data;
 
-  report_add (self->report, line, first_line, last_line, message);
+  report_add (self->report, line, first_line, last_line, first_line == 0, message);
 }
 
 /* By the name's extension, else by the first non-blank character */
@@ -367,6 +454,7 @@ import_parse (Import             *self,
               gsize               length,
               const char         *filename,
               WendaImportFormat   format,
+              const WendaImportOptions *layout,
               const char         *id_prefix,
               GCancellable       *cancellable,
               GError            **error)
@@ -398,9 +486,14 @@ import_parse (Import             *self,
   options.progress = import_progress;
   options.problem = import_problem;
   options.user_data = self;
+  options.layout = layout;
+  options.result = &self->report->result;
 
   if (format == WENDA_IMPORT_FORMAT_JSON)
-    return wenda_bank_read_json (data, length, filename, &options, error);
+    {
+      self->report->result.layout = WENDA_LAYOUT_JSON;
+      return wenda_bank_read_json (data, length, filename, &options, error);
+    }
   else
     return wenda_markdown_read (data, length, filename, &options, error);
 }
@@ -424,6 +517,31 @@ wenda_import_parse (const char               *data,
                     gpointer                  progress_data,
                     WendaImportReport       **report,
                     GError                  **error)
+{
+  return wenda_import_parse_full (data, length, filename, format, NULL, id_prefix,
+                                  cancellable, progress, progress_data, report, error);
+}
+
+/**
+ * wenda_import_parse_full:
+ * @options: (nullable): the layout to read the file in; %NULL: the reader
+ *   finds it
+ *
+ * wenda_import_parse() with @options.  The report says which layout was
+ * used.
+ */
+WendaBank *
+wenda_import_parse_full (const char               *data,
+                         gsize                     length,
+                         const char               *filename,
+                         WendaImportFormat         format,
+                         const WendaImportOptions *options,
+                         const char               *id_prefix,
+                         GCancellable             *cancellable,
+                         WendaImportProgressFunc   progress,
+                         gpointer                  progress_data,
+                         WendaImportReport       **report,
+                         GError                  **error)
 {
   g_autoptr(WendaImportReport) own_report = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -449,11 +567,12 @@ wenda_import_parse (const char               *data,
   self.progress = progress;
   self.progress_data = progress_data;
 
-  bank = import_parse (&self, data, length, filename, format, id_prefix, cancellable, &local_error);
+  bank = import_parse (&self, data, length, filename, format, options, id_prefix, cancellable, &local_error);
 
   if (bank != NULL)
     {
       own_report->n_items = g_list_model_get_n_items (G_LIST_MODEL (bank));
+      own_report->result.n_sections = wenda_bank_get_sections (bank)->len;
       import_progress (1.0, &self);
     }
   else
@@ -568,6 +687,8 @@ typedef struct
   char              *id_prefix;
   Relay             *relay;
   WendaImportReport *report;
+  WendaImportOptions options;
+  gboolean           has_options;
 } ImportData;
 
 static void
@@ -684,8 +805,9 @@ import_thread (GTask        *task,
                       cancellable, &error);
 
   if (data != NULL)
-    bank = wenda_import_parse (data, length, name, self->format, self->id_prefix,
-                               cancellable, self->relay ? relay_progress : NULL, self->relay,
+    bank = wenda_import_parse_full (data, length, name, self->format,
+                                    self->has_options ? &self->options : NULL,
+                                    self->id_prefix, cancellable, self->relay ? relay_progress : NULL, self->relay,
                                &self->report, &error);
   else
     {
@@ -721,6 +843,30 @@ wenda_import_file_async (GFile                    *file,
                          GAsyncReadyCallback       callback,
                          gpointer                  user_data)
 {
+  wenda_import_file_full_async (file, format, NULL, id_prefix, cancellable,
+                                progress, progress_data, progress_destroy,
+                                callback, user_data);
+}
+
+/**
+ * wenda_import_file_full_async:
+ * @options: (nullable): the layout to read the file in (copied)
+ *
+ * wenda_import_file_async() with @options; finish it with
+ * wenda_import_file_finish().
+ */
+void
+wenda_import_file_full_async (GFile                    *file,
+                              WendaImportFormat         format,
+                              const WendaImportOptions *options,
+                              const char               *id_prefix,
+                              GCancellable             *cancellable,
+                              WendaImportProgressFunc   progress,
+                              gpointer                  progress_data,
+                              GDestroyNotify            progress_destroy,
+                              GAsyncReadyCallback       callback,
+                              gpointer                  user_data)
+{
   g_autoptr(GTask) task = NULL;
   ImportData *self;
 
@@ -739,6 +885,11 @@ wenda_import_file_async (GFile                    *file,
   self->file = g_object_ref (file);
   self->format = format;
   self->id_prefix = g_strdup (id_prefix);
+  if (options != NULL)
+    {
+      self->options = *options;
+      self->has_options = TRUE;
+    }
 
   if (progress != NULL || progress_destroy != NULL)
     {

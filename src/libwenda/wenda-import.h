@@ -21,14 +21,40 @@ typedef enum
   WENDA_IMPORT_FORMAT_JSON,
 } WendaImportFormat;
 
+/* How the questions of a file are written (README: "The layouts Wenda
+ * reads") */
+typedef enum
+{
+  WENDA_LAYOUT_AUTO,       /* in options: let the reader find it */
+  WENDA_LAYOUT_SEED,       /* "#### 题目 N：" and "**答案：**": the bundled bank's */
+  WENDA_LAYOUT_HEADINGS,   /* headings of one level, the answer under each */
+  WENDA_LAYOUT_BOLD,       /* bold paragraphs alone on their line */
+  WENDA_LAYOUT_MARKERS,    /* 问：/答：, 问题：/答案：, Q:/A:, Question:/Answer: */
+  WENDA_LAYOUT_DETAILS,    /* <details><summary>question</summary> answer */
+  WENDA_LAYOUT_LIST,       /* a list of questions with no answers */
+  WENDA_LAYOUT_JSON,       /* a Wenda JSON bank */
+} WendaLayout;
+
+/* "level 3 headings", "bold questions", …: translated */
+char *wenda_layout_describe (WendaLayout layout,
+                             guint       question_level);
+
+/* What the reader is told; all zero reads as it finds best. */
+typedef struct
+{
+  WendaLayout  layout;          /* WENDA_LAYOUT_AUTO: found */
+  guint        question_level;  /* WENDA_LAYOUT_HEADINGS: 1-6, 0: found */
+} WendaImportOptions;
+
 /* One problem in an imported file.  The lines first_line..last_line were
  * skipped (both 0 when nothing was skipped, e.g. a warning). */
 typedef struct
 {
-  guint  line;
-  guint  first_line;
-  guint  last_line;
-  char  *message;      /* "FILE:LINE: what is wrong", for a user */
+  guint     line;
+  guint     first_line;
+  guint     last_line;
+  char     *message;   /* "FILE:LINE: what is wrong", for a user */
+  gboolean  warning;   /* nothing was skipped: e.g. a question with no answer */
 } WendaImportProblem;
 
 typedef struct _WendaImportReport WendaImportReport;
@@ -38,6 +64,17 @@ guint                     wenda_import_report_get_n_items    (const WendaImportR
 guint                     wenda_import_report_get_n_problems (const WendaImportReport *self);
 const WendaImportProblem *wenda_import_report_get_problem    (const WendaImportReport *self,
                                                               guint                    i);
+/* The layout the file was read in, and for WENDA_LAYOUT_HEADINGS the
+ * heading level of the questions (else 0) */
+WendaLayout               wenda_import_report_get_layout         (const WendaImportReport *self);
+guint                     wenda_import_report_get_question_level (const WendaImportReport *self);
+guint                     wenda_import_report_get_n_sections     (const WendaImportReport *self);
+/* The bank's title as read (NULL when it was not read) */
+const char               *wenda_import_report_get_title          (const WendaImportReport *self);
+/* How many headings of @level (1-6) have text of their own under them:
+ * what a preview offers as question levels */
+guint                     wenda_import_report_get_n_headings     (const WendaImportReport *self,
+                                                                  guint                    level);
 /* A summary for a user, translated: "FILE: 28 questions read; 2 problems:
  * line 40: …, lines 52–60 skipped". */
 char                     *wenda_import_report_to_text        (const WendaImportReport *self);
@@ -67,6 +104,19 @@ WendaBank *wenda_import_parse        (const char               *data,
                                       WendaImportReport       **report,
                                       GError                  **error);
 
+/* wenda_import_parse() with @options (nullable: found by the reader) */
+WendaBank *wenda_import_parse_full   (const char               *data,
+                                      gsize                     length,
+                                      const char               *filename,
+                                      WendaImportFormat         format,
+                                      const WendaImportOptions *options,
+                                      const char               *id_prefix,
+                                      GCancellable             *cancellable,
+                                      WendaImportProgressFunc   progress,
+                                      gpointer                  progress_data,
+                                      WendaImportReport       **report,
+                                      GError                  **error);
+
 /* Reads @file (refusing one over WENDA_IMPORT_MAX_SIZE before reading it)
  * and parses it in a worker thread (GTask).  @progress is called in the
  * calling thread's main context, at most ~20 times a second. */
@@ -79,6 +129,16 @@ void       wenda_import_file_async   (GFile                    *file,
                                       GDestroyNotify            progress_destroy,
                                       GAsyncReadyCallback       callback,
                                       gpointer                  user_data);
+void       wenda_import_file_full_async (GFile                    *file,
+                                         WendaImportFormat         format,
+                                         const WendaImportOptions *options,
+                                         const char               *id_prefix,
+                                         GCancellable             *cancellable,
+                                         WendaImportProgressFunc   progress,
+                                         gpointer                  progress_data,
+                                         GDestroyNotify            progress_destroy,
+                                         GAsyncReadyCallback       callback,
+                                         gpointer                  user_data);
 WendaBank *wenda_import_file_finish  (GAsyncResult             *result,
                                       WendaImportReport       **report,
                                       GError                  **error);

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "wenda-import.h"
 #include "wenda-markdown.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,18 @@ typedef struct
 GArray   *wenda_markdown_tokenize        (const char   *text,
                                           gsize         length);
 
+/* What a reader found, for the import report */
+typedef struct
+{
+  WendaLayout  layout;
+  guint        question_level;
+  guint        n_sections;
+  guint        n_headings[7];   /* [level]: headings with text under them */
+  char        *title;           /* owned, or NULL */
+} WendaReadResult;
+
+void wenda_read_result_clear (WendaReadResult *result);
+
 /* How wenda_markdown_read() and wenda_bank_read_json()
  * (wenda-bank-loader-private.h) read, for wenda-import.c; all members may
  * be 0/NULL. */
@@ -49,6 +62,11 @@ typedef struct
                             const char  *message,
                             gpointer     user_data);
   gpointer       user_data;
+
+  /* The layout and question level asked for (NULL: found by the reader) */
+  const WendaImportOptions *layout;
+  /* Set (when not NULL) to what the reader found */
+  WendaReadResult          *result;
 } WendaReadOptions;
 
 WendaBank *wenda_markdown_read           (const char               *text,

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "wenda-qa-item-private.h"
+#include "wenda-section.h"
 #include "wenda-text-check-private.h"
 
 struct _WendaQaItem
@@ -18,6 +19,8 @@ struct _WendaQaItem
   char   *answer;
   char   *explanation;
   guint   number;
+  char   *label;        /* the bank's own number ("1.1.3"), or NULL */
+  WendaSection *section; /* owned, or NULL */
 
   /* When set, one block holding the id and the texts, which point into it
    * (wenda_qa_item_new_packed()) */
@@ -94,6 +97,8 @@ wenda_qa_item_finalize (GObject *object)
   g_clear_pointer (&self->answer_en, g_free);
   g_clear_pointer (&self->explanation_en, g_free);
   g_clear_pointer (&self->search_text, g_free);
+  g_clear_pointer (&self->label, g_free);
+  g_clear_object (&self->section);
   g_clear_pointer (&self->duplicates, g_array_unref);
   g_clear_pointer (&self->group, g_atomic_rc_box_release);
 
@@ -564,6 +569,47 @@ wenda_normalize_for_search_slow (const char *text,
 
 /* }}} */
 
+/* The bank's own number for the question, as written ("1.1.3", "Q3"),
+ * or %NULL when the bank numbers its questions 1, 2, 3… (the number is
+ * shown then). */
+const char *
+wenda_qa_item_get_label (WendaQaItem *self)
+{
+  g_return_val_if_fail (WENDA_IS_QA_ITEM (self), NULL);
+
+  return self->label;
+}
+
+/* Returns: (transfer none) (nullable): the innermost section the item is in */
+WendaSection *
+wenda_qa_item_get_section (WendaQaItem *self)
+{
+  g_return_val_if_fail (WENDA_IS_QA_ITEM (self), NULL);
+
+  return self->section;
+}
+
+void
+wenda_qa_item_set_label (WendaQaItem *self,
+                         const char  *label)
+{
+  g_return_if_fail (WENDA_IS_QA_ITEM (self));
+
+  g_free (self->label);
+  self->label = label != NULL && label[0] != '\0' ? g_strdup (label) : NULL;
+  g_clear_pointer (&self->search_text, g_free);
+}
+
+void
+wenda_qa_item_set_section (WendaQaItem  *self,
+                           WendaSection *section)
+{
+  g_return_if_fail (WENDA_IS_QA_ITEM (self));
+  g_return_if_fail (section == NULL || WENDA_IS_SECTION (section));
+
+  g_set_object (&self->section, section);
+}
+
 const char *
 wenda_qa_item_get_search_text (WendaQaItem *self)
 {
@@ -575,8 +621,12 @@ wenda_qa_item_get_search_text (WendaQaItem *self)
 
       /* Folded as a whole, not field by field: an invalid field would
        * otherwise blank only itself, not the whole text. */
-      joined = g_strdup_printf ("№%u\n%s\n%s\n%s\n%s\n%s\n%s",
-                                self->number, self->question,
+      joined = g_strdup_printf ("№%u\n%s%s%s%s\n%s\n%s\n%s\n%s\n%s",
+                                self->number,
+                                self->label ? "№" : "",
+                                self->label ? self->label : "",
+                                self->label ? "\n" : "",
+                                self->question,
                                 self->answer, self->explanation,
                                 self->question_en ? self->question_en : "",
                                 self->answer_en ? self->answer_en : "",

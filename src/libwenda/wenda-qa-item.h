@@ -23,6 +23,8 @@ const char  *wenda_qa_item_get_question    (WendaQaItem  *self);
 const char  *wenda_qa_item_get_answer      (WendaQaItem  *self);
 const char  *wenda_qa_item_get_explanation (WendaQaItem  *self);
 const char  *wenda_qa_item_get_search_text (WendaQaItem  *self);
+const char  *wenda_qa_item_get_label       (WendaQaItem  *self);
+WendaSection *wenda_qa_item_get_section    (WendaQaItem  *self);
 char        *wenda_qa_item_dup_term        (WendaQaItem  *self);
 const guint *wenda_qa_item_get_duplicates  (WendaQaItem  *self,
                                             guint        *n_duplicates);
