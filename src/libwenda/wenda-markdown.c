@@ -56,6 +56,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "wenda-bank-private.h"
+#include "wenda-layout-private.h"
 #include "wenda-markdown-private.h"
 #include "wenda-text-check-private.h"
 
@@ -1376,6 +1377,7 @@ typedef struct
   const char *newline;   /* the next '\n' at or after p, or end */
   const char *cr;        /* the next '\r' at or after p, or end */
   guint       line;      /* the number of the line last read */
+  const char *doc_end;   /* the end of the whole text, for progress */
 } LineScanner;
 
 /* Lines end at LF, CRLF or a lone CR, as in split_lines(). */
@@ -1435,7 +1437,7 @@ reader_tick (Reader       *self,
     return FALSE;
 
   if (options->progress != NULL)
-    options->progress ((double)(scanner->p - text) / (double)(scanner->end - text),
+    options->progress ((double)(scanner->p - text) / (double)MAX (scanner->doc_end - text, 1),
                        options->user_data);
 
   return TRUE;
@@ -1515,65 +1517,121 @@ reader_end_paragraph (Reader  *self,
          reader_recover (self, 0, 0, &local, error);
 }
 
-/* Reads the lines of @text (valid UTF-8, no NUL) in one pass */
-static WendaBank *
-reader_run (Reader      *self,
-            const char  *text,
-            gsize        length,
-            GError     **error)
+/* Lines of text in a block md4c read as no heading or code: blank lines
+ * end a paragraph, as thematic breaks do; the others are its lines. */
+static gboolean
+reader_lines (Reader       *self,
+              LineScanner  *scanner,
+              const char   *text,
+              GError      **error)
 {
-  LineScanner scanner = { 0, };
-
-  scanner.p = text + wenda_text_skip_bom (text, length);
-  scanner.end = text + length;
-  scanner.newline = NULL;
-  scanner.cr = NULL;
-
-  while (scanner.p < scanner.end)
+  while (scanner->p < scanner->end)
     {
       g_autoptr(GError) local = NULL;
-      Span line = line_scanner_next (&scanner);
-      guint level;
-      Span content;
-      char fence_char;
-      gsize fence_len, indent;
+      Span line = line_scanner_next (scanner);
 
-      if (!reader_tick (self, &scanner, text, error))
-        return NULL;
+      if (!reader_tick (self, scanner, text, error))
+        return FALSE;
 
       if (span_is_blank (line))
         {
           if (!reader_end_paragraph (self, error))
-            return NULL;
-        }
-      else if (parse_atx_heading (line, &level, &content))
-        {
-          if (!reader_end_paragraph (self, error) ||
-              !reader_heading (self, scanner.line, level, content, error))
-            return NULL;
-        }
-      else if (parse_fence_open (line, &fence_char, &fence_len, &indent))
-        {
-          if (!reader_end_paragraph (self, error) ||
-              !reader_code_block (self, &scanner, text, line, fence_char, fence_len, indent, error))
-            return NULL;
+            return FALSE;
         }
       else if (is_thematic_break (line))
         {
           if (!reader_end_paragraph (self, error))
-            return NULL;
-          self->last_line = scanner.line;
+            return FALSE;
+          self->last_line = scanner->line;
         }
       else
         {
-          self->last_line = scanner.line;
+          self->last_line = scanner->line;
           if (self->skipping)
             continue;
 
-          if (!reader_paragraph_line (self, scanner.line, span_trim (line), &local) &&
+          if (!reader_paragraph_line (self, scanner->line, span_trim (line), &local) &&
               !reader_recover (self, 0, 0, &local, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* A scanner over text[start, end), whose first line is @line */
+static LineScanner
+block_scanner (const char *text,
+               gsize       length,
+               gsize       start,
+               gsize       end,
+               guint       line)
+{
+  LineScanner scanner = { 0, };
+
+  scanner.p = text + start;
+  scanner.end = text + end;
+  scanner.line = line - 1;
+  scanner.doc_end = text + length;
+
+  return scanner;
+}
+
+/* Reads the blocks md4c found in @doc (valid UTF-8, no NUL): an ATX
+ * heading or a fenced code block is one, the lines of any other block
+ * are read as lines of text, as the bank layer always has. */
+static WendaBank *
+reader_run (Reader      *self,
+            WendaMdDoc  *doc,
+            GError     **error)
+{
+  const char *text = doc->text;
+  gsize length = doc->length;
+  gsize bom = wenda_text_skip_bom (text, length);
+  LineScanner scanner;
+
+  /* Blank lines before the first block */
+  if (doc->blocks->len > 0)
+    {
+      const WendaMdChunk *first = &g_array_index (doc->blocks, WendaMdChunk, 0);
+
+      scanner = block_scanner (text, length, bom, MAX (first->start, bom), 1);
+      if (!reader_lines (self, &scanner, text, error))
+        return NULL;
+    }
+
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      const WendaMdChunk *block = &g_array_index (doc->blocks, WendaMdChunk, i);
+      gsize start = MAX (block->start, bom);
+      guint level;
+      Span first, content;
+      char fence_char;
+      gsize fence_len, indent;
+
+      scanner = block_scanner (text, length, start, block->end, block->line);
+      first = line_scanner_next (&scanner);
+
+      if (block->kind == WENDA_MD_CHUNK_HEADING && parse_atx_heading (first, &level, &content))
+        {
+          if (!reader_tick (self, &scanner, text, error) ||
+              !reader_end_paragraph (self, error) ||
+              !reader_heading (self, scanner.line, level, content, error))
             return NULL;
         }
+      else if (block->kind == WENDA_MD_CHUNK_CODE && block->fenced &&
+               parse_fence_open (first, &fence_char, &fence_len, &indent))
+        {
+          if (!reader_tick (self, &scanner, text, error) ||
+              !reader_end_paragraph (self, error) ||
+              !reader_code_block (self, &scanner, text, first, fence_char, fence_len, indent, error))
+            return NULL;
+        }
+      else
+        scanner = block_scanner (text, length, start, block->end, block->line);
+
+      if (!reader_lines (self, &scanner, text, error))
+        return NULL;
     }
 
   if (!reader_end_paragraph (self, error))
@@ -1624,11 +1682,29 @@ wenda_markdown_read (const char                *text,
                      GError                   **error)
 {
   g_auto(Reader) reader = { 0, };
+  g_autoptr(WendaMdDoc) doc = NULL;
+  WendaLayout layout = WENDA_LAYOUT_AUTO;
+  WendaReadResult *result = options != NULL ? options->result : NULL;
+  gsize bom;
+  WendaBank *bank;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  reader.filename = filename != NULL ? filename : "<input>";
+  if (text == NULL)
+    text = "";
+  bom = wenda_text_skip_bom (text, length);
+  doc = wenda_md_doc_parse (text + bom, length - bom);
+  filename = filename != NULL ? filename : "<input>";
+
+  if (options != NULL && options->layout != NULL)
+    layout = options->layout->layout;
+
+  if (layout != WENDA_LAYOUT_SEED &&
+      (layout != WENDA_LAYOUT_AUTO || !wenda_layout_is_seed (doc)))
+    return wenda_layout_read (doc, filename, options, error);
+
+  reader.filename = filename;
   reader.options = options;
   reader.items = wenda_bank_builder_new ();
   reader.numbers = g_hash_table_new (NULL, NULL);
@@ -1638,7 +1714,59 @@ wenda_markdown_read (const char                *text,
   reader.pending = g_string_new (NULL);
   reader.id = g_string_new (NULL);
 
-  return reader_run (&reader, text != NULL ? text : "", length, error);
+  bank = reader_run (&reader, doc, error);
+
+  if (result != NULL)
+    {
+      result->layout = WENDA_LAYOUT_SEED;
+      result->question_level = 0;
+      wenda_layout_count_headings (doc, result->n_headings);
+      g_free (result->title);
+      result->title = g_strdup (reader.title);
+    }
+
+  return bank;
+}
+
+/* Whether @doc is in the bundled bank's layout: questions are headings
+ * "题目 N：", and no other heading of their level has text under it. */
+gboolean
+wenda_layout_is_seed (WendaMdDoc *doc)
+{
+  guint item_levels = 0;
+  guint n_items = 0;
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < doc->blocks->len; i++)
+      {
+        const WendaMdChunk *block = &g_array_index (doc->blocks, WendaMdChunk, i);
+        const char *p = doc->text + block->start;
+        const char *e = doc->text + block->head_end;
+        Span line = { p, 0 };
+        guint level;
+        Span content;
+        HeadingKind kind;
+
+        if (block->kind != WENDA_MD_CHUNK_HEADING)
+          continue;
+        while (line.start + line.len < e && line.start[line.len] != '\n' && line.start[line.len] != '\r')
+          line.len++;
+        if (!parse_atx_heading (line, &level, &content))
+          continue;
+
+        kind = heading_kind (content);
+        if (pass == 0 && kind == HEADING_ITEM)
+          {
+            item_levels |= 1u << level;
+            n_items++;
+          }
+        else if (pass == 1 && kind == HEADING_PLAIN && (item_levels & (1u << level)) &&
+                 i + 1 < doc->blocks->len &&
+                 g_array_index (doc->blocks, WendaMdChunk, i + 1).kind != WENDA_MD_CHUNK_HEADING)
+          return FALSE;
+      }
+
+  return n_items > 0;
 }
 
 /**

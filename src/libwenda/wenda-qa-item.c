@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "wenda-qa-item-private.h"
+#include "wenda-md-blocks-private.h"
 #include "wenda-section.h"
 #include "wenda-text-check-private.h"
 
@@ -617,21 +618,24 @@ wenda_qa_item_get_search_text (WendaQaItem *self)
 
   if (self->search_text == NULL)
     {
-      g_autofree char *joined = NULL;
+      const char *fields[] = {
+        self->question, self->answer, self->explanation,
+        self->question_en, self->answer_en, self->explanation_en,
+      };
+      g_autoptr(GString) joined = g_string_new (NULL);
 
-      /* Folded as a whole, not field by field: an invalid field would
-       * otherwise blank only itself, not the whole text. */
-      joined = g_strdup_printf ("№%u\n%s%s%s%s\n%s\n%s\n%s\n%s\n%s",
-                                self->number,
-                                self->label ? "№" : "",
-                                self->label ? self->label : "",
-                                self->label ? "\n" : "",
-                                self->question,
-                                self->answer, self->explanation,
-                                self->question_en ? self->question_en : "",
-                                self->answer_en ? self->answer_en : "",
-                                self->explanation_en ? self->explanation_en : "");
-      self->search_text = wenda_normalize_for_search (joined, -1);
+      /* As wenda-search-index.c joins them.  Folded as a whole, not field
+       * by field: an invalid field would otherwise blank only itself. */
+      g_string_append_printf (joined, "№%u", self->number);
+      if (self->label != NULL)
+        g_string_append_printf (joined, "\n№%s", self->label);
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        {
+          g_string_append_c (joined, '\n');
+          if (fields[i] != NULL)
+            wenda_markdown_append_plain (joined, fields[i], strlen (fields[i]));
+        }
+      self->search_text = wenda_normalize_for_search (joined->str, joined->len);
     }
 
   return self->search_text;

@@ -41,6 +41,7 @@
 #include <string.h>
 
 #include "wenda-search-index.h"
+#include "wenda-md-blocks-private.h"
 
 struct _WendaSearchIndex
 {
@@ -89,7 +90,11 @@ static void
 append_item_text (GString     *joined,
                   WendaQaItem *item)
 {
+  const char *label = wenda_qa_item_get_label (item);
+
   g_string_append_printf (joined, "№%u", wenda_qa_item_get_number (item));
+  if (label != NULL)
+    g_string_append_printf (joined, "\n№%s", label);
 
   for (WendaLanguage language = WENDA_LANGUAGE_ZH; language <= WENDA_LANGUAGE_EN; language++)
     for (WendaQaField field = WENDA_QA_FIELD_QUESTION; field <= WENDA_QA_FIELD_EXPLANATION; field++)
@@ -100,7 +105,8 @@ append_item_text (GString     *joined,
         if (text == NULL ||
             (language == WENDA_LANGUAGE_EN && text == wenda_qa_item_get_text (item, field, WENDA_LANGUAGE_ZH)))
           continue;
-        g_string_append (joined, text);
+        /* What a reader sees, not the Markdown marks and URLs */
+        wenda_markdown_append_plain (joined, text, strlen (text));
       }
 }
 
