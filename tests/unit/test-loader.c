@@ -347,7 +347,7 @@ test_loader_file_errors (void)
 
   bank = wenda_bank_load_file (json_as_md, &error);
   g_assert_null (bank);
-  g_assert_error (error, WENDA_BANK_ERROR, WENDA_BANK_ERROR_STRUCTURE);
+  g_assert_error (error, WENDA_BANK_ERROR, WENDA_BANK_ERROR_EMPTY);
   g_assert_true (g_str_has_prefix (error->message, "题库.md:1: "));
 
   delete_temp (md_as_json);
