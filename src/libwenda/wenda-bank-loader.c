@@ -232,7 +232,9 @@ read_item (Context     *ctx,
 
   if (!get_string (ctx, object, "id", TRUE, TRUE, where, line, &id, error) ||
       !get_string (ctx, object, "question", TRUE, TRUE, where, line, &question, error) ||
-      !get_string (ctx, object, "answer", TRUE, TRUE, where, line, &answer, error) ||
+      /* Empty for a question the bank gives no answer to (a question
+       * list), studied by recall */
+      !get_string (ctx, object, "answer", TRUE, FALSE, where, line, &answer, error) ||
       !get_string (ctx, object, "explanation", FALSE, FALSE, where, line, &explanation, error))
     return NULL;
 

@@ -307,7 +307,7 @@ wenda_title_parse (const char *text,
       }
 
   if (number == NULL && !title->keyword &&
-      (*p == 'Q' || *p == 'q') && p + 1 < end)
+      p + 1 < end && (*p == 'Q' || *p == 'q'))
     {
       const char *k = p + 1;
 
@@ -326,7 +326,7 @@ wenda_title_parse (const char *text,
     {
       const char *open = p;
 
-      if (*p == '(')
+      if (p < end && *p == '(')
         open = p + 1;
       else if (has_prefix (p, end, "（"))
         open = p + strlen ("（");
@@ -854,6 +854,8 @@ report (Reader     *self,
         const char *message)
 {
   self->n_problems++;
+  if (first_line != 0 && last_line < first_line)
+    last_line = first_line;
   if (self->options != NULL && self->options->problem != NULL)
     self->options->problem (line, first_line, last_line, message, self->options->user_data);
 }

@@ -298,6 +298,29 @@ plain_text (MD_TEXTTYPE    type,
   return 0;
 }
 
+/* Whether @text has a character that may be Markdown's: ASCII
+ * punctuation md4c reads, or a line starting with a digit (a list) */
+static gboolean
+has_marks (const char *text,
+           gsize       length)
+{
+  static const char marks[] = "*_`[]<>$#!|~\\&:@=-+";
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = text[i];
+
+      if ((guchar)c < 0x80 && c != ' ' && !g_ascii_isalnum (c) && memchr (marks, c, sizeof marks - 1) != NULL)
+        return TRUE;
+      if (g_ascii_isdigit (c) && (i == 0 || text[i - 1] == '\n'))
+        return TRUE;
+      if (c == '\t' || (c == ' ' && i + 3 < length && memcmp (text + i, "    ", 4) == 0))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 void
 wenda_markdown_append_plain (GString    *out,
                              const char *text,
@@ -311,7 +334,7 @@ wenda_markdown_append_plain (GString    *out,
     return;
 
   /* Most paragraphs of a bank have no mark at all: no need to parse them */
-  if (strcspn (text, "*_`[]<>$#!|~\\&:@.=-+") >= length)
+  if (!has_marks (text, length))
     {
       g_string_append_len (out, text, length);
       return;

@@ -12,7 +12,9 @@
 #include "wenda-bank-loader.h"
 #include "wenda-bank.h"
 #include "wenda-import.h"
+#include "wenda-layout-private.h"
 #include "wenda-markdown.h"
+#include "wenda-md-blocks-private.h"
 #include "wenda-text-check-private.h"
 
 G_BEGIN_DECLS
@@ -183,6 +185,52 @@ fuzz_check_error (const GError *error,
 }
 
 /**
+ * fuzz_check_sections:
+ *
+ * Every item's section is one of the bank's, whose list has each section
+ * after its parent, at its own index; labels are UTF-8 and not empty.
+ */
+static inline void
+fuzz_check_sections (WendaBank *bank)
+{
+  GPtrArray *sections = wenda_bank_get_sections (bank);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (bank));
+
+  for (guint i = 0; i < sections->len; i++)
+    {
+      WendaSection *section = g_ptr_array_index (sections, i);
+      WendaSection *parent = wenda_section_get_parent (section);
+      g_autofree char *path = wenda_section_dup_path (section, WENDA_LANGUAGE_EN);
+
+      fuzz_check (wenda_section_get_index (section) == i, "section %u has index %u",
+                  i, wenda_section_get_index (section));
+      fuzz_check (parent == NULL || wenda_section_get_index (parent) < i,
+                  "section %u comes before its parent", i);
+      fuzz_check (g_utf8_validate (wenda_section_get_title (section), -1, NULL) &&
+                  wenda_section_get_title (section)[0] != '\0',
+                  "section %u: bad title", i);
+      fuzz_check (g_utf8_validate (path, -1, NULL), "section %u: path not UTF-8", i);
+    }
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (bank), i);
+      WendaSection *section = wenda_qa_item_get_section (item);
+      const char *label = wenda_qa_item_get_label (item);
+
+      fuzz_check (label == NULL || (label[0] != '\0' && g_utf8_validate (label, -1, NULL)),
+                  "item %u: bad label", i);
+      if (section != NULL)
+        fuzz_check (wenda_section_get_index (section) < sections->len &&
+                    g_ptr_array_index (sections, wenda_section_get_index (section)) == section,
+                    "item %u: its section is not the bank's", i);
+      /* Search folds the plain text; it must be valid UTF-8 */
+      fuzz_check (g_utf8_validate (wenda_qa_item_get_search_text (item), -1, NULL),
+                  "item %u: search text not UTF-8", i);
+    }
+}
+
+/**
  * fuzz_check_round_trip:
  *
  * A bank that was read must survive being written as JSON and read back,
@@ -226,6 +274,9 @@ fuzz_run_markdown (const char *data,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(WendaBank) bank = NULL;
+  WendaReadResult result = { 0, };
+  WendaReadOptions options = { 0, };
+  gboolean seed;
 
   /* The reader's own UTF-8 check decides as GLib's does */
   fuzz_check (wenda_utf8_validate (data, size) == g_utf8_validate_len (data, size, NULL),
@@ -240,19 +291,86 @@ fuzz_run_markdown (const char *data,
     }
 
   fuzz_check (error == NULL, "a bank and an error: %s", error->message);
-  fuzz_check_bank (bank, FUZZ_BANK_ANSWER_REQUIRED | FUZZ_BANK_UNIQUE, NULL);
 
-  /* The Markdown reader names items "q" and the number */
+  /* Which layout it was read in decides what holds */
+  options.result = &result;
+  {
+    g_autoptr(WendaBank) again = wenda_markdown_read (data, size, FUZZ_MARKDOWN_FILENAME, &options, NULL);
+
+    fuzz_check (again != NULL, "read once, not twice");
+    fuzz_check (g_list_model_get_n_items (G_LIST_MODEL (again)) ==
+                g_list_model_get_n_items (G_LIST_MODEL (bank)), "read twice, two counts");
+  }
+  seed = result.layout == WENDA_LAYOUT_SEED;
+  wenda_read_result_clear (&result);
+
+  /* The strict reader requires an answer; the others keep a question
+   * with none */
+  fuzz_check_bank (bank, (seed ? FUZZ_BANK_ANSWER_REQUIRED : 0) | FUZZ_BANK_UNIQUE, NULL);
+  fuzz_check_sections (bank);
+
+  /* The strict reader names items "q" and the number, the others "q-" and
+   * the label or a hash */
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (bank)); i++)
     {
       g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (bank), i);
       g_autofree char *id = g_strdup_printf ("q%u", wenda_qa_item_get_number (item));
 
-      fuzz_check (g_str_equal (wenda_qa_item_get_id (item), id),
-                  "id “%s”, not “%s”", wenda_qa_item_get_id (item), id);
+      if (seed)
+        fuzz_check (g_str_equal (wenda_qa_item_get_id (item), id),
+                    "id “%s”, not “%s”", wenda_qa_item_get_id (item), id);
+      else
+        fuzz_check (g_str_has_prefix (wenda_qa_item_get_id (item), "q-"),
+                    "id “%s” does not start with “q-”", wenda_qa_item_get_id (item));
     }
 
   fuzz_check_round_trip (bank);
+}
+
+/* The md4c block layer: blocks in order, each ending where the next
+ * starts, lines that grow, list items inside their lists; and the plain
+ * text of the whole, valid UTF-8 */
+static inline void
+fuzz_run_blocks (const char *data,
+                 gsize       size)
+{
+  g_autoptr(WendaMdDoc) doc = NULL;
+  g_autofree char *plain = NULL;
+  guint last_line = 0;
+
+  if (!g_utf8_validate_len (data, size, NULL) || memchr (data, '\0', size) != NULL)
+    return;
+
+  doc = wenda_md_doc_parse (data, size);
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      const WendaMdChunk *block = &g_array_index (doc->blocks, WendaMdChunk, i);
+      gsize end = i + 1 < doc->blocks->len ? g_array_index (doc->blocks, WendaMdChunk, i + 1).start : size;
+
+      fuzz_check (block->start <= block->head_end && block->head_end <= block->end && block->end == end,
+                  "block %u: %zu %zu %zu, next at %zu", i, block->start, block->head_end, block->end, end);
+      fuzz_check (block->start == 0 || data[block->start - 1] == '\n' || data[block->start - 1] == '\r' ||
+                  (i > 0 && block->start == g_array_index (doc->blocks, WendaMdChunk, i - 1).head_end),
+                  "block %u does not start a line", i);
+      fuzz_check (block->line >= last_line && block->line == wenda_md_doc_line_at (doc, block->start),
+                  "block %u: line %u", i, block->line);
+      fuzz_check (block->kind != WENDA_MD_CHUNK_HEADING || (block->level >= 1 && block->level <= 6),
+                  "block %u: heading level %u", i, block->level);
+      fuzz_check ((gsize)block->plain + block->plain_len <= doc->plain->len, "block %u: plain text out of range", i);
+      last_line = block->line;
+
+      for (guint j = 0; j < block->n_items; j++)
+        {
+          const WendaMdItem *item = &g_array_index (doc->items, WendaMdItem, block->first_item + j);
+
+          fuzz_check (item->start >= block->start && item->start <= item->end && item->end <= block->end,
+                      "block %u item %u out of its list", i, j);
+        }
+    }
+  fuzz_check (g_utf8_validate (doc->plain->str, doc->plain->len, NULL), "the blocks' plain text is not UTF-8");
+
+  plain = wenda_markdown_to_plain (data, size);
+  fuzz_check (g_utf8_validate (plain, -1, NULL), "plain text not UTF-8");
 }
 
 static inline void
@@ -271,7 +389,9 @@ fuzz_run_json (const char *data,
     }
 
   fuzz_check (error == NULL, "a bank and an error: %s", error->message);
-  fuzz_check_bank (bank, FUZZ_BANK_ANSWER_REQUIRED | FUZZ_BANK_UNIQUE, NULL);
+  /* A question may have no answer (a question list's, studied by recall) */
+  fuzz_check_bank (bank, FUZZ_BANK_UNIQUE, NULL);
+  fuzz_check_sections (bank);
   fuzz_check_round_trip (bank);
 }
 
@@ -345,6 +465,76 @@ fuzz_check_report (const WendaImportReport *report,
   fuzz_check (text != NULL && g_utf8_validate (text, -1, NULL), "report text not UTF-8");
 }
 
+/* A bank from the importer: in the strict layouts (the bundled bank's,
+ * JSON) ids are "PREFIX-NNN" and every question has an answer; in the
+ * others ids are "PREFIX-" and a label or hash, and a question may have
+ * none. */
+static inline void
+fuzz_check_imported (WendaBank         *bank,
+                     WendaImportReport *report)
+{
+  WendaLayout layout = wenda_import_report_get_layout (report);
+  gboolean strict = layout == WENDA_LAYOUT_SEED || layout == WENDA_LAYOUT_JSON;
+  FuzzBankFlags answer = layout == WENDA_LAYOUT_SEED ? FUZZ_BANK_ANSWER_REQUIRED : 0;
+
+  fuzz_check (layout != WENDA_LAYOUT_AUTO, "a bank read in no layout");
+  fuzz_check (wenda_import_report_get_n_sections (report) == wenda_bank_get_sections (bank)->len,
+              "report counts %u sections, the bank has %u",
+              wenda_import_report_get_n_sections (report), wenda_bank_get_sections (bank)->len);
+
+  if (strict)
+    fuzz_check_bank (bank, answer | FUZZ_BANK_UNIQUE, FUZZ_IMPORT_PREFIX);
+  else
+    {
+      fuzz_check_bank (bank, FUZZ_BANK_UNIQUE, NULL);
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (bank)); i++)
+        {
+          g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (bank), i);
+
+          fuzz_check (g_str_has_prefix (wenda_qa_item_get_id (item), FUZZ_IMPORT_PREFIX "-"),
+                      "id “%s”", wenda_qa_item_get_id (item));
+        }
+    }
+  fuzz_check_sections (bank);
+  fuzz_check_round_trip (bank);
+}
+
+/* The layout detector with every choice a preview offers: the first
+ * byte picks the layout, the second the question level */
+static inline void
+fuzz_run_layout (const char *data,
+                 gsize       size)
+{
+  g_autoptr(WendaImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WendaBank) bank = NULL;
+  WendaImportOptions options = { WENDA_LAYOUT_AUTO, 0 };
+
+  if (size >= 2)
+    {
+      options.layout = (guchar)data[0] % (WENDA_LAYOUT_LIST + 1);
+      options.question_level = (guchar)data[1] % 7;
+      data += 2;
+      size -= 2;
+    }
+
+  bank = wenda_import_parse_full (data, size, FUZZ_IMPORT_FILENAME, WENDA_IMPORT_FORMAT_MARKDOWN,
+                                  &options, FUZZ_IMPORT_PREFIX, NULL, NULL, NULL, &report, &error);
+  fuzz_check (report != NULL, "no report");
+  fuzz_check_report (report, bank);
+
+  if (bank == NULL)
+    {
+      fuzz_check_error (error, FUZZ_IMPORT_FILENAME, 0);
+      return;
+    }
+
+  fuzz_check_imported (bank, report);
+  if (options.layout != WENDA_LAYOUT_AUTO)
+    fuzz_check (wenda_import_report_get_layout (report) == options.layout,
+                "asked for layout %d, read %d", options.layout, wenda_import_report_get_layout (report));
+}
+
 static inline void
 fuzz_import_one (const char        *data,
                  gsize              size,
@@ -375,8 +565,7 @@ fuzz_import_one (const char        *data,
 
   fuzz_check (error == NULL, "a bank and an error: %s", error->message);
   fuzz_check (report != NULL, "a bank and no report");
-  fuzz_check_bank (bank, FUZZ_BANK_ANSWER_REQUIRED | FUZZ_BANK_UNIQUE, FUZZ_IMPORT_PREFIX);
-  fuzz_check_round_trip (bank);
+  fuzz_check_imported (bank, report);
 }
 
 /* Each format explicitly, then by content (the name has no extension);

@@ -6,7 +6,8 @@
 #   tests/fuzz/run.sh [SECONDS] [HARNESS...] [-- LIBFUZZER-ARGS...]
 #
 #   SECONDS   how long each harness fuzzes (default 60)
-#   HARNESS   markdown, json, import (default: all three, one after another)
+#   HARNESS   markdown, json, import, blocks, layout (default: all, one
+#             after another)
 #   -- ...    more libFuzzer flags, after the defaults (a later flag wins);
 #             a long run (README, "Fuzzing"):
 #               tests/fuzz/run.sh 3600 markdown -- -runs=10000000 -fork=1 \
@@ -45,13 +46,13 @@ while [ $# -gt 0 ]; do
   case $1 in
     --) shift; EXTRA=("$@"); break ;;
     -h|--help) sed -n '3,/^$/p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    markdown|json|import) HARNESSES+=("$1") ;;
+    markdown|json|import|blocks|layout) HARNESSES+=("$1") ;;
     *[!0-9]*|'') echo "run.sh: unknown argument “$1” (see --help)" >&2; exit 2 ;;
     *) SECONDS_EACH=$1 ;;
   esac
   shift
 done
-[ ${#HARNESSES[@]} -eq 0 ] && HARNESSES=(markdown json import)
+[ ${#HARNESSES[@]} -eq 0 ] && HARNESSES=(markdown json import blocks layout)
 
 # ------------------------------------------------------------------ build
 build_start=$(date +%s)
@@ -149,6 +150,10 @@ for h in "${HARNESSES[@]}"; do
   case $h in
     markdown) seeds=("$FUZZ_SRC/corpus/markdown"); dict=$FUZZ_SRC/markdown.dict ;;
     json)     seeds=("$FUZZ_SRC/corpus/json"); dict=$FUZZ_SRC/json.dict ;;
+    blocks|layout)
+              seeds=("$FUZZ_SRC/corpus/layout" "$FUZZ_SRC/corpus/markdown")
+              dict=$work/layout.dict
+              cat "$FUZZ_SRC/markdown.dict" "$FUZZ_SRC/layout.dict" >"$dict" ;;
     import)   seeds=("$FUZZ_SRC/corpus/markdown" "$FUZZ_SRC/corpus/json")
               dict=$work/import.dict
               cat "$FUZZ_SRC/markdown.dict" "$FUZZ_SRC/json.dict" >"$dict" ;;

@@ -1,6 +1,8 @@
 /* test-fuzz-regressions.c: every input the fuzzers found a bug with
- * (tests/fuzz/regressions/) and every seed (tests/fuzz/corpus/markdown/
- * and corpus/json/), fed to all three bank readers, which must return cleanly: a bank that passes
+ * (tests/fuzz/regressions/) and every seed (tests/fuzz/corpus/markdown/,
+ * corpus/json/ and corpus/layout/), fed to every harness (the three bank
+ * readers, the md4c block layer and the layout detector), which must
+ * return cleanly: a bank that passes
  * the harnesses' checks, or an error naming the file and line.
  *
  * Built in every configuration, so the ASan + UBSan pass of .ci/run runs
@@ -21,6 +23,7 @@ static const char * const input_dirs[] = {
   "regressions",
   "corpus/markdown",
   "corpus/json",
+  "corpus/layout",
 };
 
 static void
@@ -54,6 +57,8 @@ test_input (gconstpointer data)
   fuzz_run_markdown (exact, size);
   fuzz_run_json (exact, size);
   fuzz_run_import (exact, size);
+  fuzz_run_blocks (exact, size);
+  fuzz_run_layout (exact, size);
 }
 
 /* The path of every input, for the life of the process */

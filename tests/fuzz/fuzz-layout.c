@@ -1,0 +1,26 @@
+/* fuzz-layout.c: libFuzzer harness for the layout detector and readers of wenda-layout.c, through wenda_import_parse_full() with
+ * every layout and level a preview offers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "fuzz-common.h"
+#include "fuzz-init.h"
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  fuzz_init ();
+  return 0;
+}
+
+int
+LLVMFuzzerTestOneInput (const guint8 *data,
+                        size_t        size)
+{
+  /* The exact bytes, not NUL-terminated: ASan sees any read past the end */
+  fuzz_run_layout ((const char *)data, size);
+  return 0;
+}
