@@ -9,18 +9,4 @@
 #include "fuzz-common.h"
 #include "fuzz-init.h"
 
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  fuzz_init ();
-  return 0;
-}
-
-int
-LLVMFuzzerTestOneInput (const guint8 *data,
-                        size_t        size)
-{
-  fuzz_run_import ((const char *)data, size);
-  return 0;
-}
+FUZZ_DEFINE_HARNESS (fuzz_run_import)

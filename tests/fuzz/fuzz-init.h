@@ -31,4 +31,24 @@ fuzz_init (void)
                      "allocator hides leaks and use-after-free from ASan\n");
 }
 
+/* The two entry points of a harness that feeds each input to @run, a
+ * fuzz_run_*() of fuzz-common.h: the exact bytes, not NUL-terminated, so
+ * ASan sees any read past the end */
+#define FUZZ_DEFINE_HARNESS(run)                                              \
+  int                                                                         \
+  LLVMFuzzerInitialize (int    *argc,                                         \
+                        char ***argv)                                         \
+  {                                                                           \
+    fuzz_init ();                                                             \
+    return 0;                                                                 \
+  }                                                                           \
+                                                                              \
+  int                                                                         \
+  LLVMFuzzerTestOneInput (const guint8 *data,                                 \
+                          size_t        size)                                 \
+  {                                                                           \
+    run ((const char *)data, size);                                           \
+    return 0;                                                                 \
+  }
+
 G_END_DECLS

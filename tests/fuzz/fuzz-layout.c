@@ -8,19 +8,4 @@
 #include "fuzz-common.h"
 #include "fuzz-init.h"
 
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  fuzz_init ();
-  return 0;
-}
-
-int
-LLVMFuzzerTestOneInput (const guint8 *data,
-                        size_t        size)
-{
-  /* The exact bytes, not NUL-terminated: ASan sees any read past the end */
-  fuzz_run_layout ((const char *)data, size);
-  return 0;
-}
+FUZZ_DEFINE_HARNESS (fuzz_run_layout)
