@@ -14,6 +14,14 @@
 # screenshots, then starts it once more through D-Bus activation of the
 # exported service file, as GNOME Shell would.
 #
+# The manifest's own modules (md4c) download their upstream tarballs, and
+# upstream cannot be reached here either: the script takes Debian's copy of
+# each tarball (the orig tarball of the same release, from a trixie deb-src
+# list of its own on the mirror that the tools root's apt uses), checks that
+# its sha256 is the manifest's, and hands it to flatpak-builder with
+# --extra-sources.  The stand-ins are made without those libraries, as the
+# real runtimes are, so the build has to use the module.
+#
 #   flatpak/test-local.sh [--rebuild-runtimes] [--rebuild-root] [--keep-going]
 #
 # Environment (all optional):
@@ -39,7 +47,7 @@ APP_ID=io.github.wenda.Wenda
 SUITE=sid
 # Bump when the way the tools root or the stand-ins are made changes: it is
 # part of their cache keys.
-RECIPE=2
+RECIPE=3
 # The work folder inside the tools root.
 IN=/wenda-flatpak
 WINDOW_TIMEOUT=${WENDA_FLATPAK_TIMEOUT:-90}
@@ -48,11 +56,31 @@ WINDOW_TIMEOUT=${WENDA_FLATPAK_TIMEOUT:-90}
 # (elfutils) and appstreamcli compose (a dependency) on the builder's side.
 TOOLS_PKGS=(flatpak flatpak-builder elfutils)
 
+# What the real GNOME SDK has and the sid root lacks: installed into the
+# stand-in SDK (the manifest's cmake-ninja modules need cmake).  The
+# Platform drops them again (PLATFORM_DROP).
+SDK_EXTRA_PKGS=(cmake)
+
+# What the real runtimes do not have, so that the manifest builds it as a
+# module of its own (md4c): the sid root has it for the project's own
+# builds, and the stand-ins must not, or the proof proves nothing.  The
+# packages are purged from the stand-in's tree; no file whose name matches
+# NOT_IN_RUNTIME_FILES may be left in either stand-in (checked when they are
+# made, and every run in the installed ones).
+NOT_IN_RUNTIME='^(lib)?md4c'
+NOT_IN_RUNTIME_FILES='*md4c*'
+
+# The manifest's archive sources, by module: the Debian source package
+# whose file of the same sha256 (the orig tarball of the same upstream
+# release) the offline build uses, from DEBIAN_SRC_SUITE.
+declare -A DEBIAN_SRC=([md4c]=md4c)
+DEBIAN_SRC_SUITE=trixie
+
 # The SDK is the sid root as it is (gcc, meson, ninja, pkg-config, the -dev
 # packages, gettext, the GLib tools, desktop-file-utils, appstream, xmllint).
 # The Platform is the same root without what only builds: the files of these
 # packages are removed, so that the app is shown to run without them.
-PLATFORM_DROP='-dev$|-dev-bin$|^(gcc|g\+\+|cpp)(-[0-9]+)?(-x86-64-linux-gnu)?$|^binutils|^(build-essential|make|meson|ninja-build|pkgconf|pkgconf-bin|pkg-config|git|git-man|gettext|dpkg-dev|libdpkg-perl|libc-dev-bin)$'
+PLATFORM_DROP='-dev$|-dev-bin$|^(gcc|g\+\+|cpp)(-[0-9]+)?(-x86-64-linux-gnu)?$|^binutils|^(build-essential|make|meson|ninja-build|cmake|cmake-data|pkgconf|pkgconf-bin|pkg-config|git|git-man|gettext|dpkg-dev|libdpkg-perl|libc-dev-bin)$'
 
 # The locales both runtimes must carry (.ci/root generates them).
 RUNTIME_LOCALES=(en_US.utf8 zh_CN.utf8)
@@ -73,6 +101,54 @@ no_mounts_below() {
   local m
   m=$(awk -v d="$1" '$2 == d || index($2, d "/") == 1 { print $2 }' /proc/self/mounts)
   [ -z "$m" ] || die "still mounted below $1: $m"
+}
+
+# The manifest's archive sources, one a line: module, url, the file name
+# flatpak-builder keeps the download under, sha256.  Any other source with
+# a url is refused: the offline build would have no copy of it.
+manifest_archives() {
+  python3 - "$MANIFEST" <<'PY'
+import json, os, sys, urllib.parse
+def walk(modules):
+    for m in modules:
+        if isinstance(m, dict):
+            yield m
+            yield from walk(m.get("modules", []))
+for m in walk(json.load(open(sys.argv[1]))["modules"]):
+    for s in m.get("sources", []):
+        if not isinstance(s, dict) or "url" not in s:
+            continue
+        if s.get("type") != "archive" or "sha256" not in s:
+            sys.exit("module %s: a %s source with a url, not an archive with a sha256: "
+                     "test-local.sh has no offline copy of it" % (m["name"], s.get("type")))
+        name = s.get("dest-filename") or os.path.basename(urllib.parse.urlparse(s["url"]).path)
+        print(m["name"], s["url"], name, s["sha256"])
+PY
+}
+
+# Fail if the stand-in tree $1 has a file of what the real runtimes lack
+# (NOT_IN_RUNTIME_FILES).
+check_not_in_runtime() {
+  local found
+  found=$(find "$1" -name "$NOT_IN_RUNTIME_FILES" | head -n 20)
+  if [ -n "$found" ]; then
+    printf '%s\n' "$found"
+    die "the stand-in $1 has the files above; the real runtime has no $NOT_IN_RUNTIME_FILES, the manifest builds it"
+  fi
+  echo "no $NOT_IN_RUNTIME_FILES in $1"
+}
+
+# tree_run DIR CMD...: CMD as root in the root file system DIR (apt, dpkg),
+# with /proc and /dev, in a mount namespace of its own: the mounts end with
+# it, also when CMD fails.
+tree_run() {
+  # shellcheck disable=SC2016 # expanded by the inner shell
+  unshare --mount --propagation private --fork -- /bin/sh -ec '
+    d=$1; shift
+    mount -t proc proc "$d/proc"
+    mount --rbind /dev "$d/dev"
+    exec chroot "$d" /usr/bin/env -i PATH=/usr/sbin:/usr/bin HOME=/root LANG=C.UTF-8 \
+      DEBIAN_FRONTEND=noninteractive "$@"' tree_run "$@"
 }
 
 # in_root FUNC ARGS...: run in_FUNC of this script inside the tools root,
@@ -136,6 +212,7 @@ step_tools_root() {
 }
 
 step_manifest_check() { in_root manifest_check; }
+step_sources_fetch() { in_root fetch_sources; }
 
 # The stand-ins, from one fresh copy of the sid root: first the SDK, then the
 # same tree without the build-only files as the Platform.
@@ -143,7 +220,8 @@ step_runtimes_build() {
   local tb key rt dir t0 t
   tb=$("$CI_ROOT" ensure "$SUITE")
   key=$(printf '%s\n' "recipe=$RECIPE" "${tb##*/}" "$BRANCH" "$ARCH" "$PLATFORM_DROP" \
-          "${RUNTIME_LOCALES[@]}" | sha256sum | cut -c1-16)
+          "${RUNTIME_LOCALES[@]}" "${SDK_EXTRA_PKGS[@]}" "$NOT_IN_RUNTIME" "$NOT_IN_RUNTIME_FILES" |
+          sha256sum | cut -c1-16)
   rt="$TOOLS$IN/runtimes"
   if [ "$REBUILD_RUNTIMES" != 1 ] && [ "$(cat "$rt/stamp" 2>/dev/null)" = "$key" ] &&
      in_root has_ref "runtime/org.gnome.Sdk/$ARCH/$BRANCH" &&
@@ -163,13 +241,30 @@ step_runtimes_build() {
     chroot "$dir.root" locale -a | grep -qx "$l" || die "the sid root lacks the $l locale"
   done
 
+  # The stand-in SDK's own changes to the root, before anything is listed:
+  # what the real SDK has (cmake) in, what the real runtimes lack (md4c)
+  # out.  dpkg --purge, not apt: it refuses to break a package that needs
+  # what it removes, where apt would remove that one too.
+  local pkgs
+  t=$SECONDS
+  tree_run "$dir.root" apt-get -q -o Acquire::Check-Valid-Until=false update
+  tree_run "$dir.root" apt-get -q -y --no-install-recommends install "${SDK_EXTRA_PKGS[@]}"
+  tree_run "$dir.root" apt-get clean
+  # shellcheck disable=SC2016 # dpkg-query's format, not the shell's
+  pkgs=$(chroot "$dir.root" dpkg-query -W -f '${db:Status-Abbrev} ${Package}\n' |
+           awk '$1 == "ii" { print $2 }' | grep -E -- "$NOT_IN_RUNTIME" || true)
+  echo "not in the real runtimes, purged: $(echo "${pkgs:-(none)}" | tr '\n' ' ')"
+  # shellcheck disable=SC2086 # one package a word
+  [ -z "$pkgs" ] || tree_run "$dir.root" dpkg --purge $pkgs
+  echo "SDK packages added (${SDK_EXTRA_PKGS[*]}) and removed: $((SECONDS - t)) s"
+
   # What the Platform leaves out: the files and links of the build-only
   # packages.  They are resolved inside the root, where its own symlinks
   # point, and listed relative to the runtime's usr/ (etc/ moves there).
-  local pkgs
   t=$SECONDS
   # shellcheck disable=SC2016 # dpkg-query's format, not the shell's
-  pkgs=$(chroot "$dir.root" dpkg-query -W -f '${Package}\n' | grep -E -- "$PLATFORM_DROP" | sort)
+  pkgs=$(chroot "$dir.root" dpkg-query -W -f '${db:Status-Abbrev} ${Package}\n' |
+           awk '$1 == "ii" { print $2 }' | grep -E -- "$PLATFORM_DROP" | sort)
   echo "build-only packages ($(echo "$pkgs" | wc -l)): $(echo "$pkgs" | tr '\n' ' ')"
   # shellcheck disable=SC2086 # one package a word
   chroot "$dir.root" dpkg -L $pkgs | grep '^/' | sort -u | chroot "$dir.root" python3 -c '
@@ -218,6 +313,9 @@ print(json.dumps({"cflags": c, "cxxflags": cxx, "ldflags": ld}, indent=2))' \
   rm -f "$dir/usr/etc/"{shadow,shadow-,gshadow,gshadow-}
   rm -rf "$dir/usr/share/"{doc,man,info} "$dir.root"
   echo "font cache, defaults.json, layout: $((SECONDS - t)) s"
+  # The SDK is the larger of the two: the Platform is this tree with less.
+  check_not_in_runtime "$dir"
+  test -x "$dir/usr/bin/cmake" || die "the stand-in SDK has no cmake"
 
   local name
   for name in org.gnome.Sdk org.gnome.Platform; do
@@ -275,7 +373,78 @@ import json, sys
 m = json.load(open(sys.argv[1]))
 print("manifest parses: %s, runtime %s//%s, sdk %s, finish-args %s"
       % (m["id"], m["runtime"], m["runtime-version"], m["sdk"], " ".join(m["finish-args"])))
+print("modules: %s" % " ".join(x["name"] for x in m["modules"]))
 EOF
+}
+
+# The manifest's archive sources, from Debian instead of upstream, into
+# $IN/sources/downloads/SHA256/NAME: the layout flatpak-builder's
+# --extra-sources reads, where it checks the sha256 itself.  Each is the
+# file of the module's Debian source package (DEBIAN_SRC) in
+# DEBIAN_SRC_SUITE whose sha256 is the manifest's: for an upstream release
+# tarball, Debian's orig tarball, when Debian took it from upstream as it
+# is.  The deb-src list is a private one (its own sources file, lists and
+# cache in $IN/debian-src), on the mirror the tools root's apt uses:
+# .ci/root wrote it there, and nothing here names a mirror host.
+in_fetch_sources() {
+  local lines line module url name sha pkg want apt mirror
+  lines=$(manifest_archives)
+  if [ -z "$lines" ]; then
+    echo "the manifest has no archive sources"
+    return 0
+  fi
+  apt="$IN/debian-src"
+  local opts=(-o "Dir::Etc::SourceList=$apt/sources.list" -o "Dir::Etc::SourceParts=$apt/sources.list.d"
+              -o "Dir::State::Lists=$apt/lists" -o "Dir::Cache=$apt/cache"
+              -o Acquire::Check-Valid-Until=false -o APT::Sandbox::User=root)
+  local updated=0
+  while read -r module url name sha; do
+    want="$IN/sources/downloads/$sha/$name"
+    echo "--- module $module: $url"
+    echo "    sha256 $sha (the manifest's)"
+    if [ -f "$want" ] && [ "$(sha256sum <"$want" | cut -d' ' -f1)" = "$sha" ]; then
+      echo "    cached: $want"
+      continue
+    fi
+    pkg=${DEBIAN_SRC[$module]:-}
+    [ -n "$pkg" ] || die "module $module: no Debian source package for it in DEBIAN_SRC"
+    if [ "$updated" = 0 ]; then
+      # One-line sources (as mmdebstrap writes them) or deb822 ones.
+      mirror=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.sources 2>/dev/null |
+                 sed -E 's/\[[^]]*\]//' |
+                 awk '$1 == "deb" || tolower($1) == "uris:" { print $2; exit }' || true)
+      [ -n "$mirror" ] || die "no Debian mirror in the tools root's apt sources"
+      rm -rf "$apt"
+      mkdir -p "$apt/sources.list.d" "$apt/lists/partial" "$apt/cache/archives/partial"
+      echo "deb-src $mirror $DEBIAN_SRC_SUITE main" >"$apt/sources.list"
+      echo "    private apt list: $(cat "$apt/sources.list")"
+      apt-get -q "${opts[@]}" update
+      updated=1
+    fi
+    # 'URI' NAME SIZE SHA256:HASH, one line a file of the newest version.
+    local uris
+    uris=$(apt-get -q "${opts[@]}" --print-uris source "$pkg" | grep "^'") ||
+      die "Debian $DEBIAN_SRC_SUITE has no source package $pkg"
+    echo "    Debian $DEBIAN_SRC_SUITE's $pkg:"
+    printf '%s\n' "$uris" | sed 's/^/      /'
+    line=$(printf '%s\n' "$uris" | awk -v h="SHA256:$sha" '$4 == h')
+    if [ -z "$line" ]; then
+      die "module $module: Debian $DEBIAN_SRC_SUITE's $pkg has no file with the manifest's sha256 $sha" \
+          "(see above): not the manifest's tarball; find the one whose sha256 matches"
+    fi
+    local uri file tmp
+    uri=$(echo "$line" | awk '{ print $1 }' | tr -d "'")
+    file=$(echo "$line" | awk '{ print $2 }')
+    mkdir -p "${want%/*}"
+    tmp="$want.part"
+    rm -f "$tmp"
+    # apt-helper checks the hash from the signed index as it downloads.
+    /usr/lib/apt/apt-helper "${opts[@]}" download-file "$uri" "$tmp" "SHA256:$sha"
+    [ "$(sha256sum <"$tmp" | cut -d' ' -f1)" = "$sha" ] || die "$file: sha256 differs from $sha"
+    mv "$tmp" "$want"
+    echo "    $file ($(stat -c %s "$want") bytes) = the manifest's $name, sha256 checked: $want"
+  done <<<"$lines"
+  rm -rf "$apt"
 }
 
 in_export_runtime() {
@@ -314,6 +483,18 @@ in_runtimes_install() {
   flatpak --user install --noninteractive --or-update wenda-standin \
     "org.gnome.Platform/$ARCH/$BRANCH" "org.gnome.Sdk/$ARCH/$BRANCH"
   flatpak --user list --runtime
+  # What the build and the app will see, also of stand-ins made by an older
+  # version of this script: no md4c, and in the SDK's sandbox pkg-config
+  # finds GTK but not md4c.
+  local name
+  for name in org.gnome.Sdk org.gnome.Platform; do
+    check_not_in_runtime "$(flatpak --user info --show-location "$name//$BRANCH")/files"
+  done
+  flatpak --user run --command=sh "org.gnome.Sdk//$BRANCH" -c '
+    pkg-config --modversion gtk4 libadwaita-1
+    cmake --version | head -n 1
+    if pkg-config --exists md4c; then echo "the stand-in SDK has md4c.pc"; exit 1; fi
+    echo "in the SDK sandbox: no md4c.pc"'
 }
 
 in_app_build() {
@@ -322,9 +503,17 @@ in_app_build() {
   # rofiles-fuse is only an optimisation; without /dev/fuse it cannot run.
   { [ -c /dev/fuse ] && command -v rofiles-fuse >/dev/null; } || extra+=(--disable-rofiles-fuse)
   cd "$IN"
+  # The modules' tarballs come from $IN/sources (sources-fetch), where
+  # flatpak-builder checks their sha256; its own download folder starts
+  # empty and must stay so.
+  rm -rf "$IN/state/downloads"
   flatpak-builder --user --install --force-clean "${extra[@]}" \
-    --state-dir="$IN/state" --repo="$IN/app-repo" \
+    --state-dir="$IN/state" --repo="$IN/app-repo" --extra-sources="$IN/sources" \
     "$IN/build-dir" "$MANIFEST"
+  if [ -n "$(find "$IN/state/downloads" -type f 2>/dev/null)" ]; then
+    find "$IN/state/downloads" -type f
+    die "flatpak-builder downloaded the files above itself"
+  fi
   flatpak --user info "$APP_ID"
   # What the sandbox will see under /app.
   local files
@@ -334,6 +523,18 @@ in_app_build() {
   test -x "$files/bin/wenda"
   test -f "$files/share/glib-2.0/schemas/gschemas.compiled"
   test -f "$files/share/app-info/xmls/$APP_ID.xml.gz"
+  # md4c: the library the app links, from the module; its HTML renderer,
+  # md2html and the files for building against it cleaned up.
+  echo "--- md4c"
+  readelf -d "$files/bin/wenda" | grep -F '[libmd4c.so.0]'
+  test -f "$files/lib/libmd4c.so.0"
+  local f
+  for f in bin/md2html include lib/pkgconfig lib/cmake lib/libmd4c.so lib/libmd4c-html.so.0; do
+    if [ -e "$files/$f" ] || [ -L "$files/$f" ]; then
+      die "/app/$f is installed: the md4c module's cleanup misses it"
+    fi
+  done
+  echo "bin/wenda needs libmd4c.so.0, /app/lib has it; no md2html, md4c-html or build files"
 }
 
 # in_run_app FUNC LANG: a fresh Xvfb and session bus, then in_FUNC LANG
@@ -543,6 +744,7 @@ main() {
 
   run_step tools-root        step_tools_root
   run_step manifest-check    step_manifest_check
+  run_step sources-fetch     step_sources_fetch
   run_step runtimes-build    step_runtimes_build
   run_step runtimes-install  step_runtimes_install
   run_step app-build         step_app_build
