@@ -287,33 +287,6 @@ wenda_md_block_clear (gpointer data)
   g_clear_pointer (&block->text, g_free);
 }
 
-static GArray *
-split_lines (const char *text,
-             gsize       length)
-{
-  GArray *lines = g_array_new (FALSE, FALSE, sizeof (Span));
-  const char *p = text;
-  const char *end = text + length;
-
-  while (p < end)
-    {
-      Span line = { p, 0 };
-      const char *eol = p;
-
-      while (eol < end && *eol != '\n' && *eol != '\r')
-        eol++;
-
-      line.len = eol - p;
-      g_array_append_val (lines, line);
-
-      if (eol + 1 < end && eol[0] == '\r' && eol[1] == '\n')
-        eol++;
-      p = eol + 1;
-    }
-
-  return lines;
-}
-
 static gboolean
 parse_atx_heading (Span   line,
                    guint *level,
@@ -434,19 +407,6 @@ is_fence_close (Span  line,
   return span_is_blank (rest);
 }
 
-static gboolean
-starts_block (Span line)
-{
-  guint level;
-  Span content;
-  char fence_char;
-  gsize fence_len, indent;
-
-  return parse_atx_heading (line, &level, &content) ||
-         parse_fence_open (line, &fence_char, &fence_len, &indent) ||
-         is_thematic_break (line);
-}
-
 static void
 append_line (GString *str,
              Span     line)
@@ -456,9 +416,127 @@ append_line (GString *str,
   g_string_append_len (str, line.start, line.len);
 }
 
+typedef struct
+{
+  const char *p;
+  const char *end;
+  const char *newline;   /* the next '\n' at or after p, or end */
+  const char *cr;        /* the next '\r' at or after p, or end */
+  guint       line;      /* the number of the line last read */
+  const char *doc_end;   /* the end of the whole text, for progress */
+} LineScanner;
+
+/* Lines end at LF, CRLF or a lone CR, as in split_lines(). */
+static Span
+line_scanner_next (LineScanner *self)
+{
+  const char *p = self->p;
+  const char *eol;
+  const char *cr;
+  Span line;
+
+  /* Kept between calls, or a file with CR line ends only would be
+   * searched to its end for every line. */
+  if (self->newline < p)
+    {
+      self->newline = memchr (p, '\n', self->end - p);
+      if (self->newline == NULL)
+        self->newline = self->end;
+    }
+
+  /* Likewise: a file with no CR is searched for one once, not once a line */
+  if (self->cr < p)
+    {
+      self->cr = memchr (p, '\r', self->end - p);
+      if (self->cr == NULL)
+        self->cr = self->end;
+    }
+
+  eol = self->newline;
+  cr = self->cr;
+  if (cr < eol)
+    eol = cr;
+
+  line.start = p;
+  line.len = eol - p;
+
+  if (eol + 1 < self->end && eol[0] == '\r' && eol[1] == '\n')
+    eol++;
+  self->p = eol < self->end ? eol + 1 : self->end;
+  self->line++;
+
+  return line;
+}
+
+/* The lines of text[start, end) that md4c read as no heading or code: a
+ * paragraph's lines, blank lines and thematic breaks, as blocks */
+static void
+tokenize_lines (GArray     *blocks,
+                const char *text,
+                gsize       start,
+                gsize       end,
+                guint       line)
+{
+  LineScanner scanner = { 0, };
+  GString *para = NULL;
+  WendaMdBlock block = { 0, };
+
+  scanner.p = text + start;
+  scanner.end = text + end;
+  scanner.line = line - 1;
+
+  while (scanner.p <= scanner.end)
+    {
+      gboolean at_end = scanner.p == scanner.end;
+      Span next = at_end ? (Span) { scanner.p, 0 } : line_scanner_next (&scanner);
+      gboolean blank = at_end || span_is_blank (next);
+      gboolean rule = !blank && is_thematic_break (next);
+
+      if (para != NULL && (blank || rule))
+        {
+          block.text = g_string_free (g_steal_pointer (&para), FALSE);
+          g_array_append_val (blocks, block);
+        }
+      if (at_end)
+        break;
+
+      if (blank)
+        {
+          WendaMdBlock *last = blocks->len > 0 ? &g_array_index (blocks, WendaMdBlock, blocks->len - 1) : NULL;
+
+          if (last == NULL || last->kind != WENDA_MD_BLOCK_BLANK)
+            {
+              WendaMdBlock gap = { WENDA_MD_BLOCK_BLANK, scanner.line, 0, NULL, FALSE };
+
+              g_array_append_val (blocks, gap);
+            }
+        }
+      else if (rule)
+        {
+          WendaMdBlock brk = { WENDA_MD_BLOCK_BREAK, scanner.line, 0, NULL, FALSE };
+
+          g_array_append_val (blocks, brk);
+        }
+      else if (para == NULL)
+        {
+          memset (&block, 0, sizeof block);
+          block.kind = WENDA_MD_BLOCK_PARAGRAPH;
+          block.line = scanner.line;
+          para = g_string_new (NULL);
+          append_line (para, span_trim (next));
+        }
+      else
+        append_line (para, span_trim (next));
+    }
+}
+
 /**
  * wenda_markdown_tokenize:
  * @text: valid UTF-8 with no NUL byte (see wenda_text_validate())
+ *
+ * The blocks the strict reader reads (reader_run()): md4c's blocks, an
+ * ATX heading and a fenced code block each one, the lines of the others
+ * grouped into paragraphs between blank lines and thematic breaks.
  *
  * Returns: (transfer full) (element-type WendaMdBlock): the blocks
  */
@@ -466,10 +544,9 @@ GArray *
 wenda_markdown_tokenize (const char *text,
                          gsize       length)
 {
-  g_autoptr(GArray) lines = NULL;
+  g_autoptr(WendaMdDoc) doc = NULL;
   GArray *blocks;
   gsize bom;
-  guint i = 0;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
 
@@ -480,49 +557,54 @@ wenda_markdown_tokenize (const char *text,
     return blocks;
 
   bom = wenda_text_skip_bom (text, length);
-  lines = split_lines (text + bom, length - bom);
+  text += bom;
+  length -= bom;
+  doc = wenda_md_doc_parse (text, length);
 
-  while (i < lines->len)
+  if (doc->blocks->len > 0)
+    tokenize_lines (blocks, text, 0, g_array_index (doc->blocks, WendaMdChunk, 0).start, 1);
+  else
+    tokenize_lines (blocks, text, 0, length, 1);
+
+  for (guint i = 0; i < doc->blocks->len; i++)
     {
-      Span line = g_array_index (lines, Span, i);
+      const WendaMdChunk *chunk = &g_array_index (doc->blocks, WendaMdChunk, i);
+      LineScanner scanner = { 0, };
       WendaMdBlock block = { 0, };
+      Span first, content;
       char fence_char;
       gsize fence_len, indent;
-      Span content;
 
-      block.line = i + 1;
+      scanner.p = text + chunk->start;
+      scanner.end = text + chunk->end;
+      scanner.line = chunk->line - 1;
+      first = line_scanner_next (&scanner);
+      block.line = chunk->line;
 
-      if (span_is_blank (line))
-        {
-          block.kind = WENDA_MD_BLOCK_BLANK;
-          while (i < lines->len && span_is_blank (g_array_index (lines, Span, i)))
-            i++;
-        }
-      else if (parse_atx_heading (line, &block.level, &content))
+      if (chunk->kind == WENDA_MD_CHUNK_HEADING && parse_atx_heading (first, &block.level, &content))
         {
           block.kind = WENDA_MD_BLOCK_HEADING;
           block.text = g_strndup (content.start, content.len);
-          i++;
+          g_array_append_val (blocks, block);
         }
-      else if (parse_fence_open (line, &fence_char, &fence_len, &indent))
+      else if (chunk->kind == WENDA_MD_CHUNK_CODE && chunk->fenced &&
+               parse_fence_open (first, &fence_char, &fence_len, &indent))
         {
           GString *code = g_string_new (NULL);
-          Span open = { line.start + indent, line.len - indent };
 
           block.kind = WENDA_MD_BLOCK_CODE;
           block.unclosed = TRUE;
-          append_line (code, span_trim (open));
+          append_line (code, span_trim ((Span) { first.start + indent, first.len - indent }));
 
-          for (i++; i < lines->len; i++)
+          while (scanner.p < scanner.end)
             {
-              Span inner = g_array_index (lines, Span, i);
+              Span inner = line_scanner_next (&scanner);
               gsize strip = 0;
 
               if (is_fence_close (inner, fence_char, fence_len))
                 {
                   append_line (code, span_trim (inner));
                   block.unclosed = FALSE;
-                  i++;
                   break;
                 }
 
@@ -530,41 +612,21 @@ wenda_markdown_tokenize (const char *text,
               while (strip < indent && strip < inner.len &&
                      (inner.start[strip] == ' ' || inner.start[strip] == '\t'))
                 strip++;
-              inner.start += strip;
-              inner.len -= strip;
-
               g_string_append_c (code, '\n');
-              g_string_append_len (code, inner.start, inner.len);
+              g_string_append_len (code, inner.start + strip, inner.len - strip);
             }
 
           block.text = g_string_free (code, FALSE);
-        }
-      else if (is_thematic_break (line))
-        {
-          block.kind = WENDA_MD_BLOCK_BREAK;
-          i++;
+          g_array_append_val (blocks, block);
         }
       else
         {
-          GString *para = g_string_new (NULL);
-
-          block.kind = WENDA_MD_BLOCK_PARAGRAPH;
-          append_line (para, span_trim (line));
-
-          for (i++; i < lines->len; i++)
-            {
-              Span next = g_array_index (lines, Span, i);
-
-              if (span_is_blank (next) || starts_block (next))
-                break;
-
-              append_line (para, span_trim (next));
-            }
-
-          block.text = g_string_free (para, FALSE);
+          tokenize_lines (blocks, text, chunk->start, chunk->end, chunk->line);
+          continue;
         }
 
-      g_array_append_val (blocks, block);
+      /* What follows the heading or the code in the block: blank lines */
+      tokenize_lines (blocks, text, scanner.p - text, chunk->end, scanner.line + 1);
     }
 
   return blocks;
@@ -1368,58 +1430,6 @@ reader_heading (Reader   *self,
     return TRUE;
 
   return reader_recover (self, kind == HEADING_ITEM ? line : 0, level, &local, error);
-}
-
-typedef struct
-{
-  const char *p;
-  const char *end;
-  const char *newline;   /* the next '\n' at or after p, or end */
-  const char *cr;        /* the next '\r' at or after p, or end */
-  guint       line;      /* the number of the line last read */
-  const char *doc_end;   /* the end of the whole text, for progress */
-} LineScanner;
-
-/* Lines end at LF, CRLF or a lone CR, as in split_lines(). */
-static Span
-line_scanner_next (LineScanner *self)
-{
-  const char *p = self->p;
-  const char *eol;
-  const char *cr;
-  Span line;
-
-  /* Kept between calls, or a file with CR line ends only would be
-   * searched to its end for every line. */
-  if (self->newline < p)
-    {
-      self->newline = memchr (p, '\n', self->end - p);
-      if (self->newline == NULL)
-        self->newline = self->end;
-    }
-
-  /* Likewise: a file with no CR is searched for one once, not once a line */
-  if (self->cr < p)
-    {
-      self->cr = memchr (p, '\r', self->end - p);
-      if (self->cr == NULL)
-        self->cr = self->end;
-    }
-
-  eol = self->newline;
-  cr = self->cr;
-  if (cr < eol)
-    eol = cr;
-
-  line.start = p;
-  line.len = eol - p;
-
-  if (eol + 1 < self->end && eol[0] == '\r' && eol[1] == '\n')
-    eol++;
-  self->p = eol < self->end ? eol + 1 : self->end;
-  self->line++;
-
-  return line;
 }
 
 static gboolean

@@ -386,6 +386,11 @@ typedef struct
   WendaMdItem   item;
   gboolean      item_plain_open;
   guint         item_blocks;    /* blocks seen inside it */
+
+  /* Fenced code blocks with no text, whose place is found from the
+   * lines between the blocks with text around them */
+  guint         n_empty_fences;
+  char          fence_char;
 } Parse;
 
 static gboolean
@@ -445,7 +450,8 @@ enter_block (MD_BLOCKTYPE type,
           break;
         case MD_BLOCK_CODE:
           self->block.kind = WENDA_MD_CHUNK_CODE;
-          self->block.fenced = ((MD_BLOCK_CODE_DETAIL *)detail)->fence_char != 0;
+          self->fence_char = ((MD_BLOCK_CODE_DETAIL *)detail)->fence_char;
+          self->block.fenced = self->fence_char != 0;
           break;
         case MD_BLOCK_UL:
           self->block.kind = WENDA_MD_CHUNK_LIST;
@@ -490,6 +496,67 @@ enter_block (MD_BLOCKTYPE type,
   return 0;
 }
 
+/* The offset past the opening fence line of an empty code block in
+ * text[from, to): its start in *@start; or FALSE */
+static gboolean
+find_fence (const char *text,
+            gsize       length,
+            gsize       from,
+            gsize       to,
+            gsize      *start)
+{
+  for (gsize line = from; line < to; line = wenda_md_line_end (text, length, line))
+    {
+      gsize p = line;
+      gsize n = 0;
+
+      while (p < to && p - line < 3 && text[p] == ' ')
+        p++;
+      while (p + n < to && (text[p + n] == '`' || text[p + n] == '~') && text[p + n] == text[p])
+        n++;
+      if (n >= 3)
+        {
+          *start = line;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Adds the empty code blocks that lie before @to */
+static void
+add_empty_fences (Parse *self,
+                  gsize  to)
+{
+  WendaMdDoc *doc = self->doc;
+
+  while (self->n_empty_fences > 0)
+    {
+      const WendaMdChunk *prev = doc->blocks->len > 0
+        ? &g_array_index (doc->blocks, WendaMdChunk, doc->blocks->len - 1) : NULL;
+      gsize from = prev != NULL ? prev->head_end : 0;
+      WendaMdChunk chunk = { 0, };
+      gsize start, close;
+
+      self->n_empty_fences--;
+      if (!find_fence (doc->text, doc->length, from, to, &start))
+        continue;
+
+      chunk.kind = WENDA_MD_CHUNK_CODE;
+      chunk.fenced = TRUE;
+      chunk.start = start;
+      chunk.plain = chunk.plain_len = 0;
+      chunk.first_item = doc->items->len;
+      /* Its closing fence, if there is one before the next block */
+      chunk.head_end = wenda_md_line_end (doc->text, doc->length, start);
+      if (find_fence (doc->text, doc->length, chunk.head_end, to, &close))
+        chunk.head_end = wenda_md_line_end (doc->text, doc->length, close);
+      chunk.head_end = MIN (chunk.head_end, MAX (to, start));
+      g_array_append_val (doc->blocks, chunk);
+    }
+}
+
 static void
 block_finish (Parse *self)
 {
@@ -501,16 +568,19 @@ block_finish (Parse *self)
 
   if (self->first == NULL)
     {
-      /* No text: a thematic break, an empty code block or heading, an
-       * empty list; it stays part of the block before */
+      /* No text: a thematic break, an empty heading or list, part of the
+       * block before; an empty code block is found in the lines */
       g_string_truncate (doc->plain, self->block.plain);
       g_array_set_size (doc->items, self->block.first_item);
+      if (self->block.kind == WENDA_MD_CHUNK_CODE && self->block.fenced)
+        self->n_empty_fences++;
       return;
     }
 
   start = wenda_md_line_start (text, self->first - text);
   if (self->block.kind == WENDA_MD_CHUNK_CODE && self->block.fenced)
     start = previous_line_start (text, start);
+  add_empty_fences (self, start);
 
   /* Blocks come in order; a lazy line or a block that shares a line with
    * the one before (a list after a paragraph's last text) stays after it */
@@ -675,6 +745,7 @@ wenda_md_doc_parse (const char *text,
 
   if (length > 0)
     md_parse (text, (MD_SIZE)length, &parser, &self);
+  add_empty_fences (&self, length);
 
   /* Each block ends where the next one starts, each item where the next
    * item of its list starts */
