@@ -586,6 +586,8 @@ wenda_bank_builder_add_packed (WendaBankBuilder *self,
   g_return_if_fail (packed->texts != NULL);
 
   packed->texts = NULL;
+  packed->label = NULL;
+  packed->section = NULL;
   g_array_append_val (self->batch, entry);
   builder_send (self);
 }

@@ -408,6 +408,19 @@ wenda_marker_parse (const char *text,
   p = skip_emphasis (p, end);
   p = skip_blanks (p, end);
 
+  /* Every marker starts with one of 问 答 回 解 (E9 97 AE, E7 AD 94,
+   * E5 9B 9E, E8 A7 A3) or Q A E */
+  if (p >= end)
+    return WENDA_MARKER_NONE;
+  switch ((guchar)*p)
+    {
+    case 0xE5: case 0xE7: case 0xE8: case 0xE9:
+    case 'Q': case 'q': case 'A': case 'a': case 'E': case 'e':
+      break;
+    default:
+      return WENDA_MARKER_NONE;
+    }
+
   for (guint i = 0; i < G_N_ELEMENTS (marker_words); i++)
     {
       const MarkerWord *word = &marker_words[i];
@@ -515,13 +528,11 @@ first_line (WendaMdDoc         *doc,
 {
   const char *p = doc->text + block->start;
   const char *e = doc->text + block->head_end;
-  const char *q = p;
-
-  while (q < e && *q != '\n' && *q != '\r')
-    q++;
+  const char *lf = memchr (p, '\n', e - p);
+  const char *cr = memchr (p, '\r', (lf != NULL ? lf : e) - p);
 
   *start = p;
-  *end = q;
+  *end = cr != NULL ? cr : lf != NULL ? lf : e;
 }
 
 /* Whether a paragraph is one bold line: "**1.1 什么是…？**" */
@@ -535,6 +546,11 @@ is_bold_line (WendaMdDoc         *doc,
   char mark;
 
   if (block->kind != WENDA_MD_CHUNK_PARAGRAPH)
+    return FALSE;
+
+  /* Most paragraphs do not start with "**" or "__": say so at once */
+  p = skip_blanks (doc->text + block->start, doc->text + block->head_end);
+  if (doc->text + block->head_end - p < 5 || (p[0] != '*' && p[0] != '_') || p[1] != p[0])
     return FALSE;
 
   first_line (doc, block, &p, &line_end);
@@ -562,9 +578,9 @@ is_bold_line (WendaMdDoc         *doc,
 }
 
 static WendaMarker
-block_marker (WendaMdDoc         *doc,
-              const WendaMdChunk *block,
-              gsize              *rest)
+find_block_marker (WendaMdDoc         *doc,
+                   const WendaMdChunk *block,
+                   gsize              *rest)
 {
   const char *p, *e;
   WendaMarker marker;
@@ -582,6 +598,18 @@ block_marker (WendaMdDoc         *doc,
   if (block->kind != WENDA_MD_CHUNK_PARAGRAPH)
     return WENDA_MARKER_NONE;
 
+  /* A marker is near the start: most paragraphs are told apart in their
+   * first bytes, not their whole first line */
+  p = doc->text + block->start;
+  e = p + MIN (block->head_end - block->start, 96);
+  marker = wenda_marker_parse (p, e - p, FALSE, rest);
+  if (marker != WENDA_MARKER_NONE)
+    return marker;
+  if (block->head_end - block->start > 96 &&
+      (guchar)*skip_emphasis (skip_blanks (p, e), e) < 0x80 &&
+      !strchr ("QqAaEe", *skip_emphasis (skip_blanks (p, e), e)))
+    return WENDA_MARKER_NONE;
+
   first_line (doc, block, &p, &e);
   marker = wenda_marker_parse (p, e - p, FALSE, rest);
   if (marker == WENDA_MARKER_NONE)
@@ -593,6 +621,26 @@ block_marker (WendaMdDoc         *doc,
     }
 
   return marker;
+}
+
+/* The marker @block starts with, read once */
+static WendaMarker
+block_marker (WendaMdDoc         *doc,
+              const WendaMdChunk *block,
+              gsize              *rest)
+{
+  WendaMdChunk *cached = (WendaMdChunk *)block;
+
+  if (cached->marker == 0)
+    {
+      gsize found = 0;
+
+      cached->marker = find_block_marker (doc, block, &found) + 1;
+      cached->marker_rest = found;
+    }
+
+  *rest = cached->marker_rest;
+  return cached->marker - 1;
 }
 
 /* "<details>" with a summary that is a question (not "答案") */
@@ -784,28 +832,6 @@ choose_layout (const Counts *counts,
 
 /* Reading {{{ */
 
-typedef struct
-{
-  char         *label;
-  char         *question;
-  char         *answer;
-  char         *explanation;
-  guint         line;
-  WendaSection *section;
-} Pending;
-
-static void
-pending_clear (gpointer data)
-{
-  Pending *pending = data;
-
-  g_free (pending->label);
-  g_free (pending->question);
-  g_free (pending->answer);
-  g_free (pending->explanation);
-  g_clear_object (&pending->section);
-}
-
 typedef enum
 {
   STATE_PREAMBLE,   /* before the first section or question */
@@ -822,7 +848,15 @@ typedef struct
   guint                    level;
   guint                    title_block;   /* G_MAXUINT: none */
 
-  GArray                  *pending;       /* of Pending */
+  /* The first pass, dry, only counts the questions' numbers: a number
+   * used once is the question's id (make_id()).  The second makes the
+   * items, and the builder indexes them in its thread meanwhile. */
+  gboolean                 dry;
+  GHashTable              *labels;        /* label → how many times */
+  WendaBankBuilder        *builder;
+  GHashTable              *ids;           /* of the ids made */
+  const char              *prefix;
+  guint                    n_items;
   WendaSection            *sections[7];   /* the open section of each level */
   guint                    n_problems;
   guint                    n_skipped;     /* questions skipped */
@@ -853,6 +887,9 @@ report (Reader     *self,
         guint       last_line,
         const char *message)
 {
+  if (self->dry)
+    return;
+
   self->n_problems++;
   if (first_line != 0 && last_line < first_line)
     last_line = first_line;
@@ -971,20 +1008,104 @@ current_section (Reader *self)
   return NULL;
 }
 
+static char *
+hash_id (const char *prefix,
+         const char *question)
+{
+  g_autofree char *folded = wenda_normalize_for_search (question, -1);
+  g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, folded, -1);
+
+  return g_strdup_printf ("%s-h%.10s", prefix, sum);
+}
+
+static void
+count_label (Reader     *self,
+             const char *label)
+{
+  if (label != NULL)
+    g_hash_table_insert (self->labels, g_strdup (label),
+                         GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->labels, label)) + 1));
+}
+
+/* The bank's own number where it is used once, else the question's hash;
+ * "-2", "-3"… after one already made */
+static char *
+make_id (Reader     *self,
+         const char *label,
+         const char *question)
+{
+  char *id;
+
+  if (label != NULL && GPOINTER_TO_UINT (g_hash_table_lookup (self->labels, label)) == 1)
+    id = g_strconcat (self->prefix, "-", label, NULL);
+  else
+    id = hash_id (self->prefix, question);
+
+  if (g_hash_table_contains (self->ids, id))
+    {
+      char *again = NULL;
+
+      for (guint n = 2; ; n++)
+        {
+          again = g_strdup_printf ("%s-%u", id, n);
+          if (!g_hash_table_contains (self->ids, again))
+            break;
+          g_free (again);
+        }
+      g_free (id);
+      id = again;
+    }
+  g_hash_table_add (self->ids, g_strdup (id));
+
+  return id;
+}
+
+/* Makes the item: it goes to the builder */
+static void
+add_item (Reader  *self,
+          char    *label,
+          GString *question,
+          GString *answer,
+          GString *explanation)
+{
+  g_autofree char *id = make_id (self, label, question->str);
+  WendaPackedItem packed;
+  WendaSection *section = current_section (self);
+
+  wenda_packed_item_init (&packed, ++self->n_items, id, strlen (id),
+                          question->str, question->len,
+                          answer->str, answer->len,
+                          explanation->str, explanation->len);
+  packed.label = label;
+  packed.section = section != NULL ? g_object_ref (section) : NULL;
+  wenda_bank_builder_add_packed (self->builder, &packed);
+}
+
 /* Ends the question being read at @end */
 static void
 item_finish (Reader *self,
              gsize   end)
 {
   const char *text = self->doc->text;
-  g_autoptr(GString) question = g_string_new (NULL);
-  g_autoptr(GString) answer = g_string_new (NULL);
-  g_autoptr(GString) explanation = g_string_new (NULL);
+  g_autoptr(GString) question = NULL;
+  g_autoptr(GString) answer = NULL;
+  g_autoptr(GString) explanation = NULL;
   gsize cont_end, answer_end;
-  Pending pending = { 0, };
 
   if (self->state != STATE_ITEM)
     return;
+
+  if (self->dry)
+    {
+      count_label (self, self->label);
+      self->n_items++;
+      item_reset (self);
+      return;
+    }
+
+  question = g_string_new (NULL);
+  answer = g_string_new (NULL);
+  explanation = g_string_new (NULL);
 
   if (self->title != NULL && self->title_end > self->title)
     append_source (question, self->title, 0, self->title_end - self->title);
@@ -1018,16 +1139,7 @@ item_finish (Reader *self,
     report (self, self->item_line, 0, 0,
             _("this question has no answer: it is kept, to be studied by recall"));
 
-  pending.label = g_steal_pointer (&self->label);
-  pending.question = g_string_free (g_steal_pointer (&question), FALSE);
-  pending.answer = g_string_free (g_steal_pointer (&answer), FALSE);
-  pending.explanation = g_string_free (g_steal_pointer (&explanation), FALSE);
-  pending.line = self->item_line;
-  pending.section = current_section (self);
-  if (pending.section != NULL)
-    g_object_ref (pending.section);
-  g_array_append_val (self->pending, pending);
-
+  add_item (self, g_steal_pointer (&self->label), question, answer, explanation);
   item_reset (self);
 }
 
@@ -1224,8 +1336,9 @@ read_list (Reader             *self,
       const char *e = doc->text + item->end;
       const char *marker_end = skip_blanks (p, e);
       const char *number = NULL, *number_end = NULL;
-      Pending pending = { 0, };
       g_autoptr(GString) question = g_string_new (NULL);
+      g_autoptr(GString) none = g_string_new (NULL);
+      char *label = NULL;
       WendaTitle title;
 
       /* The list marker: "-", "*", "+", "12." or "12)" */
@@ -1247,27 +1360,28 @@ read_list (Reader             *self,
 
       wenda_title_parse (marker_end, e - marker_end, &title);
       if (title.numbered)
-        pending.label = g_strndup (title.label, title.label_len);
+        label = g_strndup (title.label, title.label_len);
       else if (number != NULL && number_end > number)
-        pending.label = g_strndup (number, number_end - number);
+        label = g_strndup (number, number_end - number);
+
+      if (self->dry)
+        {
+          count_label (self, label);
+          g_free (label);
+          self->n_items++;
+          continue;
+        }
 
       append_source (question, title.rest, 0, (doc->text + item->end) - title.rest);
       if (question->len == 0)
         {
-          g_free (pending.label);
+          g_free (label);
           report (self, item->line, item->line, item->line, _("this question has no text"));
           self->n_skipped++;
           continue;
         }
 
-      pending.question = g_string_free (g_steal_pointer (&question), FALSE);
-      pending.answer = g_strdup ("");
-      pending.explanation = g_strdup ("");
-      pending.line = item->line;
-      pending.section = current_section (self);
-      if (pending.section != NULL)
-        g_object_ref (pending.section);
-      g_array_append_val (self->pending, pending);
+      add_item (self, label, question, none, none);
     }
 
   self->state = STATE_OUTSIDE;
@@ -1519,70 +1633,11 @@ check_fences (Reader *self)
   return first;
 }
 
-static char *
-hash_id (const char *prefix,
-         const char *question)
-{
-  g_autofree char *folded = wenda_normalize_for_search (question, -1);
-  g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, folded, -1);
-
-  return g_strdup_printf ("%s-h%.10s", prefix, sum);
-}
-
 static WendaBank *
 make_bank (Reader  *self,
            GError **error)
 {
-  g_autoptr(GHashTable) labels = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(WendaBankBuilder) builder = wenda_bank_builder_new ();
-  const char *prefix = self->options != NULL && self->options->id_prefix != NULL
-                         ? self->options->id_prefix : "q";
   g_autofree char *title = NULL;
-
-  for (guint i = 0; i < self->pending->len; i++)
-    {
-      Pending *pending = &g_array_index (self->pending, Pending, i);
-
-      if (pending->label != NULL)
-        g_hash_table_insert (labels, pending->label,
-                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (labels, pending->label)) + 1));
-    }
-
-  for (guint i = 0; i < self->pending->len; i++)
-    {
-      Pending *pending = &g_array_index (self->pending, Pending, i);
-      g_autoptr(WendaQaItem) item = NULL;
-      g_autofree char *id = NULL;
-
-      /* The bank's own number where it is unique, else the question */
-      if (pending->label != NULL &&
-          GPOINTER_TO_UINT (g_hash_table_lookup (labels, pending->label)) == 1)
-        id = g_strdup_printf ("%s-%s", prefix, pending->label);
-      else
-        id = hash_id (prefix, pending->question);
-
-      if (g_hash_table_contains (ids, id))
-        {
-          char *again = NULL;
-
-          for (guint n = 2; ; n++)
-            {
-              again = g_strdup_printf ("%s-%u", id, n);
-              if (!g_hash_table_contains (ids, again))
-                break;
-              g_free (again);
-            }
-          g_free (id);
-          id = again;
-        }
-      g_hash_table_add (ids, g_strdup (id));
-
-      item = wenda_qa_item_new (id, i + 1, pending->question, pending->answer, pending->explanation);
-      wenda_qa_item_set_label (item, pending->label);
-      wenda_qa_item_set_section (item, pending->section);
-      wenda_bank_builder_add (builder, g_steal_pointer (&item));
-    }
 
   if (self->title_block != G_MAXUINT)
     {
@@ -1599,14 +1654,14 @@ make_bank (Reader  *self,
       self->options->result->title = g_strdup (title);
     }
 
-  if (self->pending->len == 0)
+  if (self->n_items == 0)
     {
       wenda_bank_set_error (error, WENDA_BANK_ERROR_EMPTY, self->filename, 1, 0,
                             _("no question could be read: every one has a problem"));
       return NULL;
     }
 
-  return wenda_bank_builder_finish (g_steal_pointer (&builder), title != NULL ? title : "");
+  return wenda_bank_builder_finish (g_steal_pointer (&self->builder), title != NULL ? title : "");
 }
 
 /* The refusal when no question is found, with what might be one */
@@ -1650,8 +1705,9 @@ wenda_layout_read (WendaMdDoc              *doc,
   self.doc = doc;
   self.filename = filename;
   self.options = options;
-  self.pending = g_array_new (FALSE, TRUE, sizeof (Pending));
-  g_array_set_clear_func (self.pending, pending_clear);
+  self.labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.prefix = options != NULL && options->id_prefix != NULL ? options->id_prefix : "q";
   self.state = STATE_PREAMBLE;
 
   count_blocks (doc, &counts);
@@ -1689,10 +1745,22 @@ wenda_layout_read (WendaMdDoc              *doc,
   self.title_block = find_title (&self);
   unclosed = check_fences (&self);
 
+  /* First the numbers, then the items */
+  self.dry = TRUE;
+  if (!read_blocks (&self, error))
+    goto out;
+  self.dry = FALSE;
+  self.n_items = 0;
+  self.state = STATE_PREAMBLE;
+  self.stray_first = 0;
+  for (guint level = 0; level <= 6; level++)
+    g_clear_object (&self.sections[level]);
+  self.builder = wenda_bank_builder_new ();
+
   if (!read_blocks (&self, error))
     goto out;
 
-  if (self.pending->len == 0 && self.n_skipped == 0)
+  if (self.n_items == 0 && self.n_skipped == 0)
     {
       if (unclosed != 0)
         wenda_bank_set_error (error, WENDA_BANK_ERROR_SYNTAX, filename, unclosed, 0,
@@ -1708,7 +1776,9 @@ out:
   item_reset (&self);
   for (guint level = 0; level <= 6; level++)
     g_clear_object (&self.sections[level]);
-  g_array_unref (self.pending);
+  g_clear_pointer (&self.builder, wenda_bank_builder_free);
+  g_hash_table_unref (self.labels);
+  g_hash_table_unref (self.ids);
 
   return bank;
 }

@@ -1761,6 +1761,9 @@ wenda_layout_is_seed (WendaMdDoc *doc)
           continue;
         while (line.start + line.len < e && line.start[line.len] != '\n' && line.start[line.len] != '\r')
           line.len++;
+        /* Most headings are told apart by a look for the keyword */
+        if (pass == 0 && g_strstr_len (line.start, line.len, KEYWORD_ITEM) == NULL)
+          continue;
         if (!parse_atx_heading (line, &level, &content))
           continue;
 

@@ -43,13 +43,19 @@ typedef struct
                             * underline); else past its last text line */
   gsize        end;
   guint        plain;      /* its plain text in WendaMdDoc.plain: a
-                            * heading's or a paragraph's inline text, a
-                            * list's first item's */
+                            * heading's inline text, a list's first
+                            * item's; none for the others */
   guint        plain_len;
   guint        first_item; /* a list: its items in WendaMdDoc.items */
   guint        n_items;
   guint        fenced : 1;    /* a fenced code block */
   guint        ordered : 1;   /* a numbered list */
+
+  /* For wenda-layout.c, which reads them once: the marker the block
+   * starts with, + 1 (0: not looked at yet), and where the text after it
+   * starts, from start */
+  guint        marker : 3;
+  guint        marker_rest;
 } WendaMdChunk;
 
 /* An item of a top-level list */

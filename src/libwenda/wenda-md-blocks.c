@@ -445,8 +445,8 @@ enter_block (MD_BLOCKTYPE type,
           self->plain_open = TRUE;
           break;
         case MD_BLOCK_P:
+          /* Its plain text is not kept: the readers look at its source */
           self->block.kind = WENDA_MD_CHUNK_PARAGRAPH;
-          self->plain_open = TRUE;
           break;
         case MD_BLOCK_CODE:
           self->block.kind = WENDA_MD_CHUNK_CODE;
@@ -712,6 +712,45 @@ wenda_md_doc_free (WendaMdDoc *doc)
   g_free (doc);
 }
 
+/* The line of offsets that only grow */
+typedef struct
+{
+  const char *text;
+  gsize       length;
+  gsize       offset;
+  guint       line;     /* of offset */
+  gboolean    has_cr;
+} LineCounter;
+
+static guint
+line_counter_at (LineCounter *self,
+                 gsize        offset)
+{
+  const char *p = self->text + self->offset;
+  const char *end = self->text + MIN (offset, self->length);
+
+  if (offset < self->offset)
+    return self->line;
+
+  if (!self->has_cr)
+    {
+      const char *nl;
+
+      while (p < end && (nl = memchr (p, '\n', end - p)) != NULL)
+        {
+          self->line++;
+          p = nl + 1;
+        }
+    }
+  else
+    for (; p < end; p++)
+      if (*p == '\n' || (*p == '\r' && (p + 1 >= self->text + self->length || p[1] != '\n')))
+        self->line++;
+
+  self->offset = offset;
+  return self->line;
+}
+
 /**
  * wenda_md_doc_parse:
  * @text: the Markdown, valid UTF-8 with no NUL byte; it must outlive the
@@ -767,18 +806,23 @@ wenda_md_doc_parse (const char *text,
         }
     }
 
-  for (guint i = 0; i < doc->blocks->len; i++)
-    {
-      WendaMdChunk *block = &g_array_index (doc->blocks, WendaMdChunk, i);
+  /* Lines, counted forward from block to block */
+  {
+    LineCounter counter = { text, length, 0, 1, memchr (text, '\r', length) != NULL };
 
-      block->line = wenda_md_doc_line_at (doc, block->start);
-      for (guint j = 0; j < block->n_items; j++)
-        {
-          WendaMdItem *item = &g_array_index (doc->items, WendaMdItem, block->first_item + j);
+    for (guint i = 0; i < doc->blocks->len; i++)
+      {
+        WendaMdChunk *block = &g_array_index (doc->blocks, WendaMdChunk, i);
 
-          item->line = wenda_md_doc_line_at (doc, item->start);
-        }
-    }
+        block->line = line_counter_at (&counter, block->start);
+        for (guint j = 0; j < block->n_items; j++)
+          {
+            WendaMdItem *item = &g_array_index (doc->items, WendaMdItem, block->first_item + j);
+
+            item->line = line_counter_at (&counter, item->start);
+          }
+      }
+  }
 
   return doc;
 }

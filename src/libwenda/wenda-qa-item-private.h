@@ -28,6 +28,8 @@ typedef struct
   char   *texts;       /* id, question, answer, explanation, each NUL-ended */
   gsize   lengths[4];
   guint   number;
+  char         *label;    /* owned, or NULL (wenda_qa_item_get_label()) */
+  WendaSection *section;  /* owned, or NULL */
 } WendaPackedItem;
 
 void         wenda_packed_item_init   (WendaPackedItem     *packed,

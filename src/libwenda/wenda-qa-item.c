@@ -286,6 +286,8 @@ wenda_packed_item_init (WendaPackedItem *packed,
   char *p;
 
   packed->number = number;
+  packed->label = NULL;
+  packed->section = NULL;
   packed->texts = p = g_malloc (id_len + question_len + answer_len + explanation_len + 4);
 
   for (guint i = 0; i < 4; i++)
@@ -302,6 +304,8 @@ void
 wenda_packed_item_clear (WendaPackedItem *packed)
 {
   g_clear_pointer (&packed->texts, g_free);
+  g_clear_pointer (&packed->label, g_free);
+  g_clear_object (&packed->section);
 }
 
 /* The item of @packed, which it empties (the item takes the block) */
@@ -321,6 +325,8 @@ wenda_qa_item_new_packed (WendaPackedItem *packed)
 
   self = item_new (texts, packed->number, pieces[1], pieces[2], pieces[3]);
   self->texts = texts;
+  self->label = g_steal_pointer (&packed->label);
+  self->section = g_steal_pointer (&packed->section);
 
   return self;
 }

@@ -6,7 +6,10 @@
  * the median of RUNS (default 9) after one warm-up round:
  *
  *   baseline   read FILE and count its lines (the floor for any import)
+ *   md4c       md_parse() FILE's text (read before) with callbacks that do
+ *              nothing: the Markdown parser alone
  *   import     read FILE and wenda_import_parse() it (parse + model build)
+ *   parse      wenda_import_parse() FILE's text (read before)
  *   items      wenda_qa_item_new() for every item of the bank, from its
  *              strings (the item creation inside the parse)
  *   bank-new   wenda_bank_new() on the parsed items (indexes and the
@@ -15,7 +18,9 @@
  *              the worst case of duplicate detection
  *
  * and prints "bank-build-KEY value" lines, then import throughput as a
- * share of the baseline's (the target is ≥ 0.25).  With --generate, FILE
+ * share of the baseline's (the target is ≥ 0.25), and the parse's time
+ * as a multiple of md4c's (the target is ≤ 2.5).  --layout headings
+ * generates FILE in the layout of the field's banks.  With --generate, FILE
  * is first written by gen-bank.py if it does not exist.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -24,6 +29,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+
+#include <md4c.h>
 
 #include "bench-util.h"
 #include "wenda-bank.h"
@@ -34,7 +41,9 @@
 typedef enum
 {
   SUBJECT_BASELINE,
+  SUBJECT_MD4C,
   SUBJECT_IMPORT,
+  SUBJECT_PARSE,
   SUBJECT_ITEMS,
   SUBJECT_BANK_NEW,
   SUBJECT_GROUP,
@@ -42,7 +51,7 @@ typedef enum
 } Subject;
 
 static const char * const subject_names[N_SUBJECTS] = {
-  "baseline", "import", "items", "bank-new", "group",
+  "baseline", "md4c", "import", "parse", "items", "bank-new", "group",
 };
 
 static char *
@@ -64,6 +73,8 @@ typedef struct
   GPtrArray *items;      /* of WendaQaItem */
   GPtrArray *strings;    /* id, question, answer, explanation per item */
   GPtrArray *group;      /* GROUP_SIZE items with the same term */
+  char      *data;       /* the file's text */
+  gsize      length;
 } Input;
 
 static void
@@ -81,6 +92,8 @@ input_load (Input      *input,
                              NULL, NULL, NULL, NULL, &error);
   if (bank == NULL)
     g_error ("%s", error->message);
+  input->data = g_steal_pointer (&data);
+  input->length = length;
 
   n = g_list_model_get_n_items (G_LIST_MODEL (bank));
   input->items = g_ptr_array_new_with_free_func (g_object_unref);
@@ -113,7 +126,42 @@ input_clear (Input *input)
   g_clear_pointer (&input->items, g_ptr_array_unref);
   g_clear_pointer (&input->strings, g_ptr_array_unref);
   g_clear_pointer (&input->group, g_ptr_array_unref);
+  g_clear_pointer (&input->data, g_free);
 }
+
+static int
+block_nothing (MD_BLOCKTYPE type,
+               void        *detail,
+               void        *user_data)
+{
+  return 0;
+}
+
+static int
+span_nothing (MD_SPANTYPE type,
+              void       *detail,
+              void       *user_data)
+{
+  return 0;
+}
+
+static int
+text_nothing (MD_TEXTTYPE    type,
+              const MD_CHAR *text,
+              MD_SIZE        size,
+              void          *user_data)
+{
+  return 0;
+}
+
+/* md4c with the reader's flags, listening to nothing */
+static const MD_PARSER empty_parser = {
+  0,
+  MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS | MD_FLAG_LATEXMATHSPANS |
+    MD_FLAG_PERMISSIVEURLAUTOLINKS | MD_FLAG_PERMISSIVEWWWAUTOLINKS,
+  block_nothing, block_nothing, span_nothing, span_nothing, text_nothing,
+  NULL, NULL,
+};
 
 /* Runs @subject once and returns how long its timed part took. */
 static double
@@ -135,6 +183,18 @@ run_once (Subject     subject,
     case SUBJECT_BASELINE:
       data = read_file (path, &length);
       n_lines = count_lines (data, length);
+      break;
+
+    case SUBJECT_MD4C:
+      if (md_parse (input->data, (MD_SIZE)input->length, &empty_parser, NULL) != 0)
+        g_error ("md4c could not parse %s", path);
+      break;
+
+    case SUBJECT_PARSE:
+      bank = wenda_import_parse (input->data, input->length, path, WENDA_IMPORT_FORMAT_AUTO, "bench",
+                                 NULL, NULL, NULL, NULL, &error);
+      if (bank == NULL)
+        g_error ("%s", error->message);
       break;
 
     case SUBJECT_IMPORT:
@@ -180,10 +240,11 @@ run_once (Subject     subject,
 static void
 generate (const char *path,
           const char *python,
-          const char *script)
+          const char *script,
+          const char *layout)
 {
   g_autoptr(GError) error = NULL;
-  const char *argv[] = { python, script, "--output", path, NULL };
+  const char *argv[] = { python, script, "--output", path, "--layout", layout, NULL };
   int status;
 
   if (g_file_test (path, G_FILE_TEST_EXISTS))
@@ -202,22 +263,27 @@ main (int   argc,
 {
   GArray *samples[N_SUBJECTS];
   Input input = { 0, };
+
   const char *path;
   guint runs = 9;
   double size_mb, times[N_SUBJECTS];
   gsize length;
   int i = 1;
 
+  const char *layout = "seed";
+
   if (argc < 2)
     {
-      g_printerr ("usage: %s FILE [RUNS] [--generate PYTHON GEN-BANK.PY]\n", argv[0]);
+      g_printerr ("usage: %s FILE [RUNS] [--layout seed|headings] [--generate PYTHON GEN-BANK.PY]\n", argv[0]);
       return EXIT_FAILURE;
     }
   path = argv[i++];
   if (i < argc && argv[i][0] != '-')
     runs = (guint)MAX (1, atoi (argv[i])), i++;
+  if (i + 1 < argc && g_str_equal (argv[i], "--layout"))
+    layout = argv[i + 1], i += 2;
   if (i + 2 < argc && g_str_equal (argv[i], "--generate"))
-    generate (path, argv[i + 1], argv[i + 2]);
+    generate (path, argv[i + 1], argv[i + 2], layout);
 
   g_free (read_file (path, &length));
   size_mb = length / 1e6;
@@ -253,6 +319,8 @@ main (int   argc,
     }
   g_print ("bank-build-ratio %.3f (import throughput / baseline throughput; target >= 0.25)\n",
            times[SUBJECT_BASELINE] / times[SUBJECT_IMPORT]);
+  g_print ("bank-build-md4c-ratio %.2f (parse time / md4c's parse with empty callbacks; target <= 2.5)\n",
+           times[SUBJECT_PARSE] / times[SUBJECT_MD4C]);
 
   for (guint s = 0; s < N_SUBJECTS; s++)
     g_array_unref (samples[s]);

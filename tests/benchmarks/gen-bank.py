@@ -12,6 +12,13 @@ file is about 40 MB, ~420 bytes an item as in the bundled bank.
 
     tests/benchmarks/gen-bank.py --items 100000 --output /tmp/bank-100k.md
 
+With --layout headings it writes them as the field's banks are written
+instead: numbered chapters ("## 第 3 章 …") of 100 questions, each question
+a numbered heading ("### 3.17 什么是…？") with its answer under it, about
+one in five answers with a code block, one in four with inline math and
+one in ten with a display formula, and the explanation after a
+"**解析：**" marker (README, "The layouts Wenda reads").
+
 With --json it writes the same items as a bank of the app's own JSON
 format instead, as the library keeps the banks a user has imported
 (startup.py --data-home measures a start with such a library).
@@ -114,6 +121,9 @@ def main():
     parser.add_argument('--seed', type=int, default=20261129, help='random seed (default fixed)')
     parser.add_argument('--json', action='store_true',
                         help="write the app's JSON bank format instead of Markdown")
+    parser.add_argument('--layout', choices=('seed', 'headings'), default='seed',
+                        help="the Markdown layout: the bundled bank's (default) or numbered "
+                             "headings in chapters, with code and math")
     args = parser.parse_args()
 
     sentences, terms = read_seed()
@@ -131,7 +141,8 @@ def main():
         return '{}{}{}（{}{}{}）'.format(p_zh, zh, s_zh, p_en, en, s_en)
 
     title = '大模型训练题库（{:,} 题，生成）'.format(args.items)
-    out = ['### {}\n'.format(title)]
+    headings = args.layout == 'headings'
+    out = ['# {}\n'.format(title) if headings else '### {}\n'.format(title)]
     items = []
     for n in range(1, args.items + 1):
         t, u = question_term(), rng.choice(bases)[0]
@@ -143,6 +154,23 @@ def main():
                        for _ in range(rng.choice((0, 1, 1, 1, 2)))]
         items.append({'id': 'gen-{}'.format(n), 'number': n, 'question': question,
                       'answer': '\n\n'.join(answer), 'explanation': '\n\n'.join(explanation)})
+        if headings:
+            chapter, k = (n - 1) // 100 + 1, (n - 1) % 100 + 1
+            if k == 1:
+                out.append('\n## 第 {} 章 {}\n'.format(chapter, rng.choice(bases)[0]))
+            out.append('\n### {}.{} {}\n'.format(chapter, k, question))
+            if rng.random() < 0.25:
+                answer[0] += ' 其损失可写成 $L = -\\sum_i y_i \\log p_i$。'
+            out.extend('\n' + p + '\n' for p in answer)
+            if rng.random() < 0.1:
+                out.append('\n$$\n\\theta_{t+1} = \\theta_t - \\eta \\nabla_\\theta L(\\theta_t)\n$$\n')
+            if rng.random() < 0.2:
+                out.append('\n```python\nfor step, batch in enumerate(loader):\n'
+                           '    loss = model(batch).loss\n    loss.backward()\n```\n')
+            if explanation:
+                out.append('\n**解析：**\n')
+                out.extend('\n' + p + '\n' for p in explanation)
+            continue
         out.append('\n#### 题目 {}：{}\n'.format(n, question))
         out.append('\n**答案：**\n')
         out.extend('\n' + p + '\n' for p in answer)
