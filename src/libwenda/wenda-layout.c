@@ -857,6 +857,7 @@ typedef struct
   GHashTable              *ids;           /* of the ids made */
   const char              *prefix;
   guint                    n_items;
+  GString                 *texts[3];      /* question, answer, explanation */
   WendaSection            *sections[7];   /* the open section of each level */
   guint                    n_problems;
   guint                    n_skipped;     /* questions skipped */
@@ -1087,9 +1088,9 @@ item_finish (Reader *self,
              gsize   end)
 {
   const char *text = self->doc->text;
-  g_autoptr(GString) question = NULL;
-  g_autoptr(GString) answer = NULL;
-  g_autoptr(GString) explanation = NULL;
+  GString *question = self->texts[0];
+  GString *answer = self->texts[1];
+  GString *explanation = self->texts[2];
   gsize cont_end, answer_end;
 
   if (self->state != STATE_ITEM)
@@ -1103,9 +1104,10 @@ item_finish (Reader *self,
       return;
     }
 
-  question = g_string_new (NULL);
-  answer = g_string_new (NULL);
-  explanation = g_string_new (NULL);
+  /* The same three strings for every question */
+  g_string_truncate (question, 0);
+  g_string_truncate (answer, 0);
+  g_string_truncate (explanation, 0);
 
   if (self->title != NULL && self->title_end > self->title)
     append_source (question, self->title, 0, self->title_end - self->title);
@@ -1706,6 +1708,8 @@ wenda_layout_read (WendaMdDoc              *doc,
   self.filename = filename;
   self.options = options;
   self.labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (self.texts); i++)
+    self.texts[i] = g_string_sized_new (1024);
   self.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.prefix = options != NULL && options->id_prefix != NULL ? options->id_prefix : "q";
   self.state = STATE_PREAMBLE;
@@ -1779,6 +1783,8 @@ out:
   g_clear_pointer (&self.builder, wenda_bank_builder_free);
   g_hash_table_unref (self.labels);
   g_hash_table_unref (self.ids);
+  for (guint i = 0; i < G_N_ELEMENTS (self.texts); i++)
+    g_string_free (self.texts[i], TRUE);
 
   return bank;
 }

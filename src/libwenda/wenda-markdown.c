@@ -1746,7 +1746,7 @@ wenda_layout_is_seed (WendaMdDoc *doc)
   guint item_levels = 0;
   guint n_items = 0;
 
-  for (guint pass = 0; pass < 2; pass++)
+  for (guint pass = 0; pass < 2 && (pass == 0 || n_items > 0); pass++)
     for (guint i = 0; i < doc->blocks->len; i++)
       {
         const WendaMdChunk *block = &g_array_index (doc->blocks, WendaMdChunk, i);

@@ -770,7 +770,8 @@ wenda_md_doc_parse (const char *text,
 
   doc->text = text;
   doc->length = length;
-  doc->blocks = g_array_new (FALSE, TRUE, sizeof (WendaMdChunk));
+  /* About a block per 100 bytes in the banks of the field */
+  doc->blocks = g_array_sized_new (FALSE, TRUE, sizeof (WendaMdChunk), length / 100 + 16);
   doc->items = g_array_new (FALSE, TRUE, sizeof (WendaMdItem));
   doc->plain = g_string_sized_new (length / 4 + 16);
 
