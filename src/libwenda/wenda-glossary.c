@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "wenda-glossary.h"
+#include "wenda-md-blocks-private.h"
 
 struct _WendaGlossaryTerm
 {
@@ -819,9 +820,14 @@ wenda_glossary_new_for_bank (WendaBank *bank)
       g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (bank), i);
       guint number = wenda_qa_item_get_number (item);
 
-      scan_text (&builder, wenda_qa_item_get_question (item), number, TRUE);
-      scan_text (&builder, wenda_qa_item_get_answer (item), number, FALSE);
-      scan_text (&builder, wenda_qa_item_get_explanation (item), number, FALSE);
+      /* The text as read: no Markdown marks, no URLs */
+      g_autofree char *question = wenda_markdown_to_plain (wenda_qa_item_get_question (item), -1);
+      g_autofree char *answer = wenda_markdown_to_plain (wenda_qa_item_get_answer (item), -1);
+      g_autofree char *explanation = wenda_markdown_to_plain (wenda_qa_item_get_explanation (item), -1);
+
+      scan_text (&builder, question, number, TRUE);
+      scan_text (&builder, answer, number, FALSE);
+      scan_text (&builder, explanation, number, FALSE);
     }
 
   /* An abbreviation-only gloss joins the term it abbreviates. */
@@ -900,8 +906,9 @@ wenda_glossary_new_for_bank (WendaBank *bank)
             {
               /* A term is used where the scan for links would find it:
                * 注意力机制 inside 自注意力机制 is not a use. */
-              scan_terms (self, wenda_qa_item_get_text (item, f, l), FALSE,
-                          add_user, GUINT_TO_POINTER (number));
+              g_autofree char *plain = wenda_markdown_to_plain (wenda_qa_item_get_text (item, f, l), -1);
+
+              scan_terms (self, plain, FALSE, add_user, GUINT_TO_POINTER (number));
             }
         }
     }
