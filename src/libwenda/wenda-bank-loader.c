@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The JSON bank format, version 1
- * ===============================
+/* The JSON bank format, versions 1 and 2
+ * =======================================
  *
  *   {
  *     "format": "wenda-bank",
@@ -40,6 +40,28 @@
  *                  by "\n\n"
  *     explanation  optional string (default "")
  *
+ * Version 2 adds sections and the bank's own numbers:
+ *
+ *     "sections": [
+ *       { "title": "第一章 数学基础" },
+ *       { "title": "1.1 向量", "parent": 0 }
+ *     ],
+ *     "items": [ { …, "label": "1.1.1", "section": 1 } ]
+ *
+ *   sections     optional array of objects, each after its parent:
+ *     title        required, non-empty string
+ *     parent       optional, the index in "sections" of the section it is
+ *                  in, smaller than its own
+ *   and in an item:
+ *     label        optional, non-empty string: the question's number as
+ *                  the bank writes it ("1.1.3"), shown instead of "number"
+ *     section      optional, the index in "sections" of the innermost
+ *                  section the item is in; the items of a section are
+ *                  consecutive
+ *
+ * A version 1 file has neither (they are ignored there).  The writer
+ * writes version 1 for a bank that has no sections and no labels.
+ *
  * Other members are ignored, so later versions can add some.  Errors name
  * FILE:LINE (and COLUMN, in characters from 1, for syntax errors); an error
  * in an item names the line where the item's "{" is.
@@ -53,6 +75,7 @@
 #include <json-glib/json-glib.h>
 
 #include "wenda-bank-loader-private.h"
+#include "wenda-qa-item-private.h"
 #include "wenda-json-private.h"
 #include "wenda-text-check-private.h"
 
@@ -106,7 +129,51 @@ typedef struct
 {
   const char       *filename;
   WendaJsonLineMap *lines;
+  GPtrArray        *sections;   /* of WendaSection, from "sections" (version 2) */
 } Context;
+
+/* An optional member that is an index into "sections": *@index, or -1
+ * when there is none; an index must be below @limit */
+static gboolean
+get_section_index (Context     *ctx,
+                   JsonObject  *object,
+                   const char  *name,
+                   guint        limit,
+                   const char  *where,
+                   guint        line,
+                   gint64      *index,
+                   GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  *index = -1;
+  if (node == NULL)
+    return TRUE;
+
+  if (!wenda_json_node_has_type (node, G_TYPE_INT64))
+    {
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_WRONG_TYPE, ctx->filename, line, 0,
+                            _("“%s” of %s must be an integer, not %s"),
+                            name, where, wenda_json_node_type_name (node));
+      return FALSE;
+    }
+
+  *index = json_node_get_int (node);
+  if (*index < 0 || *index >= (gint64)limit)
+    {
+      if (limit == 0)
+        wenda_bank_set_error (error, WENDA_BANK_ERROR_STRUCTURE, ctx->filename, line, 0,
+                              _("“%s” of %s is %lld, but there is no section before it"),
+                              name, where, (long long)*index);
+      else
+        wenda_bank_set_error (error, WENDA_BANK_ERROR_STRUCTURE, ctx->filename, line, 0,
+                              _("“%s” of %s must be a section's index, 0 to %u, not %lld"),
+                              name, where, limit - 1, (long long)*index);
+      return FALSE;
+    }
+
+  return TRUE;
+}
 
 /* Looks up member @name of @object, a string.  @where names the object in
  * messages ("item 3"); @line is where errors point. */
@@ -180,6 +247,9 @@ read_item (Context     *ctx,
   JsonObject *object;
   JsonNode *number_node;
   const char *id, *question, *answer, *explanation;
+  const char *label = NULL;
+  gint64 section = -1;
+  WendaQaItem *item;
   gpointer first_line;
   gint64 number;
   guint line;
@@ -254,10 +324,84 @@ read_item (Context     *ctx,
       return NULL;
     }
 
+  if (ctx->sections != NULL)
+    {
+      if (!get_string (ctx, object, "label", FALSE, TRUE, where, line, &label, error) ||
+          !get_section_index (ctx, object, "section", ctx->sections->len, where, line,
+                              &section, error))
+        return NULL;
+    }
+
   g_hash_table_insert (numbers, GUINT_TO_POINTER ((guint)number), GUINT_TO_POINTER (line));
   g_hash_table_insert (ids, (gpointer)id, GUINT_TO_POINTER (line));
 
-  return wenda_qa_item_new (id, (guint)number, question, answer, explanation);
+  item = wenda_qa_item_new (id, (guint)number, question, answer, explanation);
+  wenda_qa_item_set_label (item, label);
+  if (section >= 0)
+    wenda_qa_item_set_section (item, g_ptr_array_index (ctx->sections, section));
+
+  return item;
+}
+
+/* Version 2's "sections", into ctx->sections (empty when there are none) */
+static gboolean
+read_sections (Context     *ctx,
+               JsonObject  *root,
+               guint        root_line,
+               GError     **error)
+{
+  guint line = wenda_json_line_map_root_member_line (ctx->lines, "sections", root_line);
+  JsonNode *node = json_object_get_member (root, "sections");
+  JsonArray *array;
+
+  g_clear_pointer (&ctx->sections, g_ptr_array_unref);
+  ctx->sections = g_ptr_array_new_with_free_func (g_object_unref);
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_WRONG_TYPE, ctx->filename, line, 0,
+                            _("“sections” must be an array, not %s"),
+                            wenda_json_node_type_name (node));
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *where = g_strdup_printf (_("section %u"), i);
+      JsonObject *object;
+      const char *title;
+      gint64 parent;
+      guint element_line = wenda_json_line_map_element_line (ctx->lines, array, i, line);
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          wenda_bank_set_error (error, WENDA_BANK_ERROR_WRONG_TYPE, ctx->filename, element_line, 0,
+                                _("%s must be an object, not %s"),
+                                where, wenda_json_node_type_name (element));
+          return FALSE;
+        }
+
+      object = json_node_get_object (element);
+      element_line = wenda_json_line_map_object_line (ctx->lines, object);
+      if (element_line == 0)
+        element_line = line;
+
+      /* A parent comes before its sections: no section is its own
+       * ancestor */
+      if (!get_string (ctx, object, "title", TRUE, TRUE, where, element_line, &title, error) ||
+          !get_section_index (ctx, object, "parent", i, where, element_line, &parent, error))
+        return FALSE;
+
+      g_ptr_array_add (ctx->sections,
+                       wenda_section_new (parent >= 0 ? g_ptr_array_index (ctx->sections, parent) : NULL,
+                                          title));
+    }
+
+  return TRUE;
 }
 
 /* Checks the members of the root object; @items gets the (non-empty)
@@ -342,6 +486,9 @@ read_header (Context     *ctx,
   if (!get_string (ctx, object, "source", FALSE, FALSE, where, line, &unused, error))
     return FALSE;
 
+  if (version >= 2 && !read_sections (ctx, object, root_line, error))
+    return FALSE;
+
   line = wenda_json_line_map_root_member_line (ctx->lines, "items", root_line);
   node = json_object_get_member (object, "items");
   if (node == NULL)
@@ -372,6 +519,14 @@ read_header (Context     *ctx,
   *items_line_out = line;
   return TRUE;
 }
+
+static void
+context_clear (Context *ctx)
+{
+  g_clear_pointer (&ctx->sections, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Context, context_clear)
 
 static WendaBank *
 read_bank (Context     *ctx,
@@ -443,7 +598,7 @@ wenda_bank_load_json (const char  *data,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   g_auto(WendaJsonLineMap) lines = { 0, };
-  Context ctx;
+  g_auto(Context) ctx = { 0, };
   gsize len;
   gsize bom;
 
@@ -608,9 +763,22 @@ wenda_bank_to_json (WendaBank  *bank,
 {
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) root = NULL;
+  GPtrArray *sections;
+  gboolean version2;
   guint n_items;
 
   g_return_val_if_fail (WENDA_IS_BANK (bank), NULL);
+
+  /* Version 1 for a bank that needs nothing of version 2 */
+  sections = wenda_bank_get_sections (bank);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (bank));
+  version2 = sections->len > 0;
+  for (guint i = 0; i < n_items && !version2; i++)
+    {
+      g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (bank), i);
+
+      version2 = wenda_qa_item_get_label (item) != NULL;
+    }
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);
@@ -618,7 +786,7 @@ wenda_bank_to_json (WendaBank  *bank,
   json_builder_set_member_name (builder, "format");
   json_builder_add_string_value (builder, FORMAT_NAME);
   json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, WENDA_BANK_FORMAT_VERSION);
+  json_builder_add_int_value (builder, version2 ? 2 : 1);
   json_builder_set_member_name (builder, "title");
   json_builder_add_string_value (builder, wenda_bank_get_title (bank));
   json_builder_set_member_name (builder, "language");
@@ -629,19 +797,51 @@ wenda_bank_to_json (WendaBank  *bank,
       json_builder_add_string_value (builder, source);
     }
 
+  if (sections->len > 0)
+    {
+      json_builder_set_member_name (builder, "sections");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < sections->len; i++)
+        {
+          WendaSection *section = g_ptr_array_index (sections, i);
+          WendaSection *parent = wenda_section_get_parent (section);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, wenda_section_get_title (section));
+          if (parent != NULL)
+            {
+              json_builder_set_member_name (builder, "parent");
+              json_builder_add_int_value (builder, wenda_section_get_index (parent));
+            }
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+
   json_builder_set_member_name (builder, "items");
   json_builder_begin_array (builder);
 
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (bank));
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (bank), i);
+      WendaSection *section = wenda_qa_item_get_section (item);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
       json_builder_add_string_value (builder, wenda_qa_item_get_id (item));
       json_builder_set_member_name (builder, "number");
       json_builder_add_int_value (builder, wenda_qa_item_get_number (item));
+      if (wenda_qa_item_get_label (item) != NULL)
+        {
+          json_builder_set_member_name (builder, "label");
+          json_builder_add_string_value (builder, wenda_qa_item_get_label (item));
+        }
+      if (section != NULL)
+        {
+          json_builder_set_member_name (builder, "section");
+          json_builder_add_int_value (builder, wenda_section_get_index (section));
+        }
       json_builder_set_member_name (builder, "question");
       json_builder_add_string_value (builder, wenda_qa_item_get_question (item));
       json_builder_set_member_name (builder, "answer");
@@ -665,12 +865,18 @@ item_with_prefix (WendaQaItem *item,
 {
   g_autofree char *id = NULL;
 
+  WendaQaItem *copy;
+
   id = g_strdup_printf ("%s-%03u", prefix, wenda_qa_item_get_number (item));
-  return wenda_qa_item_new (id,
+  copy = wenda_qa_item_new (id,
                             wenda_qa_item_get_number (item),
                             wenda_qa_item_get_question (item),
                             wenda_qa_item_get_answer (item),
                             wenda_qa_item_get_explanation (item));
+  wenda_qa_item_set_label (copy, wenda_qa_item_get_label (item));
+  wenda_qa_item_set_section (copy, wenda_qa_item_get_section (item));
+
+  return copy;
 }
 
 /**
@@ -773,7 +979,7 @@ wenda_bank_read_json (const char              *text,
   g_autoptr(GHashTable) ids = NULL;
   g_auto(WendaJsonLineMap) lines = { 0, };
   LenientContext lenient = { 0, };
-  Context ctx;
+  g_auto(Context) ctx = { 0, };
   const char *title;
   JsonArray *array;
   guint items_line;

@@ -8,7 +8,9 @@
 
 G_BEGIN_DECLS
 
-#define WENDA_BANK_FORMAT_VERSION 1
+/* The newest version read; version 1 is written for a bank with no
+ * sections and no labels of its own */
+#define WENDA_BANK_FORMAT_VERSION 2
 
 WendaBank *wenda_bank_load_json      (const char  *data,
                                       gssize       length,

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "wenda-bank-loader.h"
 #include "wenda-import.h"
 #include "wenda-layout-private.h"
 #include "wenda-md-blocks-private.h"
@@ -701,6 +702,84 @@ test_unclosed_fence (void)
   g_assert_nonnull (strstr (problem->message, "never closed"));
 }
 
+/* JSON version 2 keeps the sections and the numbers {{{ */
+
+static void
+test_json_round_trip (void)
+{
+  g_autoptr(WendaBank) bank = import_fixture ("headings-chapters.md", NULL);
+  g_autoptr(WendaBank) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = wenda_bank_to_json (bank, NULL);
+  GPtrArray *sections;
+
+  g_assert_nonnull (strstr (json, "\"version\" : 2"));
+  g_assert_nonnull (strstr (json, "\"sections\""));
+  again = wenda_bank_load_json (json, -1, "again.json", &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (n_items (again), ==, 5);
+  sections = wenda_bank_get_sections (again);
+  g_assert_cmpuint (sections->len, ==, 5);
+  g_assert_true (wenda_section_get_parent (g_ptr_array_index (sections, 1)) ==
+                 g_ptr_array_index (sections, 0));
+  for (guint i = 0; i < 5; i++)
+    {
+      WendaQaItem *a = item_at (bank, i);
+      WendaQaItem *b = item_at (again, i);
+      g_autofree char *pa = wenda_section_dup_path (wenda_qa_item_get_section (a), WENDA_LANGUAGE_ZH);
+      g_autofree char *pb = wenda_section_dup_path (wenda_qa_item_get_section (b), WENDA_LANGUAGE_ZH);
+
+      g_assert_true (wenda_qa_item_equal (a, b));
+      g_assert_cmpstr (wenda_qa_item_get_label (a), ==, wenda_qa_item_get_label (b));
+      g_assert_cmpstr (pa, ==, pb);
+    }
+}
+
+/* A bank with neither is still written as version 1 */
+static void
+test_json_version_1 (void)
+{
+  g_autofree char *seed = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(WendaBank) bank = NULL;
+  gsize length;
+
+  seed = unit_read_seed (&length);
+  bank = import_text (seed, length, "seed.md", NULL, NULL);
+  json = wenda_bank_to_json (bank, NULL);
+  g_assert_nonnull (strstr (json, "\"version\" : 1"));
+  g_assert_null (strstr (json, "\"sections\""));
+}
+
+static void
+test_json_section_errors (void)
+{
+  static const struct { const char *json; const char *message; } cases[] = {
+    { "{\"format\": \"wenda-bank\", \"version\": 2, \"title\": \"\",\n"
+      " \"sections\": [{\"title\": \"a\", \"parent\": 0}],\n"
+      " \"items\": [{\"id\": \"x\", \"number\": 1, \"question\": \"q\", \"answer\": \"a\"}]}",
+      "s.json:2: “parent” of section 0 is 0, but there is no section before it" },
+    { "{\"format\": \"wenda-bank\", \"version\": 2, \"title\": \"\",\n"
+      " \"sections\": [{\"title\": \"a\"}],\n"
+      " \"items\": [\n{\"id\": \"x\", \"number\": 1, \"question\": \"q\", \"answer\": \"a\", \"section\": 3}]}",
+      "s.json:4: “section” of question 1 must be a section's index, 0 to 0, not 3" },
+    { "{\"format\": \"wenda-bank\", \"version\": 2, \"title\": \"\",\n"
+      " \"sections\": [{\"title\": \"\"}],\n"
+      " \"items\": [{\"id\": \"x\", \"number\": 1, \"question\": \"q\", \"answer\": \"a\"}]}",
+      "s.json:2: “title” of section 0 is empty" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(WendaBank) bank = wenda_bank_load_json (cases[i].json, -1, "s.json", &error);
+
+      g_assert_null (bank);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
 /* }}} */
 
 int
@@ -732,6 +811,9 @@ main (int   argc,
   g_test_add_func ("/Wenda/Layout/ids/repeated-numbers", test_repeated_numbers);
   g_test_add_func ("/Wenda/Layout/seed", test_seed_layout);
   g_test_add_func ("/Wenda/Layout/unclosed-fence", test_unclosed_fence);
+  g_test_add_func ("/Wenda/Layout/json/round-trip", test_json_round_trip);
+  g_test_add_func ("/Wenda/Layout/json/version-1", test_json_version_1);
+  g_test_add_func ("/Wenda/Layout/json/section-errors", test_json_section_errors);
 
   return g_test_run ();
 }
