@@ -635,6 +635,13 @@ wenda_qa_item_get_search_text (WendaQaItem *self)
       g_string_append_printf (joined, "№%u", self->number);
       if (self->label != NULL)
         g_string_append_printf (joined, "\n№%s", self->label);
+      /* Its section's titles: a search for a chapter finds its topics */
+      for (WendaSection *s = self->section; s != NULL; s = wenda_section_get_parent (s))
+        {
+          g_string_append_printf (joined, "\n%s", wenda_section_get_title (s));
+          if (wenda_section_get_title_in (s, WENDA_LANGUAGE_EN) != wenda_section_get_title (s))
+            g_string_append_printf (joined, "\n%s", wenda_section_get_title_in (s, WENDA_LANGUAGE_EN));
+        }
       for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
         {
           g_string_append_c (joined, '\n');

@@ -41,6 +41,7 @@
 #include <string.h>
 
 #include "wenda-search-index.h"
+#include "wenda-section.h"
 #include "wenda-md-blocks-private.h"
 
 struct _WendaSearchIndex
@@ -95,6 +96,13 @@ append_item_text (GString     *joined,
   g_string_append_printf (joined, "№%u", wenda_qa_item_get_number (item));
   if (label != NULL)
     g_string_append_printf (joined, "\n№%s", label);
+  /* As wenda_qa_item_get_search_text() does: the section's titles */
+  for (WendaSection *s = wenda_qa_item_get_section (item); s != NULL; s = wenda_section_get_parent (s))
+    {
+      g_string_append_printf (joined, "\n%s", wenda_section_get_title (s));
+      if (wenda_section_get_title_in (s, WENDA_LANGUAGE_EN) != wenda_section_get_title (s))
+        g_string_append_printf (joined, "\n%s", wenda_section_get_title_in (s, WENDA_LANGUAGE_EN));
+    }
 
   for (WendaLanguage language = WENDA_LANGUAGE_ZH; language <= WENDA_LANGUAGE_EN; language++)
     for (WendaQaField field = WENDA_QA_FIELD_QUESTION; field <= WENDA_QA_FIELD_EXPLANATION; field++)

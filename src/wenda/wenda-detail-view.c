@@ -18,7 +18,9 @@ struct _WendaDetailView
 
   /* Template widgets */
   GtkWidget   *box;
+  GtkLabel    *section_label;
   GtkLabel    *number_label;
+  GtkLabel    *no_answer_label;
   GtkLabel    *question_label;
   GtkLabel    *question_en_label;
   GtkLabel    *question_secondary_label;
@@ -326,8 +328,19 @@ wenda_detail_view_update_mode (WendaDetailView *self)
   gboolean en = self->mode == WENDA_CONTENT_MODE_EN;
   gboolean both = self->mode == WENDA_CONTENT_MODE_BOTH;
   gboolean answer = !self->answer_hidden;
+  gboolean has_answer = self->item != NULL && wenda_qa_item_get_answer (self->item)[0] != '\0';
   gboolean has_explanation = answer && self->item != NULL &&
                              wenda_qa_item_get_explanation (self->item)[0] != '\0';
+  WendaSection *section = self->item != NULL ? wenda_qa_item_get_section (self->item) : NULL;
+
+  /* The section path, in the reading language */
+  if (section != NULL)
+    {
+      g_autofree char *path = wenda_section_dup_path (section, en ? WENDA_LANGUAGE_EN : WENDA_LANGUAGE_ZH);
+
+      gtk_label_set_text (self->section_label, path);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->section_label), section != NULL);
 
   if (both && self->item != NULL &&
       (!self->grids_filled || self->grids_side_by_side != self->side_by_side))
@@ -342,6 +355,8 @@ wenda_detail_view_update_mode (WendaDetailView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->question_en_label), en);
   gtk_widget_set_visible (GTK_WIDGET (self->question_secondary_label), both);
   gtk_widget_set_visible (self->answer_heading, answer);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_answer_label), answer && !has_answer);
+  answer = answer && has_answer;
   gtk_widget_set_visible (GTK_WIDGET (self->answer_label), answer && zh && !both);
   gtk_widget_set_visible (GTK_WIDGET (self->answer_en_label), answer && en);
   gtk_widget_set_visible (GTK_WIDGET (self->answer_grid), answer && both);
@@ -413,8 +428,13 @@ wenda_detail_view_update (WendaDetailView *self)
     {
       g_autofree char *number = NULL;
 
-      /* Translators: the number of a topic, as in "№12" */
-      number = g_strdup_printf (_("№%u"), wenda_qa_item_get_number (self->item));
+      /* The bank's own number, as written, where it has one */
+      if (wenda_qa_item_get_label (self->item) != NULL)
+        /* Translators: the bank's own number of a topic, as in "№1.1.3" */
+        number = g_strdup_printf (_("№%s"), wenda_qa_item_get_label (self->item));
+      else
+        /* Translators: the number of a topic, as in "№12" */
+        number = g_strdup_printf (_("№%u"), wenda_qa_item_get_number (self->item));
       gtk_label_set_label (self->number_label, number);
     }
   else
@@ -582,6 +602,8 @@ wenda_detail_view_class_init (WendaDetailViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/wenda-detail-view.ui");
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, box);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, number_label);
+  gtk_widget_class_bind_template_child (widget_class, WendaDetailView, section_label);
+  gtk_widget_class_bind_template_child (widget_class, WendaDetailView, no_answer_label);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, question_label);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, question_en_label);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, question_secondary_label);

@@ -14,12 +14,20 @@
  *
  * The window puts it before the GtkFilterListModel of the study filters
  * (All/Starred/Due/New), which passes the items through untouched while
- * that filter matches all. */
+ * that filter matches all.
+ *
+ * Its sections (GtkSectionModel, for the list's section headers) are the
+ * runs of matches in one section of the bank: a bank's sections hold
+ * consecutive items, so a search or a filter keeps the grouping. */
 
 #include "config.h"
 
+#include <gtk/gtk.h>
+
 #include "wenda-match-model.h"
+#include "wenda-bank.h"
 #include "wenda-qa-item.h"
+#include "wenda-section.h"
 
 struct _WendaMatchModel
 {
@@ -30,10 +38,13 @@ struct _WendaMatchModel
 };
 
 static void wenda_match_model_list_model_init (GListModelInterface *iface);
+static void wenda_match_model_section_model_init (GtkSectionModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (WendaMatchModel, wenda_match_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      wenda_match_model_list_model_init))
+                                                      wenda_match_model_list_model_init)
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SECTION_MODEL,
+                                                      wenda_match_model_section_model_init))
 
 enum {
   PROP_0,
@@ -83,6 +94,84 @@ wenda_match_model_list_model_init (GListModelInterface *iface)
   iface->get_item_type = wenda_match_model_get_item_type;
   iface->get_n_items = wenda_match_model_get_n_items;
   iface->get_item = wenda_match_model_get_item;
+}
+
+/* }}} */
+
+/* GtkSectionModel {{{ */
+
+/* The section of match @position, as a key that grows along the bank:
+ * its index + 1, 0 for none */
+static guint
+section_key (WendaMatchModel *self,
+             guint            position)
+{
+  g_autoptr(WendaQaItem) item = wenda_match_model_get_item (G_LIST_MODEL (self), position);
+  WendaSection *section = item != NULL ? wenda_qa_item_get_section (item) : NULL;
+
+  return section != NULL ? wenda_section_get_index (section) + 1 : 0;
+}
+
+static void
+wenda_match_model_get_section (GtkSectionModel *model,
+                               guint            position,
+                               guint           *out_start,
+                               guint           *out_end)
+{
+  WendaMatchModel *self = WENDA_MATCH_MODEL (model);
+  guint n = wenda_match_model_get_n_items (G_LIST_MODEL (self));
+  GListModel *bank = self->filter != NULL ? wenda_search_filter_get_model (self->filter) : NULL;
+  guint key, lo, hi;
+
+  if (position >= n)
+    {
+      *out_start = n;
+      *out_end = G_MAXUINT;
+      return;
+    }
+
+  /* A bank with no sections is one */
+  if (!WENDA_IS_BANK (bank) || wenda_bank_get_sections (WENDA_BANK (bank))->len == 0)
+    {
+      *out_start = 0;
+      *out_end = n;
+      return;
+    }
+
+  /* The keys only grow: the first match with this key, and the first
+   * after it with another, by bisection */
+  key = section_key (self, position);
+  lo = 0;
+  hi = position;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (section_key (self, mid) < key)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *out_start = lo;
+
+  lo = position + 1;
+  hi = n;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (section_key (self, mid) <= key)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *out_end = lo;
+}
+
+static void
+wenda_match_model_section_model_init (GtkSectionModelInterface *iface)
+{
+  iface->get_section = wenda_match_model_get_section;
 }
 
 /* }}} */

@@ -42,6 +42,10 @@ struct _WendaSidebar
   GtkScrolledWindow    *list_scroller;
   GtkListView          *list_view;
   GtkSignalListItemFactory *topic_factory;
+  /* The section headers, set on the list while the bank has sections;
+   * the titles of those bound, to follow the reading mode */
+  GtkListItemFactory   *header_factory;
+  GPtrArray            *header_labels;
   GtkSingleSelection   *selection;
   GtkFilterListModel   *filter_model;
   WendaSearchFilter    *search_filter;

@@ -53,6 +53,7 @@ enum {
   TOPIC_CLICKED,
   TERM_ACTIVATED,
   TOPICS_CHANGED,
+  STUDY_SECTION,
   N_SIGNALS
 };
 
@@ -63,6 +64,7 @@ static const char *const signal_names[N_SIGNALS] = {
   [TOPIC_CLICKED] = "topic-clicked",
   [TERM_ACTIVATED] = "term-activated",
   [TOPICS_CHANGED] = "topics-changed",
+  [STUDY_SECTION] = "study-section",
 };
 
 
@@ -202,6 +204,122 @@ wenda_sidebar_select_library_bank (WendaSidebar     *self,
 }
 
 
+/* Section headers {{{ */
+
+/* A header shows the path of its section ("第一章 数学基础 › 1.1 向量"), in
+ * the reading language, and a button to study the section's topics.  The
+ * list item's first topic says which section it is. */
+
+static WendaSection *
+header_section (GtkListHeader *header)
+{
+  WendaQaItem *item = gtk_list_header_get_item (header);
+
+  return item != NULL ? wenda_qa_item_get_section (item) : NULL;
+}
+
+static void
+update_header (WendaSidebar *self,
+               GtkLabel     *label)
+{
+  GtkListHeader *header = g_object_get_data (G_OBJECT (label), "wenda-list-header");
+  WendaSection *section = header != NULL ? header_section (header) : NULL;
+  WendaLanguage language = self->shown_mode == WENDA_CONTENT_MODE_EN ? WENDA_LANGUAGE_EN
+                                                                    : WENDA_LANGUAGE_ZH;
+  g_autofree char *path = NULL;
+
+  if (section == NULL)
+    {
+      /* Topics before the first section */
+      gtk_label_set_text (label, _("Introduction"));
+      return;
+    }
+
+  /* Plain text, never markup */
+  path = wenda_section_dup_path (section, language);
+  gtk_label_set_text (label, path);
+}
+
+static void
+on_study_section_clicked (GtkButton *button,
+                          gpointer   user_data)
+{
+  WendaSidebar *self = user_data;
+  GtkListHeader *header = g_object_get_data (G_OBJECT (button), "wenda-list-header");
+  WendaSection *section = header != NULL ? header_section (header) : NULL;
+
+  if (section != NULL)
+    g_signal_emit (self, signals[STUDY_SECTION], 0, section);
+}
+
+static void
+on_header_setup (GtkSignalListItemFactory *factory,
+                 GtkListHeader            *header,
+                 gpointer                  user_data)
+{
+  WendaSidebar *self = user_data;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label;
+  GtkWidget *button;
+
+  /* A heading for screen readers, as it is for the eye */
+  label = g_object_new (GTK_TYPE_LABEL,
+                        "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                        "xalign", 0.0f,
+                        "hexpand", TRUE,
+                        "wrap", TRUE,
+                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                        "use-markup", FALSE,
+                        NULL);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), label);
+
+  button = gtk_button_new_from_icon_name ("media-playback-start-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "circular");
+  gtk_widget_set_tooltip_text (button, _("Study This Section"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Study This Section"), -1);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_study_section_clicked), self);
+  gtk_box_append (GTK_BOX (box), button);
+
+  g_object_set_data (G_OBJECT (label), "wenda-list-header", header);
+  g_object_set_data (G_OBJECT (button), "wenda-list-header", header);
+  /* In line with the rows' text */
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_start (box, 14);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_list_header_set_child (header, box);
+}
+
+static void
+on_header_bind (GtkSignalListItemFactory *factory,
+                GtkListHeader            *header,
+                gpointer                  user_data)
+{
+  WendaSidebar *self = user_data;
+  GtkWidget *label = gtk_widget_get_first_child (gtk_list_header_get_child (header));
+
+  g_ptr_array_add (self->header_labels, label);
+  update_header (self, GTK_LABEL (label));
+}
+
+static void
+on_header_unbind (GtkSignalListItemFactory *factory,
+                  GtkListHeader            *header,
+                  gpointer                  user_data)
+{
+  WendaSidebar *self = user_data;
+  GtkWidget *label = gtk_widget_get_first_child (gtk_list_header_get_child (header));
+
+  if (self->header_labels != NULL)
+    g_ptr_array_remove_fast (self->header_labels, label);
+}
+
+/* }}} */
+
 /* Properties */
 
 WendaBank *
@@ -231,6 +349,10 @@ wenda_sidebar_set_bank (WendaSidebar *self,
 
   g_clear_pointer (&self->bank_ids, g_ptr_array_unref);
   wenda_search_filter_set_model (self->search_filter, bank ? G_LIST_MODEL (bank) : NULL);
+  /* Section headers for a bank that has sections */
+  gtk_list_view_set_header_factory (self->list_view,
+                                    bank != NULL && wenda_bank_get_sections (bank)->len > 0
+                                      ? self->header_factory : NULL);
   update_title (self);
   /* Also when the number of matches stays (0 to 0). */
   wenda_sidebar_on_topics_changed (self);
@@ -348,6 +470,8 @@ wenda_sidebar_set_shown_mode (WendaSidebar     *self,
 
   self->shown_mode = mode;
   update_title (self);
+  for (guint i = 0; self->header_labels != NULL && i < self->header_labels->len; i++)
+    update_header (self, g_ptr_array_index (self->header_labels, i));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWN_MODE]);
 }
 
@@ -488,6 +612,8 @@ wenda_sidebar_dispose (GObject *object)
   self->glossary_count_label = NULL;
   self->glossary_list = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), WENDA_TYPE_SIDEBAR);
+  g_clear_object (&self->header_factory);
+  g_clear_pointer (&self->header_labels, g_ptr_array_unref);
 
   g_clear_object (&self->bank);
   g_clear_object (&self->store);
@@ -688,12 +814,20 @@ wenda_sidebar_class_init (WendaSidebarClass *klass)
    * topics-changed: the topic list has changed: the bank, the search or
    *   the filter.  (A change of the selection alone notifies
    *   selected-item.) */
-  for (guint i = 0; i < N_SIGNALS; i++)
+  for (guint i = 0; i < STUDY_SECTION; i++)
     signals[i] = g_signal_new (signal_names[i],
                                G_TYPE_FROM_CLASS (klass),
                                G_SIGNAL_RUN_LAST,
                                0, NULL, NULL, NULL,
                                G_TYPE_NONE, 0);
+
+  /* study-section (WendaSection *section): "Study This Section" on a
+   * section's header: study the topics the list shows in it */
+  signals[STUDY_SECTION] = g_signal_new ("study-section",
+                                         G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 1, WENDA_TYPE_SECTION);
 
   g_type_ensure (WENDA_TYPE_LIBRARY_BANK);
   g_type_ensure (WENDA_TYPE_SEARCH_FILTER);
@@ -776,6 +910,12 @@ wenda_sidebar_init (WendaSidebar *self)
   g_signal_connect (self->topic_factory, "setup", G_CALLBACK (on_topic_row_setup), NULL);
   g_signal_connect (self->topic_factory, "bind", G_CALLBACK (on_topic_row_bind), NULL);
   g_signal_connect (self->topic_factory, "unbind", G_CALLBACK (on_topic_row_bind), NULL);
+
+  self->header_labels = g_ptr_array_new ();
+  self->header_factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (self->header_factory, "setup", G_CALLBACK (on_header_setup), self);
+  g_signal_connect (self->header_factory, "bind", G_CALLBACK (on_header_bind), self);
+  g_signal_connect (self->header_factory, "unbind", G_CALLBACK (on_header_unbind), self);
 
   wenda_sidebar_update_study_filter_func (self);
   wenda_sidebar_update_study_ui (self);

@@ -56,8 +56,14 @@ wenda_topic_row_update_text (WendaTopicRow *self)
   if (self->item == NULL)
     return;
 
-  number = g_strdup_printf ("%u", wenda_qa_item_get_number (self->item));
-  gtk_label_set_label (self->number_label, number);
+  /* The bank's own number, as written, where it has one */
+  if (wenda_qa_item_get_label (self->item) != NULL)
+    gtk_label_set_label (self->number_label, wenda_qa_item_get_label (self->item));
+  else
+    {
+      number = g_strdup_printf ("%u", wenda_qa_item_get_number (self->item));
+      gtk_label_set_label (self->number_label, number);
+    }
 
   en = wenda_qa_item_get_text (self->item, WENDA_QA_FIELD_QUESTION, WENDA_LANGUAGE_EN);
   wenda_label_set_text_in (self->question_label, wenda_qa_item_get_question (self->item),

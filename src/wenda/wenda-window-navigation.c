@@ -387,6 +387,7 @@ wenda_window_class_navigation_init (WendaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_topics_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_topic_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_topic_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, wenda_window_study_section);
   gtk_widget_class_bind_template_callback (widget_class, on_detail_show_topic);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_page_changed);
 }

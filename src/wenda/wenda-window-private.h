@@ -130,6 +130,8 @@ void          wenda_window_set_starred              (WendaWindow      *self,
 void          wenda_window_show_special_page        (WendaWindow      *self,
                                                      ContentPage       page);
 void          wenda_window_study                    (WendaWindow      *self);
+void          wenda_window_study_section            (WendaWindow      *self,
+                                                     WendaSection     *section);
 
 /* wenda-window-glossary.c */
 void          wenda_window_class_glossary_init      (WendaWindowClass *klass);

@@ -130,18 +130,16 @@ wenda_window_show_special_page (WendaWindow *self,
   wenda_window_update_actions (self);
 }
 
-/* Starts a session over the topics the list shows (win.study). */
-void
-wenda_window_study (WendaWindow *self)
+/* Starts a session over @topics, as they are now */
+static void
+study_topics (WendaWindow *self,
+              GListModel  *topics)
 {
   g_autoptr(WendaStudySession) session = NULL;
-  GListModel *topics;
 
   if (self->store == NULL || self->scheduler == NULL)
     return;
 
-  /* The topics the list shows, search and filter applied. */
-  topics = wenda_sidebar_get_topics (self->sidebar);
   session = wenda_study_session_new (self->store, self->scheduler, topics, wenda_clock_now ());
   /* The summary's "next card due" is of the topics studied, as they were
    * listed at the start (grading can take them out of a Due or New list). */
@@ -159,6 +157,39 @@ wenda_window_study (WendaWindow *self)
   }
   wenda_window_show_special_page (self, CONTENT_PAGE_STUDY);
   wenda_study_view_focus (self->study_view);
+}
+
+/* Starts a session over the topics the list shows (win.study). */
+void
+wenda_window_study (WendaWindow *self)
+{
+  /* The topics the list shows, search and filter applied. */
+  study_topics (self, wenda_sidebar_get_topics (self->sidebar));
+}
+
+/* "Study This Section" on a section's header: the topics the list shows
+ * in @section and the sections inside it */
+void
+wenda_window_study_section (WendaWindow  *self,
+                            WendaSection *section)
+{
+  GListModel *topics = wenda_sidebar_get_topics (self->sidebar);
+  g_autoptr(GListStore) in_section = g_list_store_new (WENDA_TYPE_QA_ITEM);
+  guint n = g_list_model_get_n_items (topics);
+
+  g_return_if_fail (WENDA_IS_SECTION (section));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WendaQaItem) item = g_list_model_get_item (topics, i);
+      WendaSection *item_section = wenda_qa_item_get_section (item);
+
+      if (item_section != NULL && wenda_section_contains (section, item_section))
+        g_list_store_append (in_section, item);
+    }
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (in_section)) > 0)
+    study_topics (self, G_LIST_MODEL (in_section));
 }
 
 static void
