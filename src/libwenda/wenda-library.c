@@ -31,6 +31,13 @@
  * folder is made 0700 and the files 0600: what a person studies is their
  * business.
  *
+ * Updating.  wenda_library_update() gives a bank a new version of its
+ * questions, read with the bank's id as prefix, so an item keeps its id
+ * (and its study progress) as long as the new version still has it.  It
+ * replaces ID.json as every write does, and only a file that is still a
+ * bank this version reads: one changed meanwhile into something else,
+ * or written by a later version, is left as it is and the update refused.
+ *
  * Ids.  wenda_library_make_id() turns a file name into a slug: ASCII
  * letters (accents dropped, "Übung" → "ubung") and digits, lowercase,
  * other runs of characters becoming one "-", at most MAX_SLUG bytes, from
@@ -710,26 +717,14 @@ has_ascii_letter (const char *s)
   return FALSE;
 }
 
-/**
- * wenda_library_make_id:
- * @name: the imported file's name (a path is fine; only its basename
- *   counts), in UTF-8
- *
- * Makes an id for a new bank; see the top of this file for the rules.
- *
- * Returns: (transfer full): an id no bank and no file in the folder has
- */
-char *
-wenda_library_make_id (WendaLibrary *self,
-                       const char   *name)
+/* The id a file named @name gets if it is free: its slug, "bank-…" for
+ * a name with no ASCII letter, "-2" for the bundled bank's */
+static char *
+base_id (const char *name)
 {
   g_autofree char *basename = NULL;
   g_autofree char *slug = NULL;
   const char *dot;
-  char *id;
-
-  g_return_val_if_fail (WENDA_IS_LIBRARY (self), NULL);
-  g_return_val_if_fail (name != NULL, NULL);
 
   basename = g_path_get_basename (name);
   if (!g_utf8_validate (basename, -1, NULL))
@@ -762,6 +757,29 @@ wenda_library_make_id (WendaLibrary *self,
       slug = prefixed;
     }
 
+  return g_steal_pointer (&slug);
+}
+
+/**
+ * wenda_library_make_id:
+ * @name: the imported file's name (a path is fine; only its basename
+ *   counts), in UTF-8
+ *
+ * Makes an id for a new bank; see the top of this file for the rules.
+ *
+ * Returns: (transfer full): an id no bank and no file in the folder has
+ */
+char *
+wenda_library_make_id (WendaLibrary *self,
+                       const char   *name)
+{
+  g_autofree char *slug = NULL;
+  char *id;
+
+  g_return_val_if_fail (WENDA_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  slug = base_id (name);
   if (!id_is_taken (self, slug))
     return g_steal_pointer (&slug);
 
@@ -772,6 +790,39 @@ wenda_library_make_id (WendaLibrary *self,
         return id;
       g_free (id);
     }
+}
+
+/**
+ * wenda_library_find_for_name:
+ * @name: the name of a file to import (a path is fine)
+ *
+ * The bank a first import of a file named @name was given: the one whose
+ * id is the slug of @name ("notes-2" for a second file of the same name
+ * is not it).
+ *
+ * Returns: (transfer none) (nullable): that imported bank, if the library
+ *   has it
+ */
+WendaLibraryBank *
+wenda_library_find_for_name (WendaLibrary *self,
+                             const char   *name)
+{
+  g_autofree char *slug = NULL;
+  WendaLibraryBank *bank;
+
+  g_return_val_if_fail (WENDA_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  slug = base_id (name);
+  if (g_str_equal (slug, BUNDLED_ID))
+    {
+      /* make_id() went on to the next free one */
+      g_free (slug);
+      slug = g_strconcat (BUNDLED_ID, "-2", NULL);
+    }
+
+  bank = wenda_library_lookup (self, slug);
+  return bank != NULL && !wenda_library_bank_is_bundled (bank) ? bank : NULL;
 }
 
 /**
@@ -969,6 +1020,209 @@ wenda_library_rename (WendaLibrary      *self,
 
       wenda_library_items_changed (self, 1 + first, n, n);
     }
+
+  return TRUE;
+}
+
+/**
+ * wenda_library_compare:
+ * @current: a bank
+ * @update: a new version of it, whose items have the same ids where they
+ *   are the same questions
+ * @changes: (out caller-allocates): what @update changes
+ *
+ * Matches the items of the two banks by id: an id only @update has is
+ * added, one only @current has is removed, and one in both is changed
+ * when its question, answer or explanation differ.
+ */
+void
+wenda_library_compare (WendaBank        *current,
+                       WendaBank        *update,
+                       WendaBankChanges *changes)
+{
+  guint n_current, n_update, n_matched = 0;
+
+  g_return_if_fail (WENDA_IS_BANK (current));
+  g_return_if_fail (WENDA_IS_BANK (update));
+  g_return_if_fail (changes != NULL);
+
+  memset (changes, 0, sizeof *changes);
+  n_current = g_list_model_get_n_items (G_LIST_MODEL (current));
+  n_update = g_list_model_get_n_items (G_LIST_MODEL (update));
+
+  for (guint i = 0; i < n_update; i++)
+    {
+      g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (update), i);
+      WendaQaItem *old = wenda_bank_lookup_id (current, wenda_qa_item_get_id (item));
+
+      if (old == NULL)
+        {
+          changes->n_added++;
+          continue;
+        }
+
+      n_matched++;
+      if (g_strcmp0 (wenda_qa_item_get_question (old), wenda_qa_item_get_question (item)) != 0 ||
+          g_strcmp0 (wenda_qa_item_get_answer (old), wenda_qa_item_get_answer (item)) != 0 ||
+          g_strcmp0 (wenda_qa_item_get_explanation (old), wenda_qa_item_get_explanation (item)) != 0)
+        changes->n_changed++;
+      else
+        changes->n_unchanged++;
+    }
+
+  /* Ids are unique in a bank: each match is another item of @current */
+  changes->n_removed = n_current - MIN (n_matched, n_current);
+}
+
+/* Whether @object says it is a bank of a version this one reads; the
+ * types are checked before json-glib is asked for the values. */
+static gboolean
+is_current_bank (JsonObject *object)
+{
+  JsonNode *format = json_object_get_member (object, "format");
+  JsonNode *version = json_object_get_member (object, "version");
+
+  return format != NULL && JSON_NODE_HOLDS_VALUE (format) &&
+         json_node_get_value_type (format) == G_TYPE_STRING &&
+         g_strcmp0 (json_node_get_string (format), "wenda-bank") == 0 &&
+         version != NULL && JSON_NODE_HOLDS_VALUE (version) &&
+         json_node_get_value_type (version) == G_TYPE_INT64 &&
+         json_node_get_int (version) <= WENDA_BANK_FORMAT_VERSION;
+}
+
+/* Whether the file at @path, about to be replaced, is still a bank this
+ * version reads: one that changed into something else meanwhile, or was
+ * written by a later version, is kept as it is (see the top of this
+ * file).  A file that is gone loses nothing. */
+static gboolean
+check_replaceable (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *basename = g_path_get_basename (path);
+  const char *where = NULL;
+  JsonObject *object = NULL;
+  JsonNode *root;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return TRUE;
+      g_set_error_literal (error, G_IO_ERROR,
+                           g_io_error_from_file_error (local_error->code),
+                           local_error->message);
+      return FALSE;
+    }
+
+  /* json-glib leaks on some malformed input (see wenda-bank-loader.c) */
+  if (wenda_json_check_shape (contents, length, WENDA_BANK_MAX_DEPTH, &where) ==
+      WENDA_JSON_SHAPE_OK)
+    {
+      parser = json_parser_new ();
+      if (json_parser_load_from_data (parser, contents, length, NULL) &&
+          (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
+        object = json_node_get_object (root);
+    }
+
+  if (object == NULL || !is_current_bank (object))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s” is no longer a question bank this version of Wenda reads: "
+                     "it is left as it is"), basename);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * wenda_library_update:
+ * @bank: an imported bank of the library
+ * @update: its new version, the item ids made with @bank's id as prefix
+ * @changes: (out caller-allocates) (optional): what the update changed
+ *
+ * Replaces the bank's file with @update, atomically, then gives @bank the
+ * new WendaBank (and its title) and moves it to where it now sorts; the
+ * library emits items-changed for it, as for a bank that changed.  The
+ * bank keeps its id, so the study progress of every item whose id is in
+ * both versions stays with it.  Refused, with nothing changed: the
+ * bundled bank (%G_IO_ERROR_NOT_SUPPORTED), a bank with no items, ids
+ * made for another bank, and a file that is no longer a bank this version
+ * reads (%G_IO_ERROR_INVALID_DATA, the file left as it is).
+ */
+gboolean
+wenda_library_update (WendaLibrary      *self,
+                      WendaLibraryBank  *bank,
+                      WendaBank         *update,
+                      WendaBankChanges  *changes,
+                      GError           **error)
+{
+  g_autofree char *prefix = NULL;
+  g_autofree char *json = NULL;
+  WendaBankChanges local_changes;
+  guint old_index, new_index, n_items;
+
+  g_return_val_if_fail (WENDA_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (WENDA_IS_LIBRARY_BANK (bank), FALSE);
+  g_return_val_if_fail (WENDA_IS_BANK (update), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!find_imported (self, bank, &old_index, error))
+    return FALSE;
+
+  /* The loader refuses a bank with no items: never write a file that
+   * cannot be read back. */
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (update));
+  if (n_items == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The bank has no questions"));
+      return FALSE;
+    }
+
+  /* Ids of another prefix would lose every question's progress */
+  prefix = g_strconcat (bank->id, "-", NULL);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (update), i);
+
+      if (!g_str_has_prefix (wenda_qa_item_get_id (item), prefix))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("The questions were not read for the bank “%s”"), bank->id);
+          return FALSE;
+        }
+    }
+
+  if (!check_replaceable (bank->path, error))
+    return FALSE;
+
+  /* See "Writing" at the top of this file */
+  json = wenda_bank_to_json (update, NULL);
+  if (!wenda_json_write_file (bank->path, json, -1, error))
+    return FALSE;
+
+  wenda_library_compare (bank->bank, update, changes != NULL ? changes : &local_changes);
+
+  /* As a rename: in place first, then where it now sorts; the signal
+   * covers the bank itself, whose content changed, whether it moves or
+   * not (a GtkSingleSelection keeps an item removed and added again in
+   * one signal). */
+  wenda_library_bank_set_bank (bank, update);
+  g_object_ref (bank);
+  g_ptr_array_remove_index (self->banks, old_index);
+  new_index = sorted_index (self, bank);
+  g_ptr_array_insert (self->banks, new_index, bank);
+
+  {
+    guint first = MIN (old_index, new_index);
+    guint n = MAX (old_index, new_index) - first + 1;
+
+    wenda_library_items_changed (self, 1 + first, n, n);
+  }
 
   return TRUE;
 }

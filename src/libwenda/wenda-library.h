@@ -60,4 +60,33 @@ gboolean          wenda_library_remove      (WendaLibrary      *self,
 WendaLibraryBank *wenda_library_lookup      (WendaLibrary      *self,
                                              const char        *id);
 
+/* What a new version of a bank changes, item by item, matched by id */
+typedef struct
+{
+  guint n_added;       /* ids only the new version has */
+  guint n_removed;     /* ids only the old version has */
+  guint n_changed;     /* in both, with another question, answer or explanation */
+  guint n_unchanged;   /* in both, the same */
+} WendaBankChanges;
+
+void              wenda_library_compare     (WendaBank         *current,
+                                             WendaBank         *update,
+                                             WendaBankChanges  *changes);
+/* The imported bank a file named @name updates by default: the one whose
+ * id is what wenda_library_make_id() gave that name first ("notes.md" →
+ * "notes"), or NULL */
+WendaLibraryBank *wenda_library_find_for_name (WendaLibrary    *self,
+                                               const char      *name);
+/* Replaces the content of @bank, an imported bank, with @update, whose
+ * item ids were made with the bank's id as prefix: ID.json is replaced
+ * atomically, then @bank holds @update (its "bank" notifies, and the
+ * library emits items-changed for it).  The id stays, so study progress
+ * stays with every item whose id is in both versions.  @changes
+ * (nullable) gets what changed. */
+gboolean          wenda_library_update      (WendaLibrary      *self,
+                                             WendaLibraryBank  *bank,
+                                             WendaBank         *update,
+                                             WendaBankChanges  *changes,
+                                             GError           **error);
+
 G_END_DECLS

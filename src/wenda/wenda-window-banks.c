@@ -3,7 +3,9 @@
  * Banks: the user's own, next to the bundled one.  The chooser in the
  * sidebar's header lists them once there is more than one; the main menu
  * opens, exports, renames and removes them, and a bank dropped on the
- * window is imported.
+ * window is opened too.  A file opened shows the import dialog
+ * (wenda-import-dialog.c) first, which saves nothing until the user
+ * chooses Import.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,7 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "wenda-bank-export.h"
-#include "wenda-import.h"
+#include "wenda-import-dialog.h"
 #include "wenda-library.h"
 #include "wenda-sidebar.h"
 #include "wenda-window-private.h"
@@ -123,226 +125,65 @@ wenda_window_show_error (WendaWindow *self,
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }
 
-/* The problems of an import, one per line, left-aligned and selectable
- * (a user may want to copy them), under a summary. */
+/* The bank the user imported from the preview: shown from its start. */
 static void
-wenda_window_show_report (WendaWindow             *self,
-                          const char              *name,
-                          const WendaImportReport *report)
+on_bank_imported (WendaImportDialog *dialog,
+                  WendaLibraryBank  *entry,
+                  gboolean           updated,
+                  WendaWindow       *self)
 {
-  g_autofree char *heading = NULL;
-  g_autofree char *text = wenda_import_report_to_text (report);
-  g_auto(GStrv) lines = g_strsplit (text, "\n", 3);
-  AdwAlertDialog *dialog;
-  GtkWidget *scroller, *label;
+  g_autofree char *message = NULL;
 
-  /* Translators: %s is a file name */
-  heading = g_strdup_printf (_("“%s” Imported, with Problems"), name);
-  dialog = wenda_window_message_dialog (self, heading, lines[0]);
-  adw_alert_dialog_add_response (dialog, "close", _("_Close"));
-
-  if (lines[0] != NULL && lines[1] != NULL)
-    {
-      g_autofree char *details = g_strjoinv ("\n", lines + 1);
-
-      label = gtk_label_new (NULL);
-      /* Plain text: it quotes the file. */
-      gtk_label_set_text (GTK_LABEL (label), details);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Problems found"), -1);
-      scroller = gtk_scrolled_window_new ();
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
-                                      GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 220);
-      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-      adw_alert_dialog_set_extra_child (dialog, scroller);
-    }
-
-  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
-}
-
-typedef struct
-{
-  WendaWindow      *self;          /* owned */
-  GFile            *file;
-  char             *name;          /* for messages */
-  char             *id;
-  GCancellable     *cancellable;
-  AdwAlertDialog   *dialog;        /* the progress dialog, while shown */
-  GtkProgressBar   *bar;
-  double            fraction;
-  guint             show_timeout;
-} ImportJob;
-
-static void
-import_job_free (ImportJob *job)
-{
-  g_clear_handle_id (&job->show_timeout, g_source_remove);
-  if (job->dialog != NULL)
-    {
-      /* Closing animates: the dialog outlives the job. */
-      g_signal_handlers_disconnect_by_data (job->dialog, job);
-      adw_dialog_force_close (ADW_DIALOG (job->dialog));
-    }
-  g_clear_object (&job->file);
-  g_clear_object (&job->cancellable);
-  job->self->n_imports--;
-  g_clear_object (&job->self);
-  g_free (job->name);
-  g_free (job->id);
-  g_free (job);
-}
-
-static void
-on_import_dialog_response (ImportJob  *job,
-                           const char *response)
-{
-  if (g_strcmp0 (response, "cancel") == 0)
-    g_cancellable_cancel (job->cancellable);
-}
-
-/* Cancel, Escape or the window closing: the import goes on, or ends,
- * without its dialog. */
-static void
-on_import_dialog_closed (ImportJob *job)
-{
-  job->dialog = NULL;
-  job->bar = NULL;
-}
-
-/* An import that takes over half a second shows its progress, and can be
- * cancelled. */
-static gboolean
-show_import_progress (gpointer user_data)
-{
-  ImportJob *job = user_data;
-  g_autofree char *heading = NULL;
-
-  job->show_timeout = 0;
-
-  /* Translators: %s is a file name */
-  heading = g_strdup_printf (_("Importing “%s”"), job->name);
-  job->dialog = wenda_window_message_dialog (job->self, heading, _("Reading the questions…"));
-  adw_alert_dialog_add_response (job->dialog, "cancel", _("_Cancel"));
-  adw_alert_dialog_set_close_response (job->dialog, "cancel");
-  job->bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_progress_bar_set_fraction (job->bar, job->fraction);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (job->bar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Import progress"), -1);
-  adw_alert_dialog_set_extra_child (job->dialog, GTK_WIDGET (job->bar));
-  /* Cancel (or Escape, the close response) cancels the import and closes
-   * the dialog; the import's end closes it otherwise. */
-  g_signal_connect_swapped (job->dialog, "response", G_CALLBACK (on_import_dialog_response), job);
-  g_signal_connect_swapped (job->dialog, "closed", G_CALLBACK (on_import_dialog_closed), job);
-  adw_dialog_present (ADW_DIALOG (job->dialog), GTK_WIDGET (job->self));
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_import_progress (double   fraction,
-                    gpointer user_data)
-{
-  ImportJob *job = user_data;
-
-  job->fraction = fraction;
-  if (job->bar != NULL)
-    gtk_progress_bar_set_fraction (job->bar, fraction);
-}
-
-static void
-on_import_done (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  ImportJob *job = user_data;
-  WendaWindow *self = job->self;
-  g_autoptr(WendaImportReport) report = NULL;
-  g_autoptr(WendaBank) bank = NULL;
-  g_autoptr(GError) error = NULL;
-  WendaLibraryBank *entry;
-
-  bank = wenda_import_file_finish (result, &report, &error);
-
-  /* The window may have been closed meanwhile. */
+  /* The window may be closing. */
   if (self->split_view == NULL)
-    {
-      import_job_free (job);
-      return;
-    }
-
-  if (bank == NULL)
-    {
-      g_autofree char *heading = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *message = NULL;
-
-          /* Translators: %s is a file name */
-          message = g_strdup_printf (_("The import of “%s” was cancelled"), job->name);
-          wenda_window_add_toast (self, message);
-        }
-      else
-        {
-          /* Translators: %s is a file name */
-          heading = g_strdup_printf (_("Could Not Import “%s”"), job->name);
-          wenda_window_show_error (self, heading, error->message);
-        }
-      import_job_free (job);
-      return;
-    }
-
-  entry = wenda_library_add (self->library, job->id, bank, &error);
-  if (entry == NULL)
-    {
-      g_autofree char *heading = NULL;
-
-      /* Translators: %s is a file name */
-      heading = g_strdup_printf (_("Could Not Keep a Copy of “%s”"), job->name);
-      wenda_window_show_error (self, heading, error->message);
-      import_job_free (job);
-      return;
-    }
+    return;
 
   wenda_window_select_library_bank (self, entry);
+  /* An update leaves the same bank chosen, with new content. */
+  if (wenda_window_get_library_bank (self) == entry &&
+      self->bank != wenda_library_bank_get_bank (entry))
+    on_bank_selected (self);
 
-  if (report != NULL && wenda_import_report_get_n_problems (report) > 0)
-    wenda_window_show_report (self, job->name, report);
+  if (updated)
+    /* Translators: %s is the title of a bank of the library */
+    message = g_strdup_printf (_("Updated “%s”"), wenda_library_bank_get_title (entry));
   else
     {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (bank));
-      g_autofree char *message = NULL;
+      guint n = wenda_library_bank_get_n_items (entry);
 
       /* Translators: %u questions were read from the file %s */
       message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %'u question from “%s”",
                                               "Imported %'u questions from “%s”", n),
-                                 n, job->name);
-      wenda_window_add_toast (self, message);
+                                 n, wenda_import_dialog_get_name (dialog));
     }
+  wenda_window_add_toast (self, message);
+}
 
-  import_job_free (job);
+static void
+on_import_dialog_closed (WendaWindow *self)
+{
+  self->n_imports--;
+
+  /* The dialog took the keyboard, and gives it back to what had it
+   * before, if anything did (the file chooser, a window of its own, may
+   * have had it): else the topic list takes it, rather than nothing. */
+  if (self->split_view != NULL && gtk_root_get_focus (GTK_ROOT (self)) == NULL &&
+      gtk_widget_get_mapped (GTK_WIDGET (self->sidebar)))
+    wenda_sidebar_focus_selected_row (self->sidebar);
 }
 
 /**
  * wenda_window_import_file:
  *
- * Imports @file (Markdown or JSON) into the library, off the main thread,
- * and shows it.  Problems are reported in a dialog.
+ * Reads @file (Markdown or JSON) off the main thread and shows what it
+ * holds in the import dialog, which adds it to the library, or updates
+ * one of its banks, if the user chooses Import; the bank is then shown.
  */
 void
 wenda_window_import_file (WendaWindow *self,
                           GFile       *file)
 {
-  ImportJob *job;
-  g_autofree char *basename = NULL;
+  WendaImportDialog *dialog;
 
   g_return_if_fail (WENDA_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -350,19 +191,12 @@ wenda_window_import_file (WendaWindow *self,
   if (self->library == NULL)
     return;
 
-  basename = g_file_get_basename (file);
-  job = g_new0 (ImportJob, 1);
+  dialog = wenda_import_dialog_new (self->library, file);
   self->n_imports++;
-  job->self = g_object_ref (self);
-  job->file = g_object_ref (file);
-  job->name = g_filename_display_name (basename ? basename : "");
-  job->id = wenda_library_make_id (self->library, job->name);
-  job->cancellable = g_cancellable_new ();
-  job->show_timeout = g_timeout_add (500, show_import_progress, job);
-
-  wenda_import_file_async (file, WENDA_IMPORT_FORMAT_AUTO, job->id, job->cancellable,
-                           on_import_progress, job, NULL,
-                           on_import_done, job);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_bank_imported), self, 0);
+  g_signal_connect_object (dialog, "closed", G_CALLBACK (on_import_dialog_closed), self,
+                           G_CONNECT_SWAPPED);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }
 
 static void

@@ -866,6 +866,13 @@ class Desktop:
             raise Failure(f'`wenda {bank.name}` exited with status {code} '
                           f'({describe_status(code)}); stderr {err!r}')
 
+        # The import dialog shows what the file holds; Import saves it.
+        def import_button():
+            found = [o for o in find_all(self.app.main(), R.PUSH_BUTTON, 'Import')
+                     if has_state(o, pyatspi.STATE_SENSITIVE)]
+            return found[0] if found else None
+        click(self.app.wait_for('the import dialog\'s Import button', import_button))
+
         def chooser_text():
             # GTK 4.8 named the chooser by its accessible label; GTK 4.18
             # and 4.24 name a GtkDropDown after the item it shows (it is

@@ -119,6 +119,20 @@ def chooser_shows(app, title, timeout=15):
     return window_has(app, found, timeout)
 
 
+def click_import(app, timeout=15):
+    """Clicks Import in the import dialog once it can be clicked: `wenda
+    FILE` shows what the file holds, and saves nothing before."""
+    import test_reader as t
+
+    def found(acc):
+        for button in t.find_all(acc, t.R.PUSH_BUTTON, 'Import'):
+            if t.has_state(button, t.pyatspi.STATE_SENSITIVE):
+                t.click(button)
+                return True
+        return False
+    return window_has(app, found, timeout)
+
+
 def ids(out):
     """The strings of a gdbus reply of type (as)."""
     return re.findall(r"'([^']*)'", out)
@@ -215,6 +229,7 @@ def run_bundled_and_import(args, bank, data_home):
                                 capture_output=True, text=True, timeout=30)
         report(second.returncode == 0, '`wenda optics.md` hands the bank to the running app',
                second.stderr)
+        report(click_import(app), 'its import dialog shows it, and Import saves it')
 
         first = result_id(IMPORTED, IMPORTED + '-001')
         third = result_id(IMPORTED, IMPORTED + '-003')

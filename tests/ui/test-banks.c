@@ -1,6 +1,7 @@
-/* test-banks.c: the user's own banks in the window: import, a bank full of
- * markup shown literally, the original-only reading mode, rename, remove
- * and export, driven as a user would
+/* test-banks.c: the user's own banks in the window: the import dialog
+ * (its preview, its report, another layout or level, Cancel, the keys),
+ * updates, a bank full of markup shown literally, the original-only
+ * reading mode, rename, remove and export, driven as a user would
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,7 +17,10 @@
 #include "ui-helpers.h"
 #include "wenda-application.h"
 #include "wenda-detail-view.h"
+#include "wenda-import.h"
+#include "wenda-import-dialog.h"
 #include "wenda-library.h"
+#include "wenda-study-store.h"
 #include "wenda-search-filter.h"
 #include "wenda-sidebar.h"
 #include "wenda-topic-row.h"
@@ -139,30 +143,325 @@ respond (AdwAlertDialog *dialog,
   ui_assert_eventually (find_dialog () != dialog);
 }
 
+/* The import dialog {{{ */
+
+/* The import dialog the window shows, if any: the one on top. */
+static WendaImportDialog *
+find_import_dialog (void)
+{
+  AdwDialog *dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+
+  return WENDA_IS_IMPORT_DIALOG (dialog) ? WENDA_IMPORT_DIALOG (dialog) : NULL;
+}
+
+#define PREVIEW(dialog, name) ui_template_child ((dialog), WENDA_TYPE_IMPORT_DIALOG, (name))
+
+/* The import dialog has read its file and shows what it holds, and its
+ * Import button is drawn where it stays. */
+static gboolean
+preview_ready (gpointer data)
+{
+  WendaImportDialog *dialog = find_import_dialog ();
+
+  return dialog != NULL && (data == NULL || data == (gpointer)dialog) &&
+         !wenda_import_dialog_is_busy (dialog) &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (PREVIEW (dialog, "stack"))), "preview") == 0 &&
+         button_in_place (PREVIEW (dialog, "import_button"));
+}
+
+static WendaImportDialog *
+wait_preview (void)
+{
+  g_assert_true (ui_wait_for (preview_ready, NULL, 20000));
+  return find_import_dialog ();
+}
+
+/* Opens the file at @path as `wenda FILE` or a drop does, and waits for
+ * its preview. */
+static WendaImportDialog *
+open_preview (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  wenda_window_import_file (window, file);
+  return wait_preview ();
+}
+
+static const char *
+preview_text (WendaImportDialog *dialog,
+              const char        *name)
+{
+  return gtk_label_get_text (GTK_LABEL (PREVIEW (dialog, name)));
+}
+
+static gboolean
+preview_shows (WendaImportDialog *dialog,
+               const char        *name)
+{
+  return gtk_widget_get_mapped (PREVIEW (dialog, name));
+}
+
+static gboolean
+import_usable (WendaImportDialog *dialog)
+{
+  return gtk_widget_is_sensitive (PREVIEW (dialog, "import_button"));
+}
+
+/* The first label under @widget, depth first: a row's prefix comes before
+ * its title */
+static GtkWidget *
+first_label (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_visible (child))
+        return child;
+      if ((found = first_label (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The questions the preview lists: "NUMBER QUESTION", one a row */
+static char *
+preview_questions (WendaImportDialog *dialog)
+{
+  GtkWidget *list = PREVIEW (dialog, "questions_list");
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *prefix = first_label (row);
+
+      g_assert_true (ADW_IS_ACTION_ROW (row));
+      /* Text of the file: never markup */
+      g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
+      g_assert_nonnull (prefix);
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, "%s %s", gtk_label_get_text (GTK_LABEL (prefix)),
+                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The problems the preview lists, one a line, as its rows show them */
+static char *
+preview_problems (WendaImportDialog *dialog)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (PREVIEW (dialog, "problems_view"))));
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (!preview_shows (dialog, "problems_group"))
+    return g_strdup ("");
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) message = g_list_model_get_item (model, i);
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, gtk_string_object_get_string (message));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The choices of a combo row, as its list shows them, one a line */
+static char *
+combo_choices (GtkWidget *row)
+{
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) choice = g_list_model_get_item (model, i);
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, gtk_string_object_get_string (choice));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static guint
+combo_find (GtkWidget  *row,
+            const char *choice)
+{
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), choice))
+        return i;
+    }
+
+  g_error ("no choice “%s” in:\n%s", choice, combo_choices (row));
+}
+
+/* Chooses @choice in the combo row @name, as a click in its list does,
+ * and waits for the file to be read again: meanwhile Import waits. */
+static void
+choose (WendaImportDialog *dialog,
+        const char        *name,
+        const char        *choice)
+{
+  GtkWidget *row = PREVIEW (dialog, name);
+
+  g_assert_true (gtk_widget_is_sensitive (row));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), combo_find (row, choice));
+  g_assert_true (wenda_import_dialog_is_busy (dialog));
+  g_assert_false (import_usable (dialog));
+  g_assert_true (ui_wait_for (preview_ready, dialog, 20000));
+}
+
+static void
+on_imported (WendaImportDialog *dialog,
+             WendaLibraryBank  *entry,
+             gboolean           updated,
+             WendaLibraryBank **got)
+{
+  *got = entry;
+}
+
+/* Import, clicked: the bank is saved, the dialog closes, and the window
+ * has drawn the bank.  Returns it. */
+static WendaLibraryBank *
+click_import (WendaImportDialog *dialog)
+{
+  g_autoptr(WendaImportDialog) keep = g_object_ref (dialog);
+  GtkWidget *button = PREVIEW (dialog, "import_button");
+  WendaLibraryBank *entry = NULL;
+  gulong handler;
+
+  g_assert_true (import_usable (dialog));
+  g_assert_true (ui_wait_for (button_in_place, button, 3000));
+  handler = g_signal_connect (dialog, "imported", G_CALLBACK (on_imported), &entry);
+  ui_click (button);
+  ui_assert_eventually (entry != NULL);
+  g_signal_handler_disconnect (dialog, handler);
+  ui_assert_eventually (find_import_dialog () != dialog);
+  ui_wait_frame (GTK_WIDGET (window));
+
+  return entry;
+}
+
+/* Cancel, clicked: the dialog closes, and nothing is saved */
+static void
+click_cancel (WendaImportDialog *dialog)
+{
+  g_autoptr(WendaImportDialog) keep = g_object_ref (dialog);
+  GtkWidget *button = PREVIEW (dialog, "cancel_button");
+
+  g_assert_true (ui_wait_for (button_in_place, button, 3000));
+  ui_click (button);
+  ui_assert_eventually (find_import_dialog () != dialog);
+}
+
+/* The fixture @name of tests/fixtures/import/ */
+static char *
+import_fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
+}
+
+/* What the import API itself makes of the file at @path: the dialog must
+ * show that */
+static WendaImportReport *
+read_report (const char               *path,
+             const WendaImportOptions *options)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autoptr(WendaBank) bank = NULL;
+  WendaImportReport *report = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  bank = wenda_import_parse_full (data, length, basename, WENDA_IMPORT_FORMAT_AUTO, options,
+                                  "x", NULL, NULL, NULL, &report, NULL);
+  return report;
+}
+
+/* Import as a new bank, also when the library has one of the file's
+ * name, which the dialog offers to update */
+static WendaLibraryBank *
+import_as_new (WendaImportDialog *dialog)
+{
+  if (adw_combo_row_get_selected (ADW_COMBO_ROW (PREVIEW (dialog, "target_row"))) != 0)
+    choose (dialog, "target_row", "Add as a New Bank");
+
+  return click_import (dialog);
+}
+
+/* Imports the fixture @name of tests/fixtures/banks/ through the dialog,
+ * as a new bank */
 static void
 import (const char *name)
 {
   g_autofree char *path = fixture (name);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   guint before = n_banks ();
 
-  wenda_window_import_file (window, file);
+  import_as_new (open_preview (path));
   ui_assert_eventually (n_banks () == before + 1);
-  /* The import has ended (the bank shown, its toast or report up), and the
-   * window has drawn it. */
+  /* The dialog has gone, and the window has drawn the bank. */
   ui_assert_eventually (!wenda_window_is_importing (window));
   ui_wait_frame (GTK_WIDGET (window));
 }
 
-/* A Markdown bank imports into the library, shows in the chooser, and is
+/* }}} */
+
+/* A Markdown bank: the dialog shows what it holds before anything is
+ * saved; Import adds it to the library, the chooser shows it, and it is
  * read like the bundled one. */
 static void
 test_import (void)
 {
+  g_autofree char *path = fixture ("interview.md");
   g_autofree char *copy = NULL;
+  g_autofree char *questions = NULL;
+  g_autoptr(GDir) dir = NULL;
+  WendaImportDialog *dialog;
+  guint before = n_banks ();
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (WIN ("title_stack"))), ==, "title");
-  import ("interview.md");
+  dialog = open_preview (path);
+
+  /* The file's name, its title, how many questions, the layout found */
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (PREVIEW (dialog, "window_title"))),
+                   ==, "interview.md");
+  g_assert_cmpstr (preview_text (dialog, "title_label"), ==, "我的面试题");
+  g_assert_cmpstr (preview_text (dialog, "counts_label"), ==, "3 questions");
+  g_assert_cmpstr (preview_text (dialog, "layout_label"), ==, "Read as 题目 headings");
+  g_assert_true (preview_shows (dialog, "layout_label"));
+  g_assert_false (preview_shows (dialog, "refusal_box"));
+  /* The first questions, with their numbers; no problems */
+  questions = preview_questions (dialog);
+  g_assert_cmpstr (questions, ==, "1 什么是过拟合（Overfitting）？\n"
+                                  "2 什么是批归一化？\n"
+                                  "3 什么是早停（Early Stopping）？");
+  g_assert_false (preview_shows (dialog, "problems_group"));
+  /* A new bank: nothing in the library has its name */
+  g_assert_false (preview_shows (dialog, "changes_group"));
+  g_assert_true (import_usable (dialog));
+
+  /* Nothing is saved before Import */
+  g_assert_cmpuint (n_banks (), ==, before);
+  copy = g_build_filename (ui_data_home (), APP_ID, "banks", NULL);
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+
+  click_import (dialog);
+  ui_assert_eventually (n_banks () == before + 1);
+  ui_assert_eventually (!wenda_window_is_importing (window));
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (WIN ("title_stack"))), ==, "banks");
   g_assert_cmpstr (bank_title (), ==, "我的面试题");
@@ -171,8 +470,417 @@ test_import (void)
                                    "什么是过拟合（Overfitting）？") == 0);
 
   /* A copy is kept in the user's data folder. */
-  copy = g_build_filename (ui_data_home (), APP_ID, "banks", NULL);
   g_assert_true (g_file_test (copy, G_FILE_TEST_IS_DIR));
+  dir = g_dir_open (copy, 0, NULL);
+  g_assert_nonnull (dir);
+  g_assert_cmpstr (g_dir_read_name (dir), ==, "interview.json");
+}
+
+/* Every control of the dialog has a name a screen reader says */
+static void
+assert_accessible (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_PREFERENCES_ROW (child))
+        g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), !=, "");
+      else if (GTK_IS_BUTTON (child) && gtk_button_get_label (GTK_BUTTON (child)) == NULL &&
+               !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (child)))
+        g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL));
+      else if (GTK_IS_LIST_VIEW (child) || GTK_IS_LIST_BOX (child) || GTK_IS_PROGRESS_BAR (child) ||
+               ADW_IS_SPINNER (child))
+        {
+          /* The rows of the first questions are in a list box of their own */
+          if ((!GTK_IS_LIST_BOX (child) || child == PREVIEW (find_import_dialog (), "questions_list")) &&
+              !gtk_test_accessible_has_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL))
+            g_error ("a %s with no accessible label (%s)", G_OBJECT_TYPE_NAME (child), G_OBJECT_TYPE_NAME (gtk_widget_get_parent (child)));
+        }
+
+      /* A combo row's list is its own business */
+      if (!GTK_IS_POPOVER (child) && !ADW_IS_COMBO_ROW (child))
+        assert_accessible (child);
+    }
+}
+
+/* From the keyboard: the focus is on Import, Escape cancels, Enter
+ * imports; every control has a name. */
+static void
+test_import_keys (void)
+{
+  g_autofree char *path = import_fixture ("seed-format.md");
+  WendaImportDialog *dialog;
+  guint before = n_banks ();
+
+  ui_focus_window (GTK_WINDOW (window));
+  dialog = open_preview (path);
+  g_assert_cmpstr (preview_text (dialog, "title_label"), ==, "格式测试");
+  g_assert_cmpstr (preview_text (dialog, "counts_label"), ==, "2 questions");
+  assert_accessible (GTK_WIDGET (dialog));
+  g_assert_true (adw_dialog_get_default_widget (ADW_DIALOG (dialog)) == PREVIEW (dialog, "import_button"));
+  ui_wait_focus (PREVIEW (dialog, "import_button"));
+
+  /* Escape: nothing saved */
+  ui_keys (GTK_WINDOW (window), "Escape");
+  ui_assert_eventually (find_import_dialog () == NULL);
+  ui_assert_eventually (!wenda_window_is_importing (window));
+  g_assert_cmpuint (n_banks (), ==, before);
+
+  /* Enter: imported */
+  dialog = open_preview (path);
+  ui_wait_focus (PREVIEW (dialog, "import_button"));
+  ui_keys (GTK_WINDOW (window), "Return");
+  ui_assert_eventually (n_banks () == before + 1);
+  ui_assert_eventually (find_import_dialog () == NULL);
+  ui_assert_eventually (!wenda_window_is_importing (window));
+  g_assert_cmpstr (bank_title (), ==, "格式测试");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (wenda_window_get_bank (window))), ==, 2);
+}
+
+/* Cancel saves nothing: no bank, no file */
+static void
+test_import_cancel (void)
+{
+  g_autofree char *path = import_fixture ("missing-explanation.md");
+  g_autofree char *folder = g_build_filename (ui_data_home (), APP_ID, "banks", NULL);
+  g_autofree char *before_files = NULL;
+  g_autofree char *after_files = NULL;
+  g_autofree char *title = g_strdup (bank_title ());
+  guint before = n_banks ();
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  {
+    g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      g_string_append_printf (names, "%s ", name);
+    before_files = g_strdup (names->str);
+  }
+
+  click_cancel (open_preview (path));
+  ui_assert_eventually (!wenda_window_is_importing (window));
+  g_assert_cmpuint (n_banks (), ==, before);
+  g_assert_cmpstr (bank_title (), ==, title);
+
+  g_string_truncate (names, 0);
+  {
+    g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      g_string_append_printf (names, "%s ", name);
+    after_files = g_strdup (names->str);
+  }
+  g_assert_cmpstr (after_files, ==, before_files);
+}
+
+/* A file no question can be read from: the same dialog, with the reason
+ * and the whole report, every problem with its line; Import is off, and
+ * the layout can still be chosen. */
+static void
+test_import_refused (void)
+{
+  g_autofree char *path = import_fixture ("all-bad.md");
+  g_autoptr(WendaImportReport) report = read_report (path, NULL);
+  g_autofree char *problems = NULL;
+  g_autoptr(GString) expected = g_string_new (NULL);
+  const WendaImportProblem *last;
+  WendaImportDialog *dialog;
+  guint before = n_banks ();
+  guint n;
+
+  dialog = open_preview (path);
+  g_assert_false (import_usable (dialog));
+  g_assert_true (preview_shows (dialog, "refusal_box"));
+  g_assert_false (preview_shows (dialog, "counts_label"));
+  g_assert_false (preview_shows (dialog, "questions_group"));
+  g_assert_cmpstr (preview_text (dialog, "refusal_heading"), ==, "Nothing Can Be Imported");
+
+  /* The reason is the report's last problem */
+  n = wenda_import_report_get_n_problems (report);
+  g_assert_cmpuint (n, ==, 4);
+  last = wenda_import_report_get_problem (report, n - 1);
+  g_assert_cmpstr (preview_text (dialog, "reason_label"), ==, last->message);
+  g_assert_true (g_str_has_prefix (last->message, "all-bad.md:1: no question"));
+
+  /* Every problem, with its line */
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (expected, "%s%s", i > 0 ? "\n" : "",
+                            wenda_import_report_get_problem (report, i)->message);
+  problems = preview_problems (dialog);
+  g_test_message ("problems:\n%s", problems);
+  g_assert_cmpstr (problems, ==, expected->str);
+  g_assert_true (g_str_has_prefix (problems, "all-bad.md:3: "));
+  g_assert_nonnull (strstr (problems, "\nall-bad.md:5: "));
+  g_assert_nonnull (strstr (problems, "\nall-bad.md:13: "));
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (PREVIEW (dialog, "problems_group"))),
+                   ==, "4 Problems");
+  /* Their rows are drawn, the text as it is */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (PREVIEW (dialog, "problems_stack"))), ==, "few");
+  g_assert_nonnull (ui_find_by_label (PREVIEW (dialog, "problems_list"), GTK_TYPE_LABEL,
+                                      wenda_import_report_get_problem (report, 0)->message));
+  g_assert_nonnull (ui_find_by_label (PREVIEW (dialog, "problems_list"), GTK_TYPE_LABEL, last->message));
+
+  /* The layout row stays usable */
+  g_assert_true (preview_shows (dialog, "layout_row"));
+  g_assert_true (gtk_widget_is_sensitive (PREVIEW (dialog, "layout_row")));
+
+  /* The keyboard is on the layout row, the one thing to do; Cancel
+   * closes the dialog */
+  ui_focus_window (GTK_WINDOW (window));
+  ui_wait_focus (PREVIEW (dialog, "layout_row"));
+  click_cancel (dialog);
+  ui_assert_eventually (!wenda_window_is_importing (window));
+  g_assert_cmpuint (n_banks (), ==, before);
+}
+
+/* A file with many problems: every one is listed, in a list of its own
+ * that makes only the rows it shows */
+static void
+test_import_many_problems (void)
+{
+  g_autofree char *path = g_build_filename (ui_data_home (), "many-problems.md", NULL);
+  g_autoptr(GString) text = g_string_new ("# 很多问题\n\n");
+  g_autoptr(WendaImportReport) report = NULL;
+  g_autofree char *problems = NULL;
+  g_auto(GStrv) lines = NULL;
+  WendaImportDialog *dialog;
+  guint before = n_banks ();
+  GListModel *model;
+
+  /* Line 3 + 4 (i - 1): 题目 i; every odd one has no answer */
+  for (guint i = 1; i <= 1000; i++)
+    {
+      if (i % 2)
+        g_string_append_printf (text, "#### 题目 %u：没有答案？\n\n\n\n", i);
+      else
+        g_string_append_printf (text, "#### 题目 %u：有答案？\n\n**答案：** 有。\n\n", i);
+    }
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  report = read_report (path, NULL);
+  g_assert_cmpuint (wenda_import_report_get_n_problems (report), ==, 500);
+
+  dialog = open_preview (path);
+  g_assert_cmpstr (preview_text (dialog, "counts_label"), ==, "500 questions");
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (PREVIEW (dialog, "problems_group"))),
+                   ==, "500 Problems");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (PREVIEW (dialog, "problems_stack"))), ==, "many");
+  problems = preview_problems (dialog);
+  lines = g_strsplit (problems, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 500);
+  g_assert_true (g_str_has_prefix (lines[0], "many-problems.md:3: "));
+  g_assert_true (g_str_has_prefix (lines[499], "many-problems.md:3995: "));
+  /* The list shows its first rows, not all 500 */
+  ui_wait_frame (GTK_WIDGET (dialog));
+  g_assert_nonnull (ui_find_by_label (PREVIEW (dialog, "problems_view"), GTK_TYPE_LABEL, lines[0]));
+  g_assert_null (ui_find_by_label (PREVIEW (dialog, "problems_view"), GTK_TYPE_LABEL, lines[499]));
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (PREVIEW (dialog, "problems_view"))));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 500);
+
+  click_cancel (dialog);
+  ui_assert_eventually (!wenda_window_is_importing (window));
+  g_assert_cmpuint (n_banks (), ==, before);
+  g_unlink (path);
+}
+
+/* Refused as it is, but the reader saw the headings that look like
+ * questions: choosing their level reads them, and Import can then add
+ * them. */
+static void
+test_import_refused_choose_level (void)
+{
+  g_autofree char *path = import_fixture ("few-headings.md");
+  g_autofree char *questions = NULL;
+  WendaImportDialog *dialog;
+  guint before = n_banks ();
+
+  dialog = open_preview (path);
+  g_assert_false (import_usable (dialog));
+  g_test_message ("reason: %s", preview_text (dialog, "reason_label"));
+  g_assert_cmpstr (preview_text (dialog, "reason_label"), ==,
+                   "few-headings.md:1: no question found; the headings at level 3 look like questions: choose them?");
+
+  choose (dialog, "layout_row", "Level 3 headings");
+  g_assert_true (import_usable (dialog));
+  g_assert_false (preview_shows (dialog, "refusal_box"));
+  g_assert_cmpstr (preview_text (dialog, "title_label"), ==, "笔记");
+  g_assert_cmpstr (preview_text (dialog, "counts_label"), ==, "2 questions");
+  g_assert_cmpstr (preview_text (dialog, "layout_label"), ==, "Read as level 3 headings");
+  questions = preview_questions (dialog);
+  g_assert_cmpstr (questions, ==, "1 什么是 A？\n2 什么是 B？");
+
+  click_import (dialog);
+  ui_assert_eventually (n_banks () == before + 1);
+  g_assert_cmpstr (bank_title (), ==, "笔记");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (wenda_window_get_bank (window))), ==, 2);
+}
+
+/* The layout row offers the levels that have headings with text under
+ * them, and the other layouts; another level reads the file again, and
+ * the counts, questions and problems follow. */
+static void
+test_import_choose_level (void)
+{
+  g_autofree char *path = import_fixture ("levels.md");
+  g_autoptr(WendaImportReport) report = read_report (path, NULL);
+  g_autoptr(GString) expected = g_string_new ("Automatic\n题目 headings");
+  g_autofree char *choices = NULL;
+  g_autofree char *questions = NULL;
+  g_autofree char *problems = NULL;
+  WendaImportDialog *dialog;
+  guint before = n_banks ();
+
+  for (guint level = 1; level <= 6; level++)
+    if (wenda_import_report_get_n_headings (report, level) > 0)
+      g_string_append_printf (expected, "\nLevel %u headings", level);
+  g_string_append (expected, "\nBold questions\nQ/A markers\nDetails blocks\nQuestion list");
+
+  dialog = open_preview (path);
+  choices = combo_choices (PREVIEW (dialog, "layout_row"));
+  g_assert_cmpstr (choices, ==, expected->str);
+  /* This file has candidates at two levels */
+  g_assert_nonnull (strstr (choices, "Level 2 headings"));
+  g_assert_nonnull (strstr (choices, "Level 3 headings"));
+
+  /* As found: the level 3 headings are the questions, in two sections */
+  g_assert_cmpstr (preview_text (dialog, "counts_label"), ==, "3 questions in 2 sections");
+  g_assert_cmpstr (preview_text (dialog, "layout_label"), ==, "Read as level 3 headings");
+  problems = preview_problems (dialog);
+  g_assert_true (g_str_has_prefix (problems, "levels.md:5: "));
+  g_assert_nonnull (strstr (problems, "\nlevels.md:17: "));
+
+  /* Level 2: two questions, the chapters */
+  choose (dialog, "layout_row", "Level 2 headings");
+  g_assert_cmpstr (preview_text (dialog, "counts_label"), ==, "2 questions");
+  g_assert_cmpstr (preview_text (dialog, "layout_label"), ==, "Read as level 2 headings");
+  questions = preview_questions (dialog);
+  g_assert_cmpstr (questions, ==, "1 基础\n2 概率");
+  g_assert_false (preview_shows (dialog, "problems_group"));
+
+  /* Back to what Wenda finds */
+  choose (dialog, "layout_row", "Automatic");
+  g_assert_cmpstr (preview_text (dialog, "counts_label"), ==, "3 questions in 2 sections");
+
+  /* A layout the file does not have: refused, and the report says why */
+  choose (dialog, "layout_row", "Details blocks");
+  g_assert_false (import_usable (dialog));
+  g_assert_true (preview_shows (dialog, "refusal_box"));
+  g_test_message ("as details: %s", preview_text (dialog, "reason_label"));
+
+  /* Level 2 again, and Import takes that reading */
+  choose (dialog, "layout_row", "Level 2 headings");
+  click_import (dialog);
+  ui_assert_eventually (n_banks () == before + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (wenda_window_get_bank (window))), ==, 2);
+}
+
+/* Importing a new version of a bank already in the library is an update:
+ * the dialog says how many questions are added, removed and changed, and
+ * Import replaces the bank's content, keeping its id, so the progress of
+ * every question still there stays. */
+static void
+test_import_update (void)
+{
+  g_autofree char *folder = g_build_filename (ui_data_home (), "update", NULL);
+  g_autofree char *path = g_build_filename (folder, "notes.md", NULL);
+  g_autofree char *v1 = import_fixture ("update-v1.md");
+  g_autofree char *v2 = import_fixture ("update-v2.md");
+  g_autofree char *text = NULL;
+  g_autofree char *choices = NULL;
+  WendaStudyStore *store = wenda_application_get_study_store (app);
+  WendaLibraryBank *entry, *updated, *added;
+  WendaImportDialog *dialog;
+  WendaCard card;
+  WendaBank *bank;
+  gboolean starred = FALSE;
+  guint before;
+  gsize length;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (v1, &text, &length, NULL));
+  g_assert_true (g_file_set_contents (path, text, length, NULL));
+  g_clear_pointer (&text, g_free);
+
+  /* The first version, new to the library */
+  before = n_banks ();
+  dialog = open_preview (path);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (PREVIEW (dialog, "target_row"))), ==, 0);
+  g_assert_false (preview_shows (dialog, "changes_group"));
+  entry = click_import (dialog);
+  ui_assert_eventually (n_banks () == before + 1);
+  g_assert_cmpstr (wenda_library_bank_get_id (entry), ==, "notes");
+  g_assert_cmpuint (wenda_library_bank_get_n_items (entry), ==, 4);
+
+  /* Progress on №2 (whose answer changes), №3 (which goes) and №4 */
+  wenda_study_store_set_starred (store, "notes-002", TRUE);
+  wenda_study_store_set_starred (store, "notes-003", TRUE);
+  wenda_card_init (&card);
+  card.state = WENDA_CARD_STATE_REVIEW;
+  card.stability = 12;
+  card.difficulty = 4;
+  card.due = g_get_real_time () / G_USEC_PER_SEC + 7 * 86400;
+  card.last_review = g_get_real_time () / G_USEC_PER_SEC;
+  card.reps = 3;
+  wenda_study_store_set_card (store, "notes-004", &card);
+
+  /* The second version, in the same place */
+  g_assert_true (g_file_get_contents (v2, &text, &length, NULL));
+  g_assert_true (g_file_set_contents (path, text, length, NULL));
+
+  before = n_banks ();
+  dialog = open_preview (path);
+  /* The bank of the same name is chosen, and the changes are counted */
+  choices = combo_choices (PREVIEW (dialog, "target_row"));
+  g_assert_nonnull (strstr (choices, "Add as a New Bank\n"));
+  g_assert_nonnull (strstr (choices, "\nUpdate “更新测试”"));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (PREVIEW (dialog, "target_row"))), ==,
+                    combo_find (PREVIEW (dialog, "target_row"), "Update “更新测试”"));
+  g_assert_cmpstr (preview_text (dialog, "counts_label"), ==, "5 questions");
+  g_assert_true (preview_shows (dialog, "changes_group"));
+  g_assert_cmpstr (preview_text (dialog, "added_label"), ==, "2");
+  g_assert_cmpstr (preview_text (dialog, "removed_label"), ==, "1");
+  g_assert_cmpstr (preview_text (dialog, "changed_label"), ==, "1");
+  g_assert_cmpstr (preview_text (dialog, "unchanged_label"), ==, "2");
+
+  updated = click_import (dialog);
+  ui_assert_eventually (!wenda_window_is_importing (window));
+  /* The same bank, no new one */
+  g_assert_true (updated == entry);
+  g_assert_cmpuint (n_banks (), ==, before);
+  g_assert_cmpstr (wenda_library_bank_get_id (entry), ==, "notes");
+  g_assert_cmpuint (wenda_library_bank_get_n_items (entry), ==, 5);
+
+  /* The window shows the new content */
+  bank = wenda_window_get_bank (window);
+  g_assert_true (bank == wenda_library_bank_get_bank (entry));
+  g_assert_null (wenda_bank_lookup_id (bank, "notes-003"));
+  g_assert_nonnull (wenda_bank_lookup_id (bank, "notes-006"));
+  g_assert_cmpstr (wenda_qa_item_get_answer (wenda_bank_lookup_id (bank, "notes-002")), ==,
+                   "模型容量不足，连训练集都拟合不好。");
+
+  /* Progress stays with the questions still there */
+  g_assert_true (wenda_study_store_get_starred (store, "notes-002"));
+  wenda_study_store_get_card (store, "notes-004", &card);
+  g_assert_cmpint (card.state, ==, WENDA_CARD_STATE_REVIEW);
+  g_assert_cmpuint (card.reps, ==, 3);
+  ui_show_topic (window, 2);
+  g_object_get (window, "starred", &starred, NULL);
+  g_assert_true (starred);
+  ui_show_topic (window, 1);
+  g_object_get (window, "starred", &starred, NULL);
+  g_assert_false (starred);
+
+  /* The same file as a new bank: the other choice; no changes shown */
+  dialog = open_preview (path);
+  choose (dialog, "target_row", "Add as a New Bank");
+  g_assert_false (preview_shows (dialog, "changes_group"));
+  added = click_import (dialog);
+  ui_assert_eventually (n_banks () == before + 1);
+  g_assert_true (added != entry);
+  g_assert_cmpstr (wenda_library_bank_get_id (added), ==, "notes-2");
+  g_assert_nonnull (wenda_bank_lookup_id (wenda_library_bank_get_bank (added), "notes-2-001"));
+  g_assert_cmpuint (wenda_library_bank_get_n_items (entry), ==, 5);
 }
 
 /* An imported bank has no English: the reading-language control says so,
@@ -197,9 +905,19 @@ test_original_only (void)
 static void
 test_markup_is_text (void)
 {
+  g_autofree char *path = fixture ("markup.md");
+  g_autofree char *questions = NULL;
+  WendaImportDialog *dialog;
   GtkWidget *answer;
 
-  import ("markup.md");
+  /* The preview shows it as it is, too */
+  dialog = open_preview (path);
+  g_assert_cmpstr (preview_text (dialog, "title_label"), ==, "<b>Markup</b> &amp; friends");
+  g_assert_false (gtk_label_get_use_markup (GTK_LABEL (PREVIEW (dialog, "title_label"))));
+  questions = preview_questions (dialog);
+  g_assert_cmpstr (questions, ==, "1 <span size=\"99999999\">大</span> 还是 <b>粗</b>？");
+  click_import (dialog);
+
   g_assert_cmpstr (bank_title (), ==, "<b>Markup</b> &amp; friends");
   ui_assert_eventually (g_strcmp0 (gtk_label_get_text (GTK_LABEL (DETAIL ("question_label"))),
                                    "<span size=\"99999999\">大</span> 还是 <b>粗</b>？") == 0);
@@ -252,56 +970,45 @@ test_remove (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (wenda_window_get_bank (window))), ==, 30);
 }
 
-/* A file that is not a bank: the dialog names it, and nothing is added. */
+/* A file that is not a bank: the dialog names it and says why, and
+ * nothing is added. */
 static void
 test_import_error (void)
 {
   g_autofree char *path = g_build_filename (ui_data_home (), "binary.md", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   static const char binary[] = "\x7f" "ELF\0\0\0\x01\x02\x03 not text";
   guint before = n_banks ();
-  AdwAlertDialog *dialog;
+  WendaImportDialog *dialog;
 
   g_assert_true (g_file_set_contents (path, binary, sizeof binary, NULL));
-  wenda_window_import_file (window, file);
-  g_assert_true (ui_wait_for (dialog_shown, NULL, 5000));
-  dialog = find_dialog ();
-  g_test_message ("dialog: %s / %s", adw_alert_dialog_get_heading (dialog),
-                  adw_alert_dialog_get_body (dialog));
-  g_assert_nonnull (strstr (adw_alert_dialog_get_heading (dialog), "binary.md"));
-  g_assert_nonnull (strstr (adw_alert_dialog_get_body (dialog), "binary.md"));
-  respond (dialog, "close");
-  /* The import has ended, and nothing more comes of it. */
+  dialog = open_preview (path);
+  g_test_message ("reason: %s", preview_text (dialog, "reason_label"));
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (PREVIEW (dialog, "window_title"))),
+                   ==, "binary.md");
+  g_assert_true (g_str_has_prefix (preview_text (dialog, "reason_label"), "binary.md:"));
+  g_assert_false (import_usable (dialog));
+  click_cancel (dialog);
+  /* The dialog has gone, and nothing more comes of it. */
   ui_assert_eventually (!wenda_window_is_importing (window));
   g_assert_cmpuint (n_banks (), ==, before);
+  g_unlink (path);
 }
 
 /* Choosing a bank in the header's chooser shows it; the choice is kept. */
 static void
 test_choose_bank (void)
 {
+  guint position;
+
   import ("interview.md");
+  /* Where the chooser lists it (the library sorts by title) */
+  position = gtk_drop_down_get_selected (GTK_DROP_DOWN (WIN ("bank_dropdown")));
+  g_assert_cmpuint (position, >, 0);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (WIN ("bank_dropdown")), 0);
   ui_assert_eventually (g_list_model_get_n_items (G_LIST_MODEL (wenda_window_get_bank (window))) == 30);
   g_assert_true (gtk_widget_get_sensitive (WIN ("mode_button")));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (WIN ("bank_dropdown")), 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (WIN ("bank_dropdown")), position);
   ui_assert_eventually (g_list_model_get_n_items (G_LIST_MODEL (wenda_window_get_bank (window))) == 3);
-}
-
-/* A label of the toast overlay's that contains @needle. */
-static gboolean
-find_label (GtkWidget  *root,
-            const char *needle)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
-      strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
-    return TRUE;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    if (find_label (c, needle))
-      return TRUE;
-
-  return FALSE;
 }
 
 static gboolean
@@ -311,45 +1018,51 @@ glossary_ready (gpointer data)
          gtk_label_get_text (GTK_LABEL (WIN ("glossary_count_label")))[0] != '\0';
 }
 
-static gboolean
-cancelled_toast_shown (gpointer data)
-{
-  return find_label (WIN ("toast_overlay"), "cancelled");
-}
-
-/* An import that takes more than half a second shows its progress and can
- * be cancelled.  The "file" is a named pipe the test writes to only after
- * the user has cancelled, so the import is slow for sure. */
+/* The reading of a slow file shows its progress, and Cancel ends it.
+ * The "file" is a named pipe the test writes to only after the user has
+ * cancelled, so the reading is slow for sure. */
 static void
 test_slow_import_cancelled (void)
 {
   g_autofree char *path = g_build_filename (ui_data_home (), "slow.md", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   guint before = n_banks ();
-  AdwAlertDialog *dialog;
+  WendaImportDialog *dialog;
   int fd;
 
   g_assert_cmpint (mkfifo (path, 0600), ==, 0);
   wenda_window_import_file (window, file);
 
-  g_assert_true (ui_wait_for (dialog_shown, NULL, 5000));
-  dialog = find_dialog ();
-  g_assert_nonnull (strstr (adw_alert_dialog_get_heading (dialog), "slow.md"));
-  g_assert_true (GTK_IS_PROGRESS_BAR (adw_alert_dialog_get_extra_child (dialog)));
+  ui_assert_eventually (find_import_dialog () != NULL);
+  dialog = find_import_dialog ();
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (PREVIEW (dialog, "window_title"))),
+                   ==, "slow.md");
+  g_assert_true (wenda_import_dialog_is_busy (dialog));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (PREVIEW (dialog, "stack"))), ==, "loading");
+  /* The spinner and the progress show once it takes a moment */
+  ui_assert_eventually (gtk_widget_get_mapped (PREVIEW (dialog, "busy_spinner")) &&
+                        gtk_widget_get_mapped (PREVIEW (dialog, "progress_bar")));
+  g_assert_false (import_usable (dialog));
 
   /* The user cancels.  The reader, blocked opening the pipe, then sees
    * the cancellation and stops, so the write may find no reader (EPIPE;
    * GIO ignores SIGPIPE). */
-  respond (dialog, "cancel");
+  click_cancel (dialog);
   fd = open (path, O_WRONLY);
   g_assert_cmpint (fd, >=, 0);
   if (write (fd, "#### 题目 1：问？\n\n**答案：** 答。\n", 40) < 0)
     g_test_message ("write: %s", g_strerror (errno));
   close (fd);
 
-  ui_assert_eventually (find_dialog () == NULL);
-  /* Toasts queue: earlier ones show for 10 s each first. */
-  g_assert_true (ui_wait_for (cancelled_toast_shown, NULL, 40000));
+  ui_assert_eventually (!wenda_window_is_importing (window));
+  g_assert_null (find_import_dialog ());
+  /* The reading's end, in its thread, changes nothing */
+  for (guint i = 0; i < 10; i++)
+    {
+      ui_wait_idle ();
+      g_usleep (10000);
+    }
+  ui_wait_idle ();
   g_assert_cmpuint (n_banks (), ==, before);
   g_unlink (path);
 }
@@ -389,7 +1102,6 @@ test_large_bank_glossary (void)
 {
   g_autofree char *path = g_build_filename (ui_data_home (), "large.md", NULL);
   g_autoptr(GString) text = g_string_new ("### 大题库\n\n");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   guint before = n_banks ();
 
   static const char *stems[] = { "甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸" };
@@ -403,7 +1115,7 @@ test_large_bank_glossary (void)
                             'A' + i / 5 % 10, 'A' + i % 5, i);
   g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
 
-  wenda_window_import_file (window, file);
+  click_import (open_preview (path));
   ui_assert_eventually (n_banks () == before + 1);
   ui_assert_eventually (g_list_model_get_n_items (G_LIST_MODEL (wenda_window_get_bank (window))) == 2100);
   /* The count is on the glossary page, which is made when first shown. */
@@ -525,7 +1237,6 @@ test_large_bank_search (void)
 {
   g_autofree char *path = g_build_filename (ui_data_home (), "huge.md", NULL);
   g_autoptr(GString) text = g_string_new ("### 很大的题库\n\n");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   GtkEditable *entry = GTK_EDITABLE (WIN ("search_entry"));
   GObject *filter = WIN_OBJECT ("search_filter");
   const guint n_items = 6000;
@@ -538,7 +1249,7 @@ test_large_bank_search (void)
                             i, i, i % 3 == 0 ? "gradient clipping" : "知识蒸馏", i);
   g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
 
-  wenda_window_import_file (window, file);
+  click_import (open_preview (path));
   ui_assert_eventually (g_list_model_get_n_items (G_LIST_MODEL (wenda_window_get_bank (window))) == n_items);
   g_assert_true (ui_wait_for (list_has_n_items, GUINT_TO_POINTER (n_items), 5000));
 
@@ -872,6 +1583,9 @@ test_open_chooser (void)
   ui_keys (chooser, "Return");
 
   ui_assert_eventually (find_chooser () == NULL);
+  /* The preview, then Import (a new bank: the library has one of that
+   * name already, which it offers to update) */
+  import_as_new (wait_preview ());
   ui_assert_eventually (n_banks () == before + 1);
   /* The import has ended, and the window has drawn the bank. */
   ui_assert_eventually (!wenda_window_is_importing (window));
@@ -1022,6 +1736,7 @@ test_drop (void)
   guint titled_before = n_banks_titled ("重复的题目");
 
   g_assert_true (drop_files (paths));
+  import_as_new (wait_preview ());
   ui_assert_eventually (n_banks () == before + 1);
   ui_assert_eventually (!wenda_window_is_importing (window));
   ui_wait_frame (GTK_WIDGET (window));
@@ -1046,6 +1761,22 @@ test_drop_two (void)
   guint n_items;
 
   g_assert_true (drop_files (paths));
+  /* A dialog for each, one over the other: the second file's on top */
+  {
+    WendaImportDialog *first, *second;
+
+    second = wait_preview ();
+    g_assert_cmpstr (wenda_import_dialog_get_name (second), ==, "bank.json");
+    /* JSON: no layout to choose */
+    g_assert_cmpstr (preview_text (second, "layout_label"), ==, "Read as Wenda JSON");
+    g_assert_false (preview_shows (second, "layout_row"));
+    g_assert_cmpstr (preview_text (second, "counts_label"), ==, "30 questions");
+    import_as_new (second);
+    first = wait_preview ();
+    g_assert_true (first != second);
+    g_assert_cmpstr (wenda_import_dialog_get_name (first), ==, "interview.md");
+    import_as_new (first);
+  }
   /* Both imports have ended, and the window has drawn the bank shown. */
   ui_assert_eventually (n_banks () == before + 2);
   ui_assert_eventually (!wenda_window_is_importing (window));
@@ -1077,19 +1808,27 @@ test_drop_with_problems (void)
                              "#### 题目 2：这题没有答案？\n\n"
                              "#### 题目 3：还有一题？\n\n**答案：** 有。\n";
   guint before = n_banks ();
-  AdwAlertDialog *dialog;
+  g_autofree char *problems = NULL;
+  WendaImportDialog *dialog;
 
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
   g_assert_true (drop_files (paths));
+  /* The preview counts the good ones and lists the problem, with its
+   * line, before anything is saved */
+  dialog = wait_preview ();
+  g_assert_cmpstr (preview_text (dialog, "counts_label"), ==, "2 questions");
+  problems = preview_problems (dialog);
+  g_test_message ("problems: %s", problems);
+  g_assert_true (g_str_has_prefix (problems, "half.md:7: "));
+  g_assert_null (strchr (problems, '\n'));
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (PREVIEW (dialog, "problems_group"))),
+                   ==, "1 Problem");
+  g_assert_cmpuint (n_banks (), ==, before);
+  click_import (dialog);
   ui_assert_eventually (n_banks () == before + 1);
-  g_assert_true (ui_wait_for (dialog_shown, NULL, 5000));
-  dialog = find_dialog ();
-  g_test_message ("report: %s / %s", adw_alert_dialog_get_heading (dialog),
-                  adw_alert_dialog_get_body (dialog));
-  g_assert_cmpstr (adw_alert_dialog_get_heading (dialog), ==,
-                   "“half.md” Imported, with Problems");
-  g_assert_nonnull (strstr (adw_alert_dialog_get_body (dialog), "half.md"));
-  respond (dialog, "close");
+  ui_assert_eventually (!wenda_window_is_importing (window));
+  /* No other report afterwards: it was shown */
+  g_assert_null (find_dialog ());
 
   g_assert_cmpstr (bank_title (), ==, "一半的题");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (wenda_window_get_bank (window))), ==, 2);
@@ -1115,22 +1854,20 @@ test_drop_not_a_bank (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      AdwAlertDialog *dialog;
-      const char *heading, *body;
+      WendaImportDialog *dialog;
+      const char *reason;
 
       g_assert_true (drop_files (cases[i]));
-      g_assert_true (ui_wait_for (dialog_shown, NULL, 5000));
-      dialog = find_dialog ();
-      heading = adw_alert_dialog_get_heading (dialog);
-      body = adw_alert_dialog_get_body (dialog);
-      g_test_message ("dialog: %s / %s", heading, body);
+      dialog = wait_preview ();
+      reason = preview_text (dialog, "reason_label");
+      g_test_message ("reason: %s", reason);
       g_assert_true (gtk_widget_get_root (GTK_WIDGET (dialog)) == GTK_ROOT (window));
-      g_assert_nonnull (strstr (heading, "Could Not Import"));
-      g_assert_nonnull (strstr (heading, names[i]));
-      g_assert_nonnull (body);
-      g_assert_cmpstr (body, !=, "");
-      respond (dialog, "close");
-      /* The import has ended, and nothing more comes of it. */
+      g_assert_true (preview_shows (dialog, "refusal_box"));
+      g_assert_cmpstr (wenda_import_dialog_get_name (dialog), ==, names[i]);
+      g_assert_true (g_str_has_prefix (reason, names[i]));
+      g_assert_false (import_usable (dialog));
+      click_cancel (dialog);
+      /* The dialog has gone, and nothing more comes of it. */
       ui_assert_eventually (!wenda_window_is_importing (window));
       g_assert_cmpuint (n_banks (), ==, before);
       g_assert_cmpstr (bank_title (), ==, title);
@@ -1157,6 +1894,13 @@ main (int   argc,
   library = wenda_application_get_library (app);
 
   g_test_add_func ("/Wenda/Banks/import", test_import);
+  g_test_add_func ("/Wenda/Banks/import-keys", test_import_keys);
+  g_test_add_func ("/Wenda/Banks/import-cancel", test_import_cancel);
+  g_test_add_func ("/Wenda/Banks/import-refused", test_import_refused);
+  g_test_add_func ("/Wenda/Banks/import-many-problems", test_import_many_problems);
+  g_test_add_func ("/Wenda/Banks/import-refused-choose-level", test_import_refused_choose_level);
+  g_test_add_func ("/Wenda/Banks/import-choose-level", test_import_choose_level);
+  g_test_add_func ("/Wenda/Banks/import-update", test_import_update);
   g_test_add_func ("/Wenda/Banks/original-only", test_original_only);
   g_test_add_func ("/Wenda/Banks/markup-is-text", test_markup_is_text);
   g_test_add_func ("/Wenda/Banks/rename", test_rename);

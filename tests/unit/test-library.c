@@ -1,4 +1,5 @@
-/* test-library.c: the user's own banks: files, order, signals and ids
+/* test-library.c: the user's own banks: files, order, signals, ids and
+ * updates
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +21,7 @@
 
 #include "wenda-bank-loader.h"
 #include "wenda-library.h"
+#include "wenda-study-store.h"
 
 #include "test-util.h"
 
@@ -978,6 +980,393 @@ test_library_atomic (Fixture       *f,
 
 /* }}} */
 
+/* Updates {{{ */
+
+/* A new version of make_bank (title, prefix, 4): 1 and 3 the same, 2 with
+ * another answer, 4 gone, 5 and 6 new */
+static WendaBank *
+make_update (const char *title,
+             const char *prefix)
+{
+  g_autoptr(WendaBank) old = make_bank (title, prefix, 4);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (old), i);
+
+      if (i == 1)
+        g_ptr_array_add (items, wenda_qa_item_new (wenda_qa_item_get_id (item), 2,
+                                                   wenda_qa_item_get_question (item),
+                                                   "另一个答案。",
+                                                   wenda_qa_item_get_explanation (item)));
+      else
+        g_ptr_array_add (items, g_object_ref (item));
+    }
+  for (guint i = 5; i <= 6; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%s-%03u", prefix, i);
+
+      g_ptr_array_add (items, wenda_qa_item_new (id, i, "新题？", "新答案。", ""));
+    }
+
+  return wenda_bank_new (title, items);
+}
+
+static void
+assert_changes (const WendaBankChanges *changes,
+                guint                   added,
+                guint                   removed,
+                guint                   changed,
+                guint                   unchanged)
+{
+  g_assert_cmpuint (changes->n_added, ==, added);
+  g_assert_cmpuint (changes->n_removed, ==, removed);
+  g_assert_cmpuint (changes->n_changed, ==, changed);
+  g_assert_cmpuint (changes->n_unchanged, ==, unchanged);
+}
+
+static void
+test_library_compare (void)
+{
+  g_autoptr(WendaBank) old = make_bank ("Notes", "notes", 4);
+  g_autoptr(WendaBank) update = make_update ("Notes", "notes");
+  g_autoptr(WendaBank) same = make_bank ("Notes", "notes", 4);
+  g_autoptr(WendaBank) other = make_bank ("Notes", "other", 4);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(WendaBank) explained = NULL;
+  WendaBankChanges changes;
+
+  wenda_library_compare (old, update, &changes);
+  assert_changes (&changes, 2, 1, 1, 2);
+  wenda_library_compare (update, old, &changes);
+  assert_changes (&changes, 1, 2, 1, 2);
+  wenda_library_compare (old, same, &changes);
+  assert_changes (&changes, 0, 0, 0, 4);
+  /* Ids, not numbers or texts, say which question is which */
+  wenda_library_compare (old, other, &changes);
+  assert_changes (&changes, 4, 4, 0, 0);
+
+  /* The question and the explanation count too, the number does not */
+  g_ptr_array_add (items, wenda_qa_item_new ("notes-001", 7, "Notes 的第 1 题？",
+                                             "答案 1。\n\n第二段。", "解析。"));
+  g_ptr_array_add (items, wenda_qa_item_new ("notes-002", 2, "改过的题？",
+                                             "答案 2。\n\n第二段。", ""));
+  g_ptr_array_add (items, wenda_qa_item_new ("notes-003", 3, "Notes 的第 3 题？",
+                                             "答案 3。\n\n第二段。", "新的解析。"));
+  explained = wenda_bank_new ("Notes", items);
+  wenda_library_compare (old, explained, &changes);
+  assert_changes (&changes, 0, 1, 2, 1);
+}
+
+/* The bank a file updates by default: the one its first import made */
+static void
+test_library_find_for_name (Fixture       *f,
+                            gconstpointer  data)
+{
+  WendaLibraryBank *notes, *notes_2, *hashed, *seed;
+
+  notes = add_bank (f, "Notes", "Notes.md");
+  notes_2 = add_bank (f, "Notes again", "notes.md");
+  hashed = add_bank (f, "面试题", "面试题.md");
+  seed = add_bank (f, "Seed", "llm-training.md");
+  g_assert_cmpstr (wenda_library_bank_get_id (notes_2), ==, "notes-2");
+  g_assert_cmpstr (wenda_library_bank_get_id (seed), ==, "llm-training-2");
+
+  g_assert_true (wenda_library_find_for_name (f->library, "notes.md") == notes);
+  g_assert_true (wenda_library_find_for_name (f->library, "/some/where/NOTES.json") == notes);
+  g_assert_true (wenda_library_find_for_name (f->library, "面试题.md") == hashed);
+  g_assert_true (wenda_library_find_for_name (f->library, "llm-training.md") == seed);
+  g_assert_null (wenda_library_find_for_name (f->library, "notes-3.md"));
+  g_assert_null (wenda_library_find_for_name (f->library, "other.md"));
+  (void)notes_2;
+}
+
+static void
+test_library_update (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WendaBank) update = NULL;
+  g_autoptr(WendaBank) retitled = NULL;
+  g_autoptr(WendaBank) loaded = NULL;
+  g_autoptr(WendaLibrary) again = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *names = NULL;
+  WendaLibraryBank *apples, *notes, *zebras;
+  WendaBankChanges changes;
+  Notifies notifies = { 0, };
+  GStatBuf buf;
+
+  apples = add_bank (f, "Apples", "apples.md");
+  {
+    g_autoptr(WendaBank) first = make_bank ("Notes", "notes", 4);
+
+    notes = wenda_library_add (f->library, "notes", first, &error);
+    g_assert_no_error (error);
+  }
+  zebras = add_bank (f, "Zebras", "zebras.md");
+  path = g_strdup (wenda_library_bank_get_path (notes));
+  g_array_set_size (f->changes, 0);
+  f->n_items_notifies = 0;
+  g_signal_connect (notes, "notify", G_CALLBACK (on_bank_notify), &notifies);
+
+  update = make_update ("Notes", "notes");
+  g_assert_true (wenda_library_update (f->library, notes, update, &changes, &error));
+  g_assert_no_error (error);
+  assert_changes (&changes, 2, 1, 1, 2);
+
+  /* The same bank, id and file, with the new content */
+  g_assert_true (wenda_library_lookup (f->library, "notes") == notes);
+  g_assert_true (wenda_library_bank_get_bank (notes) == update);
+  g_assert_cmpstr (wenda_library_bank_get_id (notes), ==, "notes");
+  g_assert_cmpstr (wenda_library_bank_get_path (notes), ==, path);
+  g_assert_cmpuint (wenda_library_bank_get_n_items (notes), ==, 5);
+  g_assert_cmpuint (notifies.bank, ==, 1);
+  g_assert_cmpuint (notifies.title, ==, 0);
+  /* The library says the bank changed, in its place; its size is the same */
+  g_assert_cmpuint (f->changes->len, ==, 1);
+  assert_change (f, 0, 2, 1, 1);
+  g_assert_cmpuint (f->n_items_notifies, ==, 0);
+  g_assert_true (nth_bank (f->library, 1) == apples);
+  g_assert_true (nth_bank (f->library, 2) == notes);
+  g_assert_true (nth_bank (f->library, 3) == zebras);
+
+  /* The file holds the update, still private, and nothing else is left */
+  file = g_file_new_for_path (path);
+  loaded = wenda_bank_load_file (file, &error);
+  g_assert_no_error (error);
+  unit_assert_same_items (update, loaded);
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  g_assert_cmpint (buf.st_mode & 077, ==, 0);
+  names = list_dir (f->dir);
+  g_assert_cmpstr (names, ==, "apples.json notes.json zebras.json");
+
+  again = wenda_library_new (f->dir, f->bundled);
+  g_assert_true (wenda_library_load (again, NULL, &error));
+  g_assert_no_error (error);
+  unit_assert_same_items (update, wenda_library_bank_get_bank (wenda_library_lookup (again, "notes")));
+
+  /* A new title moves it: Notes → "Aardvarks", from 2 to 1 */
+  g_array_set_size (f->changes, 0);
+  retitled = make_update ("Aardvarks", "notes");
+  g_assert_true (wenda_library_update (f->library, notes, retitled, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (wenda_library_bank_get_title (notes), ==, "Aardvarks");
+  g_assert_cmpuint (notifies.title, ==, 1);
+  g_assert_cmpuint (f->changes->len, ==, 1);
+  assert_change (f, 0, 1, 2, 2);
+  g_assert_true (nth_bank (f->library, 1) == notes);
+  assert_sorted (f->library);
+
+  g_signal_handlers_disconnect_by_data (notes, &notifies);
+}
+
+/* Progress is keyed by item id: after an update, every question whose id
+ * is still there has its card and its star, saved and read back; the
+ * progress of a question that went is kept, in case it comes back. */
+static void
+test_library_update_keeps_progress (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WendaBank) first = make_bank ("Notes", "notes", 4);
+  g_autoptr(WendaBank) update = make_update ("Notes", "notes");
+  g_autoptr(WendaStudyStore) store = NULL;
+  g_autoptr(WendaStudyStore) reread = NULL;
+  g_autofree char *store_path = g_build_filename (f->tmp, "study.json", NULL);
+  WendaLibraryBank *notes;
+  WendaBank *bank;
+  guint n_kept = 0;
+
+  notes = wenda_library_add (f->library, "notes", first, &error);
+  g_assert_no_error (error);
+
+  store = wenda_study_store_new (store_path);
+  g_assert_true (wenda_study_store_load (store, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (first), i);
+      WendaCard card;
+
+      wenda_card_init (&card);
+      card.state = WENDA_CARD_STATE_REVIEW;
+      card.stability = 10 + i;
+      card.difficulty = 5;
+      card.due = 1800000000 + i;
+      card.last_review = 1790000000;
+      card.reps = i + 1;
+      wenda_study_store_set_card (store, wenda_qa_item_get_id (item), &card);
+      wenda_study_store_set_starred (store, wenda_qa_item_get_id (item), TRUE);
+    }
+  g_assert_true (wenda_study_store_save (store, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (wenda_library_update (f->library, notes, update, NULL, &error));
+  g_assert_no_error (error);
+
+  reread = wenda_study_store_new (store_path);
+  g_assert_true (wenda_study_store_load (reread, &error));
+  g_assert_no_error (error);
+
+  bank = wenda_library_bank_get_bank (notes);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (bank)); i++)
+    {
+      g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (bank), i);
+      const char *id = wenda_qa_item_get_id (item);
+      WendaCard card;
+
+      wenda_study_store_get_card (reread, id, &card);
+      if (wenda_bank_lookup_id (first, id) != NULL)
+        {
+          /* 001, 002 (its answer changed) and 003 */
+          g_assert_cmpint (card.state, ==, WENDA_CARD_STATE_REVIEW);
+          g_assert_cmpuint (card.reps, ==, wenda_qa_item_get_number (item));
+          g_assert_true (wenda_study_store_get_starred (reread, id));
+          n_kept++;
+        }
+      else
+        {
+          g_assert_cmpint (card.state, ==, WENDA_CARD_STATE_NEW);
+          g_assert_false (wenda_study_store_get_starred (reread, id));
+        }
+    }
+  g_assert_cmpuint (n_kept, ==, 3);
+  g_assert_true (wenda_study_store_get_starred (reread, "notes-004"));
+}
+
+/* What an update refuses changes nothing: no file, no signal */
+static void
+test_library_update_refused (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(WendaBank) first = make_bank ("Notes", "notes", 4);
+  g_autoptr(WendaBank) other_ids = make_update ("Notes", "note");
+  g_autoptr(WendaBank) update = make_update ("Notes", "notes");
+  g_autoptr(WendaBank) empty = NULL;
+  g_autoptr(GPtrArray) no_items = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *future = NULL;
+  g_autofree char *names = NULL;
+  WendaLibraryBank *notes;
+  gsize length;
+  const char *damaged[] = {
+    "{ \"format\": \"wenda-bank\", \"version\": 99, \"title\": \"Later\", \"items\": [] }",
+    "{ \"format\": { \"x\": 1 }, \"version\": 1 }",
+    "{ \"format\": \"wenda-bank\", \"version\": \"1\" }",
+    "[ 1, 2 ]",
+    "not json at all",
+    "{ \"format\": \"wenda-bank\", \"version\": 1, ",
+  };
+
+  notes = wenda_library_add (f->library, "notes", first, &error);
+  g_assert_no_error (error);
+  before = read_file (wenda_library_bank_get_path (notes), NULL);
+  g_array_set_size (f->changes, 0);
+
+  /* The bundled bank */
+  g_assert_false (wenda_library_update (f->library, nth_bank (f->library, 0), update, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_clear_error (&error);
+
+  /* Ids made for another bank: every question would lose its progress */
+  g_assert_false (wenda_library_update (f->library, notes, other_ids, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  /* No questions: it could not be read back */
+  empty = wenda_bank_new ("Empty", no_items);
+  g_assert_false (wenda_library_update (f->library, notes, empty, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+
+  after = read_file (wenda_library_bank_get_path (notes), NULL);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (wenda_library_bank_get_bank (notes) == first);
+
+  /* The file changed meanwhile into what this version cannot read: it is
+   * kept as it is */
+  for (gsize i = 0; i < G_N_ELEMENTS (damaged); i++)
+    {
+      g_assert_true (g_file_set_contents (wenda_library_bank_get_path (notes), damaged[i], -1, NULL));
+      g_assert_false (wenda_library_update (f->library, notes, update, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+      g_test_message ("damaged: %s", error->message);
+      g_assert_nonnull (strstr (error->message, "notes.json"));
+      g_clear_error (&error);
+      g_free (future);
+      future = read_file (wenda_library_bank_get_path (notes), &length);
+      g_assert_cmpstr (future, ==, damaged[i]);
+    }
+
+  g_assert_true (wenda_library_bank_get_bank (notes) == first);
+  g_assert_cmpuint (f->changes->len, ==, 0);
+  names = list_dir (f->dir);
+  g_assert_cmpstr (names, ==, "notes.json");
+
+  /* A file that has gone loses nothing: the update writes it again */
+  g_assert_cmpint (g_unlink (wenda_library_bank_get_path (notes)), ==, 0);
+  g_assert_true (wenda_library_update (f->library, notes, update, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (wenda_library_bank_get_path (notes), G_FILE_TEST_IS_REGULAR));
+}
+
+/* An update that fails half-way (the file size limit) leaves the old
+ * file, the bank as it was, and no temporary file. */
+static void
+test_library_update_atomic (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) update_error = NULL;
+  g_autoptr(WendaBank) small = make_bank ("Small", "small", 1);
+  g_autoptr(WendaBank) big = make_bank ("Small", "small", 300);
+  g_autofree char *names = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  WendaLibraryBank *entry;
+  struct rlimit old_limit, limit;
+  void (*old_handler) (int);
+
+  entry = wenda_library_add (f->library, "small", small, &error);
+  g_assert_no_error (error);
+  before = read_file (wenda_library_bank_get_path (entry), NULL);
+  g_assert_cmpuint (strlen (before), <, 4096);
+  g_array_set_size (f->changes, 0);
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+  limit = old_limit;
+  limit.rlim_cur = 4096;
+  old_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+  /* No output until the limit is gone: the log may be a file */
+  g_assert_false (wenda_library_update (f->library, entry, big, NULL, &update_error));
+
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+  signal (SIGXFSZ, old_handler);
+
+  g_assert_nonnull (update_error);
+  g_test_message ("update: %s", update_error->message);
+  names = list_dir (f->dir);
+  g_assert_cmpstr (names, ==, "small.json");
+  after = read_file (wenda_library_bank_get_path (entry), NULL);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (wenda_library_bank_get_bank (entry) == small);
+  g_assert_cmpuint (f->changes->len, ==, 0);
+
+  /* With room again, it works */
+  g_assert_true (wenda_library_update (f->library, entry, big, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (wenda_library_bank_get_n_items (entry), ==, 300);
+}
+
+/* }}} */
+
 int
 main (int argc, char **argv)
 {
@@ -999,6 +1388,12 @@ main (int argc, char **argv)
   ADD ("damaged", test_library_damaged);
   ADD ("unwritable", test_library_unwritable);
   ADD ("atomic", test_library_atomic);
+  g_test_add_func ("/Wenda/Library/compare", test_library_compare);
+  ADD ("find-for-name", test_library_find_for_name);
+  ADD ("update", test_library_update);
+  ADD ("update-keeps-progress", test_library_update_keeps_progress);
+  ADD ("update-refused", test_library_update_refused);
+  ADD ("update-atomic", test_library_update_atomic);
 
 #undef ADD
 
