@@ -9,6 +9,7 @@
  *
  *   FILE: 71 questions in 13 sections (level 4 headings)
  *   FILE:LINE: a problem                     one line for each
+ *   FILE:LINE: warning: a problem            one that skipped nothing
  *
  * or, for a file that cannot be imported,
  *
@@ -22,6 +23,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
 
@@ -29,15 +32,23 @@
 #include "wenda-import.h"
 #include "wenda-text-check-private.h"
 
+/* Each problem as "FILE:LINE: message"; a warning (nothing skipped) as
+ * "FILE:LINE: warning: message", as compilers write them, for the
+ * problem matchers of CI */
 static void
 print_problems (GString           *out,
+                const char        *path,
                 WendaImportReport *report)
 {
   for (guint i = 0; i < wenda_import_report_get_n_problems (report); i++)
     {
       const WendaImportProblem *problem = wenda_import_report_get_problem (report, i);
+      g_autofree char *prefix = g_strdup_printf ("%s:%u: ", path, problem->line);
 
-      g_string_append (out, problem->message);
+      if (problem->warning && problem->line > 0 && g_str_has_prefix (problem->message, prefix))
+        g_string_append_printf (out, "%swarning: %s", prefix, problem->message + strlen (prefix));
+      else
+        g_string_append (out, problem->message);
       g_string_append_c (out, '\n');
     }
 }
@@ -65,18 +76,21 @@ check_file (const char *path,
     g_set_error (&error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("it is a folder, not a file"));
   else if (info != NULL && g_file_info_get_size (info) > WENDA_IMPORT_MAX_SIZE)
     {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
       g_autofree char *limit = g_format_size (WENDA_IMPORT_MAX_SIZE);
 
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("the file is too large (the limit is %s)"), limit);
+                   _("the file is too large (%s; the limit is %s)"), size, limit);
     }
   else if (info != NULL)
-    g_file_load_contents (file, NULL, &data, &length, NULL, &error);
+    data = wenda_import_read_file (file, path, &length, NULL, &error);
 
   if (data == NULL)
     {
       /* Translators: `wenda --check`: a file that could not be read */
-      g_string_append_printf (out, _("%s: refused: %s"), path, error->message);
+      g_string_append_printf (out, _("%s: refused: %s"), path,
+                              error->domain == WENDA_BANK_ERROR ? wenda_bank_error_text (error, path)
+                                                                : error->message);
       g_string_append_c (out, '\n');
       return WENDA_CHECK_REFUSED;
     }
@@ -88,7 +102,7 @@ check_file (const char *path,
     {
       g_string_append_printf (out, _("%s: refused: %s"), path, wenda_bank_error_text (error, path));
       g_string_append_c (out, '\n');
-      print_problems (out, report);
+      print_problems (out, path, report);
       return WENDA_CHECK_REFUSED;
     }
 
@@ -105,7 +119,7 @@ check_file (const char *path,
    * and the layout found, "level 4 headings" */
   g_string_append_printf (out, _("%s: %s in %s (%s)"), path, questions, sections, layout);
   g_string_append_c (out, '\n');
-  print_problems (out, report);
+  print_problems (out, path, report);
 
   return wenda_import_report_get_n_problems (report) > 0 ? WENDA_CHECK_PROBLEMS : WENDA_CHECK_OK;
 }

@@ -770,6 +770,36 @@ read_file (GFile         *file,
   return g_steal_pointer (&data);
 }
 
+/**
+ * wenda_import_read_file:
+ * @name: the file's name in messages
+ *
+ * Reads @file as an import does: refused when it says it is larger than
+ * WENDA_IMPORT_MAX_SIZE, and when it turns out larger while it is read
+ * (a pipe, /dev/stdin, a file that grows or never ends).
+ *
+ * Returns: (transfer full): its bytes, NUL-terminated, or %NULL with @error
+ */
+char *
+wenda_import_read_file (GFile         *file,
+                        const char    *name,
+                        gsize         *length,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (length != NULL, NULL);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, error);
+  if (info == NULL)
+    return NULL;
+
+  return read_file (file, g_file_info_get_size (info), name, length, cancellable, error);
+}
+
 static char *
 file_name_for_messages (GFile     *file,
                         GFileInfo *info)

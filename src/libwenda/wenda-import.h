@@ -104,6 +104,13 @@ WendaBank *wenda_import_parse        (const char               *data,
                                       WendaImportReport       **report,
                                       GError                  **error);
 
+/* Reads a file as the import does, refusing one over the size limit */
+char      *wenda_import_read_file    (GFile                    *file,
+                                      const char               *name,
+                                      gsize                    *length,
+                                      GCancellable             *cancellable,
+                                      GError                  **error);
+
 /* wenda_import_parse() with @options (nullable: found by the reader) */
 WendaBank *wenda_import_parse_full   (const char               *data,
                                       gsize                     length,

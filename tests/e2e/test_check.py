@@ -6,6 +6,7 @@ in Chinese (zh_CN, when the locale can be made).  TAP output."""
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,12 +24,19 @@ def step(ok, name, detail=''):
     steps.append((ok, name, detail))
 
 
-def run(files, lang):
+def run(files, lang, stdin=None):
     env = {k: v for k, v in os.environ.items()
            if k not in ('DISPLAY', 'WAYLAND_DISPLAY', 'DBUS_SESSION_BUS_ADDRESS')}
     env.update(LANG=lang, LC_ALL=lang, LANGUAGE='')
-    return subprocess.run([args.app, '--check'] + files, env=env, capture_output=True,
-                          text=True, timeout=60)
+    try:
+        return subprocess.run([args.app, '--check'] + files, env=env, capture_output=True,
+                              text=True, timeout=60, stdin=stdin)
+    except subprocess.TimeoutExpired as e:
+        # A hang is a failed step, not a traceback
+        out = e.stdout or ''
+        if isinstance(out, bytes):
+            out = out.decode('utf-8', 'replace')
+        return subprocess.CompletedProcess(e.cmd, None, out, 'timed out')
 
 
 fx = args.fixtures
@@ -42,7 +50,7 @@ step(r.returncode == 0 and r.stdout == good + ': 5 questions in 2 sections (leve
 
 r = run([good, warned], 'C')
 lines = r.stdout.splitlines()
-step(r.returncode == 2 and len(lines) == 3 and lines[2].startswith(warned + ':24: '),
+step(r.returncode == 2 and len(lines) == 3 and lines[2] == warned + ':24: warning: this question has no answer: it is kept, to be studied by recall',
      'a bank with a warning: its line, exit 2', repr((r.returncode, lines)))
 
 r = run([warned, refused, '/no/such/file.md'], 'C')
@@ -50,6 +58,12 @@ lines = r.stdout.splitlines()
 step(r.returncode == 1 and lines[2].startswith(refused + ': refused: no question found')
      and lines[-1].startswith('/no/such/file.md: refused: '),
      'a refused bank and a missing file: exit 1, every file reported', repr((r.returncode, lines)))
+
+# As a CI step may run it, on a bank that comes through a pipe
+with open(good, 'rb') as f:
+    r = run(['/dev/stdin'], 'C', stdin=f)
+step(r.returncode == 0 and r.stdout == '/dev/stdin: 5 questions in 2 sections (level 4 headings)\n',
+     'a bank read from a pipe', repr((r.returncode, r.stdout, r.stderr)))
 
 r = run([], 'C')
 step(r.returncode == 1 and 'wenda --check' in r.stderr, 'no file: the usage, exit 1', repr((r.returncode, r.stderr)))
@@ -63,10 +77,18 @@ try:
     if made and os.path.isdir(os.path.join(locpath, 'zh_CN.UTF-8')):
         os.environ['LOCPATH'] = locpath
         r = run([good], 'zh_CN.UTF-8')
-        step(r.returncode == 0 and r.stdout == good + '：5 道题，分 2 个章节（4 级标题）\n',
+        step(r.returncode == 0 and r.stdout == good + ': 5 道题，分 2 个章节（4 级标题）\n',
              'in zh_CN the summary is Chinese', repr((r.returncode, r.stdout)))
+        r = run([warned, refused], 'zh_CN.UTF-8')
+        lines = r.stdout.splitlines()
+        step(r.returncode == 1 and len(lines) == 4
+             and lines[1] == warned + ':24: warning: 此题没有答案：已保留，供回忆练习'
+             and lines[2].startswith(refused + ': 无法导入：未找到题目'),
+             'in zh_CN the problems and the refusal are Chinese', repr((r.returncode, lines)))
     else:
-        steps.append((None, 'in zh_CN the summary is Chinese', 'no zh_CN locale could be made'))
+        for name in ('in zh_CN the summary is Chinese',
+                     'in zh_CN the problems and the refusal are Chinese'):
+            steps.append((None, name, 'no zh_CN locale could be made'))
 finally:
     shutil.rmtree(locpath, ignore_errors=True)
 

@@ -216,6 +216,8 @@ NUMBER_S = {
     'the file is too large (%s; the limit is %s)': 'before',  # 上限为 2.0 MB
     'the file is too large (more than %s)': 'before',         # 超过 2.0 MB
     'No card in this list is due. The next one is due in %s.': 'before',  # 将在 3 天后
+    '%s: %s in %s (%s)': 'before',                            # 分 2 个章节
+    '№%s': 'both',                                            # 第 1.1.3 题
 }
 
 
