@@ -38,6 +38,7 @@
 
 #include "wenda-import.h"
 #include "wenda-import-dialog.h"
+#include "wenda-md-blocks-private.h"
 
 /* How many questions the preview shows */
 #define N_FIRST_QUESTIONS 5
@@ -413,7 +414,9 @@ question_row (WendaQaItem *item,
               int          number_width)
 {
   AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-  g_autofree char *answer = excerpt (wenda_qa_item_get_answer (item));
+  /* What a reader sees of the answer: no Markdown marks or fences */
+  g_autofree char *plain = wenda_markdown_to_plain (wenda_qa_item_get_answer (item), -1);
+  g_autofree char *answer = excerpt (g_strchug (plain));
   g_autofree char *label = question_label (item);
   GtkWidget *prefix;
 
