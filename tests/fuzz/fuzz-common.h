@@ -338,7 +338,7 @@ fuzz_run_blocks (const char *data,
   g_autofree char *plain = NULL;
   guint last_line = 0;
 
-  if (!g_utf8_validate_len (data, size, NULL) || memchr (data, '\0', size) != NULL)
+  if (size == 0 || !g_utf8_validate_len (data, size, NULL) || memchr (data, '\0', size) != NULL)
     return;
 
   doc = wenda_md_doc_parse (data, size);
