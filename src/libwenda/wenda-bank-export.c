@@ -37,6 +37,13 @@
  * (rslib/src/import_export/text/csv/metadata.rs, maybe_set_tags_column()),
  * and the explanation would become a pile of tags.
  *
+ * A note of a bank with sections gets a second tag, its section's path as
+ * one of Anki's hierarchical tags ("::" between the levels, which the
+ * browser shows as a tree), in the mode's language (Chinese in both):
+ * "wenda 第一章_数学基础::1.1_向量".  A tag cannot hold a blank (the
+ * blanks separate the tags), so each run of blanks in a title is one "_";
+ * a "::" inside a title would make another level, so it is written ":_:".
+ *
  * Fields are written the way the manual says: a field holding a tab, a
  * line break or a double quote is put in double quotes, and a quote inside
  * is doubled.  Anki reads the file with the Rust csv crate, which also
@@ -198,6 +205,60 @@ append_tsv_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* @title as one level of an Anki tag; see the top of this file */
+static void
+append_tag_level (GString    *out,
+                  const char *title)
+{
+  gunichar last = 0;      /* the last character written, 0 for none */
+  gboolean blank = FALSE;
+
+  for (const char *p = title; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          blank = TRUE;
+          continue;
+        }
+      if (blank && last != 0)
+        g_string_append_c (out, (char)(last = '_'));
+      if (c == ':' && last == ':')
+        g_string_append_c (out, '_');
+      g_string_append_unichar (out, c);
+      last = c;
+      blank = FALSE;
+    }
+}
+
+/* The tags of @item: "wenda", and its section's path */
+static void
+append_tags (GString          *out,
+             WendaQaItem      *item,
+             WendaContentMode  mode)
+{
+  WendaLanguage language = mode == WENDA_CONTENT_MODE_EN ? WENDA_LANGUAGE_EN : WENDA_LANGUAGE_ZH;
+  g_autoptr(GPtrArray) levels = g_ptr_array_new ();
+  gsize start;
+
+  g_string_append (out, "wenda");
+
+  for (WendaSection *s = wenda_qa_item_get_section (item); s != NULL; s = wenda_section_get_parent (s))
+    g_ptr_array_add (levels, s);
+  if (levels->len == 0)
+    return;
+
+  g_string_append_c (out, ' ');
+  start = out->len;
+  for (guint i = levels->len; i > 0; i--)
+    {
+      if (out->len > start)
+        g_string_append (out, "::");
+      append_tag_level (out, wenda_section_get_title_in (g_ptr_array_index (levels, i - 1), language));
+    }
+}
+
 /**
  * wenda_export_anki_tsv:
  * @bank: the bank
@@ -234,7 +295,9 @@ wenda_export_anki_tsv (WendaBank        *bank,
       append_tsv_field (out, answer);
       g_string_append_c (out, '\t');
       append_tsv_field (out, explanation);
-      g_string_append (out, "\twenda\n");
+      g_string_append_c (out, '\t');
+      append_tags (out, item, mode);
+      g_string_append_c (out, '\n');
     }
 
   return g_string_free (out, FALSE);

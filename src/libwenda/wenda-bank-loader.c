@@ -56,8 +56,12 @@
  *     label        optional, non-empty string: the question's number as
  *                  the bank writes it ("1.1.3"), shown instead of "number"
  *     section      optional, the index in "sections" of the innermost
- *                  section the item is in; the items of a section are
- *                  consecutive
+ *                  section the item is in
+ *
+ *   The items of a section, with those of the sections inside it, are
+ *   consecutive, and items in no section come before the first item in a
+ *   section.  A section no item is in (nor any section inside it) is left
+ *   out of the bank.
  *
  * A version 1 file has neither (they are ignored there).  The writer
  * writes version 1 for a bank that has no sections and no labels.
@@ -130,7 +134,83 @@ typedef struct
   const char       *filename;
   WendaJsonLineMap *lines;
   GPtrArray        *sections;   /* of WendaSection, from "sections" (version 2) */
+
+  /* The items read so far, for check_section_order(): the innermost
+   * section of the last one and its line, and the sections whose items
+   * have ended (WendaSection * → the line of their last item) */
+  WendaSection     *last_section;
+  guint             last_line;
+  gboolean          in_sections;
+  GHashTable       *ended;
 } Context;
+
+/* The index of @section in "sections" */
+static guint
+section_index (Context      *ctx,
+               WendaSection *section)
+{
+  guint index = 0;
+
+  g_ptr_array_find (ctx->sections, section, &index);
+  return index;
+}
+
+/* The items of a section, with those of the sections inside it, are
+ * consecutive (the list shows a section as one group under its header,
+ * and the bank's sections are in the order of its items), and items in
+ * no section come before the first section.  Checked for each item in
+ * turn, once everything else about it is right: on success the item
+ * counts as read. */
+static gboolean
+check_section_order (Context       *ctx,
+                     WendaSection  *section,
+                     const char    *where,
+                     guint          line,
+                     GError       **error)
+{
+  if (section == NULL && ctx->in_sections)
+    {
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_STRUCTURE, ctx->filename, line, 0,
+                            _("%s is in no section, but comes after questions in sections: "
+                              "questions outside the sections must come first"),
+                            where);
+      return FALSE;
+    }
+
+  if (section != ctx->last_section)
+    {
+      for (WendaSection *s = section; s != NULL; s = wenda_section_get_parent (s))
+        {
+          gpointer ended_line;
+
+          if (ctx->ended != NULL &&
+              g_hash_table_lookup_extended (ctx->ended, s, NULL, &ended_line))
+            {
+              wenda_bank_set_error (error, WENDA_BANK_ERROR_STRUCTURE, ctx->filename, line, 0,
+                                    _("%s is in section %u (“%s”), whose questions ended on "
+                                      "line %u: the questions of a section must be together"),
+                                    where, section_index (ctx, s), wenda_section_get_title (s),
+                                    GPOINTER_TO_UINT (ended_line));
+              return FALSE;
+            }
+        }
+
+      /* The sections of the last item that this one is not in have ended */
+      for (WendaSection *s = ctx->last_section; s != NULL; s = wenda_section_get_parent (s))
+        {
+          if (section != NULL && wenda_section_contains (s, section))
+            break;
+          if (ctx->ended == NULL)
+            ctx->ended = g_hash_table_new (NULL, NULL);
+          g_hash_table_insert (ctx->ended, s, GUINT_TO_POINTER (ctx->last_line));
+        }
+    }
+
+  ctx->last_section = section;
+  ctx->last_line = line;
+  ctx->in_sections = ctx->in_sections || section != NULL;
+  return TRUE;
+}
 
 /* An optional member that is an index into "sections": *@index, or -1
  * when there is none; an index must be below @limit */
@@ -161,7 +241,11 @@ get_section_index (Context     *ctx,
   *index = json_node_get_int (node);
   if (*index < 0 || *index >= (gint64)limit)
     {
-      if (limit == 0)
+      if (limit == 0 && g_str_equal (name, "section"))
+        wenda_bank_set_error (error, WENDA_BANK_ERROR_STRUCTURE, ctx->filename, line, 0,
+                              _("“%s” of %s is %lld, but the bank has no “sections”"),
+                              name, where, (long long)*index);
+      else if (limit == 0)
         wenda_bank_set_error (error, WENDA_BANK_ERROR_STRUCTURE, ctx->filename, line, 0,
                               _("“%s” of %s is %lld, but there is no section before it"),
                               name, where, (long long)*index);
@@ -331,6 +415,11 @@ read_item (Context     *ctx,
                               &section, error))
         return NULL;
     }
+
+  if (ctx->sections != NULL &&
+      !check_section_order (ctx, section >= 0 ? g_ptr_array_index (ctx->sections, section) : NULL,
+                            where, line, error))
+    return NULL;
 
   g_hash_table_insert (numbers, GUINT_TO_POINTER ((guint)number), GUINT_TO_POINTER (line));
   g_hash_table_insert (ids, (gpointer)id, GUINT_TO_POINTER (line));
@@ -524,6 +613,7 @@ static void
 context_clear (Context *ctx)
 {
   g_clear_pointer (&ctx->sections, g_ptr_array_unref);
+  g_clear_pointer (&ctx->ended, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Context, context_clear)
@@ -763,6 +853,7 @@ wenda_bank_to_json (WendaBank  *bank,
 {
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GHashTable) positions = NULL;
   GPtrArray *sections;
   gboolean version2;
   guint n_items;
@@ -771,6 +862,12 @@ wenda_bank_to_json (WendaBank  *bank,
 
   /* Version 1 for a bank that needs nothing of version 2 */
   sections = wenda_bank_get_sections (bank);
+  /* Each section's place in this bank's list, parents first: its index
+   * in "sections" (a section's own index is that of the last bank made
+   * with it, which another bank sharing its items may have set) */
+  positions = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < sections->len; i++)
+    g_hash_table_insert (positions, g_ptr_array_index (sections, i), GUINT_TO_POINTER (i));
   n_items = g_list_model_get_n_items (G_LIST_MODEL (bank));
   version2 = sections->len > 0;
   for (guint i = 0; i < n_items && !version2; i++)
@@ -812,7 +909,7 @@ wenda_bank_to_json (WendaBank  *bank,
           if (parent != NULL)
             {
               json_builder_set_member_name (builder, "parent");
-              json_builder_add_int_value (builder, wenda_section_get_index (parent));
+              json_builder_add_int_value (builder, GPOINTER_TO_UINT (g_hash_table_lookup (positions, parent)));
             }
           json_builder_end_object (builder);
         }
@@ -840,7 +937,7 @@ wenda_bank_to_json (WendaBank  *bank,
       if (section != NULL)
         {
           json_builder_set_member_name (builder, "section");
-          json_builder_add_int_value (builder, wenda_section_get_index (section));
+          json_builder_add_int_value (builder, GPOINTER_TO_UINT (g_hash_table_lookup (positions, section)));
         }
       json_builder_set_member_name (builder, "question");
       json_builder_add_string_value (builder, wenda_qa_item_get_question (item));

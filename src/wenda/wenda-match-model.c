@@ -18,7 +18,11 @@
  *
  * Its sections (GtkSectionModel, for the list's section headers) are the
  * runs of matches in one section of the bank: a bank's sections hold
- * consecutive items, so a search or a filter keeps the grouping. */
+ * consecutive items, so a search or a filter keeps the grouping.  The
+ * sections change only with the items (the bank's sections are fixed
+ * when it is made), so items-changed says all there is to say of them:
+ * GTK asks again for the sections of the items it names and of those
+ * next to them. */
 
 #include "config.h"
 
@@ -35,6 +39,11 @@ struct _WendaMatchModel
 
   /* Owned */
   WendaSearchFilter *filter;
+  /* The run of each item of runs_model (see ensure_runs()): owned, NULL
+   * when that model has no sections, made again for another model */
+  GListModel        *runs_model;
+  guint             *runs;
+  gboolean           runs_valid;
 };
 
 static void wenda_match_model_list_model_init (GListModelInterface *iface);
@@ -100,16 +109,51 @@ wenda_match_model_list_model_init (GListModelInterface *iface)
 
 /* GtkSectionModel {{{ */
 
-/* The section of match @position, as a key that grows along the bank:
- * its index + 1, 0 for none */
-static guint
-section_key (WendaMatchModel *self,
-             guint            position)
+/* The runs of the bank: run[i] is the number of the run of item i, where
+ * a run is a stretch of consecutive items in the same innermost section
+ * (or in none).  The numbers only grow along the bank, and the matches are
+ * in the bank's order, so along the matches too: the sections of the
+ * matches are found by bisection, whatever the bank's sections are (a
+ * chapter's own questions after those of its sub-sections make a run of
+ * their own).  Made when first asked for, for the filter's model of the
+ * time; NULL for a model with no sections. */
+static void
+ensure_runs (WendaMatchModel *self)
 {
-  g_autoptr(WendaQaItem) item = wenda_match_model_get_item (G_LIST_MODEL (self), position);
-  WendaSection *section = item != NULL ? wenda_qa_item_get_section (item) : NULL;
+  GListModel *model = self->filter != NULL ? wenda_search_filter_get_model (self->filter) : NULL;
+  WendaSection *last = NULL;
+  guint n, run = 0;
 
-  return section != NULL ? wenda_section_get_index (section) + 1 : 0;
+  if (self->runs_model == model && self->runs_valid)
+    return;
+
+  g_clear_pointer (&self->runs, g_free);
+  g_set_object (&self->runs_model, model);
+  self->runs_valid = TRUE;
+
+  if (!WENDA_IS_BANK (model) || wenda_bank_get_sections (WENDA_BANK (model))->len == 0)
+    return;
+
+  n = g_list_model_get_n_items (model);
+  self->runs = g_new (guint, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WendaQaItem) item = g_list_model_get_item (model, i);
+      WendaSection *section = wenda_qa_item_get_section (item);
+
+      if (i > 0 && section != last)
+        run++;
+      self->runs[i] = run;
+      last = section;
+    }
+}
+
+/* The run of match @position */
+static guint
+match_run (WendaMatchModel *self,
+           guint            position)
+{
+  return self->runs[wenda_search_filter_get_match_position (self->filter, position)];
 }
 
 static void
@@ -120,8 +164,7 @@ wenda_match_model_get_section (GtkSectionModel *model,
 {
   WendaMatchModel *self = WENDA_MATCH_MODEL (model);
   guint n = wenda_match_model_get_n_items (G_LIST_MODEL (self));
-  GListModel *bank = self->filter != NULL ? wenda_search_filter_get_model (self->filter) : NULL;
-  guint key, lo, hi;
+  guint run, lo, hi;
 
   if (position >= n)
     {
@@ -131,23 +174,23 @@ wenda_match_model_get_section (GtkSectionModel *model,
     }
 
   /* A bank with no sections is one */
-  if (!WENDA_IS_BANK (bank) || wenda_bank_get_sections (WENDA_BANK (bank))->len == 0)
+  ensure_runs (self);
+  if (self->runs == NULL)
     {
       *out_start = 0;
       *out_end = n;
       return;
     }
 
-  /* The keys only grow: the first match with this key, and the first
-   * after it with another, by bisection */
-  key = section_key (self, position);
+  /* The first match in this run, and the first after it in another */
+  run = match_run (self, position);
   lo = 0;
   hi = position;
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (section_key (self, mid) < key)
+      if (match_run (self, mid) < run)
         lo = mid + 1;
       else
         hi = mid;
@@ -160,7 +203,7 @@ wenda_match_model_get_section (GtkSectionModel *model,
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (section_key (self, mid) <= key)
+      if (match_run (self, mid) <= run)
         lo = mid + 1;
       else
         hi = mid;
@@ -200,6 +243,14 @@ on_matches_changed (WendaMatchModel   *self,
                     guint              added,
                     WendaSearchFilter *filter)
 {
+  /* A new model of the filter (a bank replaced by another) */
+  if (self->runs_model != wenda_search_filter_get_model (filter))
+    {
+      g_clear_object (&self->runs_model);
+      g_clear_pointer (&self->runs, g_free);
+      self->runs_valid = FALSE;
+    }
+
   wenda_match_model_items_changed (self, position, removed, added);
 }
 
@@ -211,6 +262,9 @@ wenda_match_model_dispose (GObject *object)
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_func (self->filter, on_matches_changed, self);
   g_clear_object (&self->filter);
+  g_clear_object (&self->runs_model);
+  g_clear_pointer (&self->runs, g_free);
+  self->runs_valid = FALSE;
 
   G_OBJECT_CLASS (wenda_match_model_parent_class)->dispose (object);
 }

@@ -53,6 +53,7 @@ focus_row_tick (GtkWidget     *widget,
     }
 
   gtk_list_view_scroll_to (self->list_view, position, GTK_LIST_SCROLL_FOCUS, NULL);
+  wenda_sidebar_reveal_header (self);
   if (!wenda_sidebar_focus_is_inside (self, GTK_WIDGET (self->list_view)) ||
       get_focus (self) == GTK_WIDGET (self->list_view))
     return G_SOURCE_CONTINUE;
@@ -87,6 +88,7 @@ wenda_sidebar_focus_selected_row (WendaSidebar *self)
     }
 
   gtk_list_view_scroll_to (self->list_view, position, GTK_LIST_SCROLL_FOCUS, NULL);
+  wenda_sidebar_reveal_header (self);
 
   /* The row may not exist yet: at startup, or just after the list
    * changed, GTK has not laid it out, and gtk_list_view_scroll_to() moves
@@ -163,6 +165,35 @@ wenda_sidebar_list_has_focus (WendaSidebar *self)
 
 
 /* The topic list */
+
+/* number-width: as many characters as the widest number a row shows, the
+ * bank's own ("1.1.10") where it has one, and at least two */
+void
+wenda_sidebar_update_number_width (WendaSidebar *self)
+{
+  guint n = self->bank != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->bank)) : 0;
+  guint max = self->bank != NULL ? wenda_bank_get_max_number (self->bank) : 0;
+  int width = 1;
+
+  for (; max >= 10; max /= 10)
+    width++;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (self->bank), i);
+      const char *label = wenda_qa_item_get_label (item);
+
+      if (label != NULL)
+        width = MAX (width, (int)g_utf8_strlen (label, -1));
+    }
+  width = MAX (width, 2);
+
+  if (width != self->number_width)
+    {
+      self->number_width = width;
+      g_object_notify (G_OBJECT (self), "number-width");
+    }
+}
 
 void
 wenda_sidebar_on_topics_changed (WendaSidebar *self)
@@ -298,6 +329,7 @@ wenda_sidebar_select_position (WendaSidebar *self,
     wenda_sidebar_focus_selected_row (self);
   else
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  wenda_sidebar_reveal_header (self);
 }
 
 /**

@@ -4,8 +4,9 @@
  * The sidebar is one type in several files, one a feature:
  * wenda-sidebar.c (the type, its properties, the pages, the glossary and
  * the bank chooser), -list.c (the focus rules, the topics, the selection,
- * Enter and clicks), -search.c (the search bar and its entry) and
- * -filters.c (All/Starred/Due/New and their counts).  Only they include
+ * Enter and clicks), -sections.c (the section headers, and studying a
+ * section), -search.c (the search bar and its entry) and -filters.c
+ * (All/Starred/Due/New and their counts).  Only they include
  * this.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -43,9 +44,10 @@ struct _WendaSidebar
   GtkListView          *list_view;
   GtkSignalListItemFactory *topic_factory;
   /* The section headers, set on the list while the bank has sections;
-   * the titles of those bound, to follow the reading mode */
+   * the boxes of those bound, to follow the reading mode
+   * (wenda-sidebar-sections.c) */
   GtkListItemFactory   *header_factory;
-  GPtrArray            *header_labels;
+  GPtrArray            *header_boxes;
   GtkSingleSelection   *selection;
   GtkFilterListModel   *filter_model;
   WendaSearchFilter    *search_filter;
@@ -77,10 +79,18 @@ struct _WendaSidebar
   guint                 focus_row_frames;
   GtkWidget            *focus_row_from;
 
+  /* Brings a section's header into view above its first topic, for a few
+   * frames after the selection moves there (wenda-sidebar-sections.c) */
+  guint                 reveal_header_tick;
+  guint                 reveal_header_frames;
+
   guint                 refresh_timeout;
   guint                 refilter_idle;
   /* The counts on the filter buttons, once per change, after the frame. */
   guint                 counts_idle;
+
+  /* The width of the topic rows' numbers, in characters (number-width) */
+  int                   number_width;
 
   WendaContentMode      shown_mode;
   WendaStudyFilter      study_filter_kind;
@@ -107,6 +117,7 @@ void          wenda_sidebar_ensure_glossary_page        (WendaSidebar    *self);
 gboolean      wenda_sidebar_focus_is_inside             (WendaSidebar    *self,
                                                          GtkWidget       *ancestor);
 void          wenda_sidebar_on_topics_changed           (WendaSidebar    *self);
+void          wenda_sidebar_update_number_width         (WendaSidebar    *self);
 void          wenda_sidebar_on_selected_item_changed    (WendaSidebar    *self);
 void          wenda_sidebar_on_list_activate            (WendaSidebar    *self,
                                                          guint            position);
@@ -115,6 +126,13 @@ void          wenda_sidebar_on_list_click_released      (GtkGestureClick *gestur
                                                          double           x,
                                                          double           y,
                                                          WendaSidebar    *self);
+
+/* wenda-sidebar-sections.c */
+void          wenda_sidebar_class_sections_init         (WendaSidebarClass *klass);
+void          wenda_sidebar_sections_init               (WendaSidebar    *self);
+void          wenda_sidebar_update_header_factory       (WendaSidebar    *self);
+void          wenda_sidebar_update_headers              (WendaSidebar    *self);
+void          wenda_sidebar_reveal_header               (WendaSidebar    *self);
 
 /* wenda-sidebar-search.c */
 void          wenda_sidebar_on_search_mode_changed      (WendaSidebar    *self);

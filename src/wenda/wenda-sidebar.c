@@ -9,8 +9,8 @@
  * focus rules of the list are the sidebar's own.
  *
  * Here: the type, its properties, the pages, the glossary and the bank
- * chooser.  The list, its search and its filters are in one file a
- * feature (see wenda-sidebar-private.h).
+ * chooser.  The list, its section headers, its search and its filters
+ * are in one file a feature (see wenda-sidebar-private.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -43,6 +43,7 @@ enum {
   PROP_SELECTED_ITEM,
   PROP_SELECTED_TERM,
   PROP_LIBRARY_BANK,
+  PROP_NUMBER_WIDTH,
   N_PROPS
 };
 
@@ -204,122 +205,6 @@ wenda_sidebar_select_library_bank (WendaSidebar     *self,
 }
 
 
-/* Section headers {{{ */
-
-/* A header shows the path of its section ("第一章 数学基础 › 1.1 向量"), in
- * the reading language, and a button to study the section's topics.  The
- * list item's first topic says which section it is. */
-
-static WendaSection *
-header_section (GtkListHeader *header)
-{
-  WendaQaItem *item = gtk_list_header_get_item (header);
-
-  return item != NULL ? wenda_qa_item_get_section (item) : NULL;
-}
-
-static void
-update_header (WendaSidebar *self,
-               GtkLabel     *label)
-{
-  GtkListHeader *header = g_object_get_data (G_OBJECT (label), "wenda-list-header");
-  WendaSection *section = header != NULL ? header_section (header) : NULL;
-  WendaLanguage language = self->shown_mode == WENDA_CONTENT_MODE_EN ? WENDA_LANGUAGE_EN
-                                                                    : WENDA_LANGUAGE_ZH;
-  g_autofree char *path = NULL;
-
-  if (section == NULL)
-    {
-      /* Topics before the first section */
-      gtk_label_set_text (label, _("Introduction"));
-      return;
-    }
-
-  /* Plain text, never markup */
-  path = wenda_section_dup_path (section, language);
-  gtk_label_set_text (label, path);
-}
-
-static void
-on_study_section_clicked (GtkButton *button,
-                          gpointer   user_data)
-{
-  WendaSidebar *self = user_data;
-  GtkListHeader *header = g_object_get_data (G_OBJECT (button), "wenda-list-header");
-  WendaSection *section = header != NULL ? header_section (header) : NULL;
-
-  if (section != NULL)
-    g_signal_emit (self, signals[STUDY_SECTION], 0, section);
-}
-
-static void
-on_header_setup (GtkSignalListItemFactory *factory,
-                 GtkListHeader            *header,
-                 gpointer                  user_data)
-{
-  WendaSidebar *self = user_data;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label;
-  GtkWidget *button;
-
-  /* A heading for screen readers, as it is for the eye */
-  label = g_object_new (GTK_TYPE_LABEL,
-                        "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
-                        "xalign", 0.0f,
-                        "hexpand", TRUE,
-                        "wrap", TRUE,
-                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                        "use-markup", FALSE,
-                        NULL);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (box), label);
-
-  button = gtk_button_new_from_icon_name ("media-playback-start-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "circular");
-  gtk_widget_set_tooltip_text (button, _("Study This Section"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Study This Section"), -1);
-  g_signal_connect (button, "clicked", G_CALLBACK (on_study_section_clicked), self);
-  gtk_box_append (GTK_BOX (box), button);
-
-  g_object_set_data (G_OBJECT (label), "wenda-list-header", header);
-  g_object_set_data (G_OBJECT (button), "wenda-list-header", header);
-  /* In line with the rows' text */
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_start (box, 14);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_list_header_set_child (header, box);
-}
-
-static void
-on_header_bind (GtkSignalListItemFactory *factory,
-                GtkListHeader            *header,
-                gpointer                  user_data)
-{
-  WendaSidebar *self = user_data;
-  GtkWidget *label = gtk_widget_get_first_child (gtk_list_header_get_child (header));
-
-  g_ptr_array_add (self->header_labels, label);
-  update_header (self, GTK_LABEL (label));
-}
-
-static void
-on_header_unbind (GtkSignalListItemFactory *factory,
-                  GtkListHeader            *header,
-                  gpointer                  user_data)
-{
-  WendaSidebar *self = user_data;
-  GtkWidget *label = gtk_widget_get_first_child (gtk_list_header_get_child (header));
-
-  if (self->header_labels != NULL)
-    g_ptr_array_remove_fast (self->header_labels, label);
-}
-
-/* }}} */
-
 /* Properties */
 
 WendaBank *
@@ -349,10 +234,8 @@ wenda_sidebar_set_bank (WendaSidebar *self,
 
   g_clear_pointer (&self->bank_ids, g_ptr_array_unref);
   wenda_search_filter_set_model (self->search_filter, bank ? G_LIST_MODEL (bank) : NULL);
-  /* Section headers for a bank that has sections */
-  gtk_list_view_set_header_factory (self->list_view,
-                                    bank != NULL && wenda_bank_get_sections (bank)->len > 0
-                                      ? self->header_factory : NULL);
+  wenda_sidebar_update_header_factory (self);
+  wenda_sidebar_update_number_width (self);
   update_title (self);
   /* Also when the number of matches stays (0 to 0). */
   wenda_sidebar_on_topics_changed (self);
@@ -470,8 +353,7 @@ wenda_sidebar_set_shown_mode (WendaSidebar     *self,
 
   self->shown_mode = mode;
   update_title (self);
-  for (guint i = 0; self->header_labels != NULL && i < self->header_labels->len; i++)
-    update_header (self, g_ptr_array_index (self->header_labels, i));
+  wenda_sidebar_update_headers (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWN_MODE]);
 }
 
@@ -602,6 +484,11 @@ wenda_sidebar_dispose (GObject *object)
       self->focus_row_tick = 0;
     }
   g_clear_weak_pointer (&self->focus_row_from);
+  if (self->reveal_header_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->reveal_header_tick);
+      self->reveal_header_tick = 0;
+    }
 
   g_clear_handle_id (&self->refresh_timeout, g_source_remove);
   g_clear_handle_id (&self->refilter_idle, g_source_remove);
@@ -613,7 +500,7 @@ wenda_sidebar_dispose (GObject *object)
   self->glossary_list = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), WENDA_TYPE_SIDEBAR);
   g_clear_object (&self->header_factory);
-  g_clear_pointer (&self->header_labels, g_ptr_array_unref);
+  g_clear_pointer (&self->header_boxes, g_ptr_array_unref);
 
   g_clear_object (&self->bank);
   g_clear_object (&self->store);
@@ -664,6 +551,10 @@ wenda_sidebar_get_property (GObject    *object,
 
     case PROP_COMPACT:
       g_value_set_boolean (value, self->compact);
+      break;
+
+    case PROP_NUMBER_WIDTH:
+      g_value_set_int (value, self->number_width);
       break;
 
     case PROP_SELECTED_ITEM:
@@ -802,6 +693,14 @@ wenda_sidebar_class_init (WendaSidebarClass *klass)
                          WENDA_TYPE_LIBRARY_BANK,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* How many characters wide the topic rows' numbers are, so that the
+   * questions line up: the bank's largest number, or its longest number
+   * of its own ("1.1.10") */
+  properties[PROP_NUMBER_WIDTH] =
+    g_param_spec_int ("number-width", NULL, NULL,
+                      1, G_MAXINT, 2,
+                      (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Four signals, none with arguments:
@@ -822,12 +721,15 @@ wenda_sidebar_class_init (WendaSidebarClass *klass)
                                G_TYPE_NONE, 0);
 
   /* study-section (WendaSection *section): "Study This Section" on a
-   * section's header: study the topics the list shows in it */
+   * section's header, or a section chosen in a topic's context menu
+   * (wenda-sidebar-sections.c): study the topics the list shows in it */
   signals[STUDY_SECTION] = g_signal_new ("study-section",
                                          G_TYPE_FROM_CLASS (klass),
                                          G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL,
                                          G_TYPE_NONE, 1, WENDA_TYPE_SECTION);
+
+  wenda_sidebar_class_sections_init (klass);
 
   g_type_ensure (WENDA_TYPE_LIBRARY_BANK);
   g_type_ensure (WENDA_TYPE_SEARCH_FILTER);
@@ -911,11 +813,8 @@ wenda_sidebar_init (WendaSidebar *self)
   g_signal_connect (self->topic_factory, "bind", G_CALLBACK (on_topic_row_bind), NULL);
   g_signal_connect (self->topic_factory, "unbind", G_CALLBACK (on_topic_row_bind), NULL);
 
-  self->header_labels = g_ptr_array_new ();
-  self->header_factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (self->header_factory, "setup", G_CALLBACK (on_header_setup), self);
-  g_signal_connect (self->header_factory, "bind", G_CALLBACK (on_header_bind), self);
-  g_signal_connect (self->header_factory, "unbind", G_CALLBACK (on_header_unbind), self);
+  self->number_width = 2;
+  wenda_sidebar_sections_init (self);
 
   wenda_sidebar_update_study_filter_func (self);
   wenda_sidebar_update_study_ui (self);

@@ -1,12 +1,14 @@
 /* wenda-topic-row.c: a row of the topic list
  *
- * Shows the topic's number and its question in the reading mode: Chinese,
- * English, or both (English under the Chinese).
+ * Shows the topic's number (the bank's own, "1.1.3", where it has one)
+ * and its question in the reading mode: Chinese, English, or both
+ * (English under the Chinese).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include "wenda-sidebar.h"
 #include "wenda-text.h"
 #include "wenda-topic-row.h"
 
@@ -133,6 +135,7 @@ static void
 wenda_topic_row_root (GtkWidget *widget)
 {
   WendaTopicRow *self = WENDA_TOPIC_ROW (widget);
+  GtkWidget *sidebar;
   GtkRoot *root;
 
   GTK_WIDGET_CLASS (wenda_topic_row_parent_class)->root (widget);
@@ -141,9 +144,12 @@ wenda_topic_row_root (GtkWidget *widget)
   if (g_object_class_find_property (G_OBJECT_GET_CLASS (root), "shown-mode"))
     self->mode_binding = g_object_bind_property (root, "shown-mode", widget, "mode",
                                                  G_BINDING_SYNC_CREATE);
-  /* Numbers as wide as the bank's largest, so that the questions line up */
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (root), "number-width"))
-    self->number_width_binding = g_object_bind_property (root, "number-width",
+  /* Numbers as wide as the bank's widest, so that the questions line up:
+   * the sidebar's number-width, which counts the bank's own numbers
+   * ("1.1.10") */
+  sidebar = gtk_widget_get_ancestor (widget, WENDA_TYPE_SIDEBAR);
+  if (sidebar != NULL)
+    self->number_width_binding = g_object_bind_property (sidebar, "number-width",
                                                          self->number_label, "width-chars",
                                                          G_BINDING_SYNC_CREATE);
 }

@@ -188,8 +188,23 @@ wenda_window_study_section (WendaWindow  *self,
         g_list_store_append (in_section, item);
     }
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (in_section)) > 0)
-    study_topics (self, G_LIST_MODEL (in_section));
+  if (g_list_model_get_n_items (G_LIST_MODEL (in_section)) == 0)
+    return;
+
+  study_topics (self, G_LIST_MODEL (in_section));
+  if (self->content_page == CONTENT_PAGE_STUDY)
+    {
+      WendaLanguage language = self->shown_mode == WENDA_CONTENT_MODE_EN ? WENDA_LANGUAGE_EN
+                                                                        : WENDA_LANGUAGE_ZH;
+      g_autofree char *title = NULL;
+
+      /* The page says what is studied ("Study “1.2 正则化”"), until it is
+       * left (another page sets its own title) */
+      /* Translators: the title of the study page for a section; %s is
+       * its title */
+      title = g_strdup_printf (_("Study “%s”"), wenda_section_get_title_in (section, language));
+      adw_window_title_set_title (self->content_title, title);
+    }
 }
 
 static void

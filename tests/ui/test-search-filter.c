@@ -10,7 +10,10 @@
  * WendaMatchModel, the list of the matches that the window shows, must
  * hold exactly the items a plain search leaves, in the bank's order, after
  * each keystroke, and say so with items-changed: a copy of it kept up to
- * date from its items-changed alone must be the same list.
+ * date from its items-changed alone must be the same list.  Its sections
+ * (GtkSectionModel) must be the runs of matches in one section, for every
+ * position, through the models GTK puts over it, after each search and
+ * after a change of bank.
  *
  * It links GTK but needs no display.
  *
@@ -21,6 +24,7 @@
 #include <string.h>
 
 #include "wenda-bank.h"
+#include "wenda-bank-loader.h"
 #include "wenda-match-model.h"
 #include "wenda-search-filter.h"
 
@@ -421,6 +425,179 @@ test_match_model_bank_swap (void)
 
 /* }}} */
 
+
+/* Sections {{{ */
+
+static WendaBank *
+load_bank (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  WendaBank *bank = wenda_bank_load_json (json, -1, "sections.json", &error);
+
+  g_assert_no_error (error);
+  return bank;
+}
+
+static WendaBank *
+load_sections_fixture (void)
+{
+  g_autofree char *text = NULL;
+  gsize length;
+
+  text = unit_read_fixture ("banks/sections.json", &length);
+  return load_bank (text);
+}
+
+/* Every position of @model has the section a plain walk over its items
+ * gives: the run of items in the same innermost section around it (the
+ * whole list for a bank with no sections); past the end, (n, G_MAXUINT).
+ * Returns the number of sections. */
+static guint
+assert_sections (GListModel *model,
+                 gboolean    has_sections,
+                 const char *what)
+{
+  guint n = g_list_model_get_n_items (model);
+  guint n_sections = 0;
+  guint start = 0;
+
+  g_assert_true (GTK_IS_SECTION_MODEL (model));
+
+  while (start < n)
+    {
+      g_autoptr(WendaQaItem) first = g_list_model_get_item (model, start);
+      guint end = start + 1;
+
+      for (; has_sections && end < n; end++)
+        {
+          g_autoptr(WendaQaItem) item = g_list_model_get_item (model, end);
+
+          if (wenda_qa_item_get_section (item) != wenda_qa_item_get_section (first))
+            break;
+        }
+      if (!has_sections)
+        end = n;
+
+      for (guint p = start; p < end; p++)
+        {
+          guint s, e;
+
+          gtk_section_model_get_section (GTK_SECTION_MODEL (model), p, &s, &e);
+          if (s != start || e != end)
+            g_error ("%s: position %u is in [%u, %u), not [%u, %u)", what, p, s, e, start, end);
+        }
+      n_sections++;
+      start = end;
+    }
+
+  for (guint p = n; p < n + 3; p++)
+    {
+      guint s, e;
+
+      gtk_section_model_get_section (GTK_SECTION_MODEL (model), p, &s, &e);
+      g_assert_cmpuint (s, ==, n);
+      g_assert_cmpuint (e, ==, G_MAXUINT);
+    }
+
+  return n_sections;
+}
+
+/* Items with an even number pass */
+static gboolean
+even_number (gpointer item,
+             gpointer user_data)
+{
+  return wenda_qa_item_get_number (item) % 2 == 0;
+}
+
+/* The sections of the match model, and of the filter model and the
+ * selection over it as in the sidebar, through searches and the study
+ * filter */
+static void
+test_match_model_sections (void)
+{
+  static const struct { const char *search; guint n_sections; } searches[] = {
+    { NULL, 5 },            /* 第一章 has no questions of its own */
+    { "什么", 5 },
+    { "transformer", 1 },   /* 2.2, whose title has it */
+    { "第一章", 2 },        /* a chapter: its two sub-sections */
+    { "2.1", 3 },           /* the bank's own numbers: 1.2.1, 2.1.x, 2.2.1 */
+    { "the", 3 },
+    { "zzzq", 0 },
+    { "", 5 },
+  };
+  g_autoptr(WendaBank) bank = load_sections_fixture ();
+  g_autoptr(WendaSearchFilter) filter = wenda_search_filter_new (G_LIST_MODEL (bank));
+  WendaMatchModel *model = wenda_match_model_new (filter);
+  g_autoptr(GtkCustomFilter) study = gtk_custom_filter_new (NULL, NULL, NULL);
+  GtkFilterListModel *filtered = gtk_filter_list_model_new (G_LIST_MODEL (model), g_object_ref (GTK_FILTER (study)));
+  g_autoptr(GtkSingleSelection) selection = gtk_single_selection_new (G_LIST_MODEL (filtered));
+  Mirror *mirror = mirror_new (G_LIST_MODEL (model));
+
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      wenda_search_filter_set_search (filter, searches[i].search);
+      assert_matches (model, mirror, G_LIST_MODEL (bank), searches[i].search);
+      g_assert_cmpuint (assert_sections (G_LIST_MODEL (model), TRUE, searches[i].search), ==,
+                        searches[i].n_sections);
+      assert_sections (G_LIST_MODEL (selection), TRUE, searches[i].search);
+
+      /* A study filter over the search keeps the grouping too */
+      gtk_custom_filter_set_filter_func (study, even_number, NULL, NULL);
+      assert_sections (G_LIST_MODEL (selection), TRUE, searches[i].search);
+      gtk_custom_filter_set_filter_func (study, NULL, NULL, NULL);
+    }
+
+  mirror_free (mirror);
+}
+
+/* A bank with no sections is one section; a chapter's own questions
+ * after those of its sub-section are a section of their own; another bank
+ * gives its own sections */
+static void
+test_match_model_sections_banks (void)
+{
+  const char *chapter_after =
+    "{\"format\": \"wenda-bank\", \"version\": 2, \"title\": \"t\",\n"
+    " \"sections\": [{\"title\": \"A\"}, {\"title\": \"A.1\", \"parent\": 0}, {\"title\": \"B\"}],\n"
+    " \"items\": [\n"
+    "  {\"id\": \"0\", \"number\": 9, \"question\": \"前言？\", \"answer\": \"a\"},\n"
+    "  {\"id\": \"1\", \"number\": 1, \"section\": 1, \"question\": \"什么 1\", \"answer\": \"a\"},\n"
+    "  {\"id\": \"2\", \"number\": 2, \"section\": 1, \"question\": \"什么 2\", \"answer\": \"a\"},\n"
+    "  {\"id\": \"3\", \"number\": 3, \"section\": 0, \"question\": \"什么 3\", \"answer\": \"a\"},\n"
+    "  {\"id\": \"4\", \"number\": 4, \"section\": 0, \"question\": \"什么 4\", \"answer\": \"a\"},\n"
+    "  {\"id\": \"5\", \"number\": 5, \"section\": 2, \"question\": \"什么 5\", \"answer\": \"a\"}]}";
+  g_autoptr(WendaBank) plain = unit_load_bundled_bilingual ();
+  g_autoptr(WendaBank) sections = load_sections_fixture ();
+  g_autoptr(WendaBank) odd = load_bank (chapter_after);
+  g_autoptr(WendaSearchFilter) filter = wenda_search_filter_new (G_LIST_MODEL (plain));
+  g_autoptr(WendaMatchModel) model = wenda_match_model_new (filter);
+
+  g_assert_cmpuint (assert_sections (G_LIST_MODEL (model), FALSE, "plain"), ==, 1);
+  wenda_search_filter_set_search (filter, "the");
+  g_assert_cmpuint (assert_sections (G_LIST_MODEL (model), FALSE, "plain, the"), ==, 1);
+
+  wenda_search_filter_set_model (filter, G_LIST_MODEL (odd));
+  wenda_search_filter_set_search (filter, NULL);
+  /* no section, A.1, A, B */
+  g_assert_cmpuint (assert_sections (G_LIST_MODEL (model), TRUE, "odd"), ==, 4);
+  wenda_search_filter_set_search (filter, "什么");
+  g_assert_cmpuint (assert_sections (G_LIST_MODEL (model), TRUE, "odd, 什么"), ==, 3);
+  wenda_search_filter_set_search (filter, "什么 2");
+  g_assert_cmpuint (assert_sections (G_LIST_MODEL (model), TRUE, "odd, 什么 2"), ==, 1);
+
+  /* Another bank, then one with no sections, then none */
+  wenda_search_filter_set_search (filter, NULL);
+  wenda_search_filter_set_model (filter, G_LIST_MODEL (sections));
+  g_assert_cmpuint (assert_sections (G_LIST_MODEL (model), TRUE, "sections"), ==, 5);
+  wenda_search_filter_set_model (filter, G_LIST_MODEL (plain));
+  g_assert_cmpuint (assert_sections (G_LIST_MODEL (model), FALSE, "plain again"), ==, 1);
+  wenda_search_filter_set_model (filter, NULL);
+  g_assert_cmpuint (assert_sections (G_LIST_MODEL (model), FALSE, "none"), ==, 0);
+}
+
+/* }}} */
+
 int
 main (int   argc,
       char *argv[])
@@ -433,6 +610,8 @@ main (int   argc,
   g_test_add_func ("/Wenda/MatchModel/random", test_match_model_random);
   g_test_add_func ("/Wenda/MatchModel/signals", test_match_model_signals);
   g_test_add_func ("/Wenda/MatchModel/bank-swap", test_match_model_bank_swap);
+  g_test_add_func ("/Wenda/MatchModel/sections", test_match_model_sections);
+  g_test_add_func ("/Wenda/MatchModel/sections-banks", test_match_model_sections_banks);
 
   return g_test_run ();
 }

@@ -15,8 +15,10 @@
 #include <string.h>
 
 #include "wenda-bank-export.h"
+#include "wenda-bank-loader.h"
 #include "wenda-markdown.h"
 #include "wenda-qa-item-private.h"
+#include "wenda-section-private.h"
 
 #include "test-util.h"
 
@@ -396,6 +398,88 @@ test_tsv_modes (void)
   g_assert_cmpstr (r[2], ==, "");
 }
 
+
+static WendaBank *
+load_sections_bank (void)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  WendaBank *bank;
+  gsize length;
+
+  contents = unit_read_fixture ("banks/sections.json", &length);
+  bank = wenda_bank_load_json (contents, length, "sections.json", &error);
+  g_assert_no_error (error);
+
+  return bank;
+}
+
+/* A note of a bank with sections is tagged with its section's path, as
+ * one of Anki's hierarchical tags */
+static void
+test_tsv_sections (void)
+{
+  static const char * const tags[] = {
+    "wenda 第一章_机器学习基础::1.1_偏差与方差",
+    "wenda 第一章_机器学习基础::1.1_偏差与方差",
+    "wenda 第一章_机器学习基础::1.2_正则化",
+    "wenda 第一章_机器学习基础::1.2_正则化",
+    "wenda 第二章_深度学习",
+    "wenda 第二章_深度学习::2.1_优化",
+    "wenda 第二章_深度学习::2.1_优化",
+    "wenda 第二章_深度学习::2.2_注意力_<Q,_K,_V>_&_Transformer",
+    "wenda 第二章_深度学习::2.2_注意力_<Q,_K,_V>_&_Transformer",
+  };
+  g_autoptr(WendaBank) bank = load_sections_bank ();
+  g_autoptr(GPtrArray) records = NULL;
+  g_autofree char *tsv = wenda_export_anki_tsv (bank, WENDA_CONTENT_MODE_ZH);
+  g_autofree char *en = NULL;
+  g_autoptr(WendaBank) odd = NULL;
+  g_autoptr(WendaSection) chapter = NULL;
+  g_autoptr(WendaSection) part = NULL;
+  g_autoptr(WendaQaItem) odd_item = NULL;
+  g_autofree char *odd_tsv = NULL;
+
+  records = read_anki_tsv (tsv);
+  g_assert_cmpuint (records->len, ==, G_N_ELEMENTS (tags));
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (bank), i);
+      char **r = g_ptr_array_index (records, i);
+
+      g_assert_cmpstr (r[0], ==, wenda_qa_item_get_question (item));
+      g_assert_cmpstr (r[3], ==, tags[i]);
+    }
+  g_clear_pointer (&records, g_ptr_array_unref);
+
+  /* In English where a section has an English title */
+  wenda_section_set_title_en (g_ptr_array_index (wenda_bank_get_sections (bank), 3), "Chapter 2 Deep Learning");
+  en = wenda_export_anki_tsv (bank, WENDA_CONTENT_MODE_EN);
+  records = read_anki_tsv (en);
+  g_assert_cmpstr (((char **)g_ptr_array_index (records, 4))[3], ==, "wenda Chapter_2_Deep_Learning");
+  g_assert_cmpstr (((char **)g_ptr_array_index (records, 5))[3], ==, "wenda Chapter_2_Deep_Learning::2.1_优化");
+
+  /* Runs of blanks, ideographic ones too, are one "_"; a "::" of a
+   * title's own makes no level */
+  odd = make_bank ("Odd", "问", "答", "", NULL);
+  chapter = wenda_section_new (NULL, " 第一章\u3000\u3000C++ :: 基础 ");
+  part = wenda_section_new (chapter, "a\t\nb:c");
+  odd_item = g_list_model_get_item (G_LIST_MODEL (odd), 0);
+  wenda_qa_item_set_section (odd_item, part);
+  odd_tsv = wenda_export_anki_tsv (odd, WENDA_CONTENT_MODE_ZH);
+  g_assert_nonnull (strstr (odd_tsv, "\twenda 第一章_C++_:_:_基础::a_b:c\n"));
+}
+
+/* The Markdown export of a bank with sections keeps its questions (the
+ * seed's layout it writes has no sections: they are not written) */
+static void
+test_markdown_sections (void)
+{
+  g_autoptr(WendaBank) bank = load_sections_bank ();
+
+  assert_markdown_round_trip (bank);
+}
+
 /* }}} */
 
 /* Markdown {{{ */
@@ -753,7 +837,9 @@ main (int argc, char **argv)
   g_test_add_func ("/Wenda/Export/tsv/quoting", test_tsv_quoting);
   g_test_add_func ("/Wenda/Export/tsv/bundled", test_tsv_bundled);
   g_test_add_func ("/Wenda/Export/tsv/modes", test_tsv_modes);
+  g_test_add_func ("/Wenda/Export/tsv/sections", test_tsv_sections);
   g_test_add_func ("/Wenda/Export/markdown/format", test_markdown_format);
+  g_test_add_func ("/Wenda/Export/markdown/sections", test_markdown_sections);
   g_test_add_func ("/Wenda/Export/markdown/bundled", test_markdown_bundled);
   g_test_add_func ("/Wenda/Export/markdown/corpus", test_markdown_corpus);
   g_test_add_func ("/Wenda/Export/markdown/code", test_markdown_code);

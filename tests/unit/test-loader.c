@@ -6,8 +6,9 @@
 
 #include <string.h>
 
-#include "wenda-bank-loader.h"
+#include "wenda-bank-loader-private.h"
 #include "wenda-markdown.h"
+#include "wenda-qa-item-private.h"
 
 #include "test-util.h"
 
@@ -266,6 +267,405 @@ test_loader_round_trip_markdown (void)
 
 /* }}} */
 
+/* Version 2: sections and the bank's own numbers {{{ */
+
+static WendaQaItem *
+item_at (WendaBank *bank,
+         guint      position)
+{
+  g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (bank), position);
+
+  /* The bank holds it */
+  return item;
+}
+
+static char *
+item_path (WendaBank *bank,
+           guint      position)
+{
+  WendaSection *section = wenda_qa_item_get_section (item_at (bank, position));
+
+  return section != NULL ? wenda_section_dup_path (section, WENDA_LANGUAGE_ZH) : g_strdup ("");
+}
+
+static WendaBank *
+load_sections_fixture (void)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  WendaBank *bank;
+  gsize length;
+
+  contents = unit_read_fixture ("banks/sections.json", &length);
+  bank = wenda_bank_load_json (contents, length, "sections.json", &error);
+  g_assert_no_error (error);
+
+  return bank;
+}
+
+static void
+test_loader_v2_sections (void)
+{
+  static const struct { const char *label; const char *path; } expected[] = {
+    { "1.1.1", "第一章 机器学习基础 › 1.1 偏差与方差" },
+    { "1.1.2", "第一章 机器学习基础 › 1.1 偏差与方差" },
+    { "1.2.1", "第一章 机器学习基础 › 1.2 正则化" },
+    { "1.2.2", "第一章 机器学习基础 › 1.2 正则化" },
+    { NULL, "第二章 深度学习" },
+    { "2.1.1", "第二章 深度学习 › 2.1 优化" },
+    { "2.1.2", "第二章 深度学习 › 2.1 优化" },
+    { "2.2.1", "第二章 深度学习 › 2.2 注意力 <Q, K, V> & Transformer" },
+    { "2.2.2", "第二章 深度学习 › 2.2 注意力 <Q, K, V> & Transformer" },
+  };
+  g_autoptr(WendaBank) bank = load_sections_fixture ();
+  GPtrArray *sections = wenda_bank_get_sections (bank);
+  g_autofree char *needle = NULL;
+  WendaSection *chapter2;
+
+  g_assert_cmpstr (wenda_bank_get_title (bank), ==, "机器学习面试题");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (bank)), ==, G_N_ELEMENTS (expected));
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *path = item_path (bank, i);
+
+      g_assert_cmpuint (wenda_qa_item_get_number (item_at (bank, i)), ==, i + 1);
+      g_assert_cmpstr (wenda_qa_item_get_label (item_at (bank, i)), ==, expected[i].label);
+      g_assert_cmpstr (path, ==, expected[i].path);
+    }
+
+  /* The sections, parents first, as the file lists them */
+  g_assert_cmpuint (sections->len, ==, 6);
+  for (guint i = 0; i < sections->len; i++)
+    g_assert_cmpuint (wenda_section_get_index (g_ptr_array_index (sections, i)), ==, i);
+  chapter2 = g_ptr_array_index (sections, 3);
+  g_assert_cmpstr (wenda_section_get_title (chapter2), ==, "第二章 深度学习");
+  g_assert_null (wenda_section_get_parent (chapter2));
+  g_assert_cmpuint (wenda_section_get_depth (chapter2), ==, 1);
+  g_assert_true (wenda_section_get_parent (g_ptr_array_index (sections, 4)) == chapter2);
+  g_assert_cmpuint (wenda_section_get_depth (g_ptr_array_index (sections, 4)), ==, 2);
+
+  /* Item 5 is in the chapter itself, before its sub-sections */
+  g_assert_true (wenda_qa_item_get_section (item_at (bank, 4)) == chapter2);
+  g_assert_true (wenda_section_contains (chapter2, wenda_qa_item_get_section (item_at (bank, 8))));
+  g_assert_false (wenda_section_contains (chapter2, wenda_qa_item_get_section (item_at (bank, 0))));
+
+  /* A search finds a question by its own number */
+  needle = wenda_normalize_for_search ("№2.1.1", -1);
+  g_assert_nonnull (strstr (wenda_qa_item_get_search_text (item_at (bank, 5)), needle));
+}
+
+/* In a version 1 file, "sections", "label" and "section" are unknown
+ * members: ignored, as they always were */
+static void
+test_loader_v2_ignored_in_v1 (void)
+{
+  const char *text =
+    "{\"format\": \"wenda-bank\", \"version\": 1, \"title\": \"t\",\n"
+    " \"sections\": [{\"title\": \"第一章\"}, 7],\n"
+    " \"items\": [{\"id\": \"a\", \"number\": 1, \"label\": \"1.1\", \"section\": 0,\n"
+    "             \"question\": \"q\", \"answer\": \"a\"},\n"
+    "           {\"id\": \"b\", \"number\": 2, \"label\": 5, \"section\": \"x\",\n"
+    "             \"question\": \"q\", \"answer\": \"a\"}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WendaBank) bank = wenda_bank_load_json (text, -1, "v1.json", &error);
+  g_autofree char *json = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (wenda_bank_get_sections (bank)->len, ==, 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_null (wenda_qa_item_get_label (item_at (bank, i)));
+      g_assert_null (wenda_qa_item_get_section (item_at (bank, i)));
+    }
+
+  /* and it is written as version 1 again */
+  json = wenda_bank_to_json (bank, NULL);
+  g_assert_nonnull (strstr (json, "\"version\" : 1,"));
+  g_assert_null (strstr (json, "\"label\""));
+}
+
+/* A chapter's own questions may come after those of its sub-sections:
+ * the chapter's questions are still together */
+static void
+test_loader_v2_chapter_after_subsection (void)
+{
+  const char *text =
+    "{\"format\": \"wenda-bank\", \"version\": 2, \"title\": \"t\",\n"
+    " \"sections\": [{\"title\": \"A\"}, {\"title\": \"A.1\", \"parent\": 0}, {\"title\": \"B\"}],\n"
+    " \"items\": [\n"
+    "  {\"id\": \"1\", \"number\": 1, \"section\": 1, \"question\": \"q\", \"answer\": \"a\"},\n"
+    "  {\"id\": \"2\", \"number\": 2, \"section\": 0, \"question\": \"q\", \"answer\": \"a\"},\n"
+    "  {\"id\": \"3\", \"number\": 3, \"section\": 2, \"question\": \"q\", \"answer\": \"a\"}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WendaBank) bank = wenda_bank_load_json (text, -1, "t.json", &error);
+  g_autofree char *p0 = NULL, *p1 = NULL, *p2 = NULL;
+
+  g_assert_no_error (error);
+  p0 = item_path (bank, 0);
+  p1 = item_path (bank, 1);
+  p2 = item_path (bank, 2);
+  g_assert_cmpstr (p0, ==, "A › A.1");
+  g_assert_cmpstr (p1, ==, "A");
+  g_assert_cmpstr (p2, ==, "B");
+  g_assert_cmpuint (wenda_bank_get_sections (bank)->len, ==, 3);
+}
+
+#define V2_HEAD "{\"format\": \"wenda-bank\", \"version\": 2, \"title\": \"\",\n"
+#define V2_ITEM(n, rest) \
+  "{\"id\": \"x" #n "\", \"number\": " #n ", \"question\": \"q\", \"answer\": \"a\"" rest "}"
+
+static const struct
+{
+  const char     *json;
+  WendaBankError  code;
+  const char     *message;
+} v2_error_cases[] = {
+  { V2_HEAD " \"sections\": {},\n \"items\": [" V2_ITEM (1, "") "]}",
+    WENDA_BANK_ERROR_WRONG_TYPE,
+    "s.json:2: “sections” must be an array, not an object" },
+  { V2_HEAD " \"sections\": [\n  7],\n \"items\": [" V2_ITEM (1, "") "]}",
+    WENDA_BANK_ERROR_WRONG_TYPE,
+    "s.json:3: section 0 must be an object, not an integer" },
+  { V2_HEAD " \"sections\": [\n  {\"parent\": null}],\n \"items\": [" V2_ITEM (1, "") "]}",
+    WENDA_BANK_ERROR_MISSING_FIELD,
+    "s.json:3: section 0 has no “title”" },
+  { V2_HEAD " \"sections\": [{\"title\": \"a\"},\n  {\"title\": \"b\", \"parent\": \"0\"}],\n"
+    " \"items\": [" V2_ITEM (1, "") "]}",
+    WENDA_BANK_ERROR_WRONG_TYPE,
+    "s.json:3: “parent” of section 1 must be an integer, not a string" },
+  /* A section inside itself, or inside one of its own: a parent must
+   * come first */
+  { V2_HEAD " \"sections\": [{\"title\": \"a\"},\n  {\"title\": \"b\", \"parent\": 1}],\n"
+    " \"items\": [" V2_ITEM (1, "") "]}",
+    WENDA_BANK_ERROR_STRUCTURE,
+    "s.json:3: “parent” of section 1 must be a section's index, 0 to 0, not 1" },
+  { V2_HEAD " \"sections\": [{\"title\": \"a\", \"parent\": 1},\n  {\"title\": \"b\", \"parent\": 0}],\n"
+    " \"items\": [" V2_ITEM (1, "") "]}",
+    WENDA_BANK_ERROR_STRUCTURE,
+    "s.json:2: “parent” of section 0 is 1, but there is no section before it" },
+  { V2_HEAD " \"sections\": [{\"title\": \"a\"},\n  {\"title\": \"b\", \"parent\": -1}],\n"
+    " \"items\": [" V2_ITEM (1, "") "]}",
+    WENDA_BANK_ERROR_STRUCTURE,
+    "s.json:3: “parent” of section 1 must be a section's index, 0 to 0, not -1" },
+  /* An item's section */
+  { V2_HEAD " \"items\": [\n" V2_ITEM (1, ", \"section\": 0") "]}",
+    WENDA_BANK_ERROR_STRUCTURE,
+    "s.json:3: “section” of question 1 is 0, but the bank has no “sections”" },
+  { V2_HEAD " \"sections\": [{\"title\": \"a\"}],\n \"items\": [\n" V2_ITEM (1, ", \"section\": 1.5") "]}",
+    WENDA_BANK_ERROR_WRONG_TYPE,
+    "s.json:4: “section” of question 1 must be an integer, not a number" },
+  { V2_HEAD " \"sections\": [{\"title\": \"a\"}],\n \"items\": [\n" V2_ITEM (1, ", \"section\": 1") "]}",
+    WENDA_BANK_ERROR_STRUCTURE,
+    "s.json:4: “section” of question 1 must be a section's index, 0 to 0, not 1" },
+  /* The bank's own number */
+  { V2_HEAD " \"items\": [\n" V2_ITEM (1, ", \"label\": 3") "]}",
+    WENDA_BANK_ERROR_WRONG_TYPE,
+    "s.json:3: “label” of question 1 must be a string, not an integer" },
+  { V2_HEAD " \"items\": [\n" V2_ITEM (1, ", \"label\": \"\"") "]}",
+    WENDA_BANK_ERROR_MISSING_FIELD,
+    "s.json:3: “label” of question 1 is empty" },
+  /* The questions of a section are together */
+  { V2_HEAD " \"sections\": [{\"title\": \"A\"}, {\"title\": \"B\"}],\n \"items\": [\n"
+    V2_ITEM (1, ", \"section\": 0") ",\n"
+    V2_ITEM (2, ", \"section\": 1") ",\n"
+    V2_ITEM (3, ", \"section\": 0") "]}",
+    WENDA_BANK_ERROR_STRUCTURE,
+    "s.json:6: question 3 is in section 0 (“A”), whose questions ended on line 4: "
+    "the questions of a section must be together" },
+  /* with those of the sections inside it */
+  { V2_HEAD " \"sections\": [{\"title\": \"A\"}, {\"title\": \"A.1\", \"parent\": 0}, {\"title\": \"B\"}],\n"
+    " \"items\": [\n"
+    V2_ITEM (1, ", \"section\": 1") ",\n"
+    V2_ITEM (2, ", \"section\": 0") ",\n"
+    V2_ITEM (3, ", \"section\": 2") ",\n"
+    V2_ITEM (4, ", \"section\": 1") "]}",
+    WENDA_BANK_ERROR_STRUCTURE,
+    "s.json:7: question 4 is in section 1 (“A.1”), whose questions ended on line 4: "
+    "the questions of a section must be together" },
+  { V2_HEAD " \"sections\": [{\"title\": \"A\"}, {\"title\": \"A.1\", \"parent\": 0}, {\"title\": \"B\"}],\n"
+    " \"items\": [\n"
+    V2_ITEM (1, ", \"section\": 1") ",\n"
+    V2_ITEM (2, ", \"section\": 2") ",\n"
+    V2_ITEM (3, ", \"section\": 0") "]}",
+    WENDA_BANK_ERROR_STRUCTURE,
+    "s.json:6: question 3 is in section 0 (“A”), whose questions ended on line 4: "
+    "the questions of a section must be together" },
+  { V2_HEAD " \"sections\": [{\"title\": \"A\"}],\n \"items\": [\n"
+    V2_ITEM (1, "") ",\n"
+    V2_ITEM (2, ", \"section\": 0") ",\n"
+    V2_ITEM (3, "") "]}",
+    WENDA_BANK_ERROR_STRUCTURE,
+    "s.json:6: question 3 is in no section, but comes after questions in sections: "
+    "questions outside the sections must come first" },
+};
+
+static void
+test_loader_v2_errors (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (v2_error_cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(WendaBank) bank = wenda_bank_load_json (v2_error_cases[i].json, -1, "s.json", &error);
+
+      g_assert_null (bank);
+      g_assert_error (error, WENDA_BANK_ERROR, (int)v2_error_cases[i].code);
+      if (!g_str_equal (error->message, v2_error_cases[i].message))
+        g_error ("case %u: “%s”, not “%s”", i, error->message, v2_error_cases[i].message);
+    }
+}
+
+typedef struct
+{
+  guint    n;
+  GString *messages;
+} Problems;
+
+static void
+on_problem (guint       line,
+            guint       first_line,
+            guint       last_line,
+            const char *message,
+            gpointer    user_data)
+{
+  Problems *problems = user_data;
+
+  problems->n++;
+  g_string_append_printf (problems->messages, "%u-%u: %s\n", first_line, last_line, message);
+}
+
+/* The import's lenient reading skips a question out of its section's
+ * place, reports it with its lines, and keeps the others */
+static void
+test_loader_v2_lenient (void)
+{
+  const char *text =
+    V2_HEAD " \"sections\": [{\"title\": \"A\"}, {\"title\": \"B\"}],\n \"items\": [\n"
+    V2_ITEM (1, ", \"section\": 0, \"label\": \"A1\"") ",\n"
+    V2_ITEM (2, ", \"section\": 1, \"label\": \"B1\"") ",\n"
+    V2_ITEM (3, ", \"section\": 0, \"label\": \"A2\"") ",\n"
+    V2_ITEM (4, ", \"section\": 1, \"label\": \"B2\"") ",\n"
+    V2_ITEM (5, ", \"section\": 9") "]}";
+  g_autoptr(GString) messages = g_string_new (NULL);
+  Problems problems = { 0, messages };
+  WendaReadOptions options = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WendaBank) bank = NULL;
+  g_autofree char *p1 = NULL;
+
+  options.problem = on_problem;
+  options.user_data = &problems;
+  options.id_prefix = "len";
+  bank = wenda_bank_read_json (text, strlen (text), "s.json", &options, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (problems.n, ==, 2);
+  g_assert_cmpstr (problems.messages->str, ==,
+                   "6-6: question 3 is in section 0 (“A”), whose questions ended on line 4: "
+                   "the questions of a section must be together\n"
+                   "8-8: “section” of question 5 must be a section's index, 0 to 1, not 9\n");
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (bank)), ==, 3);
+  g_assert_cmpstr (wenda_qa_item_get_label (item_at (bank, 2)), ==, "B2");
+  g_assert_cmpstr (wenda_qa_item_get_id (item_at (bank, 2)), ==, "len-004");
+  p1 = item_path (bank, 1);
+  g_assert_cmpstr (p1, ==, "B");
+}
+
+/* Writing a bank with sections and reading it back gives the same bank */
+static void
+test_loader_v2_round_trip (void)
+{
+  g_autoptr(WendaBank) bank = load_sections_fixture ();
+  g_autoptr(WendaBank) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = wenda_bank_to_json (bank, NULL);
+  g_autofree char *json_again = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (bank));
+
+  g_assert_nonnull (strstr (json, "\n  \"version\" : 2,\n"));
+  g_assert_nonnull (strstr (json, "\"title\" : \"1.1 偏差与方差\",\n      \"parent\" : 0\n"));
+  g_assert_nonnull (strstr (json, "\"label\" : \"2.2.2\",\n      \"section\" : 5,\n"));
+
+  again = wenda_bank_load_json (json, -1, "again.json", &error);
+  g_assert_no_error (error);
+  unit_assert_same_items (bank, again);
+  g_assert_cmpuint (wenda_bank_get_sections (again)->len, ==, wenda_bank_get_sections (bank)->len);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = item_path (bank, i);
+      g_autofree char *path_again = item_path (again, i);
+
+      g_assert_cmpstr (wenda_qa_item_get_label (item_at (again, i)), ==,
+                       wenda_qa_item_get_label (item_at (bank, i)));
+      g_assert_cmpstr (path_again, ==, path);
+    }
+
+  /* Writing is stable */
+  json_again = wenda_bank_to_json (again, NULL);
+  g_assert_cmpstr (json_again, ==, json);
+}
+
+/* Another bank made with some of the same items (and so the same
+ * sections) numbers those sections its own way: a bank is still written
+ * with its own */
+static void
+test_loader_v2_shared_sections (void)
+{
+  g_autoptr(WendaBank) bank = load_sections_fixture ();
+  g_autoptr(GPtrArray) some = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(WendaBank) other = NULL;
+  g_autoptr(WendaBank) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+
+  for (guint i = 5; i < 9; i++)
+    g_ptr_array_add (some, g_object_ref (item_at (bank, i)));
+  other = wenda_bank_new ("some", some);
+  g_assert_cmpuint (wenda_bank_get_sections (other)->len, ==, 3);
+
+  json = wenda_bank_to_json (bank, NULL);
+  again = wenda_bank_load_json (json, -1, "again.json", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 9; i++)
+    {
+      g_autofree char *path = item_path (bank, i);
+      g_autofree char *path_again = item_path (again, i);
+
+      g_assert_cmpstr (path_again, ==, path);
+    }
+}
+
+/* Labels alone make a version 2 bank too, with no "sections" */
+static void
+test_loader_v2_labels_only (void)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(WendaBank) bank = NULL;
+  g_autoptr(WendaBank) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  WendaQaItem *item = wenda_qa_item_new ("x-001", 1, "问题？", "答案。", NULL);
+
+  wenda_qa_item_set_label (item, "Q1");
+  g_ptr_array_add (items, item);
+  g_ptr_array_add (items, wenda_qa_item_new ("x-002", 2, "问题二？", "答案。", NULL));
+  bank = wenda_bank_new ("标题", items);
+
+  json = wenda_bank_to_json (bank, NULL);
+  g_assert_nonnull (strstr (json, "\"version\" : 2,"));
+  g_assert_null (strstr (json, "\"sections\""));
+  g_assert_null (strstr (json, "\"section\""));
+  g_assert_nonnull (strstr (json, "\"label\" : \"Q1\""));
+
+  again = wenda_bank_load_json (json, -1, "again.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wenda_qa_item_get_label (item_at (again, 0)), ==, "Q1");
+  g_assert_null (wenda_qa_item_get_label (item_at (again, 1)));
+}
+
+/* }}} */
+
 /* Files {{{ */
 
 static GFile *
@@ -356,13 +756,15 @@ test_loader_file_errors (void)
 
 /* }}} */
 
+/* @data: the fixture mutated */
 static void
-test_loader_mutations (void)
+test_loader_mutations (gconstpointer data)
 {
   static const char * const snippets[] = {
     "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "\\ud800", "1", "-", "1e999",
     "99999999999999999999", "null", "true", "'", "/*", "*/", "//", "#", " ", "\n",
     "\xFF", "\xE4\xB8", "\0", "\"number\": 0", "\"version\": 9", "{\"a\":1}", "var",
+    "\"section\": 0", "\"section\": 5", "\"parent\": 0", "\"parent\": 2", "\"label\": \"\"",
   };
   g_autoptr(GRand) rand = g_rand_new_with_seed (20240602);
   g_autofree char *seed = NULL;
@@ -370,7 +772,7 @@ test_loader_mutations (void)
   guint n_ok = 0;
 
   /* A short bank keeps the rounds fast */
-  seed = unit_read_fixture ("valid.json", &seed_length);
+  seed = unit_read_fixture (data, &seed_length);
 
   for (guint round = 0; round < 3000; round++)
     {
@@ -426,10 +828,20 @@ main (int   argc,
   g_test_add_func ("/Wenda/Loader/write/format", test_loader_to_json_format);
   g_test_add_func ("/Wenda/Loader/write/round-trip-markdown", test_loader_round_trip_markdown);
 
+  g_test_add_func ("/Wenda/Loader/v2/sections", test_loader_v2_sections);
+  g_test_add_func ("/Wenda/Loader/v2/ignored-in-v1", test_loader_v2_ignored_in_v1);
+  g_test_add_func ("/Wenda/Loader/v2/chapter-after-subsection", test_loader_v2_chapter_after_subsection);
+  g_test_add_func ("/Wenda/Loader/v2/errors", test_loader_v2_errors);
+  g_test_add_func ("/Wenda/Loader/v2/lenient", test_loader_v2_lenient);
+  g_test_add_func ("/Wenda/Loader/v2/round-trip", test_loader_v2_round_trip);
+  g_test_add_func ("/Wenda/Loader/v2/labels-only", test_loader_v2_labels_only);
+  g_test_add_func ("/Wenda/Loader/v2/shared-sections", test_loader_v2_shared_sections);
+
   g_test_add_func ("/Wenda/Loader/file/kinds", test_loader_file_kinds);
   g_test_add_func ("/Wenda/Loader/file/errors", test_loader_file_errors);
 
-  g_test_add_func ("/Wenda/Loader/robust/mutations", test_loader_mutations);
+  g_test_add_data_func ("/Wenda/Loader/robust/mutations", "valid.json", test_loader_mutations);
+  g_test_add_data_func ("/Wenda/Loader/robust/mutations-v2", "banks/sections.json", test_loader_mutations);
 
   return g_test_run ();
 }
