@@ -1184,6 +1184,12 @@ section_start (Reader             *self,
 
   item_finish (self, block->start);
   stray_flush (self);
+  self->state = STATE_OUTSIDE;
+
+  /* A heading with no text ("## ![](logo.png)") names no section: the
+   * sections stay as they are, so no question falls out of them */
+  if (title[0] == '\0')
+    return;
 
   for (guint level = block->level; level <= 6; level++)
     g_clear_object (&self->sections[level]);
