@@ -865,7 +865,6 @@ typedef struct
 
   /* The question being read, as offsets in the text */
   guint                    item_line;
-  guint                    item_block;
   const char              *title;         /* the question's own line */
   const char              *title_end;
   char                    *title_owned;   /* what title points to, if not the text */
@@ -1160,7 +1159,6 @@ item_start (Reader             *self,
 
   self->state = STATE_ITEM;
   self->item_line = block->line;
-  self->item_block = index;
   self->body = body;
 
   if (title != NULL)
@@ -1283,7 +1281,6 @@ read_details (Reader             *self,
 
   self->state = STATE_ITEM;
   self->item_line = block->line;
-  self->item_block = index;
   {
     /* Tags inside the summary ("<b>…</b>") are not the question */
     g_autoptr(GString) clean = g_string_new (NULL);

@@ -54,6 +54,8 @@ void wenda_qa_item_set_duplicate_group (WendaQaItem         *self,
 void wenda_qa_item_append_term         (WendaQaItem         *self,
                                         GString             *key,
                                         GString             *scratch);
+void wenda_qa_item_append_search_source (WendaQaItem         *self,
+                                        GString             *joined);
 void wenda_qa_item_set_label             (WendaQaItem         *self,
                                         const char          *label);
 void wenda_qa_item_set_section           (WendaQaItem         *self,

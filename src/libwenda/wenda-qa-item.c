@@ -617,6 +617,40 @@ wenda_qa_item_set_section (WendaQaItem  *self,
   g_set_object (&self->section, section);
 }
 
+/* The text search folds, before folding: the number (and the bank's own),
+ * the titles of its sections, then each field's plain text in Chinese and
+ * in English (empty where there is no translation).  The search index
+ * (wenda-search-index.c) folds the same. */
+void
+wenda_qa_item_append_search_source (WendaQaItem *self,
+                                    GString     *joined)
+{
+  const char *fields[] = {
+    self->question, self->answer, self->explanation,
+    self->question_en, self->answer_en, self->explanation_en,
+  };
+
+  g_return_if_fail (WENDA_IS_QA_ITEM (self));
+
+  g_string_append_printf (joined, "№%u", self->number);
+  if (self->label != NULL)
+    g_string_append_printf (joined, "\n№%s", self->label);
+  /* Its section's titles: a search for a chapter finds its topics */
+  for (WendaSection *s = self->section; s != NULL; s = wenda_section_get_parent (s))
+    {
+      g_string_append_printf (joined, "\n%s", wenda_section_get_title (s));
+      if (wenda_section_get_title_in (s, WENDA_LANGUAGE_EN) != wenda_section_get_title (s))
+        g_string_append_printf (joined, "\n%s", wenda_section_get_title_in (s, WENDA_LANGUAGE_EN));
+    }
+  /* What a reader sees, not the Markdown marks and URLs */
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_string_append_c (joined, '\n');
+      if (fields[i] != NULL)
+        wenda_markdown_append_plain (joined, fields[i], strlen (fields[i]));
+    }
+}
+
 const char *
 wenda_qa_item_get_search_text (WendaQaItem *self)
 {
@@ -624,30 +658,11 @@ wenda_qa_item_get_search_text (WendaQaItem *self)
 
   if (self->search_text == NULL)
     {
-      const char *fields[] = {
-        self->question, self->answer, self->explanation,
-        self->question_en, self->answer_en, self->explanation_en,
-      };
       g_autoptr(GString) joined = g_string_new (NULL);
 
-      /* As wenda-search-index.c joins them.  Folded as a whole, not field
-       * by field: an invalid field would otherwise blank only itself. */
-      g_string_append_printf (joined, "№%u", self->number);
-      if (self->label != NULL)
-        g_string_append_printf (joined, "\n№%s", self->label);
-      /* Its section's titles: a search for a chapter finds its topics */
-      for (WendaSection *s = self->section; s != NULL; s = wenda_section_get_parent (s))
-        {
-          g_string_append_printf (joined, "\n%s", wenda_section_get_title (s));
-          if (wenda_section_get_title_in (s, WENDA_LANGUAGE_EN) != wenda_section_get_title (s))
-            g_string_append_printf (joined, "\n%s", wenda_section_get_title_in (s, WENDA_LANGUAGE_EN));
-        }
-      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-        {
-          g_string_append_c (joined, '\n');
-          if (fields[i] != NULL)
-            wenda_markdown_append_plain (joined, fields[i], strlen (fields[i]));
-        }
+      /* Folded as a whole, not field by field: an invalid field would
+       * otherwise blank only itself. */
+      wenda_qa_item_append_search_source (self, joined);
       self->search_text = wenda_normalize_for_search (joined->str, joined->len);
     }
 

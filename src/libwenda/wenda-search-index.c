@@ -41,8 +41,7 @@
 #include <string.h>
 
 #include "wenda-search-index.h"
-#include "wenda-section.h"
-#include "wenda-md-blocks-private.h"
+#include "wenda-qa-item-private.h"
 
 struct _WendaSearchIndex
 {
@@ -82,41 +81,6 @@ static guint signals[N_SIGNALS];
 #define CLEAR_BIT(bits, i)  ((bits)[(i) / 64] &= ~(G_GUINT64_CONSTANT (1) << ((i) % 64)))
 
 /* Building {{{ */
-
-/* The text of wenda_qa_item_get_search_text(), before folding: the
- * number, then each field in Chinese and, if the item has them, in
- * English.  (get_text() gives the Chinese for a missing translation,
- * which the search text leaves empty.) */
-static void
-append_item_text (GString     *joined,
-                  WendaQaItem *item)
-{
-  const char *label = wenda_qa_item_get_label (item);
-
-  g_string_append_printf (joined, "№%u", wenda_qa_item_get_number (item));
-  if (label != NULL)
-    g_string_append_printf (joined, "\n№%s", label);
-  /* As wenda_qa_item_get_search_text() does: the section's titles */
-  for (WendaSection *s = wenda_qa_item_get_section (item); s != NULL; s = wenda_section_get_parent (s))
-    {
-      g_string_append_printf (joined, "\n%s", wenda_section_get_title (s));
-      if (wenda_section_get_title_in (s, WENDA_LANGUAGE_EN) != wenda_section_get_title (s))
-        g_string_append_printf (joined, "\n%s", wenda_section_get_title_in (s, WENDA_LANGUAGE_EN));
-    }
-
-  for (WendaLanguage language = WENDA_LANGUAGE_ZH; language <= WENDA_LANGUAGE_EN; language++)
-    for (WendaQaField field = WENDA_QA_FIELD_QUESTION; field <= WENDA_QA_FIELD_EXPLANATION; field++)
-      {
-        const char *text = wenda_qa_item_get_text (item, field, language);
-
-        g_string_append_c (joined, '\n');
-        if (text == NULL ||
-            (language == WENDA_LANGUAGE_EN && text == wenda_qa_item_get_text (item, field, WENDA_LANGUAGE_ZH)))
-          continue;
-        /* What a reader sees, not the Markdown marks and URLs */
-        wenda_markdown_append_plain (joined, text, strlen (text));
-      }
-}
 
 /**
  * wenda_search_index_build:
@@ -160,7 +124,7 @@ wenda_search_index_build (WendaSearchIndex *self)
       self->starts[i] = self->texts->len;
 
       g_string_truncate (joined, 0);
-      append_item_text (joined, item);
+      wenda_qa_item_append_search_source (item, joined);
       wenda_normalize_for_search_append (self->texts, joined->str, joined->len);
       g_string_append_c (self->texts, '\0');
     }
