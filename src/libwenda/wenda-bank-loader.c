@@ -52,6 +52,10 @@
  *     title        required, non-empty string
  *     parent       optional, the index in "sections" of the section it is
  *                  in, smaller than its own
+ *     file         optional, non-empty string: the file the section was
+ *                  read from, relative to the bank's folder, "/" between
+ *                  its parts ("chapters/02-dl.md"); the images of its
+ *                  questions are relative to that file's folder
  *   and in an item:
  *     label        optional, non-empty string: the question's number as
  *                  the bank writes it ("1.1.3"), shown instead of "number"
@@ -80,6 +84,7 @@
 
 #include "wenda-bank-loader-private.h"
 #include "wenda-qa-item-private.h"
+#include "wenda-section-private.h"
 #include "wenda-json-private.h"
 #include "wenda-text-check-private.h"
 
@@ -463,8 +468,10 @@ read_sections (Context     *ctx,
       g_autofree char *where = g_strdup_printf (_("section %u"), i);
       JsonObject *object;
       const char *title;
+      const char *file;
       gint64 parent;
       guint element_line = wenda_json_line_map_element_line (ctx->lines, array, i, line);
+      WendaSection *section;
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
@@ -482,12 +489,15 @@ read_sections (Context     *ctx,
       /* A parent comes before its sections: no section is its own
        * ancestor */
       if (!get_string (ctx, object, "title", TRUE, TRUE, where, element_line, &title, error) ||
-          !get_section_index (ctx, object, "parent", i, where, element_line, &parent, error))
+          !get_section_index (ctx, object, "parent", i, where, element_line, &parent, error) ||
+          !get_string (ctx, object, "file", FALSE, TRUE, where, element_line, &file, error))
         return FALSE;
 
-      g_ptr_array_add (ctx->sections,
-                       wenda_section_new (parent >= 0 ? g_ptr_array_index (ctx->sections, parent) : NULL,
-                                          title));
+      section = wenda_section_new (parent >= 0 ? g_ptr_array_index (ctx->sections, parent) : NULL,
+                                   title);
+      if (file != NULL)
+        wenda_section_set_file (section, file);
+      g_ptr_array_add (ctx->sections, section);
     }
 
   return TRUE;
@@ -910,6 +920,11 @@ wenda_bank_to_json (WendaBank  *bank,
             {
               json_builder_set_member_name (builder, "parent");
               json_builder_add_int_value (builder, GPOINTER_TO_UINT (g_hash_table_lookup (positions, parent)));
+            }
+          if (wenda_section_get_file (section) != NULL)
+            {
+              json_builder_set_member_name (builder, "file");
+              json_builder_add_string_value (builder, wenda_section_get_file (section));
             }
           json_builder_end_object (builder);
         }

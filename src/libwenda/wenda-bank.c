@@ -21,6 +21,7 @@ struct _WendaBank
   GHashTable *by_id;       /* id → borrowed WendaQaItem */
   guint       max_number;
   GPtrArray  *sections;    /* of WendaSection, parents first, in order */
+  GFile      *media_dir;   /* where its images are, or NULL */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -81,6 +82,7 @@ wenda_bank_finalize (GObject *object)
   g_clear_pointer (&self->sections, g_ptr_array_unref);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->title_en, g_free);
+  g_clear_object (&self->media_dir);
 
   G_OBJECT_CLASS (wenda_bank_parent_class)->finalize (object);
 }
@@ -855,4 +857,32 @@ wenda_bank_get_title_in (WendaBank     *self,
     return self->title_en;
 
   return self->title;
+}
+
+/**
+ * wenda_bank_get_media_dir:
+ *
+ * The folder that holds the images the bank's items refer to: an
+ * imported bank's own folder in the library (wenda-library.c), which
+ * sets it.  The names there are those of wenda_media_resolve_name().
+ *
+ * Returns: (transfer none) (nullable): the folder, or %NULL when the
+ *   bank has no images
+ */
+GFile *
+wenda_bank_get_media_dir (WendaBank *self)
+{
+  g_return_val_if_fail (WENDA_IS_BANK (self), NULL);
+
+  return self->media_dir;
+}
+
+void
+wenda_bank_set_media_dir (WendaBank *self,
+                          GFile     *media_dir)
+{
+  g_return_if_fail (WENDA_IS_BANK (self));
+  g_return_if_fail (media_dir == NULL || G_IS_FILE (media_dir));
+
+  g_set_object (&self->media_dir, media_dir);
 }

@@ -33,5 +33,8 @@ gboolean     wenda_bank_has_translation    (WendaBank    *self);
 GPtrArray   *wenda_bank_get_sections       (WendaBank    *self);
 const char  *wenda_bank_get_title_in       (WendaBank    *self,
                                             WendaLanguage language);
+GFile       *wenda_bank_get_media_dir      (WendaBank    *self);
+void         wenda_bank_set_media_dir      (WendaBank    *self,
+                                            GFile        *media_dir);
 
 G_END_DECLS

@@ -29,7 +29,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "wenda-bank-loader-private.h"
-#include "wenda-import.h"
+#include "wenda-import-private.h"
 #include "wenda-markdown-private.h"
 #include "wenda-text-check-private.h"
 
@@ -41,37 +41,25 @@
 
 /* The report {{{ */
 
-typedef struct
-{
-  WendaImportProblem  problem;     /* first: what get_problem() returns */
-  char               *text;        /* the message without "FILE:LINE: " */
-} Problem;
-
-struct _WendaImportReport
-{
-  char            *filename;
-  guint            n_items;
-  GArray          *problems;       /* of Problem */
-  WendaReadResult  result;
-};
-
 static void
 problem_clear (gpointer data)
 {
-  Problem *problem = data;
+  WendaImportReportProblem *problem = data;
 
   g_clear_pointer (&problem->problem.message, g_free);
   g_clear_pointer (&problem->text, g_free);
+  g_clear_pointer (&problem->file, g_free);
 }
 
-static WendaImportReport *
+WendaImportReport *
 wenda_import_report_new (const char *filename)
 {
   WendaImportReport *self = g_new0 (WendaImportReport, 1);
 
   self->filename = g_strdup (filename);
-  self->problems = g_array_new (FALSE, TRUE, sizeof (Problem));
+  self->problems = g_array_new (FALSE, TRUE, sizeof (WendaImportReportProblem));
   g_array_set_clear_func (self->problems, problem_clear);
+  self->media = g_ptr_array_new_with_free_func ((GDestroyNotify)wenda_media_file_free);
 
   return self;
 }
@@ -84,6 +72,7 @@ wenda_import_report_free (WendaImportReport *self)
 
   g_free (self->filename);
   g_array_unref (self->problems);
+  g_ptr_array_unref (self->media);
   wenda_read_result_clear (&self->result);
   g_free (self);
 }
@@ -208,7 +197,7 @@ wenda_import_report_get_problem (const WendaImportReport *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (i < self->problems->len, NULL);
 
-  return &g_array_index (self->problems, Problem, i).problem;
+  return &g_array_index (self->problems, WendaImportReportProblem, i).problem;
 }
 
 /* "; lines 52–60 skipped", or "" when nothing was skipped */
@@ -223,7 +212,39 @@ format_skipped (guint first_line,
   return g_strdup_printf (_("; lines %u–%u skipped"), first_line, last_line);
 }
 
-/* @line 0: a problem of the whole file */
+/**
+ * wenda_import_report_add:
+ * @file: (nullable): the file the problem is in, when the report is
+ *   that of several files; %NULL: the report's
+ * @line: 0 for a problem of the whole file
+ */
+void
+wenda_import_report_add (WendaImportReport *self,
+                         const char        *file,
+                         guint              line,
+                         guint              first_line,
+                         guint              last_line,
+                         gboolean           warning,
+                         const char        *text)
+{
+  g_autofree char *skipped = format_skipped (first_line, last_line);
+  WendaImportReportProblem problem = { { 0, }, NULL, NULL };
+  const char *name = file != NULL ? file : self->filename;
+
+  problem.problem.line = line;
+  problem.problem.first_line = first_line;
+  problem.problem.last_line = last_line;
+  problem.problem.warning = warning;
+  problem.text = g_strdup (text);
+  problem.file = g_strdup (file);
+  if (line > 0)
+    problem.problem.message = g_strdup_printf ("%s:%u: %s%s", name, line, text, skipped);
+  else
+    problem.problem.message = g_strdup_printf ("%s: %s%s", name, text, skipped);
+
+  g_array_append_val (self->problems, problem);
+}
+
 static void
 report_add (WendaImportReport *self,
             guint              line,
@@ -232,26 +253,13 @@ report_add (WendaImportReport *self,
             gboolean           warning,
             const char        *text)
 {
-  g_autofree char *skipped = format_skipped (first_line, last_line);
-  Problem problem = { { 0, }, NULL };
-
-  problem.problem.line = line;
-  problem.problem.first_line = first_line;
-  problem.problem.last_line = last_line;
-  problem.problem.warning = warning;
-  problem.text = g_strdup (text);
-  if (line > 0)
-    problem.problem.message = g_strdup_printf ("%s:%u: %s%s", self->filename, line, text, skipped);
-  else
-    problem.problem.message = g_strdup_printf ("%s: %s%s", self->filename, text, skipped);
-
-  g_array_append_val (self->problems, problem);
+  wenda_import_report_add (self, NULL, line, first_line, last_line, warning, text);
 }
 
 /* The fatal error that ends an import, as the report's last problem */
-static void
-report_add_error (WendaImportReport *self,
-                  const GError      *error)
+void
+wenda_import_report_add_error (WendaImportReport *self,
+                               const GError      *error)
 {
   const char *text;
   guint line = 0;
@@ -263,6 +271,10 @@ report_add_error (WendaImportReport *self,
   text = wenda_bank_error_text (error, self->filename);
   if (text != error->message)
     line = (guint)g_ascii_strtoull (error->message + strlen (self->filename) + 1, NULL, 10);
+  else if (g_str_has_prefix (text, self->filename) &&
+           g_str_has_prefix (text + strlen (self->filename), ": "))
+    /* "FOLDER: text": a problem of a whole folder */
+    text += strlen (self->filename) + 2;
 
   report_add (self, line, 0, 0, FALSE, text);
 }
@@ -302,12 +314,15 @@ wenda_import_report_to_text (const WendaImportReport *self)
 
   for (guint i = 0; i < self->problems->len; i++)
     {
-      const Problem *problem = &g_array_index (self->problems, Problem, i);
+      const WendaImportReportProblem *problem = &g_array_index (self->problems, WendaImportReportProblem, i);
       g_autofree char *skipped = format_skipped (problem->problem.first_line,
                                                  problem->problem.last_line);
 
       g_string_append_c (text, '\n');
-      if (problem->problem.line > 0)
+      if (problem->file != NULL)
+        /* A report of several files: each problem names its file */
+        g_string_append (text, problem->problem.message);
+      else if (problem->problem.line > 0)
         /* Translators: a problem in an imported file; the second %s is
          * what was skipped, like "; lines 52–60 skipped", or nothing */
         g_string_append_printf (text, _("line %u: %s%s"),
@@ -577,7 +592,7 @@ wenda_import_parse_full (const char               *data,
     }
   else
     {
-      report_add_error (own_report, local_error);
+      wenda_import_report_add_error (own_report, local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
     }
 
@@ -682,7 +697,7 @@ relay_progress (double   fraction,
 
 typedef struct
 {
-  GFile             *file;
+  GPtrArray         *files;       /* of GFile */
   WendaImportFormat  format;
   char              *id_prefix;
   Relay             *relay;
@@ -696,7 +711,7 @@ import_data_free (gpointer data)
 {
   ImportData *self = data;
 
-  g_clear_object (&self->file);
+  g_clear_pointer (&self->files, g_ptr_array_unref);
   g_clear_pointer (&self->id_prefix, g_free);
   g_clear_pointer (&self->relay, relay_unref);
   g_clear_pointer (&self->report, wenda_import_report_free);
@@ -706,13 +721,13 @@ import_data_free (gpointer data)
 /* Reads the whole file, refusing one over the limit before reading it
  * from its size, and while reading it (it may grow, or not say its
  * size). */
-static char *
-read_file (GFile         *file,
-           goffset        size,
-           const char    *name,
-           gsize         *length,
-           GCancellable  *cancellable,
-           GError       **error)
+char *
+wenda_import_read_sized (GFile         *file,
+                         goffset        size,
+                         const char    *name,
+                         gsize         *length,
+                         GCancellable  *cancellable,
+                         GError       **error)
 {
   g_autoptr(GFileInputStream) stream = NULL;
   g_autofree char *data = NULL;
@@ -797,17 +812,7 @@ wenda_import_read_file (GFile         *file,
   if (info == NULL)
     return NULL;
 
-  return read_file (file, g_file_info_get_size (info), name, length, cancellable, error);
-}
-
-static char *
-file_name_for_messages (GFile     *file,
-                        GFileInfo *info)
-{
-  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME))
-    return g_strdup (g_file_info_get_display_name (info));
-
-  return g_file_get_parse_name (file);
+  return wenda_import_read_sized (file, g_file_info_get_size (info), name, length, cancellable, error);
 }
 
 static void
@@ -817,33 +822,14 @@ import_thread (GTask        *task,
                GCancellable *cancellable)
 {
   ImportData *self = task_data;
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *data = NULL;
-  WendaBank *bank = NULL;
-  gsize length = 0;
+  WendaBank *bank;
 
-  info = g_file_query_info (self->file,
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                            G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &error);
-  name = file_name_for_messages (self->file, info);
-
-  if (info != NULL)
-    data = read_file (self->file, g_file_info_get_size (info), name, &length,
-                      cancellable, &error);
-
-  if (data != NULL)
-    bank = wenda_import_parse_full (data, length, name, self->format,
-                                    self->has_options ? &self->options : NULL,
-                                    self->id_prefix, cancellable, self->relay ? relay_progress : NULL, self->relay,
-                               &self->report, &error);
-  else
-    {
-      self->report = wenda_import_report_new (name);
-      report_add_error (self->report, error);
-    }
+  bank = wenda_import_files ((GFile *const *)self->files->pdata, self->files->len,
+                             self->format, self->has_options ? &self->options : NULL,
+                             self->id_prefix, cancellable,
+                             self->relay ? relay_progress : NULL, self->relay,
+                             &self->report, &error);
 
   /* Let the progress data go before the callback runs */
   if (self->relay != NULL)
@@ -873,9 +859,9 @@ wenda_import_file_async (GFile                    *file,
                          GAsyncReadyCallback       callback,
                          gpointer                  user_data)
 {
-  wenda_import_file_full_async (file, format, NULL, id_prefix, cancellable,
-                                progress, progress_data, progress_destroy,
-                                callback, user_data);
+  wenda_import_files_async (&file, 1, format, NULL, id_prefix, cancellable,
+                            progress, progress_data, progress_destroy,
+                            callback, user_data);
 }
 
 /**
@@ -897,10 +883,38 @@ wenda_import_file_full_async (GFile                    *file,
                               GAsyncReadyCallback       callback,
                               gpointer                  user_data)
 {
+  wenda_import_files_async (&file, 1, format, options, id_prefix, cancellable,
+                            progress, progress_data, progress_destroy,
+                            callback, user_data);
+}
+
+/**
+ * wenda_import_files_async:
+ * @files: (array length=n_files): a bank file, a folder, or several files
+ * @options: (nullable): the layout to read the files in (copied)
+ *
+ * wenda_import_files() in a worker thread; finish it with
+ * wenda_import_file_finish().
+ */
+void
+wenda_import_files_async (GFile *const             *files,
+                          guint                     n_files,
+                          WendaImportFormat         format,
+                          const WendaImportOptions *options,
+                          const char               *id_prefix,
+                          GCancellable             *cancellable,
+                          WendaImportProgressFunc   progress,
+                          gpointer                  progress_data,
+                          GDestroyNotify            progress_destroy,
+                          GAsyncReadyCallback       callback,
+                          gpointer                  user_data)
+{
   g_autoptr(GTask) task = NULL;
   ImportData *self;
 
-  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (files != NULL && n_files > 0);
+  for (guint i = 0; i < n_files; i++)
+    g_return_if_fail (G_IS_FILE (files[i]));
   g_return_if_fail (format == WENDA_IMPORT_FORMAT_AUTO ||
                     format == WENDA_IMPORT_FORMAT_MARKDOWN ||
                     format == WENDA_IMPORT_FORMAT_JSON);
@@ -912,7 +926,9 @@ wenda_import_file_full_async (GFile                    *file,
   g_task_set_name (task, "[wenda] import");
 
   self = g_new0 (ImportData, 1);
-  self->file = g_object_ref (file);
+  self->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (self->files, g_object_ref (files[i]));
   self->format = format;
   self->id_prefix = g_strdup (id_prefix);
   if (options != NULL)

@@ -75,6 +75,20 @@ const char               *wenda_import_report_get_title          (const WendaImp
  * what a preview offers as question levels */
 guint                     wenda_import_report_get_n_headings     (const WendaImportReport *self,
                                                                   guint                    level);
+/* How many bank files were found (1 for a file), and how many had
+ * questions (wenda_import_files()) */
+guint                     wenda_import_report_get_n_files        (const WendaImportReport *self);
+guint                     wenda_import_report_get_n_files_read   (const WendaImportReport *self);
+/* The images to copy into the bank's folder (of WendaMediaFile,
+ * wenda-media.h), for wenda_library_add_full() */
+GPtrArray                *wenda_import_report_get_media          (const WendaImportReport *self);
+/* Images on the web (never fetched), and images not found */
+guint                     wenda_import_report_get_n_remote_images  (const WendaImportReport *self);
+guint                     wenda_import_report_get_n_missing_images (const WendaImportReport *self);
+/* Whether the file came alone through the document portal (a Flatpak's
+ * file chooser) and its images could not be found: importing its folder
+ * brings them */
+gboolean                  wenda_import_report_get_needs_folder   (const WendaImportReport *self);
 /* A summary for a user, translated: "FILE: 28 questions read; 2 problems:
  * line 40: …, lines 52–60 skipped". */
 char                     *wenda_import_report_to_text        (const WendaImportReport *self);
@@ -124,6 +138,21 @@ WendaBank *wenda_import_parse_full   (const char               *data,
                                       WendaImportReport       **report,
                                       GError                  **error);
 
+/* Reads @files as one bank, in the calling thread: a bank file as
+ * wenda_import_parse_full() reads it; a folder of chapter files, or
+ * several files, with a section a file, in name order.  Either way the
+ * report lists the images to copy.  See wenda-import-files.c. */
+WendaBank *wenda_import_files        (GFile *const             *files,
+                                      guint                     n_files,
+                                      WendaImportFormat         format,
+                                      const WendaImportOptions *options,
+                                      const char               *id_prefix,
+                                      GCancellable             *cancellable,
+                                      WendaImportProgressFunc   progress,
+                                      gpointer                  progress_data,
+                                      WendaImportReport       **report,
+                                      GError                  **error);
+
 /* Reads @file (refusing one over WENDA_IMPORT_MAX_SIZE before reading it)
  * and parses it in a worker thread (GTask).  @progress is called in the
  * calling thread's main context, at most ~20 times a second. */
@@ -146,6 +175,19 @@ void       wenda_import_file_full_async (GFile                    *file,
                                          GDestroyNotify            progress_destroy,
                                          GAsyncReadyCallback       callback,
                                          gpointer                  user_data);
+/* wenda_import_files() in a worker thread; finish it with
+ * wenda_import_file_finish() */
+void       wenda_import_files_async  (GFile *const             *files,
+                                      guint                     n_files,
+                                      WendaImportFormat         format,
+                                      const WendaImportOptions *options,
+                                      const char               *id_prefix,
+                                      GCancellable             *cancellable,
+                                      WendaImportProgressFunc   progress,
+                                      gpointer                  progress_data,
+                                      GDestroyNotify            progress_destroy,
+                                      GAsyncReadyCallback       callback,
+                                      gpointer                  user_data);
 WendaBank *wenda_import_file_finish  (GAsyncResult             *result,
                                       WendaImportReport       **report,
                                       GError                  **error);

@@ -1686,9 +1686,16 @@ set_not_found (Reader       *self,
                             _("no question found as %s"), layout);
     }
   else if (level > 0)
-    wenda_bank_set_error (error, WENDA_BANK_ERROR_EMPTY, self->filename, 1, 0,
-                          _("no question found; the headings at level %u look like questions: choose them?"),
-                          level);
+    {
+      /* A reader of several files takes it only when every heading
+       * there is numbered or asks */
+      if (self->options != NULL && self->options->result != NULL &&
+          counts->score[level] == 2 * counts->n_headings[level])
+        self->options->result->suggested_level = level;
+      wenda_bank_set_error (error, WENDA_BANK_ERROR_EMPTY, self->filename, 1, 0,
+                            _("no question found; the headings at level %u look like questions: choose them?"),
+                            level);
+    }
   else
     wenda_bank_set_error (error, WENDA_BANK_ERROR_EMPTY, self->filename, 1, 0,
                           _("no question found: Wenda reads questions written as numbered headings, "

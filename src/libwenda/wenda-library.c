@@ -38,6 +38,15 @@
  * bank this version reads: one changed meanwhile into something else,
  * or written by a later version, is left as it is and the update refused.
  *
+ * Images.  The images an imported bank refers to (wenda-media.h) are
+ * copied into ID.media/, beside ID.json, under the names the import gave
+ * them ("chapters/img/a.png"), so they still show when the original
+ * moves.  The copies are made in a new hidden folder (".ID.media-XXXXXX")
+ * which then takes the place of ID.media, and only then is ID.json
+ * written: a failure leaves the old folder and file as they were.  An
+ * update replaces the whole folder; removing the bank removes it.  The
+ * folder is removed without following symbolic links.
+ *
  * Ids.  wenda_library_make_id() turns a file name into a slug: ASCII
  * letters (accents dropped, "Übung" → "ubung") and digits, lowercase,
  * other runs of characters becoming one "-", at most MAX_SLUG bytes, from
@@ -62,9 +71,11 @@
 #include "wenda-import.h"
 #include "wenda-json-private.h"
 #include "wenda-library.h"
+#include "wenda-media.h"
 
 #define BUNDLED_ID  "llm-training"
 #define SUFFIX      ".json"
+#define MEDIA_SUFFIX ".media"
 #define MAX_SLUG    48
 
 /* WendaLibraryBank {{{ */
@@ -479,6 +490,180 @@ id_is_valid (const char *id)
          g_utf8_validate (id, -1, NULL);
 }
 
+static char *
+media_path (WendaLibrary *self,
+            const char   *id)
+{
+  g_autofree char *basename = g_strconcat (id, MEDIA_SUFFIX, NULL);
+
+  return g_build_filename (self->dir, basename, NULL);
+}
+
+/* Gives @bank its images' folder, ID.media, when there is one */
+static void
+set_media_dir (WendaLibrary *self,
+               const char   *id,
+               WendaBank    *bank)
+{
+  g_autofree char *path = media_path (self, id);
+  g_autoptr(GFile) dir = NULL;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    dir = g_file_new_for_path (path);
+  wenda_bank_set_media_dir (bank, dir);
+}
+
+/* Removes the folder @path and what it holds; a symbolic link inside is
+ * removed, never followed.  Quietly: what is left is only litter. */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK) || !g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_unlink (path);
+      return;
+    }
+
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
+static gboolean
+media_name_is_safe (const char *name)
+{
+  g_auto(GStrv) parts = g_strsplit (name, "/", -1);
+
+  if (name[0] == '\0' || g_path_is_absolute (name))
+    return FALSE;
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (parts[i][0] == '\0' || g_str_equal (parts[i], ".") || g_str_equal (parts[i], ".."))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Copies @media into a new hidden folder of the library's folder.
+ * Returns its path, or NULL with @error (nothing left behind). */
+static char *
+copy_media (WendaLibrary  *self,
+            const char    *id,
+            GPtrArray     *media,
+            GError       **error)
+{
+  g_autofree char *template = g_strdup_printf (".%s" MEDIA_SUFFIX "-XXXXXX", id);
+  g_autofree char *tmp = g_build_filename (self->dir, template, NULL);
+
+  if (g_mkdir_with_parents (self->dir, 0700) != 0 || g_mkdtemp_full (tmp, 0700) == NULL)
+    {
+      int errsv = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Could not make a folder for the bank's images: %s"), g_strerror (errsv));
+      return NULL;
+    }
+
+  for (guint i = 0; i < media->len; i++)
+    {
+      WendaMediaFile *image = g_ptr_array_index (media, i);
+      g_autofree char *dest_path = NULL;
+      g_autofree char *dest_dir = NULL;
+      g_autoptr(GFile) source = NULL;
+      g_autoptr(GFile) dest = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      /* Names come from wenda_media_resolve_name(): relative, with no
+       * "." or ".." part; checked again, as they become paths here */
+      if (!media_name_is_safe (image->name))
+        continue;
+
+      dest_path = g_build_filename (tmp, image->name, NULL);
+      dest_dir = g_path_get_dirname (dest_path);
+      source = g_file_new_for_path (image->path);
+      dest = g_file_new_for_path (dest_path);
+
+      if (g_mkdir_with_parents (dest_dir, 0700) != 0 ||
+          !g_file_copy (source, dest, G_FILE_COPY_NOFOLLOW_SYMLINKS | G_FILE_COPY_TARGET_DEFAULT_PERMS,
+                        NULL, NULL, NULL, &local_error))
+        {
+          g_set_error (error, G_IO_ERROR,
+                       local_error != NULL ? (GIOErrorEnum)local_error->code : g_io_error_from_errno (errno),
+                       _("Could not copy the image “%s”: %s"), image->name,
+                       local_error != NULL ? local_error->message : g_strerror (errno));
+          remove_tree (tmp);
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&tmp);
+}
+
+/* Puts the folder @tmp (or nothing, when NULL) in the place of ID.media;
+ * the old folder's new name goes to @old, for finish_media() or
+ * undo_media() */
+static gboolean
+swap_media (WendaLibrary  *self,
+            const char    *id,
+            const char    *tmp,
+            char         **old,
+            GError       **error)
+{
+  g_autofree char *path = media_path (self, id);
+
+  *old = NULL;
+  if (g_file_test (path, G_FILE_TEST_EXISTS) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      *old = g_strdup_printf ("%s-old", tmp != NULL ? tmp : path);
+      if (g_rename (path, *old) != 0)
+        {
+          int errsv = errno;
+
+          g_clear_pointer (old, g_free);
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                       _("Could not replace the bank's images: %s"), g_strerror (errsv));
+          return FALSE;
+        }
+    }
+
+  if (tmp != NULL && g_rename (tmp, path) != 0)
+    {
+      int errsv = errno;
+
+      if (*old != NULL)
+        g_rename (*old, path);
+      g_clear_pointer (old, g_free);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Could not replace the bank's images: %s"), g_strerror (errsv));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ID.json could not be written: the old images come back */
+static void
+undo_media (WendaLibrary *self,
+            const char   *id,
+            gboolean      swapped,
+            char         *old)
+{
+  g_autofree char *path = media_path (self, id);
+
+  if (swapped)
+    remove_tree (path);
+  if (old != NULL)
+    g_rename (old, path);
+  g_free (old);
+}
+
 /* }}} */
 
 /**
@@ -572,6 +757,7 @@ load_one (WendaLibrary  *self,
     return NULL;
 
   path = g_file_get_path (file);
+  set_media_dir (self, id, bank);
   return wenda_library_bank_new (id, path, bank);
 }
 
@@ -842,9 +1028,29 @@ wenda_library_add (WendaLibrary  *self,
                    WendaBank     *bank,
                    GError       **error)
 {
+  return wenda_library_add_full (self, id, bank, NULL, error);
+}
+
+/**
+ * wenda_library_add_full:
+ * @media: (nullable) (element-type WendaMediaFile): the images to copy
+ *   into the bank's folder (wenda_import_report_get_media())
+ *
+ * wenda_library_add(), copying @media into ID.media first (see "Images"
+ * at the top of this file); the bank then shows them from there.
+ */
+WendaLibraryBank *
+wenda_library_add_full (WendaLibrary  *self,
+                        const char    *id,
+                        WendaBank     *bank,
+                        GPtrArray     *media,
+                        GError       **error)
+{
   g_autoptr(WendaLibraryBank) entry = NULL;
   g_autofree char *path = NULL;
   g_autofree char *json = NULL;
+  g_autofree char *tmp = NULL;
+  char *old = NULL;
   guint index_;
 
   g_return_val_if_fail (WENDA_IS_LIBRARY (self), NULL);
@@ -875,12 +1081,32 @@ wenda_library_add (WendaLibrary  *self,
       return NULL;
     }
 
-  /* See "Writing" at the top of this file */
+  /* See "Images" and "Writing" at the top of this file */
+  if (media != NULL && media->len > 0)
+    {
+      tmp = copy_media (self, id, media, error);
+      if (tmp == NULL || !swap_media (self, id, tmp, &old, error))
+        {
+          if (tmp != NULL)
+            remove_tree (tmp);
+          return NULL;
+        }
+    }
+
   path = bank_path (self, id);
   json = wenda_bank_to_json (bank, NULL);
   if (!wenda_json_write_file (path, json, -1, error))
-    return NULL;
+    {
+      undo_media (self, id, tmp != NULL, old);
+      return NULL;
+    }
+  if (old != NULL)
+    {
+      remove_tree (old);
+      g_free (old);
+    }
 
+  set_media_dir (self, id, bank);
   entry = wenda_library_bank_new (id, path, bank);
   index_ = sorted_index (self, entry);
   g_ptr_array_insert (self->banks, index_, g_object_ref (entry));
@@ -1160,8 +1386,29 @@ wenda_library_update (WendaLibrary      *self,
                       WendaBankChanges  *changes,
                       GError           **error)
 {
+  return wenda_library_update_full (self, bank, update, NULL, changes, error);
+}
+
+/**
+ * wenda_library_update_full:
+ * @media: (nullable) (element-type WendaMediaFile): the images of
+ *   @update (wenda_import_report_get_media())
+ *
+ * wenda_library_update(), replacing the bank's images with @media (none,
+ * when %NULL or empty).
+ */
+gboolean
+wenda_library_update_full (WendaLibrary      *self,
+                           WendaLibraryBank  *bank,
+                           WendaBank         *update,
+                           GPtrArray         *media,
+                           WendaBankChanges  *changes,
+                           GError           **error)
+{
   g_autofree char *prefix = NULL;
   g_autofree char *json = NULL;
+  g_autofree char *tmp = NULL;
+  char *old = NULL;
   WendaBankChanges local_changes;
   guint old_index, new_index, n_items;
 
@@ -1200,10 +1447,32 @@ wenda_library_update (WendaLibrary      *self,
   if (!check_replaceable (bank->path, error))
     return FALSE;
 
-  /* See "Writing" at the top of this file */
+  /* See "Images" and "Writing" at the top of this file */
+  if (media != NULL && media->len > 0)
+    {
+      tmp = copy_media (self, bank->id, media, error);
+      if (tmp == NULL)
+        return FALSE;
+    }
+  if (!swap_media (self, bank->id, tmp, &old, error))
+    {
+      if (tmp != NULL)
+        remove_tree (tmp);
+      return FALSE;
+    }
+
   json = wenda_bank_to_json (update, NULL);
   if (!wenda_json_write_file (bank->path, json, -1, error))
-    return FALSE;
+    {
+      undo_media (self, bank->id, tmp != NULL, old);
+      return FALSE;
+    }
+  if (old != NULL)
+    {
+      remove_tree (old);
+      g_free (old);
+    }
+  set_media_dir (self, bank->id, update);
 
   wenda_library_compare (bank->bank, update, changes != NULL ? changes : &local_changes);
 
@@ -1258,6 +1527,12 @@ wenda_library_remove (WendaLibrary      *self,
                    _("Could not delete “%s”: %s"), display, g_strerror (errsv));
       return FALSE;
     }
+
+  {
+    g_autofree char *media = media_path (self, bank->id);
+
+    remove_tree (media);
+  }
 
   g_ptr_array_remove_index (self->banks, index_);
   wenda_library_items_changed (self, 1 + index_, 1, 0);

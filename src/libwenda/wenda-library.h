@@ -49,6 +49,13 @@ WendaLibraryBank *wenda_library_add         (WendaLibrary      *self,
                                              const char        *id,
                                              WendaBank         *bank,
                                              GError           **error);
+/* wenda_library_add(), copying @media (of WendaMediaFile, wenda-media.h:
+ * wenda_import_report_get_media()) into the bank's folder, ID.media */
+WendaLibraryBank *wenda_library_add_full    (WendaLibrary      *self,
+                                             const char        *id,
+                                             WendaBank         *bank,
+                                             GPtrArray         *media,
+                                             GError           **error);
 gboolean          wenda_library_rename      (WendaLibrary      *self,
                                              WendaLibraryBank  *bank,
                                              const char        *title,
@@ -86,6 +93,14 @@ WendaLibraryBank *wenda_library_find_for_name (WendaLibrary    *self,
 gboolean          wenda_library_update      (WendaLibrary      *self,
                                              WendaLibraryBank  *bank,
                                              WendaBank         *update,
+                                             WendaBankChanges  *changes,
+                                             GError           **error);
+
+/* wenda_library_update(), replacing the bank's images with @media */
+gboolean          wenda_library_update_full (WendaLibrary      *self,
+                                             WendaLibraryBank  *bank,
+                                             WendaBank         *update,
+                                             GPtrArray         *media,
                                              WendaBankChanges  *changes,
                                              GError           **error);
 

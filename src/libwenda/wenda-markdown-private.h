@@ -40,6 +40,8 @@ typedef struct
   guint        n_sections;
   guint        n_headings[7];   /* [level]: headings with text under them */
   char        *title;           /* owned, or NULL */
+  guint        suggested_level; /* refused: the heading level whose every
+                                 * heading is numbered or asks, or 0 */
 } WendaReadResult;
 
 void wenda_read_result_clear (WendaReadResult *result);

@@ -99,6 +99,11 @@ void        wenda_markdown_append_plain (GString    *out,
 char       *wenda_markdown_to_plain     (const char *text,
                                          gssize      length);
 
+/* What an HTML entity ("&amp;", "&#20013;") stands for */
+void        wenda_md_append_entity      (GString    *out,
+                                         const char *text,
+                                         gsize       len);
+
 /* The offset of the start of the line holding @offset (LF, CRLF or CR
  * end lines) */
 gsize       wenda_md_line_start      (const char  *text,

@@ -141,10 +141,16 @@ wenda_md_doc_plain (WendaMdDoc *doc,
 
 /* Plain text {{{ */
 
-static void
-append_entity (GString    *out,
-               const char *text,
-               gsize       len)
+/**
+ * wenda_md_append_entity:
+ *
+ * Appends what the HTML entity @text ("&amp;", "&#x4E2D;") stands for, or
+ * @text itself when it is not one Wenda knows.
+ */
+void
+wenda_md_append_entity (GString    *out,
+                        const char *text,
+                        gsize       len)
 {
   static const struct { const char *name; const char *utf8; } named[] = {
     { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" },
@@ -194,7 +200,7 @@ append_plain_text (GString      *out,
       break;
 
     case MD_TEXT_ENTITY:
-      append_entity (out, text, size);
+      wenda_md_append_entity (out, text, size);
       break;
 
     case MD_TEXT_NULLCHAR:

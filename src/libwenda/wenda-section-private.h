@@ -12,5 +12,7 @@ void wenda_section_set_index    (WendaSection *self,
                                  guint         index);
 void wenda_section_set_title_en (WendaSection *self,
                                  const char   *title_en);
+void wenda_section_set_file     (WendaSection *self,
+                                 const char   *file);
 
 G_END_DECLS

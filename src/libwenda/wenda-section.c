@@ -21,6 +21,7 @@ struct _WendaSection
   WendaSection *parent;     /* owned */
   char         *title;
   char         *title_en;   /* NULL: no translation */
+  char         *file;       /* the file it was read from, or NULL */
   guint         depth;      /* 1 for a section with no parent */
   guint         index;
 };
@@ -44,6 +45,7 @@ wenda_section_finalize (GObject *object)
   g_clear_object (&self->parent);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->title_en, g_free);
+  g_clear_pointer (&self->file, g_free);
 
   G_OBJECT_CLASS (wenda_section_parent_class)->finalize (object);
 }
@@ -228,4 +230,32 @@ wenda_section_set_title_en (WendaSection *self,
 
   g_free (self->title_en);
   self->title_en = g_strdup (title_en);
+}
+
+/**
+ * wenda_section_get_file:
+ *
+ * The path, relative to the bank's folder and with "/" between its
+ * parts, of the file whose questions the section holds, when the bank
+ * was read from several files ("chapters/02-dl.md"); the images its
+ * questions refer to are relative to that file's folder.
+ *
+ * Returns: (nullable): the path, or %NULL
+ */
+const char *
+wenda_section_get_file (WendaSection *self)
+{
+  g_return_val_if_fail (WENDA_IS_SECTION (self), NULL);
+
+  return self->file;
+}
+
+void
+wenda_section_set_file (WendaSection *self,
+                        const char   *file)
+{
+  g_return_if_fail (WENDA_IS_SECTION (self));
+
+  g_free (self->file);
+  self->file = g_strdup (file);
 }

@@ -24,5 +24,6 @@ char         *wenda_section_dup_path     (WendaSection  *self,
                                           WendaLanguage  language);
 gboolean      wenda_section_contains     (WendaSection  *self,
                                           WendaSection  *other);
+const char   *wenda_section_get_file     (WendaSection  *self);
 
 G_END_DECLS

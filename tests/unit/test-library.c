@@ -45,36 +45,6 @@ typedef struct
   guint n_items;           /* the model's size when the signal came */
 } Change;
 
-static void
-remove_all (const char *path)
-{
-  GStatBuf buf;
-
-  if (g_lstat (path, &buf) != 0)
-    return;
-
-  if (S_ISDIR (buf.st_mode))
-    {
-      g_autoptr(GDir) dir = NULL;
-      const char *name;
-
-      g_chmod (path, 0700);
-      dir = g_dir_open (path, 0, NULL);
-      g_assert_nonnull (dir);
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_all (child);
-        }
-      g_assert_cmpint (g_rmdir (path), ==, 0);
-    }
-  else
-    {
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-}
-
 /* A bank of @n items with ids "@prefix-NNN" */
 static WendaBank *
 make_bank (const char *title,
@@ -149,7 +119,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->library);
   g_clear_object (&f->bundled);
   g_clear_pointer (&f->changes, g_array_unref);
-  remove_all (f->tmp);
+  unit_remove_all (f->tmp);
   g_clear_pointer (&f->dir, g_free);
   g_clear_pointer (&f->tmp, g_free);
 }

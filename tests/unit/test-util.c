@@ -5,6 +5,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
 
 #include "wenda-bank-loader.h"
 #include "wenda-catalog.h"
@@ -251,3 +254,40 @@ unit_assert_outcome (WendaBank    *bank,
 }
 
 /* }}} */
+
+/**
+ * unit_remove_all:
+ *
+ * Removes @path, and what it holds if it is a folder (made writable
+ * first); a symbolic link is removed, not followed.  Nothing if it is
+ * not there.
+ */
+void
+unit_remove_all (const char *path)
+{
+  GStatBuf buf;
+
+  if (g_lstat (path, &buf) != 0)
+    return;
+
+  if (S_ISDIR (buf.st_mode))
+    {
+      g_autoptr(GDir) dir = NULL;
+      const char *name;
+
+      g_chmod (path, 0700);
+      dir = g_dir_open (path, 0, NULL);
+      g_assert_nonnull (dir);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          unit_remove_all (child);
+        }
+      g_assert_cmpint (g_rmdir (path), ==, 0);
+    }
+  else
+    {
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+}

@@ -50,5 +50,6 @@ void       unit_insert_snippet       (GByteArray          *text,
                                       const char          *snippet);
 gboolean   unit_assert_outcome       (WendaBank           *bank,
                                       const GError        *error);
+void       unit_remove_all           (const char          *path);
 
 G_END_DECLS
