@@ -834,6 +834,34 @@ failed:
   return NULL;
 }
 
+/**
+ * wenda_import_files_dup_name:
+ * @files: (array length=n_files): what wenda_import_files() reads
+ *
+ * Returns: (transfer full): the name of what is read, for a person and
+ *   for the bank's id: a file's or a folder's, or that of the folder
+ *   several files are in
+ */
+char *
+wenda_import_files_dup_name (GFile *const *files,
+                             guint         n_files)
+{
+  g_autoptr(GFile) root = NULL;
+  g_autofree char *basename = NULL;
+
+  g_return_val_if_fail (files != NULL && n_files > 0, NULL);
+
+  if (n_files == 1)
+    basename = g_file_get_basename (files[0]);
+  else
+    {
+      root = common_folder (files, n_files);
+      basename = g_file_get_basename (root);
+    }
+
+  return g_filename_display_name (basename != NULL ? basename : "");
+}
+
 /* The report's getters for several files and their images {{{ */
 
 guint

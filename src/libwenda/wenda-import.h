@@ -153,6 +153,11 @@ WendaBank *wenda_import_files        (GFile *const             *files,
                                       WendaImportReport       **report,
                                       GError                  **error);
 
+/* The name of what wenda_import_files() reads: a file's or a folder's,
+ * or that of the folder several files are in */
+char      *wenda_import_files_dup_name (GFile *const           *files,
+                                        guint                   n_files);
+
 /* Reads @file (refusing one over WENDA_IMPORT_MAX_SIZE before reading it)
  * and parses it in a worker thread (GTask).  @progress is called in the
  * calling thread's main context, at most ~20 times a second. */

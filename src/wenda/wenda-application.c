@@ -688,6 +688,7 @@ wenda_application_init (WendaApplication *self)
     { "win.starred", { "<Control>d", NULL } },
     { "win.progress", { "<Control>i", NULL } },
     { "win.open", { "<Control>o", NULL } },
+    { "win.open-folder", { "<Control><Shift>o", NULL } },
   };
   static const GOptionEntry options[] = {
     { "language", 'l', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,

@@ -4,9 +4,13 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "wenda-detail-view.h"
+#include "wenda-image.h"
+#include "wenda-media.h"
 #include "wenda-text.h"
 
 /* Below this width the bilingual view stacks the languages. */
@@ -30,6 +34,8 @@ struct _WendaDetailView
   GtkLabel    *explanation_label;
   GtkLabel    *explanation_en_label;
   GtkGrid     *explanation_grid;
+  GtkBox      *answer_images;
+  GtkBox      *explanation_images;
   GtkWidget   *answer_heading;
   GtkWidget   *explanation_heading;
   GtkWidget   *related_section;
@@ -38,6 +44,7 @@ struct _WendaDetailView
   /* Owned references */
   WendaQaItem *item;
   WendaGlossary *glossary;
+  GFile       *media_dir;
 
   WendaContentMode mode;
   guint        side_by_side : 1;
@@ -360,6 +367,8 @@ wenda_detail_view_update_mode (WendaDetailView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->answer_label), answer && zh && !both);
   gtk_widget_set_visible (GTK_WIDGET (self->answer_en_label), answer && en);
   gtk_widget_set_visible (GTK_WIDGET (self->answer_grid), answer && both);
+  gtk_widget_set_visible (GTK_WIDGET (self->answer_images),
+                          answer && gtk_widget_get_first_child (GTK_WIDGET (self->answer_images)) != NULL);
   gtk_widget_set_visible (self->related_section,
                           answer && gtk_widget_get_first_child (GTK_WIDGET (self->related_box)) != NULL);
 
@@ -368,6 +377,83 @@ wenda_detail_view_update_mode (WendaDetailView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->explanation_label), has_explanation && zh && !both);
   gtk_widget_set_visible (GTK_WIDGET (self->explanation_en_label), has_explanation && en);
   gtk_widget_set_visible (GTK_WIDGET (self->explanation_grid), has_explanation && both);
+  gtk_widget_set_visible (GTK_WIDGET (self->explanation_images),
+                          has_explanation &&
+                          gtk_widget_get_first_child (GTK_WIDGET (self->explanation_images)) != NULL);
+}
+
+typedef struct
+{
+  WendaDetailView *self;
+  GtkBox          *box;
+  const char      *base;
+  guint            n_images;
+} AddImages;
+
+/* Up to this many images a section */
+#define MAX_IMAGES 50
+
+static void
+add_image (const char *src,
+           const char *alt,
+           gsize       offset,
+           gpointer    user_data)
+{
+  AddImages *add = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) file = NULL;
+  GtkWidget *image;
+
+  if (add->n_images++ >= MAX_IMAGES)
+    return;
+
+  /* A remote image is never fetched; the text keeps its link */
+  if (wenda_media_is_remote (src))
+    return;
+
+  name = wenda_media_resolve_name (add->base, src, &error);
+  if (name != NULL && add->self->media_dir == NULL)
+    g_set_error (&error, WENDA_MEDIA_ERROR, WENDA_MEDIA_ERROR_NOT_FOUND,
+                 _("“%s” was not imported with the bank"), src);
+  else if (name != NULL)
+    {
+      file = g_file_resolve_relative_path (add->self->media_dir, name);
+      if (!g_file_query_exists (file, NULL))
+        {
+          g_set_error (&error, WENDA_MEDIA_ERROR, WENDA_MEDIA_ERROR_NOT_FOUND,
+                       _("“%s” was not imported with the bank"), src);
+          g_clear_object (&file);
+        }
+    }
+
+  image = wenda_image_new (file, alt, error != NULL ? error->message : NULL);
+  gtk_box_append (add->box, image);
+}
+
+/* The images of an answer or explanation, under its text */
+static void
+fill_images (WendaDetailView *self,
+             GtkBox          *box,
+             WendaQaField     field)
+{
+  GtkWidget *child;
+  const char *text;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+
+  if (self->item == NULL)
+    return;
+
+  text = wenda_qa_item_get_text (self->item, field, WENDA_LANGUAGE_ZH);
+  if (text != NULL && text[0] != '\0')
+    {
+      g_autofree char *base = wenda_media_dup_item_base (self->item);
+      AddImages add = { self, box, base, 0 };
+
+      wenda_markdown_foreach_image (text, strlen (text), add_image, &add);
+    }
 }
 
 static void
@@ -383,6 +469,8 @@ wenda_detail_view_update_text (WendaDetailView *self)
   clear_grid (self->answer_grid);
   clear_grid (self->explanation_grid);
   self->grids_filled = FALSE;
+  fill_images (self, self->answer_images, WENDA_QA_FIELD_ANSWER);
+  fill_images (self, self->explanation_images, WENDA_QA_FIELD_EXPLANATION);
 
   if (self->item != NULL)
     {
@@ -509,6 +597,7 @@ wenda_detail_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), WENDA_TYPE_DETAIL_VIEW);
   g_clear_object (&self->item);
   g_clear_object (&self->glossary);
+  g_clear_object (&self->media_dir);
 
   G_OBJECT_CLASS (wenda_detail_view_parent_class)->dispose (object);
 }
@@ -612,6 +701,8 @@ wenda_detail_view_class_init (WendaDetailViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, answer_grid);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, explanation_label);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, explanation_grid);
+  gtk_widget_class_bind_template_child (widget_class, WendaDetailView, answer_images);
+  gtk_widget_class_bind_template_child (widget_class, WendaDetailView, explanation_images);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, explanation_en_label);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, answer_heading);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, explanation_heading);
@@ -651,6 +742,21 @@ wenda_detail_view_set_glossary (WendaDetailView *self,
       wenda_detail_view_update_text (self);
       wenda_detail_view_update_related (self);
     }
+}
+
+/**
+ * wenda_detail_view_set_media_dir:
+ * @media_dir: (nullable): the folder of the bank's images
+ *   (wenda_bank_get_media_dir())
+ */
+void
+wenda_detail_view_set_media_dir (WendaDetailView *self,
+                                 GFile           *media_dir)
+{
+  g_return_if_fail (WENDA_IS_DETAIL_VIEW (self));
+
+  if (g_set_object (&self->media_dir, media_dir))
+    wenda_detail_view_update_text (self);
 }
 
 WendaQaItem *

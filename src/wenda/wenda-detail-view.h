@@ -20,6 +20,8 @@ void         wenda_detail_view_set_item (WendaDetailView *self,
 void         wenda_detail_view_focus_start (WendaDetailView *self);
 void         wenda_detail_view_set_glossary (WendaDetailView *self,
                                              WendaGlossary   *glossary);
+void         wenda_detail_view_set_media_dir (WendaDetailView *self,
+                                              GFile           *media_dir);
 WendaContentMode wenda_detail_view_get_mode (WendaDetailView  *self);
 void         wenda_detail_view_set_mode (WendaDetailView  *self,
                                          WendaContentMode  mode);

@@ -70,6 +70,9 @@ struct _WendaImportDialog
   GtkLabel            *title_label;
   GtkLabel            *counts_label;
   GtkLabel            *layout_label;
+  GtkLabel            *media_label;
+  GtkWidget           *folder_box;
+  GtkLabel            *folder_label;
   GtkWidget           *refusal_box;
   GtkLabel            *reason_label;
   AdwComboRow         *layout_row;
@@ -88,8 +91,8 @@ struct _WendaImportDialog
 
   /* Owned references */
   WendaLibrary        *library;
-  GFile               *file;
-  char                *name;          /* the file's, for a person */
+  GPtrArray           *files;         /* of GFile: a file, a folder, or several files */
+  char                *name;          /* the file's, or the folder's, for a person */
   char                *new_id;        /* the id, and prefix, of a new bank */
   GPtrArray           *targets;       /* of WendaLibraryBank: target_row's items after the first */
   GArray              *layouts;       /* of WendaImportOptions: layout_row's items; NULL until read */
@@ -497,6 +500,72 @@ show_problems (WendaImportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->problems_group), n > 0);
 }
 
+/* "From 12 files · 8 images, kept with the bank · 2 images on the web,
+ * not fetched", and the offer to open the folder of a file that came
+ * alone */
+static void
+show_media (WendaImportDialog *self)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  guint n_files = 0, n_images = 0, n_remote = 0, n_missing = 0;
+  gboolean needs_folder = FALSE;
+
+  if (self->report != NULL)
+    {
+      n_files = wenda_import_report_get_n_files (self->report);
+      n_images = wenda_import_report_get_media (self->report)->len;
+      n_remote = wenda_import_report_get_n_remote_images (self->report);
+      n_missing = wenda_import_report_get_n_missing_images (self->report);
+      needs_folder = wenda_import_report_get_needs_folder (self->report);
+    }
+
+  if (n_files > 1)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "From %'u file",
+                                                          "From %'u files", n_files),
+                                             n_files));
+  if (n_images > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%'u image, kept with the bank",
+                                                          "%'u images, kept with the bank",
+                                                          n_images),
+                                             n_images));
+  if (n_remote > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%'u image on the web, not fetched",
+                                                          "%'u images on the web, not fetched",
+                                                          n_remote),
+                                             n_remote));
+  g_ptr_array_add (parts, NULL);
+
+  if (parts->len > 1 && self->bank != NULL)
+    {
+      /* Translators: between the parts of "From 12 files · 8 images, kept with the bank" */
+      g_autofree char *text = g_strjoinv (_(" · "), (char **)parts->pdata);
+
+      gtk_label_set_text (self->media_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->media_label), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->media_label), FALSE);
+
+  if (needs_folder)
+    {
+      g_autofree char *text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "The bank refers to %'u image beside it, which Wenda cannot "
+                                      "read: a file chosen alone gives no access to the files "
+                                      "next to it. Open the folder it is in to bring its images too.",
+                                      "The bank refers to %'u images beside it, which Wenda cannot "
+                                      "read: a file chosen alone gives no access to the files "
+                                      "next to it. Open the folder it is in to bring its images too.",
+                                      n_missing),
+                         n_missing);
+
+      gtk_label_set_text (self->folder_label, text);
+    }
+  gtk_widget_set_visible (self->folder_box, needs_folder);
+}
+
 static void
 show_reading (WendaImportDialog *self)
 {
@@ -537,6 +606,7 @@ show_reading (WendaImportDialog *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->counts_label), self->bank != NULL);
   gtk_widget_set_visible (self->refusal_box, self->bank == NULL);
+  show_media (self);
 
   show_changes (self);
   show_questions (self);
@@ -654,10 +724,11 @@ start_parse (WendaImportDialog *self)
   if (!was_busy)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 
-  wenda_import_file_full_async (self->file, WENDA_IMPORT_FORMAT_AUTO, &parse->options,
-                                parse->prefix, parse->cancellable,
-                                on_parse_progress, parse, NULL,
-                                on_parse_done, parse);
+  wenda_import_files_async ((GFile *const *)self->files->pdata, self->files->len,
+                            WENDA_IMPORT_FORMAT_AUTO, &parse->options,
+                            parse->prefix, parse->cancellable,
+                            on_parse_progress, parse, NULL,
+                            on_parse_done, parse);
 }
 
 /* }}} */
@@ -704,7 +775,8 @@ import (WendaImportDialog *self)
           return;
         }
 
-      entry = wenda_library_add (self->library, self->shown_prefix, self->bank, &error);
+      entry = wenda_library_add_full (self->library, self->shown_prefix, self->bank,
+                                      wenda_import_report_get_media (self->report), &error);
       if (entry == NULL)
         {
           /* Translators: %s is a file name */
@@ -716,7 +788,8 @@ import (WendaImportDialog *self)
     }
   else
     {
-      if (!wenda_library_update (self->library, target, self->bank, NULL, &error))
+      if (!wenda_library_update_full (self->library, target, self->bank,
+                                      wenda_import_report_get_media (self->report), NULL, &error))
         {
           /* Translators: %s is the title of a bank of the library */
           g_autofree char *heading = g_strdup_printf (_("Could Not Update “%s”"),
@@ -732,6 +805,44 @@ import (WendaImportDialog *self)
   update_actions (self);
   g_signal_emit (self, signals[IMPORTED], 0, entry, target != NULL);
   adw_dialog_close (ADW_DIALOG (self));
+}
+
+static void set_files (WendaImportDialog *self,
+                       GFile *const      *files,
+                       guint              n_files);
+
+static void
+on_folder_chosen (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(WendaImportDialog) self = user_data;
+  g_autoptr(GFile) folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  if (folder == NULL || self->done)
+    return;
+
+  /* The folder is read in place of the file, as a new bank or an update,
+   * and its layouts and levels are found again */
+  set_files (self, &folder, 1);
+  g_clear_pointer (&self->layouts, g_array_unref);
+  start_parse (self);
+}
+
+/* A file that came alone through the portal: its folder brings its images */
+static void
+action_open_folder (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  WendaImportDialog *self = WENDA_IMPORT_DIALOG (widget);
+  g_autoptr(GtkFileDialog) chooser = gtk_file_dialog_new ();
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  gtk_file_dialog_set_title (chooser, _("Open the Bank's Folder"));
+  gtk_file_dialog_set_accept_label (chooser, _("_Open"));
+  gtk_file_dialog_select_folder (chooser, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL,
+                                 on_folder_chosen, g_object_ref (self));
 }
 
 static void
@@ -899,7 +1010,7 @@ wenda_import_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), WENDA_TYPE_IMPORT_DIALOG);
 
   g_clear_object (&self->library);
-  g_clear_object (&self->file);
+  g_clear_pointer (&self->files, g_ptr_array_unref);
   g_clear_object (&self->bank);
   g_clear_object (&self->problems);
   g_clear_pointer (&self->report, wenda_import_report_free);
@@ -976,6 +1087,9 @@ wenda_import_dialog_class_init (WendaImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WendaImportDialog, title_label);
   gtk_widget_class_bind_template_child (widget_class, WendaImportDialog, counts_label);
   gtk_widget_class_bind_template_child (widget_class, WendaImportDialog, layout_label);
+  gtk_widget_class_bind_template_child (widget_class, WendaImportDialog, media_label);
+  gtk_widget_class_bind_template_child (widget_class, WendaImportDialog, folder_box);
+  gtk_widget_class_bind_template_child (widget_class, WendaImportDialog, folder_label);
   gtk_widget_class_bind_template_child (widget_class, WendaImportDialog, refusal_box);
   gtk_widget_class_bind_template_child (widget_class, WendaImportDialog, reason_label);
   gtk_widget_class_bind_template_child (widget_class, WendaImportDialog, layout_row);
@@ -995,6 +1109,7 @@ wenda_import_dialog_class_init (WendaImportDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "import.import", NULL, action_import);
   gtk_widget_class_install_action (widget_class, "import.cancel", NULL, action_cancel);
   gtk_widget_class_install_action (widget_class, "import.copy-report", NULL, action_copy_report);
+  gtk_widget_class_install_action (widget_class, "import.open-folder", NULL, action_open_folder);
 }
 
 static void
@@ -1029,6 +1144,26 @@ wenda_import_dialog_init (WendaImportDialog *self)
 
 /* }}} */
 
+static void
+set_files (WendaImportDialog *self,
+           GFile *const      *files,
+           guint              n_files)
+{
+  g_clear_pointer (&self->files, g_ptr_array_unref);
+  self->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (self->files, g_object_ref (files[i]));
+
+  g_free (self->name);
+  self->name = wenda_import_files_dup_name (files, n_files);
+  g_free (self->new_id);
+  self->new_id = wenda_library_make_id (self->library, self->name);
+  adw_window_title_set_subtitle (self->window_title, self->name);
+
+  g_ptr_array_set_size (self->targets, 0);
+  build_targets (self);
+}
+
 /**
  * wenda_import_dialog_new:
  * @library: the library to import into
@@ -1040,21 +1175,31 @@ WendaImportDialog *
 wenda_import_dialog_new (WendaLibrary *library,
                          GFile        *file)
 {
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return wenda_import_dialog_new_for_files (library, &file, 1);
+}
+
+/**
+ * wenda_import_dialog_new_for_files:
+ * @files: (array length=n_files): a bank file, a folder of chapter
+ *   files, or several files, read as one bank (wenda_import_files())
+ *
+ * Returns: (transfer floating): a dialog that reads @files now
+ */
+WendaImportDialog *
+wenda_import_dialog_new_for_files (WendaLibrary *library,
+                                   GFile *const *files,
+                                   guint         n_files)
+{
   WendaImportDialog *self;
-  g_autofree char *basename = NULL;
 
   g_return_val_if_fail (WENDA_IS_LIBRARY (library), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (files != NULL && n_files > 0, NULL);
 
   self = g_object_new (WENDA_TYPE_IMPORT_DIALOG, NULL);
   self->library = g_object_ref (library);
-  self->file = g_object_ref (file);
-  basename = g_file_get_basename (file);
-  self->name = g_filename_display_name (basename != NULL ? basename : "");
-  self->new_id = wenda_library_make_id (library, self->name);
-  adw_window_title_set_subtitle (self->window_title, self->name);
-
-  build_targets (self);
+  set_files (self, files, n_files);
   start_parse (self);
 
   return self;

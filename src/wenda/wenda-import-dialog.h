@@ -19,6 +19,11 @@ G_DECLARE_FINAL_TYPE (WendaImportDialog, wenda_import_dialog, WENDA, IMPORT_DIAL
  * update) and closes. */
 WendaImportDialog *wenda_import_dialog_new      (WendaLibrary      *library,
                                                  GFile             *file);
+/* The same for a folder of chapter files, or several files, read as one
+ * bank */
+WendaImportDialog *wenda_import_dialog_new_for_files (WendaLibrary *library,
+                                                      GFile *const *files,
+                                                      guint         n_files);
 /* Whether a reading of the file is under way (property "busy") */
 gboolean           wenda_import_dialog_is_busy  (WendaImportDialog *self);
 /* The file's name, as the dialog shows it */

@@ -33,6 +33,8 @@ static const WendaShortcut reading[] = {
 };
 
 static const WendaShortcut general[] = {
+  { NC_("shortcut window", "Open a bank, or several files as one"), "win.open", NULL },
+  { NC_("shortcut window", "Open a folder of chapter files"), "win.open-folder", NULL },
   { NC_("shortcut window", "Preferences"), "app.preferences", NULL },
   { NC_("shortcut window", "Keyboard shortcuts"), "app.shortcuts", NULL },
   { NC_("shortcut window", "Main menu"), NULL, "F10" },

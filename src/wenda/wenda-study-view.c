@@ -567,3 +567,12 @@ wenda_study_view_get_current_item (WendaStudyView *self)
 
   return wenda_study_session_get_current (self->session);
 }
+
+void
+wenda_study_view_set_media_dir (WendaStudyView *self,
+                                GFile          *media_dir)
+{
+  g_return_if_fail (WENDA_IS_STUDY_VIEW (self));
+
+  wenda_detail_view_set_media_dir (self->card_view, media_dir);
+}

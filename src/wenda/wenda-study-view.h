@@ -20,6 +20,8 @@ void               wenda_study_view_start        (WendaStudyView    *self,
 WendaStudySession *wenda_study_view_get_session  (WendaStudyView    *self);
 void               wenda_study_view_set_glossary (WendaStudyView    *self,
                                                   WendaGlossary     *glossary);
+void               wenda_study_view_set_media_dir (WendaStudyView    *self,
+                                                   GFile             *media_dir);
 void               wenda_study_view_focus        (WendaStudyView    *self);
 gboolean           wenda_study_view_get_revealed (WendaStudyView    *self);
 WendaQaItem       *wenda_study_view_get_current_item (WendaStudyView *self);

@@ -137,6 +137,14 @@ open_action (GtkWidget  *widget,
   wenda_window_open_bank (WENDA_WINDOW (widget));
 }
 
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  wenda_window_open_folder (WENDA_WINDOW (widget));
+}
+
 /* "anki" or "markdown" */
 static void
 export_action (GtkWidget  *widget,
@@ -184,6 +192,7 @@ wenda_window_class_actions_init (WendaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.study", NULL, study_action);
   gtk_widget_class_install_action (widget_class, "win.progress", NULL, progress_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.rename-bank", NULL, rename_bank_action);
   gtk_widget_class_install_action (widget_class, "win.remove-bank", NULL, remove_bank_action);

@@ -33,6 +33,7 @@ wenda_window_update_bank_ui (WendaWindow *self)
   gboolean own = current != NULL && !wenda_library_bank_is_bundled (current);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", self->library != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-folder", self->library != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-bank", own);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-bank", own);
 }
@@ -183,15 +184,33 @@ void
 wenda_window_import_file (WendaWindow *self,
                           GFile       *file)
 {
+  g_return_if_fail (G_IS_FILE (file));
+
+  wenda_window_import_files (self, &file, 1);
+}
+
+/**
+ * wenda_window_import_files:
+ * @files: (array length=n_files): a bank file, a folder of chapter
+ *   files, or several files
+ *
+ * wenda_window_import_file() for what is read as one bank, a section a
+ * file (wenda_import_files()).
+ */
+void
+wenda_window_import_files (WendaWindow  *self,
+                           GFile *const *files,
+                           guint         n_files)
+{
   WendaImportDialog *dialog;
 
   g_return_if_fail (WENDA_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (files != NULL && n_files > 0);
 
   if (self->library == NULL)
     return;
 
-  dialog = wenda_import_dialog_new (self->library, file);
+  dialog = wenda_import_dialog_new_for_files (self->library, files, n_files);
   self->n_imports++;
   g_signal_connect_object (dialog, "imported", G_CALLBACK (on_bank_imported), self, 0);
   g_signal_connect_object (dialog, "closed", G_CALLBACK (on_import_dialog_closed), self,
@@ -199,17 +218,53 @@ wenda_window_import_file (WendaWindow *self,
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }
 
+/* Several files chosen are one bank */
 static void
 on_open_dialog_done (GObject      *source,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
   g_autoptr(WendaWindow) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+  g_autoptr(GListModel) files = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (source),
+                                                                      result, NULL);
+  guint n = files != NULL ? g_list_model_get_n_items (files) : 0;
 
-  if (file != NULL)
-    wenda_window_import_file (self, file);
+  if (n > 0)
+    {
+      g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (array, g_list_model_get_item (files, i));
+      wenda_window_import_files (self, (GFile *const *)array->pdata, array->len);
+    }
   self->n_imports--;
+}
+
+static void
+on_folder_dialog_done (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(WendaWindow) self = user_data;
+  g_autoptr(GFile) folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (source),
+                                                                  result, NULL);
+
+  if (folder != NULL)
+    wenda_window_import_file (self, folder);
+  self->n_imports--;
+}
+
+/* File › Open Folder (win.open-folder): a folder of chapter files is one
+ * bank, a section a file */
+void
+wenda_window_open_folder (WendaWindow *self)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+  gtk_file_dialog_set_title (dialog, _("Open a Folder of Chapter Files"));
+  self->n_imports++;
+  gtk_file_dialog_select_folder (dialog, GTK_WINDOW (self), NULL, on_folder_dialog_done,
+                                 g_object_ref (self));
 }
 
 static GListStore *
@@ -239,7 +294,7 @@ bank_file_filters (void)
 }
 
 /* File › Open, through the file chooser portal when there is one
- * (win.open). */
+ * (win.open); several files chosen are read as one bank. */
 void
 wenda_window_open_bank (WendaWindow *self)
 {
@@ -249,7 +304,8 @@ wenda_window_open_bank (WendaWindow *self)
   gtk_file_dialog_set_title (dialog, _("Open a Question Bank"));
   gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
   self->n_imports++;
-  gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, on_open_dialog_done, g_object_ref (self));
+  gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (self), NULL, on_open_dialog_done,
+                                 g_object_ref (self));
 }
 
 static gboolean

@@ -145,6 +145,7 @@ void          wenda_window_banks_init               (WendaWindow      *self);
 void          wenda_window_attach_library           (WendaWindow      *self);
 void          wenda_window_update_bank_ui           (WendaWindow      *self);
 void          wenda_window_open_bank                (WendaWindow      *self);
+void          wenda_window_open_folder              (WendaWindow      *self);
 void          wenda_window_export_bank              (WendaWindow      *self,
                                                      gboolean          anki);
 void          wenda_window_rename_bank              (WendaWindow      *self);

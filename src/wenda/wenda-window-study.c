@@ -265,6 +265,8 @@ wenda_window_get_study_view (WendaWindow *self)
 
   self->study_view = g_object_new (WENDA_TYPE_STUDY_VIEW, NULL);
   wenda_study_view_set_glossary (self->study_view, self->glossary);
+  if (self->bank != NULL)
+    wenda_study_view_set_media_dir (self->study_view, wenda_bank_get_media_dir (self->bank));
   g_signal_connect_object (self->study_view, "done",
                            G_CALLBACK (on_study_done), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->study_view, "show-topic",

@@ -157,6 +157,9 @@ wenda_window_show_bank (WendaWindow *self)
   /* Before the rows are made for the new items */
   wenda_window_update_number_width (self);
   wenda_window_load_glossary (self);
+  wenda_detail_view_set_media_dir (self->detail_view, wenda_bank_get_media_dir (bank));
+  if (self->study_view != NULL)
+    wenda_study_view_set_media_dir (self->study_view, wenda_bank_get_media_dir (bank));
   wenda_sidebar_set_bank (self->sidebar, bank);
   if (self->progress_view != NULL)
     wenda_progress_view_set_sources (self->progress_view, self->store, bank);

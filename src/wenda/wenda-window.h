@@ -40,5 +40,8 @@ gboolean         wenda_window_is_importing          (WendaWindow      *self);
 void             wenda_window_start_study           (WendaWindow      *self);
 void             wenda_window_import_file           (WendaWindow      *self,
                                                      GFile            *file);
+void             wenda_window_import_files          (WendaWindow      *self,
+                                                     GFile *const     *files,
+                                                     guint             n_files);
 
 G_END_DECLS

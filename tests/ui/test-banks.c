@@ -17,6 +17,7 @@
 #include "ui-helpers.h"
 #include "wenda-application.h"
 #include "wenda-detail-view.h"
+#include "wenda-image.h"
 #include "wenda-import.h"
 #include "wenda-import-dialog.h"
 #include "wenda-library.h"
@@ -1524,6 +1525,218 @@ assert_focus_kept (GtkWidget *before)
   g_assert_true (gtk_widget_is_sensitive (focus));
 }
 
+
+/* Folders of chapter files {{{ */
+
+static char *
+chapters_path (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "folders", "chapters", NULL);
+
+  return g_canonicalize_filename (path, NULL);
+}
+
+/* The images the reading pane shows under the answer */
+static GPtrArray *
+answer_images (void)
+{
+  GPtrArray *images = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (DETAIL ("answer_images")); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_assert_true (WENDA_IS_IMAGE (child));
+      g_ptr_array_add (images, child);
+    }
+
+  return images;
+}
+
+static gboolean
+image_settled (gpointer data)
+{
+  return wenda_image_get_state (data) != WENDA_IMAGE_LOADING;
+}
+
+/* The label texts under @widget, depth first, joined by "|" */
+static char *
+label_texts (GtkWidget *widget)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *stack[64];
+  guint n = 0;
+
+  stack[n++] = widget;
+  while (n > 0)
+    {
+      GtkWidget *w = stack[--n];
+      GtkWidget *children[64];
+      guint m = 0;
+
+      if (GTK_IS_LABEL (w) && gtk_widget_get_visible (w))
+        {
+          if (text->len > 0)
+            g_string_append_c (text, '|');
+          g_string_append (text, gtk_label_get_text (GTK_LABEL (w)));
+        }
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL && m < 64; c = gtk_widget_get_next_sibling (c))
+        children[m++] = c;
+      while (m > 0 && n < 64)
+        stack[n++] = children[--m];
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* A folder of chapter files: the preview counts its files and images and
+ * lists what was refused; imported, it is one bank with a section a file,
+ * and its images show in the reading pane from the library's copy. */
+static void
+test_import_folder (void)
+{
+  g_autofree char *path = chapters_path ();
+  g_autoptr(GPtrArray) images = NULL;
+  g_autofree char *problems = NULL;
+  g_autofree char *texts = NULL;
+  WendaImportDialog *dialog;
+  WendaLibraryBank *entry;
+  WendaImage *image;
+  GdkTexture *texture;
+  char *label;
+  guint before = n_banks ();
+
+  dialog = open_preview (path);
+  g_assert_cmpstr (wenda_import_dialog_get_name (dialog), ==, "chapters");
+  g_assert_cmpstr (preview_text (dialog, "title_label"), ==, "机器学习面试笔记");
+  g_assert_cmpstr (preview_text (dialog, "counts_label"), ==, "7 questions in 6 sections");
+  g_assert_true (preview_shows (dialog, "media_label"));
+  g_assert_cmpstr (preview_text (dialog, "media_label"), ==,
+                   "From 5 files · 2 images, kept with the bank · 1 image on the web, not fetched");
+  g_assert_false (preview_shows (dialog, "folder_box"));
+
+  /* Each refusal with its file and line */
+  problems = preview_problems (dialog);
+  g_assert_nonnull (strstr (problems, "README.md:1: no question found"));
+  g_assert_nonnull (strstr (problems, "2-deep-learning.md:15: “../outside.png” is refused: it leaves the bank's folder"));
+  g_assert_nonnull (strstr (problems, "2-deep-learning.md:27: “/etc/hostname” is refused: an absolute path leaves the bank's folder"));
+  g_assert_nonnull (strstr (problems, "2-deep-learning.md:29: “images/notes.png” is refused: it is not an image"));
+  g_assert_nonnull (strstr (problems, "2-deep-learning.md:9: “images/missing.png” is not there"));
+
+  entry = import_as_new (dialog);
+  ui_assert_eventually (n_banks () == before + 1);
+  ui_assert_eventually (!wenda_window_is_importing (window));
+  g_assert_cmpstr (wenda_library_bank_get_title (entry), ==, "机器学习面试笔记");
+  g_assert_nonnull (wenda_bank_get_media_dir (wenda_library_bank_get_bank (entry)));
+
+  /* №1: its image, decoded, at its own size, named by its alt text */
+  ui_show_topic (window, 1);
+  ui_assert_eventually (g_strcmp0 (gtk_label_get_text (GTK_LABEL (DETAIL ("question_label"))),
+                                   "什么是过拟合？") == 0);
+  images = answer_images ();
+  g_assert_cmpuint (images->len, ==, 1);
+  image = images->pdata[0];
+  g_assert_true (ui_wait_for (image_settled, image, 10000));
+  g_assert_cmpint (wenda_image_get_state (image), ==, WENDA_IMAGE_SHOWN);
+  texture = wenda_image_get_texture (image);
+  g_assert_nonnull (texture);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 64);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 40);
+  g_assert_true (gtk_widget_get_visible (DETAIL ("answer_images")));
+  ui_wait_still (GTK_WIDGET (image));
+  /* Never scaled up */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (image)), ==, 64);
+  label = NULL;
+  {
+    GtkWidget *picture = gtk_widget_get_first_child (GTK_WIDGET (image));
+
+    g_assert_true (GTK_IS_PICTURE (picture));
+    g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (picture)), ==,
+                     GTK_ACCESSIBLE_ROLE_IMG);
+    g_assert_cmpstr (gtk_picture_get_alternative_text (GTK_PICTURE (picture)), ==, "过拟合示意图");
+  }
+  g_clear_pointer (&images, g_ptr_array_unref);
+
+  /* №3: an image that was not there shows its alt text and why */
+  ui_show_topic (window, 3);
+  images = answer_images ();
+  g_assert_cmpuint (images->len, ==, 1);
+  image = images->pdata[0];
+  g_assert_true (ui_wait_for (image_settled, image, 10000));
+  g_assert_cmpint (wenda_image_get_state (image), ==, WENDA_IMAGE_FAILED);
+  texts = label_texts (GTK_WIDGET (image));
+  g_assert_cmpstr (texts, ==, "A figure that is missing|“images/missing.png” was not imported with the bank");
+  g_clear_pointer (&images, g_ptr_array_unref);
+
+  /* №5: a refused image and a remote one: the remote one is not fetched
+   * and shows nothing (the text keeps its link); the others as above */
+  ui_show_topic (window, 5);
+  images = answer_images ();
+  g_assert_cmpuint (images->len, ==, 3);
+  g_assert_true (ui_wait_for (image_settled, images->pdata[0], 10000));
+  g_assert_cmpint (wenda_image_get_state (images->pdata[0]), ==, WENDA_IMAGE_SHOWN);
+  g_assert_cmpstr (wenda_image_get_alt (images->pdata[0]), ==, "Scaled dot-product attention");
+  g_assert_cmpint (wenda_image_get_state (images->pdata[1]), ==, WENDA_IMAGE_FAILED);
+  g_assert_nonnull (strstr (wenda_image_get_reason (images->pdata[1]), "absolute path"));
+  g_assert_true (ui_wait_for (image_settled, images->pdata[2], 10000));
+  g_assert_cmpint (wenda_image_get_state (images->pdata[2]), ==, WENDA_IMAGE_FAILED);
+  (void)label;
+}
+
+/* A file that came alone through the document portal, as the Flatpak's
+ * chooser gives it: the preview says why its images cannot come, and
+ * offers its folder */
+static void
+test_import_portal_file (void)
+{
+  g_autofree char *doc = g_build_filename (g_get_user_runtime_dir (), "doc", "f00d", NULL);
+  g_autofree char *path = g_build_filename (doc, "notes.md", NULL);
+  g_autofree char *folder = chapters_path ();
+  WendaImportDialog *dialog;
+  GtkWindow *chooser;
+  GtkWidget *button;
+
+  g_assert_cmpint (g_mkdir_with_parents (doc, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path,
+                                      "## 1. 什么是过拟合？\n\n答：见图。\n\n![图](images/overfit.png)\n\n"
+                                      "## 2. 什么是欠拟合？\n\n答：见图。\n\n![图](images/underfit.png)\n\n"
+                                      "## 3. 什么是正则化？\n\n答：约束参数。\n",
+                                      -1, NULL));
+
+  dialog = open_preview (path);
+  g_assert_true (preview_shows (dialog, "folder_box"));
+  g_assert_cmpstr (preview_text (dialog, "folder_label"), ==,
+                   "The bank refers to 2 images beside it, which Wenda cannot read: a file chosen "
+                   "alone gives no access to the files next to it. Open the folder it is in to bring "
+                   "its images too.");
+  /* Still importable as it is */
+  g_assert_true (import_usable (dialog));
+
+  /* The offer opens a chooser of folders; the folder chosen is read in
+   * the file's place */
+  button = PREVIEW (dialog, "folder_button");
+  g_assert_true (ui_wait_for (button_in_place, button, 3000));
+  ui_click (button);
+  ui_assert_eventually ((chooser = find_chooser ()) != NULL && gtk_widget_get_mapped (GTK_WIDGET (chooser)));
+  g_assert_cmpstr (gtk_window_get_title (chooser), ==, "Open the Bank's Folder");
+  type_location (chooser, folder);
+  button = chooser_button (chooser, "_Open");
+  ui_assert_eventually (button_usable (button));
+  ui_click (button);
+  ui_assert_eventually (find_chooser () == NULL);
+
+  ui_assert_eventually (find_import_dialog () == dialog &&
+                        g_strcmp0 (wenda_import_dialog_get_name (dialog), "chapters") == 0);
+  g_assert_true (ui_wait_for (preview_ready, dialog, 20000));
+  g_assert_false (preview_shows (dialog, "folder_box"));
+  g_assert_cmpstr (preview_text (dialog, "counts_label"), ==, "7 questions in 6 sections");
+  click_cancel (dialog);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (doc), ==, 0);
+}
+
+/* }}} */
+
 /* Ctrl+O opens a chooser for question banks; choosing a file and Open
  * imports it and shows it. */
 static void
@@ -1545,14 +1758,14 @@ test_open_chooser (void)
   g_assert_cmpstr (gtk_window_get_title (chooser), ==, "Open a Question Bank");
   g_assert_true (gtk_window_get_transient_for (chooser) == GTK_WINDOW (window));
   g_assert_true (gtk_window_get_modal (chooser));
-  /* It opens one file: its button says Open (not Save or Select), and
-   * its list of files selects one at a time. */
+  /* It opens files: its button says Open (not Save or Select), and its
+   * list of files selects several, which are read as one bank. */
   g_assert_nonnull (chooser_button (chooser, "_Open"));
   g_assert_null (chooser_button (chooser, "_Save"));
   g_assert_null (chooser_button (chooser, "_Select"));
   files = find_widget (GTK_WIDGET (chooser), GTK_TYPE_COLUMN_VIEW);
   g_assert_nonnull (files);
-  g_assert_true (GTK_IS_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (files))));
+  g_assert_true (GTK_IS_MULTI_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (files))));
 
   /* Question banks (shown first, and chosen), Markdown, JSON: each shows
    * the files it names, and only those. */
@@ -1571,14 +1784,15 @@ test_open_chooser (void)
   g_assert_false (filter_shows (chooser_filter (chooser, 2), md));
   g_assert_true (filter_shows (chooser_filter (chooser, 2), json));
 
-  /* The user types the bank's path, then presses Enter: Open, the
-   * chooser's default button, can be clicked now.  (A click on it does
-   * nothing in GTK 4.18 to 4.24: the chooser then looks for a selected
-   * file, for it compares the widget focused before the click with the
+  /* The user types the bank's path, then presses Enter, which activates
+   * Open, the chooser's default button.  (A chooser of several files
+   * greys Open out until a file is selected in its list, typed or not;
+   * a click on it does nothing in GTK 4.18 to 4.24 either, for the
+   * chooser then compares the widget focused before the click with the
    * entry, and that was the text inside the entry.) */
   type_location (chooser, md_path);
   open = chooser_button (chooser, "_Open");
-  g_assert_true (button_usable (open));
+  g_assert_nonnull (open);
   g_assert_true (gtk_window_get_default_widget (chooser) == open);
   ui_keys (chooser, "Return");
 
@@ -1917,6 +2131,8 @@ main (int   argc,
   g_test_add_func ("/Wenda/Banks/drop-two", test_drop_two);
   g_test_add_func ("/Wenda/Banks/drop-with-problems", test_drop_with_problems);
   g_test_add_func ("/Wenda/Banks/drop-not-a-bank", test_drop_not_a_bank);
+  g_test_add_func ("/Wenda/Banks/import-folder", test_import_folder);
+  g_test_add_func ("/Wenda/Banks/import-portal-file", test_import_portal_file);
 
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));

@@ -39,31 +39,6 @@ chapters_folder (void)
 }
 
 static void
-remove_all (const char *path)
-{
-  GStatBuf buf;
-
-  if (g_lstat (path, &buf) != 0)
-    return;
-
-  if (S_ISDIR (buf.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_all (child);
-        }
-      g_assert_cmpint (g_rmdir (path), ==, 0);
-    }
-  else
-    g_assert_cmpint (g_unlink (path), ==, 0);
-}
-
-static void
 copy_tree (const char *from,
            const char *to)
 {
@@ -114,7 +89,7 @@ copy_init (Copy *copy)
 static void
 copy_clear (Copy *copy)
 {
-  remove_all (copy->tmp);
+  unit_remove_all (copy->tmp);
   g_clear_object (&copy->folder);
   g_clear_pointer (&copy->tmp, g_free);
   g_clear_pointer (&copy->chapters, g_free);
@@ -381,6 +356,13 @@ test_several_files (void)
   g_assert_cmpstr (wenda_section_get_file (sections->pdata[1]), ==, "10-llm.md");
   /* Named by the folder they are in */
   g_assert_cmpstr (wenda_bank_get_title (bank), ==, "chapters");
+  {
+    g_autofree char *name = wenda_import_files_dup_name (files, 2);
+    g_autofree char *one = wenda_import_files_dup_name (files, 1);
+
+    g_assert_cmpstr (name, ==, "chapters");
+    g_assert_cmpstr (one, ==, "10-llm.md");
+  }
   /* Both refer to images beside them */
   g_assert_nonnull (find_media (report, "images/overfit.png"));
   g_assert_nonnull (find_media (report, "images/attention.png"));
@@ -719,7 +701,7 @@ test_library_copies_images (void)
     g_assert_null (g_dir_read_name (listing));
   }
 
-  remove_all (tmp);
+  unit_remove_all (tmp);
 }
 
 /* A copy that fails leaves nothing: no bank, no folder */
@@ -749,7 +731,7 @@ test_library_copy_fails (void)
   g_assert_nonnull (listing);
   g_assert_null (g_dir_read_name (listing));
 
-  remove_all (tmp);
+  unit_remove_all (tmp);
 }
 
 /* }}} */
