@@ -32,6 +32,8 @@ typedef struct
 GArray   *wenda_markdown_tokenize        (const char   *text,
                                           gsize         length);
 
+typedef struct _WendaCsvResult WendaCsvResult;
+
 /* What a reader found, for the import report */
 typedef struct
 {
@@ -40,6 +42,7 @@ typedef struct
   guint        n_sections;
   guint        n_headings[7];   /* [level]: headings with text under them */
   char        *title;           /* owned, or NULL */
+  WendaCsvResult *csv;          /* owned: what the CSV reader found, or NULL */
 } WendaReadResult;
 
 void wenda_read_result_clear (WendaReadResult *result);
@@ -63,7 +66,8 @@ typedef struct
                             gpointer     user_data);
   gpointer       user_data;
 
-  /* The layout and question level asked for (NULL: found by the reader) */
+  /* The layout and question level asked for, and a CSV file's delimiter,
+   * header and columns (NULL: found by the reader) */
   const WendaImportOptions *layout;
   /* Set (when not NULL) to what the reader found */
   WendaReadResult          *result;
