@@ -393,7 +393,8 @@ preview_cell (const char *text)
     return g_steal_pointer (&line);
 
   cut = g_utf8_offset_to_pointer (line, WENDA_CSV_PREVIEW_CHARS);
-  return g_strconcat (g_strndup (line, cut - line), "…", NULL);
+  line[cut - line] = '\0';
+  return g_strconcat (line, "…", NULL);
 }
 
 /* Characters an id keeps as they are; the others are "~XX" */
@@ -1332,6 +1333,11 @@ reader_choose_columns (Reader        *self,
       self->columns[role] = next;
       taken[next] = TRUE;
     }
+
+  /* Every column has another role (a header that names only an answer,
+   * Anki's tags in the only column): the question is the first */
+  if (self->columns[WENDA_CSV_ROLE_QUESTION] == WENDA_CSV_COLUMN_NONE)
+    self->columns[WENDA_CSV_ROLE_QUESTION] = 1;
 
   /* The user's choice wins over all of it */
   if (asked != NULL)
