@@ -67,13 +67,13 @@ SDK_EXTRA_PKGS=(cmake)
 # packages are purged from the stand-in's tree; no file whose name matches
 # NOT_IN_RUNTIME_FILES may be left in either stand-in (checked when they are
 # made, and every run in the installed ones).
-NOT_IN_RUNTIME='^(lib)?md4c'
+NOT_IN_RUNTIME='^(lib)?md4c|^libcsv'
 NOT_IN_RUNTIME_FILES='*md4c*'
 
 # The manifest's archive sources, by module: the Debian source package
 # whose file of the same sha256 (the orig tarball of the same upstream
 # release) the offline build uses, from DEBIAN_SRC_SUITE.
-declare -A DEBIAN_SRC=([md4c]=md4c)
+declare -A DEBIAN_SRC=([md4c]=md4c [libcsv]=libcsv)
 DEBIAN_SRC_SUITE=trixie
 
 # The SDK is the sid root as it is (gcc, meson, ninja, pkg-config, the -dev

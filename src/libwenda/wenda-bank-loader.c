@@ -775,16 +775,6 @@ wenda_bank_load_bundled (GError **error)
   return wenda_bank_load_resource (BUNDLED_BANK_PATH, error);
 }
 
-static gboolean
-has_suffix_nocase (const char *name,
-                   const char *suffix)
-{
-  gsize n = strlen (name);
-  gsize m = strlen (suffix);
-
-  return n >= m && g_ascii_strcasecmp (name + n - m, suffix) == 0;
-}
-
 /**
  * wenda_bank_text_is_json:
  * @name: the file's name
@@ -800,12 +790,12 @@ wenda_bank_text_is_json (const char *name,
 {
   gsize i;
 
-  if (has_suffix_nocase (name, ".json"))
+  if (wenda_name_has_suffix (name, ".json"))
     return TRUE;
 
-  if (has_suffix_nocase (name, ".md") ||
-      has_suffix_nocase (name, ".markdown") ||
-      has_suffix_nocase (name, ".txt"))
+  if (wenda_name_has_suffix (name, ".md") ||
+      wenda_name_has_suffix (name, ".markdown") ||
+      wenda_name_has_suffix (name, ".txt"))
     return FALSE;
 
   for (i = wenda_text_skip_bom (text, length); i < length && g_ascii_isspace (text[i]); i++)

@@ -10,8 +10,9 @@
  *     fails as a whole: too large, empty (or only blanks), binary (a NUL
  *     byte, or many control characters), UTF-16, or not UTF-8 (naming the
  *     line and column of the first bad byte).
- *   - Markdown and JSON are read leniently (wenda_markdown_read(),
- *     wenda_bank_read_json()): an item with a problem is skipped, and the
+ *   - Markdown, JSON and CSV are read leniently (wenda_markdown_read(),
+ *     wenda_bank_read_json(), wenda_csv_read()): an item with a problem is
+ *     skipped, and the
  *     report names the problem's line and the lines skipped.  Nothing is
  *     dropped silently.  A JSON syntax error is still fatal.
  *   - It fails when no item could be read.  The report then holds the
@@ -29,6 +30,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "wenda-bank-loader-private.h"
+#include "wenda-csv-private.h"
 #include "wenda-import-private.h"
 #include "wenda-markdown-private.h"
 #include "wenda-text-check-private.h"
@@ -81,6 +83,7 @@ void
 wenda_read_result_clear (WendaReadResult *result)
 {
   g_clear_pointer (&result->title, g_free);
+  g_clear_pointer (&result->csv, wenda_csv_result_free);
 }
 
 WendaLayout
@@ -125,6 +128,99 @@ wenda_import_report_get_n_headings (const WendaImportReport *self,
   return self->result.n_headings[level];
 }
 
+char
+wenda_import_report_get_delimiter (const WendaImportReport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->result.csv != NULL ? self->result.csv->delimiter : 0;
+}
+
+gboolean
+wenda_import_report_get_has_header_row (const WendaImportReport *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->result.csv != NULL && self->result.csv->header;
+}
+
+gboolean
+wenda_import_report_get_anki_headers (const WendaImportReport *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->result.csv != NULL && self->result.csv->anki;
+}
+
+guint
+wenda_import_report_get_n_columns (const WendaImportReport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->result.csv != NULL ? self->result.csv->n_columns : 0;
+}
+
+/**
+ * wenda_import_report_get_column_title:
+ * @column: from 1 to wenda_import_report_get_n_columns()
+ *
+ * Returns: (transfer none): the column's name in the file's header row
+ *   (or Anki's "#columns:" header), else "Column N", translated
+ */
+const char *
+wenda_import_report_get_column_title (const WendaImportReport *self,
+                                      guint                    column)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (column >= 1 && column <= wenda_import_report_get_n_columns (self), NULL);
+
+  return g_ptr_array_index (self->result.csv->titles, column - 1);
+}
+
+/**
+ * wenda_import_report_get_column:
+ *
+ * Returns: the column @role was read from, from 1, or
+ *   %WENDA_CSV_COLUMN_NONE (also in a file that is no CSV)
+ */
+guint
+wenda_import_report_get_column (const WendaImportReport *self,
+                                WendaCsvRole             role)
+{
+  g_return_val_if_fail (self != NULL, WENDA_CSV_COLUMN_NONE);
+  g_return_val_if_fail (role < WENDA_CSV_N_ROLES, WENDA_CSV_COLUMN_NONE);
+
+  return self->result.csv != NULL ? self->result.csv->columns[role] : WENDA_CSV_COLUMN_NONE;
+}
+
+guint
+wenda_import_report_get_n_preview_rows (const WendaImportReport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->result.csv != NULL ? self->result.csv->rows->len : 0;
+}
+
+/**
+ * wenda_import_report_get_preview_cell:
+ * @row: from 0 to wenda_import_report_get_n_preview_rows() - 1
+ * @column: from 1 to wenda_import_report_get_n_columns()
+ *
+ * Returns: (transfer none): the cell's text, on one line and cut, as the
+ *   file says to read it (HTML made text); "" past the end of a short row
+ */
+const char *
+wenda_import_report_get_preview_cell (const WendaImportReport *self,
+                                      guint                    row,
+                                      guint                    column)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (row < wenda_import_report_get_n_preview_rows (self), NULL);
+  g_return_val_if_fail (column >= 1 && column <= self->result.csv->n_columns, NULL);
+
+  return ((GStrv)g_ptr_array_index (self->result.csv->rows, row))[column - 1];
+}
+
 /**
  * wenda_layout_describe:
  *
@@ -155,6 +251,9 @@ wenda_layout_describe (WendaLayout layout,
       return g_strdup (_("question list"));
     case WENDA_LAYOUT_JSON:
       return g_strdup (_("Wenda JSON"));
+    case WENDA_LAYOUT_CSV:
+      /* Translators: a CSV or TSV file, a question a row */
+      return g_strdup (_("CSV columns"));
     default:
       g_return_val_if_reached (NULL);
     }
@@ -383,12 +482,21 @@ import_problem (guint       line,
   report_add (self->report, line, first_line, last_line, first_line == 0, message);
 }
 
-/* By the name's extension, else by the first non-blank character */
+/* By the name's extension (.csv, .tsv and .tab are CSV, and so is a
+ * .txt, or a file with no such extension, that starts with Anki's file
+ * headers), else by the first non-blank character */
 static WendaImportFormat
 detect_format (const char *data,
                gsize       length,
                const char *filename)
 {
+  if (wenda_name_has_suffix (filename, ".csv") || wenda_name_has_suffix (filename, ".tsv") ||
+      wenda_name_has_suffix (filename, ".tab"))
+    return WENDA_IMPORT_FORMAT_CSV;
+  if (!wenda_name_has_suffix (filename, ".md") && !wenda_name_has_suffix (filename, ".markdown") &&
+      !wenda_name_has_suffix (filename, ".json") && wenda_csv_text_has_anki_headers (data, length))
+    return WENDA_IMPORT_FORMAT_CSV;
+
   return wenda_bank_text_is_json (filename, data, length) ? WENDA_IMPORT_FORMAT_JSON
                                                           : WENDA_IMPORT_FORMAT_MARKDOWN;
 }
@@ -450,7 +558,7 @@ check_text (const char         *data,
 
       /* A NUL byte after valid text may be a damaged text file: say where */
       if (nul != NULL && n_binary * 20 <= sniff && g_utf8_validate_len (data, nul - data, NULL))
-        wenda_text_locate (data + bom, nul - data - bom, format == WENDA_IMPORT_FORMAT_MARKDOWN,
+        wenda_text_locate (data + bom, nul - data - bom, format != WENDA_IMPORT_FORMAT_JSON,
                            &line, &column);
 
       wenda_bank_set_error (error, WENDA_BANK_ERROR_NOT_TEXT, filename, line, 0,
@@ -460,7 +568,7 @@ check_text (const char         *data,
 
   /* Lines as the parser counts them: json-glib ends lines at LF only */
   return wenda_text_validate (data + bom, length - bom, filename,
-                              format == WENDA_IMPORT_FORMAT_MARKDOWN, error);
+                              format != WENDA_IMPORT_FORMAT_JSON, error);
 }
 
 static WendaBank *
@@ -509,6 +617,8 @@ import_parse (Import             *self,
       self->report->result.layout = WENDA_LAYOUT_JSON;
       return wenda_bank_read_json (data, length, filename, &options, error);
     }
+  else if (format == WENDA_IMPORT_FORMAT_CSV)
+    return wenda_csv_read (data, length, filename, &options, error);
   else
     return wenda_markdown_read (data, length, filename, &options, error);
 }
@@ -564,9 +674,7 @@ wenda_import_parse_full (const char               *data,
   Import self = { 0, };
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
-  g_return_val_if_fail (format == WENDA_IMPORT_FORMAT_AUTO ||
-                        format == WENDA_IMPORT_FORMAT_MARKDOWN ||
-                        format == WENDA_IMPORT_FORMAT_JSON, NULL);
+  g_return_val_if_fail (format >= WENDA_IMPORT_FORMAT_AUTO && format <= WENDA_IMPORT_FORMAT_CSV, NULL);
   g_return_val_if_fail (id_prefix != NULL && id_prefix[0] != '\0', NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (report == NULL || *report == NULL, NULL);
@@ -915,9 +1023,7 @@ wenda_import_files_async (GFile *const             *files,
   g_return_if_fail (files != NULL && n_files > 0);
   for (guint i = 0; i < n_files; i++)
     g_return_if_fail (G_IS_FILE (files[i]));
-  g_return_if_fail (format == WENDA_IMPORT_FORMAT_AUTO ||
-                    format == WENDA_IMPORT_FORMAT_MARKDOWN ||
-                    format == WENDA_IMPORT_FORMAT_JSON);
+  g_return_if_fail (format >= WENDA_IMPORT_FORMAT_AUTO && format <= WENDA_IMPORT_FORMAT_CSV);
   g_return_if_fail (id_prefix != NULL && id_prefix[0] != '\0');
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 

@@ -19,6 +19,7 @@ typedef enum
   WENDA_IMPORT_FORMAT_AUTO,      /* by extension, then by content */
   WENDA_IMPORT_FORMAT_MARKDOWN,
   WENDA_IMPORT_FORMAT_JSON,
+  WENDA_IMPORT_FORMAT_CSV,       /* CSV or TSV, Anki's "Notes in Plain Text" too */
 } WendaImportFormat;
 
 /* How the questions of a file are written (README: "The layouts Wenda
@@ -33,17 +34,46 @@ typedef enum
   WENDA_LAYOUT_DETAILS,    /* <details><summary>question</summary> answer */
   WENDA_LAYOUT_LIST,       /* a list of questions with no answers */
   WENDA_LAYOUT_JSON,       /* a Wenda JSON bank */
+  WENDA_LAYOUT_CSV,        /* the columns of a CSV or TSV file */
 } WendaLayout;
 
 /* "level 3 headings", "bold questions", …: translated */
 char *wenda_layout_describe (WendaLayout layout,
                              guint       question_level);
 
+/* What a column of a CSV or TSV file holds */
+typedef enum
+{
+  WENDA_CSV_ROLE_QUESTION,
+  WENDA_CSV_ROLE_ANSWER,
+  WENDA_CSV_ROLE_EXPLANATION,
+  WENDA_CSV_ROLE_TAGS,         /* the first tag is the question's section */
+  WENDA_CSV_N_ROLES,
+} WendaCsvRole;
+
+/* Whether the first row of a CSV file names its columns */
+typedef enum
+{
+  WENDA_CSV_HEADER_AUTO,       /* found by the reader */
+  WENDA_CSV_HEADER_YES,
+  WENDA_CSV_HEADER_NO,
+} WendaCsvHeader;
+
+/* In WendaImportOptions.columns: the role has no column (the answer,
+ * explanation or tags; the question always has one) */
+#define WENDA_CSV_COLUMN_NONE G_MAXUINT
+
 /* What the reader is told; all zero reads as it finds best. */
 typedef struct
 {
-  WendaLayout  layout;          /* WENDA_LAYOUT_AUTO: found */
-  guint        question_level;  /* WENDA_LAYOUT_HEADINGS: 1-6, 0: found */
+  WendaLayout     layout;          /* WENDA_LAYOUT_AUTO: found */
+  guint           question_level;  /* WENDA_LAYOUT_HEADINGS: 1-6, 0: found */
+
+  /* CSV and TSV (README: "CSV, TSV and Anki's text files") */
+  char            delimiter;       /* ',', '\t', ';', '|'…; 0: found */
+  WendaCsvHeader  header;
+  /* [WendaCsvRole]: the column, from 1; 0: found; WENDA_CSV_COLUMN_NONE */
+  guint           columns[WENDA_CSV_N_ROLES];
 } WendaImportOptions;
 
 /* One problem in an imported file.  The lines first_line..last_line were
@@ -89,6 +119,28 @@ guint                     wenda_import_report_get_n_missing_images (const WendaI
  * file chooser) and its images could not be found: importing its folder
  * brings them */
 gboolean                  wenda_import_report_get_needs_folder   (const WendaImportReport *self);
+/* What a CSV or TSV file was read with (WENDA_LAYOUT_CSV; else 0, FALSE,
+ * NULL or WENDA_CSV_COLUMN_NONE): the delimiter, whether the first row
+ * named the columns, whether Anki's "#key:value" file headers were read
+ * (README: "CSV, TSV and Anki's text files"), how many columns there are,
+ * @column's title (from 1: the header's text, else "Column N"), and
+ * which column each role was read from (from 1, or
+ * WENDA_CSV_COLUMN_NONE) */
+char                      wenda_import_report_get_delimiter      (const WendaImportReport *self);
+gboolean                  wenda_import_report_get_has_header_row (const WendaImportReport *self);
+gboolean                  wenda_import_report_get_anki_headers   (const WendaImportReport *self);
+guint                     wenda_import_report_get_n_columns      (const WendaImportReport *self);
+const char               *wenda_import_report_get_column_title   (const WendaImportReport *self,
+                                                                  guint                    column);
+guint                     wenda_import_report_get_column         (const WendaImportReport *self,
+                                                                  WendaCsvRole             role);
+/* The first rows under the header (at most 5), for a preview: @column's
+ * text (from 1) on one line, cut at 80 characters; "" where a row is
+ * short */
+guint                     wenda_import_report_get_n_preview_rows (const WendaImportReport *self);
+const char               *wenda_import_report_get_preview_cell   (const WendaImportReport *self,
+                                                                  guint                    row,
+                                                                  guint                    column);
 /* A summary for a user, translated: "FILE: 28 questions read; 2 problems:
  * line 40: …, lines 52–60 skipped". */
 char                     *wenda_import_report_to_text        (const WendaImportReport *self);

@@ -51,6 +51,14 @@ gboolean    wenda_layout_is_seed (WendaMdDoc *doc);
 void        wenda_layout_count_headings (WendaMdDoc *doc,
                                          guint       n_headings[7]);
 
+/* "PREFIX-h" and the start of the SHA-256 of the question's folded text:
+ * the id of a question with no number of its own */
+char       *wenda_layout_hash_id (const char *prefix,
+                                  const char *question);
+/* @id (taken), or "@id-2", "@id-3"… when @ids has it; added to @ids */
+char       *wenda_layout_unique_id (GHashTable *ids,
+                                    char       *id);
+
 /* Reads the questions of @doc as WendaReadOptions.layout says, or in the
  * layout found.  Lenient when @options has a problem function. */
 WendaBank  *wenda_layout_read   (WendaMdDoc              *doc,

@@ -1008,9 +1008,9 @@ current_section (Reader *self)
   return NULL;
 }
 
-static char *
-hash_id (const char *prefix,
-         const char *question)
+char *
+wenda_layout_hash_id (const char *prefix,
+                      const char *question)
 {
   g_autofree char *folded = wenda_normalize_for_search (question, -1);
   g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, folded, -1);
@@ -1039,23 +1039,30 @@ make_id (Reader     *self,
   if (label != NULL && GPOINTER_TO_UINT (g_hash_table_lookup (self->labels, label)) == 1)
     id = g_strconcat (self->prefix, "-", label, NULL);
   else
-    id = hash_id (self->prefix, question);
+    id = wenda_layout_hash_id (self->prefix, question);
 
-  if (g_hash_table_contains (self->ids, id))
+  return wenda_layout_unique_id (self->ids, id);
+}
+
+char *
+wenda_layout_unique_id (GHashTable *ids,
+                        char       *id)
+{
+  if (g_hash_table_contains (ids, id))
     {
       char *again = NULL;
 
       for (guint n = 2; ; n++)
         {
           again = g_strdup_printf ("%s-%u", id, n);
-          if (!g_hash_table_contains (self->ids, again))
+          if (!g_hash_table_contains (ids, again))
             break;
           g_free (again);
         }
       g_free (id);
       id = again;
     }
-  g_hash_table_add (self->ids, g_strdup (id));
+  g_hash_table_add (ids, g_strdup (id));
 
   return id;
 }

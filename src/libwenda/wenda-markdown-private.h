@@ -32,6 +32,8 @@ typedef struct
 GArray   *wenda_markdown_tokenize        (const char   *text,
                                           gsize         length);
 
+typedef struct _WendaCsvResult WendaCsvResult;
+
 /* What a reader found, for the import report */
 typedef struct
 {
@@ -42,6 +44,7 @@ typedef struct
   char        *title;           /* owned, or NULL */
   guint        suggested_level; /* refused: the heading level whose every
                                  * heading is numbered or asks, or 0 */
+  WendaCsvResult *csv;          /* owned: what the CSV reader found, or NULL */
 } WendaReadResult;
 
 void wenda_read_result_clear (WendaReadResult *result);
@@ -65,7 +68,8 @@ typedef struct
                             gpointer     user_data);
   gpointer       user_data;
 
-  /* The layout and question level asked for (NULL: found by the reader) */
+  /* The layout and question level asked for, and a CSV file's delimiter,
+   * header and columns (NULL: found by the reader) */
   const WendaImportOptions *layout;
   /* Set (when not NULL) to what the reader found */
   WendaReadResult          *result;

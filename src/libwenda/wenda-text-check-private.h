@@ -36,6 +36,8 @@ const char *wenda_bank_error_text       (const GError   *error,
 /* 3 if @text starts with a UTF-8 BOM, else 0 */
 gsize       wenda_text_skip_bom         (const char     *text,
                                          gsize           length);
+gboolean    wenda_name_has_suffix       (const char     *name,
+                                         const char     *suffix);
 void        wenda_text_locate           (const char     *text,
                                          gsize           offset,
                                          gboolean        cr_ends_line,

@@ -100,6 +100,17 @@ wenda_text_skip_bom (const char *text,
   return 0;
 }
 
+/* Whether a file's @name ends with @suffix (".json"), in any case */
+gboolean
+wenda_name_has_suffix (const char *name,
+                       const char *suffix)
+{
+  gsize n = strlen (name);
+  gsize m = strlen (suffix);
+
+  return n >= m && g_ascii_strcasecmp (name + n - m, suffix) == 0;
+}
+
 /**
  * wenda_text_locate:
  * @offset: a byte offset into @text; the bytes before it are valid UTF-8

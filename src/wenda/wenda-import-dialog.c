@@ -18,6 +18,12 @@
  *     and the Changes group says how many questions are added, removed and
  *     changed, matched by id; wenda_library_update() keeps the bank's id,
  *     and with it the study progress of every question still there.
+ *   - A CSV or TSV file (Anki's text files too) shows its delimiter, whether
+ *     its first row names the columns, which column is the question, the
+ *     answer, the explanation and the tags (as found, or as chosen), and a
+ *     table of its first rows under the columns' titles.  A change reads
+ *     the file again with it, as another layout does; a new delimiter or
+ *     header lets the reader find the columns again.
  *   - A file that cannot be imported shows the same dialog: the reason,
  *     the whole report, and "Read Questions As", since another layout may
  *     read it ("the headings at level 3 look like questions: choose
@@ -77,6 +83,12 @@ struct _WendaImportDialog
   GtkLabel            *reason_label;
   AdwComboRow         *layout_row;
   AdwComboRow         *target_row;
+  GtkWidget           *csv_group;
+  AdwComboRow         *delimiter_row;
+  AdwSwitchRow        *header_row;
+  AdwComboRow         *column_rows[WENDA_CSV_N_ROLES];
+  GtkWidget           *table_group;
+  GtkColumnView       *table_view;
   GtkWidget           *changes_group;
   GtkLabel            *added_label;
   GtkLabel            *removed_label;
@@ -98,6 +110,10 @@ struct _WendaImportDialog
   GArray              *layouts;       /* of WendaImportOptions: layout_row's items; NULL until read */
   GtkStringList       *problems;      /* the report's messages, which problems_view lists */
   GArray              *warnings;      /* of gboolean, one a message */
+  GString             *delimiters;    /* the character of each of delimiter_row's items */
+
+  /* The CSV choices the next reading is made with (0: found) */
+  WendaImportOptions   csv;
 
   /* What the dialog shows: the last reading, and what it was read with */
   WendaBank           *bank;
@@ -230,7 +246,9 @@ build_layouts (WendaImportDialog *self)
   g_assert (self->layouts == NULL);
   self->layouts = g_array_new (FALSE, FALSE, sizeof (WendaImportOptions));
 
-  if (self->report == NULL || wenda_import_report_get_layout (self->report) == WENDA_LAYOUT_JSON)
+  /* JSON has no choice; CSV has its own (show_csv()) */
+  if (self->report == NULL || wenda_import_report_get_layout (self->report) == WENDA_LAYOUT_JSON ||
+      wenda_import_report_get_layout (self->report) == WENDA_LAYOUT_CSV)
     return;
 
   g_array_append_val (self->layouts, automatic);
@@ -294,6 +312,231 @@ on_target_selected (WendaImportDialog *self)
 {
   if (!self->building)
     start_parse (self);
+}
+
+/* The delimiters offered, in this order, and the found one if another */
+static const struct
+{
+  char        c;
+  const char *name;
+} delimiter_names[] = {
+  { ',', N_("Comma") },
+  { '\t', N_("Tab") },
+  { ';', N_("Semicolon") },
+  { '|', N_("Pipe") },
+  { ' ', N_("Space") },
+  { ':', N_("Colon") },
+};
+
+/* A new delimiter or header: the reader finds the columns again */
+static void
+on_delimiter_selected (WendaImportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->delimiter_row);
+
+  if (self->building || selected >= self->delimiters->len)
+    return;
+
+  self->csv.delimiter = self->delimiters->str[selected];
+  self->csv.header = WENDA_CSV_HEADER_AUTO;
+  memset (self->csv.columns, 0, sizeof self->csv.columns);
+  start_parse (self);
+}
+
+static void
+on_header_toggled (WendaImportDialog *self)
+{
+  if (self->building)
+    return;
+
+  self->csv.header = adw_switch_row_get_active (self->header_row) ? WENDA_CSV_HEADER_YES
+                                                                   : WENDA_CSV_HEADER_NO;
+  memset (self->csv.columns, 0, sizeof self->csv.columns);
+  start_parse (self);
+}
+
+/* The column a row shows: the question's list has no "None" */
+static guint
+column_of_row (WendaImportDialog *self,
+               WendaCsvRole       role)
+{
+  guint selected = adw_combo_row_get_selected (self->column_rows[role]);
+
+  if (role == WENDA_CSV_ROLE_QUESTION)
+    return selected + 1;
+  return selected == 0 || selected == GTK_INVALID_LIST_POSITION ? WENDA_CSV_COLUMN_NONE : selected;
+}
+
+/* Every column as the rows show them, the one changed included; the
+ * question and the answer trade places when one takes the other's */
+static void
+on_column_selected (WendaImportDialog *self,
+                    GParamSpec        *pspec,
+                    AdwComboRow       *row)
+{
+  WendaCsvRole changed = WENDA_CSV_ROLE_QUESTION;
+
+  if (self->building || self->report == NULL)
+    return;
+
+  for (guint role = 0; role < WENDA_CSV_N_ROLES; role++)
+    if (self->column_rows[role] == row)
+      changed = role;
+
+  for (guint role = 0; role < WENDA_CSV_N_ROLES; role++)
+    self->csv.columns[role] = column_of_row (self, role);
+
+  if (changed <= WENDA_CSV_ROLE_ANSWER)
+    {
+      WendaCsvRole other = changed == WENDA_CSV_ROLE_QUESTION ? WENDA_CSV_ROLE_ANSWER : WENDA_CSV_ROLE_QUESTION;
+      guint was = wenda_import_report_get_column (self->report, changed);
+
+      if (self->csv.columns[other] == self->csv.columns[changed] && was != WENDA_CSV_COLUMN_NONE)
+        self->csv.columns[other] = was;
+    }
+
+  start_parse (self);
+}
+
+/* "Front (column 1)", or "Column 2" where the file names none */
+static char *
+column_choice (WendaImportReport *report,
+               guint              column)
+{
+  const char *title = wenda_import_report_get_column_title (report, column);
+  g_autofree char *plain = g_strdup_printf (_("Column %u"), column);
+
+  if (g_str_equal (title, plain))
+    return g_steal_pointer (&plain);
+  /* Translators: a column of a CSV file: its title in the file, and its
+   * number */
+  return g_strdup_printf (_("%s (column %u)"), title, column);
+}
+
+static void
+on_cell_setup (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+on_cell_bind (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item)
+{
+  GtkStringList *row = gtk_list_item_get_item (list_item);
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+  const char *text = gtk_string_list_get_string (row, column - 1);
+
+  /* Text from the file: never markup */
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text != NULL ? text : "");
+}
+
+/* The table of the first rows, under the columns' titles */
+static void
+show_table (WendaImportDialog *self,
+            guint              n_columns)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->table_view);
+  g_autoptr(GListStore) rows = g_list_store_new (GTK_TYPE_STRING_LIST);
+  guint n_rows = wenda_import_report_get_n_preview_rows (self->report);
+
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+
+      gtk_column_view_remove_column (self->table_view, column);
+    }
+
+  for (guint c = 1; c <= n_columns; c++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (c));
+      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind), NULL);
+      column = gtk_column_view_column_new (wenda_import_report_get_column_title (self->report, c), factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (self->table_view, column);
+    }
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_autoptr(GtkStringList) row = gtk_string_list_new (NULL);
+
+      for (guint c = 1; c <= n_columns; c++)
+        gtk_string_list_append (row, wenda_import_report_get_preview_cell (self->report, r, c));
+      g_list_store_append (rows, row);
+    }
+
+  gtk_column_view_set_model (self->table_view,
+                             GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&rows)))));
+  gtk_widget_set_visible (self->table_group, n_rows > 0);
+}
+
+/* A CSV file's choices, as this reading found or took them */
+static void
+show_csv (WendaImportDialog *self)
+{
+  guint n_columns = self->report != NULL ? wenda_import_report_get_n_columns (self->report) : 0;
+  g_autoptr(GtkStringList) delimiters = NULL;
+  char found;
+  guint selected = 0;
+
+  gtk_widget_set_visible (self->csv_group, n_columns > 0);
+  if (n_columns == 0)
+    {
+      gtk_widget_set_visible (self->table_group, FALSE);
+      return;
+    }
+
+  self->building = TRUE;
+
+  found = wenda_import_report_get_delimiter (self->report);
+  delimiters = gtk_string_list_new (NULL);
+  g_string_truncate (self->delimiters, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (delimiter_names); i++)
+    {
+      if (delimiter_names[i].c == found)
+        selected = i;
+      g_string_append_c (self->delimiters, delimiter_names[i].c);
+      gtk_string_list_append (delimiters, _(delimiter_names[i].name));
+    }
+  if (strchr (self->delimiters->str, found) == NULL)
+    {
+      selected = self->delimiters->len;
+      g_string_append_c (self->delimiters, found);
+      gtk_string_list_take (delimiters, g_strdup_printf ("“%c”", found));
+    }
+  adw_combo_row_set_model (self->delimiter_row, G_LIST_MODEL (delimiters));
+  adw_combo_row_set_selected (self->delimiter_row, selected);
+
+  adw_switch_row_set_active (self->header_row, wenda_import_report_get_has_header_row (self->report));
+
+  for (guint role = 0; role < WENDA_CSV_N_ROLES; role++)
+    {
+      g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+      guint column = wenda_import_report_get_column (self->report, role);
+
+      if (role != WENDA_CSV_ROLE_QUESTION)
+        /* Translators: no column of the file holds it */
+        gtk_string_list_append (choices, _("None"));
+      for (guint c = 1; c <= n_columns; c++)
+        gtk_string_list_take (choices, column_choice (self->report, c));
+      adw_combo_row_set_model (self->column_rows[role], G_LIST_MODEL (choices));
+      adw_combo_row_set_selected (self->column_rows[role],
+                                  column == WENDA_CSV_COLUMN_NONE ? 0
+                                  : role == WENDA_CSV_ROLE_QUESTION ? column - 1 : column);
+    }
+
+  self->building = FALSE;
+  show_table (self, n_columns);
 }
 
 /* }}} */
@@ -609,6 +852,7 @@ show_reading (WendaImportDialog *self)
   show_media (self);
 
   show_changes (self);
+  show_csv (self);
   show_questions (self);
   show_problems (self);
   gtk_stack_set_visible_child_name (self->stack, "preview");
@@ -622,6 +866,8 @@ show_reading (WendaImportDialog *self)
         adw_dialog_set_focus (ADW_DIALOG (self), self->import_button);
       else if (gtk_widget_get_visible (GTK_WIDGET (self->layout_row)))
         adw_dialog_set_focus (ADW_DIALOG (self), GTK_WIDGET (self->layout_row));
+      else if (gtk_widget_get_visible (self->csv_group))
+        adw_dialog_set_focus (ADW_DIALOG (self), GTK_WIDGET (self->delimiter_row));
       else
         adw_dialog_set_focus (ADW_DIALOG (self), self->cancel_button);
     }
@@ -714,6 +960,9 @@ start_parse (WendaImportDialog *self)
   parse->self = self;
   parse->cancellable = g_cancellable_new ();
   parse->options = *current_options (self);
+  parse->options.delimiter = self->csv.delimiter;
+  parse->options.header = self->csv.header;
+  memcpy (parse->options.columns, self->csv.columns, sizeof parse->options.columns);
   parse->prefix = g_strdup (current_prefix (self));
   self->parse = parse;
 
@@ -1018,6 +1267,8 @@ wenda_import_dialog_dispose (GObject *object)
   g_clear_pointer (&self->targets, g_ptr_array_unref);
   g_clear_pointer (&self->layouts, g_array_unref);
   g_clear_pointer (&self->warnings, g_array_unref);
+  if (self->delimiters != NULL)
+    g_string_free (g_steal_pointer (&self->delimiters), TRUE);
 
   G_OBJECT_CLASS (wenda_import_dialog_parent_class)->dispose (object);
 }
@@ -1094,6 +1345,21 @@ wenda_import_dialog_class_init (WendaImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WendaImportDialog, reason_label);
   gtk_widget_class_bind_template_child (widget_class, WendaImportDialog, layout_row);
   gtk_widget_class_bind_template_child (widget_class, WendaImportDialog, target_row);
+  gtk_widget_class_bind_template_child (widget_class, WendaImportDialog, csv_group);
+  gtk_widget_class_bind_template_child (widget_class, WendaImportDialog, delimiter_row);
+  gtk_widget_class_bind_template_child (widget_class, WendaImportDialog, header_row);
+  {
+    static const char *names[WENDA_CSV_N_ROLES] = {
+      "question_column_row", "answer_column_row", "explanation_column_row", "tags_column_row",
+    };
+
+    for (guint role = 0; role < WENDA_CSV_N_ROLES; role++)
+      gtk_widget_class_bind_template_child_full (widget_class, names[role], FALSE,
+                                                 G_STRUCT_OFFSET (WendaImportDialog, column_rows) +
+                                                 role * sizeof (AdwComboRow *));
+  }
+  gtk_widget_class_bind_template_child (widget_class, WendaImportDialog, table_group);
+  gtk_widget_class_bind_template_child (widget_class, WendaImportDialog, table_view);
   gtk_widget_class_bind_template_child (widget_class, WendaImportDialog, changes_group);
   gtk_widget_class_bind_template_child (widget_class, WendaImportDialog, added_label);
   gtk_widget_class_bind_template_child (widget_class, WendaImportDialog, removed_label);
@@ -1122,6 +1388,14 @@ wenda_import_dialog_init (WendaImportDialog *self)
   self->targets = g_ptr_array_new_with_free_func (g_object_unref);
   self->warnings = g_array_new (FALSE, TRUE, sizeof (gboolean));
   self->problems = gtk_string_list_new (NULL);
+  self->delimiters = g_string_new (NULL);
+
+  /* The table's list of rows, inside it, is read by screen readers too */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->table_view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("First rows of the file"), -1);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (on_problem_setup), self);
@@ -1139,6 +1413,13 @@ wenda_import_dialog_init (WendaImportDialog *self)
                             G_CALLBACK (on_layout_selected), self);
   g_signal_connect_swapped (self->target_row, "notify::selected",
                             G_CALLBACK (on_target_selected), self);
+  g_signal_connect_swapped (self->delimiter_row, "notify::selected",
+                            G_CALLBACK (on_delimiter_selected), self);
+  g_signal_connect_swapped (self->header_row, "notify::active",
+                            G_CALLBACK (on_header_toggled), self);
+  for (guint role = 0; role < WENDA_CSV_N_ROLES; role++)
+    g_signal_connect_object (self->column_rows[role], "notify::selected",
+                             G_CALLBACK (on_column_selected), self, G_CONNECT_SWAPPED);
   update_actions (self);
 }
 

@@ -274,12 +274,17 @@ bank_file_filters (void)
   g_autoptr(GtkFileFilter) banks = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) markdown = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (banks, _("Question Banks"));
   gtk_file_filter_add_mime_type (banks, "text/markdown");
   gtk_file_filter_add_mime_type (banks, "application/json");
+  gtk_file_filter_add_mime_type (banks, "text/csv");
+  gtk_file_filter_add_mime_type (banks, "text/tab-separated-values");
   gtk_file_filter_add_suffix (banks, "md");
   gtk_file_filter_add_suffix (banks, "json");
+  gtk_file_filter_add_suffix (banks, "csv");
+  gtk_file_filter_add_suffix (banks, "tsv");
   gtk_file_filter_set_name (markdown, _("Markdown"));
   gtk_file_filter_add_mime_type (markdown, "text/markdown");
   gtk_file_filter_add_suffix (markdown, "md");
@@ -288,7 +293,17 @@ bank_file_filters (void)
   gtk_file_filter_add_suffix (json, "json");
   g_list_store_append (filters, banks);
   g_list_store_append (filters, markdown);
+  /* Anki's "Notes in Plain Text" are .txt: the filter of all files, or
+   * this one, shows them */
+  gtk_file_filter_set_name (csv, _("CSV, TSV and Anki Text"));
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_mime_type (csv, "text/tab-separated-values");
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_filter_add_suffix (csv, "tsv");
+  gtk_file_filter_add_suffix (csv, "tab");
+  gtk_file_filter_add_suffix (csv, "txt");
   g_list_store_append (filters, json);
+  g_list_store_append (filters, csv);
 
   return filters;
 }

@@ -776,6 +776,89 @@ test_import_choose_level (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (wenda_window_get_bank (window))), ==, 2);
 }
 
+/* The titles of the table of first rows, joined with "|" */
+static char *
+table_titles (WendaImportDialog *dialog)
+{
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (PREVIEW (dialog, "table_view")));
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (i > 0)
+        g_string_append_c (text, '|');
+      g_string_append (text, gtk_column_view_column_get_title (column));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static const char *
+combo_selected (WendaImportDialog *dialog,
+                const char        *name)
+{
+  GtkStringObject *item = adw_combo_row_get_selected_item (ADW_COMBO_ROW (PREVIEW (dialog, name)));
+
+  return item != NULL ? gtk_string_object_get_string (item) : NULL;
+}
+
+/* A CSV file: the preview shows the delimiter, the header, the columns
+ * found and a table of the first rows; another question column reads the
+ * file again (the answer takes the question's old column), and Import
+ * takes that reading. */
+static void
+test_import_csv (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "csv", "semicolon.csv", NULL);
+  g_autofree char *titles = NULL;
+  g_autofree char *choices = NULL;
+  g_autofree char *questions = NULL;
+  WendaImportDialog *dialog;
+  WendaQaItem *first;
+  guint before = n_banks ();
+
+  dialog = open_preview (path);
+  g_assert_false (preview_shows (dialog, "layout_row"));
+  g_assert_true (preview_shows (dialog, "csv_group"));
+  g_assert_true (preview_shows (dialog, "table_group"));
+  g_assert_cmpstr (preview_text (dialog, "counts_label"), ==, "3 questions");
+  g_assert_cmpstr (preview_text (dialog, "layout_label"), ==, "Read as CSV columns");
+  g_assert_cmpstr (combo_selected (dialog, "delimiter_row"), ==, "Semicolon");
+  g_assert_true (adw_switch_row_get_active (ADW_SWITCH_ROW (PREVIEW (dialog, "header_row"))));
+  titles = table_titles (dialog);
+  g_assert_cmpstr (titles, ==, "Number|Question|Answer");
+  choices = combo_choices (PREVIEW (dialog, "explanation_column_row"));
+  g_assert_cmpstr (choices, ==, "None\nNumber (column 1)\nQuestion (column 2)\nAnswer (column 3)");
+  g_assert_cmpstr (combo_selected (dialog, "question_column_row"), ==, "Question (column 2)");
+  g_assert_cmpstr (combo_selected (dialog, "answer_column_row"), ==, "Answer (column 3)");
+  g_assert_cmpstr (combo_selected (dialog, "explanation_column_row"), ==, "None");
+  g_assert_cmpstr (combo_selected (dialog, "tags_column_row"), ==, "None");
+  questions = preview_questions (dialog);
+  g_assert_true (g_str_has_prefix (questions, "1.1 What is a tensor?\n"));
+
+  /* The answers as the questions: the answer row takes column 2 */
+  choose (dialog, "question_column_row", "Answer (column 3)");
+  g_assert_cmpstr (combo_selected (dialog, "question_column_row"), ==, "Answer (column 3)");
+  g_assert_cmpstr (combo_selected (dialog, "answer_column_row"), ==, "Question (column 2)");
+  g_clear_pointer (&questions, g_free);
+  questions = preview_questions (dialog);
+  g_assert_true (g_str_has_prefix (questions, "1.1 A multi-dimensional array.\n"));
+
+  /* Every control of it takes the keyboard */
+  g_assert_true (gtk_widget_get_focusable (PREVIEW (dialog, "delimiter_row")));
+  g_assert_true (gtk_widget_get_focusable (PREVIEW (dialog, "header_row")));
+
+  click_import (dialog);
+  ui_assert_eventually (n_banks () == before + 1);
+  first = g_list_model_get_item (G_LIST_MODEL (wenda_window_get_bank (window)), 0);
+  g_assert_cmpstr (wenda_qa_item_get_question (first), ==, "A multi-dimensional array.");
+  g_assert_cmpstr (wenda_qa_item_get_answer (first), ==, "What is a tensor?");
+  g_assert_cmpstr (wenda_qa_item_get_label (first), ==, "1.1");
+  g_object_unref (first);
+}
+
 /* Importing a new version of a bank already in the library is an update:
  * the dialog says how many questions are added, removed and changed, and
  * Import replaces the bank's content, keeping its id, so the progress of
@@ -1746,7 +1829,7 @@ test_open_chooser (void)
   g_autofree char *json = g_test_build_filename (G_TEST_DIST, "..", "resources", "content", "bank.json", NULL);
   g_autofree char *other = g_build_filename (ui_data_home (), "notes.txt", NULL);
   g_autofree char *md_path = g_canonicalize_filename (md, NULL);
-  static const char *names[] = { "Question Banks", "Markdown", "JSON" };
+  static const char *names[] = { "Question Banks", "Markdown", "JSON", "CSV, TSV and Anki Text" };
   guint before = n_banks ();
   GtkWindow *chooser;
   GtkDropDown *filters;
@@ -1767,7 +1850,8 @@ test_open_chooser (void)
   g_assert_nonnull (files);
   g_assert_true (GTK_IS_MULTI_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (files))));
 
-  /* Question banks (shown first, and chosen), Markdown, JSON: each shows
+  /* Question banks (shown first, and chosen), Markdown, JSON, CSV (with
+   * Anki's .txt): each shows
    * the files it names, and only those. */
   filters = chooser_filters (chooser);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (filters)), ==, G_N_ELEMENTS (names));
@@ -1783,6 +1867,8 @@ test_open_chooser (void)
   g_assert_false (filter_shows (chooser_filter (chooser, 1), json));
   g_assert_false (filter_shows (chooser_filter (chooser, 2), md));
   g_assert_true (filter_shows (chooser_filter (chooser, 2), json));
+  g_assert_false (filter_shows (chooser_filter (chooser, 3), md));
+  g_assert_true (filter_shows (chooser_filter (chooser, 3), other));
 
   /* The user types the bank's path, then presses Enter, which activates
    * Open, the chooser's default button.  (A chooser of several files
@@ -2112,6 +2198,7 @@ main (int   argc,
   g_test_add_func ("/Wenda/Banks/import-cancel", test_import_cancel);
   g_test_add_func ("/Wenda/Banks/import-refused", test_import_refused);
   g_test_add_func ("/Wenda/Banks/import-many-problems", test_import_many_problems);
+  g_test_add_func ("/Wenda/Banks/import-csv", test_import_csv);
   g_test_add_func ("/Wenda/Banks/import-refused-choose-level", test_import_refused_choose_level);
   g_test_add_func ("/Wenda/Banks/import-choose-level", test_import_choose_level);
   g_test_add_func ("/Wenda/Banks/import-update", test_import_update);

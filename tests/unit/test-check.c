@@ -178,6 +178,37 @@ test_check_json (void)
                    "\"什么是问题？\", expected character `,'\n");
 }
 
+/* CSV, TSV and Anki's text files: the same path as the import */
+static void
+test_check_csv (void)
+{
+  g_autofree char *quoted = fixture ("csv", "quoted.csv");
+  g_autofree char *anki = fixture ("csv", "anki-notes.txt");
+  g_autofree char *ragged = fixture ("csv", "ragged.csv");
+  const char *good[] = { quoted, anki, NULL };
+  const char *bad[] = { ragged, NULL };
+  WendaCheckStatus status;
+  g_autofree char *out1 = check (&status, good);
+  g_autofree char *out2 = NULL;
+
+  g_assert_cmpint (status, ==, WENDA_CHECK_OK);
+  g_assert_cmpstr (out1, ==,
+                   "csv/quoted.csv: 3 questions in 0 sections (CSV columns)\n"
+                   "csv/anki-notes.txt: 3 questions in 3 sections (CSV columns)\n");
+
+  out2 = check (&status, bad);
+  g_assert_cmpint (status, ==, WENDA_CHECK_PROBLEMS);
+  g_assert_cmpstr (out2, ==,
+                   "csv/ragged.csv: 4 questions in 0 sections (CSV columns)\n"
+                   "csv/ragged.csv:2: warning: this row has 2 fields, the file 3 columns: "
+                   "the explanation (column 3) is empty\n"
+                   "csv/ragged.csv:3: warning: this row has 1 field, the file 3 columns: "
+                   "the answer (column 2) is empty\n"
+                   "csv/ragged.csv:4: this row has no question: column 1 is empty; line 4 skipped\n"
+                   "csv/ragged.csv:5: warning: this row has 5 fields, the file 3 columns: "
+                   "the last 2 are not read\n");
+}
+
 static gpointer
 feed_fifo (gpointer data)
 {
@@ -238,6 +269,7 @@ main (int   argc,
   g_test_add_func ("/Wenda/Check/mixed", test_check_mixed);
   g_test_add_func ("/Wenda/Check/seed", test_check_seed);
   g_test_add_func ("/Wenda/Check/json", test_check_json);
+  g_test_add_func ("/Wenda/Check/csv", test_check_csv);
   g_test_add_func ("/Wenda/Check/pipe", test_check_pipe);
 
   return g_test_run ();

@@ -59,16 +59,6 @@ import_fixture (const char         *name,
   return import_text (text, length, name, NULL, report);
 }
 
-static WendaQaItem *
-item_at (WendaBank *bank,
-         guint      i)
-{
-  g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (bank), i);
-
-  g_assert_nonnull (item);
-  return item;   /* the bank holds it */
-}
-
 static void
 assert_item (WendaBank  *bank,
              guint       i,
@@ -76,7 +66,7 @@ assert_item (WendaBank  *bank,
              const char *section_path,
              const char *question)
 {
-  WendaQaItem *item = item_at (bank, i);
+  WendaQaItem *item = unit_item_at (bank, i);
   WendaSection *section = wenda_qa_item_get_section (item);
   g_autofree char *path = section != NULL ? wenda_section_dup_path (section, WENDA_LANGUAGE_ZH) : NULL;
 
@@ -339,26 +329,26 @@ test_headings_h4 (void)
 
   assert_item (bank, 0, "1.1", "1. 理论篇", "什么是过拟合？");
   assert_item (bank, 3, "2.1", "2. 实践篇", "如何在 PyTorch 中冻结部分参数？");
-  g_assert_cmpstr (wenda_qa_item_get_id (item_at (bank, 0)), ==, "bk-1.1");
+  g_assert_cmpstr (wenda_qa_item_get_id (unit_item_at (bank, 0)), ==, "bk-1.1");
 
   /* A sub-heading stays in the answer, as a heading */
-  item = item_at (bank, 0);
+  item = unit_item_at (bank, 0);
   g_assert_nonnull (strstr (wenda_qa_item_get_answer (item), "##### 常见原因\n\n- 模型容量过大"));
 
   /* Math and code are kept as written */
-  item = item_at (bank, 1);
+  item = unit_item_at (bank, 1);
   g_assert_nonnull (strstr (wenda_qa_item_get_answer (item), "$$\nL = L_0 + \\lambda \\sum_i w_i^2\n$$"));
-  item = item_at (bank, 3);
+  item = unit_item_at (bank, 3);
   g_assert_cmpstr (wenda_qa_item_get_answer (item), ==,
                    "```python\nfor p in model.backbone.parameters():\n    p.requires_grad = False\n```");
 
   /* Markers split the answer and the explanation */
-  item = item_at (bank, 2);
+  item = unit_item_at (bank, 2);
   g_assert_cmpstr (wenda_qa_item_get_answer (item), ==, "对每一层的输入做标准化，使训练更稳定。");
   g_assert_cmpstr (wenda_qa_item_get_explanation (item), ==, "它减少了内部协变量偏移，允许更大的学习率。");
 
   /* A table ends the last answer */
-  item = item_at (bank, 4);
+  item = unit_item_at (bank, 4);
   g_assert_true (g_str_has_suffix (wenda_qa_item_get_answer (item), "| 1e-4 | 收敛慢 |"));
 }
 
@@ -388,7 +378,7 @@ test_headings_chapters (void)
   assert_item (bank, 0, "1.1.1", "第一章 数学基础 › 1.1 向量", "什么是向量的内积？");
   assert_item (bank, 2, "1.2.1", "第一章 数学基础 › 1.2 概率", "什么是贝叶斯公式？");
   assert_item (bank, 4, "2.1.2", "第二章 优化 › 2.1 梯度下降", "What does momentum do?");
-  g_assert_cmpstr (wenda_qa_item_get_id (item_at (bank, 4)), ==, "bk-2.1.2");
+  g_assert_cmpstr (wenda_qa_item_get_id (unit_item_at (bank, 4)), ==, "bk-2.1.2");
 }
 
 static void
@@ -404,7 +394,7 @@ test_headings_english (void)
   assert_item (bank, 0, "12", NULL, "What is the attention mechanism?");
   assert_item (bank, 3, "15", NULL, "What is LoRA?");
   /* "### Example" inside an answer stays there */
-  g_assert_nonnull (strstr (wenda_qa_item_get_answer (item_at (bank, 1)), "### Example\n\n```python"));
+  g_assert_nonnull (strstr (wenda_qa_item_get_answer (unit_item_at (bank, 1)), "### Example\n\n```python"));
 }
 
 static void
@@ -438,13 +428,13 @@ test_bold (void)
   assert_item (bank, 2, "3", "Chapter 2 Models", "What is a decision tree?");
 
   /* Text before "答案：" continues the question */
-  item = item_at (bank, 1);
+  item = unit_item_at (bank, 1);
   g_assert_cmpstr (wenda_qa_item_get_question (item), ==, "什么是交叉验证？\n\n请说明 k 折交叉验证的做法。");
   g_assert_cmpstr (wenda_qa_item_get_answer (item), ==,
                    "把数据分成 k 份，轮流用一份做验证，这样可以更可靠地估计泛化误差。");
 
   /* A list ends the last answer, nested in it */
-  item = item_at (bank, 3);
+  item = unit_item_at (bank, 3);
   g_assert_true (g_str_has_suffix (wenda_qa_item_get_answer (item), "- random subsets of features"));
 }
 
@@ -463,19 +453,19 @@ test_markers_layout (void)
   assert_item (bank, 3, NULL, "English", "What is weight decay?");
   assert_item (bank, 4, NULL, "English", "What is early stopping?");
 
-  item = item_at (bank, 0);
+  item = unit_item_at (bank, 0);
   g_assert_cmpstr (wenda_qa_item_get_answer (item), ==, "反向传播时梯度逐层变小，靠前的层几乎不更新。");
   g_assert_cmpstr (wenda_qa_item_get_explanation (item), ==,
                    "sigmoid 的导数最大只有 0.25，层数多时连乘趋近于零。");
-  item = item_at (bank, 1);
+  item = unit_item_at (bank, 1);
   g_assert_cmpstr (wenda_qa_item_get_answer (item), ==, "使用 ReLU、残差连接和合适的初始化。");
-  item = item_at (bank, 4);
+  item = unit_item_at (bank, 4);
   g_assert_cmpstr (wenda_qa_item_get_answer (item), ==, "Stop training when the validation loss stops improving.");
   g_assert_cmpstr (wenda_qa_item_get_explanation (item), ==, "it is a form of regularization in time.");
 
   /* With no number, the id is the question's hash: stable, unique */
   g_assert_true (g_str_has_prefix (wenda_qa_item_get_id (item), "bk-h"));
-  g_assert_cmpstr (wenda_qa_item_get_id (item_at (bank, 0)), !=, wenda_qa_item_get_id (item));
+  g_assert_cmpstr (wenda_qa_item_get_id (unit_item_at (bank, 0)), !=, wenda_qa_item_get_id (item));
 }
 
 static void
@@ -492,9 +482,9 @@ test_details (void)
   assert_item (bank, 1, "2", "Basics", "What is backpropagation?");
   assert_item (bank, 2, NULL, "Training", "什么是学习率预热？");
 
-  item = item_at (bank, 0);
+  item = unit_item_at (bank, 0);
   g_assert_cmpstr (wenda_qa_item_get_answer (item), ==, "A single linear unit followed by a step function.");
-  item = item_at (bank, 1);
+  item = unit_item_at (bank, 1);
   g_assert_true (g_str_has_prefix (wenda_qa_item_get_answer (item), "The chain rule"));
   g_assert_null (strstr (wenda_qa_item_get_answer (item), "</details>"));
   g_assert_cmpuint (wenda_import_report_get_n_problems (report), ==, 0);
@@ -512,7 +502,7 @@ test_question_list (void)
   assert_item (bank, 3, "4", "基础", "什么是 RoPE？");
   assert_item (bank, 4, NULL, "Training", "What is gradient checkpointing?");
   /* Question-only: no answer, and no warning for it in a question list */
-  g_assert_cmpstr (wenda_qa_item_get_answer (item_at (bank, 0)), ==, "");
+  g_assert_cmpstr (wenda_qa_item_get_answer (unit_item_at (bank, 0)), ==, "");
   g_assert_cmpuint (wenda_import_report_get_n_problems (report), ==, 0);
 }
 
@@ -527,14 +517,14 @@ test_mixed (void)
   g_assert_cmpuint (wenda_import_report_get_question_level (report), ==, 3);
   g_assert_cmpuint (n_items (bank), ==, 5);
   assert_item (bank, 0, "1.1", "1. 模型 Models", "What is the softmax function?");
-  g_assert_nonnull (strstr (wenda_qa_item_get_answer (item_at (bank, 0)), "![softmax curve](images/softmax.png)"));
+  g_assert_nonnull (strstr (wenda_qa_item_get_answer (unit_item_at (bank, 0)), "![softmax curve](images/softmax.png)"));
 
   /* A nested list stays in its answer */
-  item = item_at (bank, 1);
+  item = unit_item_at (bank, 1);
   g_assert_nonnull (strstr (wenda_qa_item_get_answer (item), "1. 先取对数\n   - 注意数值稳定"));
 
   /* A question with no answer is kept, question-only, with a warning */
-  item = item_at (bank, 2);
+  item = unit_item_at (bank, 2);
   g_assert_cmpstr (wenda_qa_item_get_question (item), ==, "什么是知识蒸馏？");
   g_assert_cmpstr (wenda_qa_item_get_answer (item), ==, "");
   g_assert_cmpuint (wenda_import_report_get_n_problems (report), ==, 1);
@@ -562,7 +552,7 @@ test_options (void)
   g_assert_cmpuint (n_items (bank), ==, 3);
   assert_item (bank, 0, "1.1", "第一章 数学基础", "向量");
   /* The level-3 headings are now in the answers */
-  g_assert_true (g_str_has_prefix (wenda_qa_item_get_answer (item_at (bank, 0)), "### 1.1.1 什么是向量的内积？"));
+  g_assert_true (g_str_has_prefix (wenda_qa_item_get_answer (unit_item_at (bank, 0)), "### 1.1.1 什么是向量的内积？"));
   g_assert_cmpuint (wenda_import_report_get_n_headings (report, 3), ==, 5);
   g_assert_cmpuint (wenda_import_report_get_n_headings (report, 2), ==, 0);
 }
@@ -642,10 +632,10 @@ test_stable_ids (void)
   g_autoptr(WendaBank) a = import_text (before, strlen (before), "b.md", NULL, NULL);
   g_autoptr(WendaBank) b = import_text (after, strlen (after), "b.md", NULL, NULL);
 
-  g_assert_cmpstr (wenda_qa_item_get_id (item_at (a, 0)), ==, wenda_qa_item_get_id (item_at (b, 1)));
-  g_assert_cmpstr (wenda_qa_item_get_id (item_at (a, 2)), ==, wenda_qa_item_get_id (item_at (b, 2)));
-  g_assert_nonnull (wenda_bank_lookup_id (b, wenda_qa_item_get_id (item_at (a, 0))));
-  g_assert_null (wenda_bank_lookup_id (b, wenda_qa_item_get_id (item_at (a, 1))));
+  g_assert_cmpstr (wenda_qa_item_get_id (unit_item_at (a, 0)), ==, wenda_qa_item_get_id (unit_item_at (b, 1)));
+  g_assert_cmpstr (wenda_qa_item_get_id (unit_item_at (a, 2)), ==, wenda_qa_item_get_id (unit_item_at (b, 2)));
+  g_assert_nonnull (wenda_bank_lookup_id (b, wenda_qa_item_get_id (unit_item_at (a, 0))));
+  g_assert_null (wenda_bank_lookup_id (b, wenda_qa_item_get_id (unit_item_at (a, 1))));
 }
 
 /* A number used twice in a file (each chapter counting from 1) makes no
@@ -659,11 +649,11 @@ test_repeated_numbers (void)
   g_autoptr(WendaBank) bank = import_text (text, strlen (text), "r.md", NULL, NULL);
 
   g_assert_cmpuint (n_items (bank), ==, 4);
-  g_assert_cmpstr (wenda_qa_item_get_label (item_at (bank, 2)), ==, "1");
-  g_assert_true (g_str_has_prefix (wenda_qa_item_get_id (item_at (bank, 0)), "bk-h"));
-  g_assert_true (g_str_has_prefix (wenda_qa_item_get_id (item_at (bank, 2)), "bk-h"));
-  g_assert_cmpstr (wenda_qa_item_get_id (item_at (bank, 1)), ==, "bk-2");
-  g_assert_cmpstr (wenda_qa_item_get_id (item_at (bank, 3)), ==, "bk-3");
+  g_assert_cmpstr (wenda_qa_item_get_label (unit_item_at (bank, 2)), ==, "1");
+  g_assert_true (g_str_has_prefix (wenda_qa_item_get_id (unit_item_at (bank, 0)), "bk-h"));
+  g_assert_true (g_str_has_prefix (wenda_qa_item_get_id (unit_item_at (bank, 2)), "bk-h"));
+  g_assert_cmpstr (wenda_qa_item_get_id (unit_item_at (bank, 1)), ==, "bk-2");
+  g_assert_cmpstr (wenda_qa_item_get_id (unit_item_at (bank, 3)), ==, "bk-3");
 }
 
 /* The seed's layout keeps its strict reader */
@@ -681,7 +671,7 @@ test_seed_layout (void)
   g_assert_cmpuint (n_items (bank), ==, 30);
   g_assert_cmpuint (wenda_import_report_get_n_problems (report), ==, 0);
   g_assert_cmpuint (wenda_bank_get_sections (bank)->len, ==, 0);
-  g_assert_null (wenda_qa_item_get_label (item_at (bank, 0)));
+  g_assert_null (wenda_qa_item_get_label (unit_item_at (bank, 0)));
 }
 
 /* Large and odd inputs end cleanly */
@@ -725,8 +715,8 @@ test_json_round_trip (void)
                  g_ptr_array_index (sections, 0));
   for (guint i = 0; i < 5; i++)
     {
-      WendaQaItem *a = item_at (bank, i);
-      WendaQaItem *b = item_at (again, i);
+      WendaQaItem *a = unit_item_at (bank, i);
+      WendaQaItem *b = unit_item_at (again, i);
       g_autofree char *pa = wenda_section_dup_path (wenda_qa_item_get_section (a), WENDA_LANGUAGE_ZH);
       g_autofree char *pb = wenda_section_dup_path (wenda_qa_item_get_section (b), WENDA_LANGUAGE_ZH);
 

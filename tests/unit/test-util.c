@@ -48,6 +48,16 @@ unit_read_fixture (const char *name,
   return read_file (path, length);
 }
 
+WendaQaItem *
+unit_item_at (WendaBank *bank,
+              guint      i)
+{
+  g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (bank), i);
+
+  g_assert_nonnull (item);
+  return item;   /* the bank holds it */
+}
+
 /* The contents of resources/content/UNIT_SEED_FILE, the Markdown the
  * bundled bank is made from. */
 char *

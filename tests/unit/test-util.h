@@ -30,6 +30,9 @@ WendaBank *unit_parse_markdown       (const char          *text,
                                       gssize               length,
                                       const char          *filename);
 WendaBank *unit_load_bundled         (void);
+/* Item @i of @bank, which holds it (transfer none) */
+WendaQaItem *unit_item_at            (WendaBank           *bank,
+                                      guint                i);
 WendaBank *unit_load_bundled_bilingual (void);
 char      *unit_random_keystroke     (GListModel          *source,
                                       char               **word,
