@@ -16,6 +16,13 @@
  *   FILE: refused: the reason
  *   FILE:LINE: the reason, and any problem found before it
  *
+ * A folder is read as a folder of chapter files is imported
+ * (wenda_import_files()), and its files' problems, images' included, name
+ * them below it:
+ *
+ *   DIR: 71 questions in 13 sections from 12 files (level 4 headings)
+ *   DIR/02-dl.md:40: warning: “../x.png” is refused: it leaves …
+ *
  * The status is WENDA_CHECK_REFUSED if any file is refused, else
  * WENDA_CHECK_PROBLEMS if any has a problem (skipped lines or a warning),
  * else WENDA_CHECK_OK.
@@ -53,6 +60,87 @@ print_problems (GString           *out,
     }
 }
 
+/* A folder's problems name its files below @path ("DIR/02-dl.md:40: …"),
+ * and its own problems @path ("DIR: …") */
+static void
+print_folder_problems (GString           *out,
+                       const char        *path,
+                       WendaImportReport *report)
+{
+  const char *name = wenda_import_report_get_filename (report);
+  const char *sep = g_str_has_suffix (path, G_DIR_SEPARATOR_S) ? "" : G_DIR_SEPARATOR_S;
+
+  for (guint i = 0; i < wenda_import_report_get_n_problems (report); i++)
+    {
+      const WendaImportProblem *problem = wenda_import_report_get_problem (report, i);
+      const char *message = problem->message;
+      g_autofree char *at = g_strdup_printf (":%u: ", problem->line);
+      const char *text;
+
+      if (g_str_has_prefix (message, name) && g_str_has_prefix (message + strlen (name), ": "))
+        g_string_append_printf (out, "%s%s", path, message + strlen (name));
+      else if (problem->warning && problem->line > 0 && (text = strstr (message, at)) != NULL)
+        {
+          text += strlen (at);
+          g_string_append_printf (out, "%s%s%.*swarning: %s", path, sep, (int)(text - message),
+                                  message, text);
+        }
+      else
+        g_string_append_printf (out, "%s%s%s", path, sep, message);
+      g_string_append_c (out, '\n');
+    }
+}
+
+static WendaCheckStatus
+check_folder (GFile      *folder,
+              const char *path,
+              GString    *out)
+{
+  g_autoptr(WendaImportReport) report = NULL;
+  g_autoptr(WendaBank) bank = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *layout = NULL;
+  g_autofree char *questions = NULL;
+  g_autofree char *sections = NULL;
+  g_autofree char *files = NULL;
+  guint n_items, n_sections, n_files;
+
+  bank = wenda_import_files (&folder, 1, WENDA_IMPORT_FORMAT_AUTO, NULL, "check", NULL,
+                             NULL, NULL, &report, &error);
+  if (bank == NULL)
+    {
+      const char *text = error->message;
+      const char *name = wenda_import_report_get_filename (report);
+
+      /* "DIR: the reason" */
+      if (g_str_has_prefix (text, name) && g_str_has_prefix (text + strlen (name), ": "))
+        text += strlen (name) + 2;
+      g_string_append_printf (out, _("%s: refused: %s"), path, text);
+      g_string_append_c (out, '\n');
+      print_folder_problems (out, path, report);
+      return WENDA_CHECK_REFUSED;
+    }
+
+  n_items = wenda_import_report_get_n_items (report);
+  n_sections = wenda_import_report_get_n_sections (report);
+  n_files = wenda_import_report_get_n_files (report);
+  questions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u question", "%'u questions", n_items),
+                               n_items);
+  sections = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u section", "%'u sections", n_sections),
+                              n_sections);
+  files = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u file", "%'u files", n_files), n_files);
+  layout = wenda_layout_describe (wenda_import_report_get_layout (report),
+                                  wenda_import_report_get_question_level (report));
+
+  /* Translators: `wenda --check` of a folder: "71 questions", "13
+   * sections", "12 files", and the layout most of them are in */
+  g_string_append_printf (out, _("%s: %s in %s from %s (%s)"), path, questions, sections, files, layout);
+  g_string_append_c (out, '\n');
+  print_folder_problems (out, path, report);
+
+  return wenda_import_report_get_n_problems (report) > 0 ? WENDA_CHECK_PROBLEMS : WENDA_CHECK_OK;
+}
+
 static WendaCheckStatus
 check_file (const char *path,
             GString    *out)
@@ -73,7 +161,7 @@ check_file (const char *path,
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, NULL, &error);
   if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("it is a folder, not a file"));
+    return check_folder (file, path, out);
   else if (info != NULL && g_file_info_get_size (info) > WENDA_IMPORT_MAX_SIZE)
     {
       g_autofree char *size = g_format_size (g_file_info_get_size (info));

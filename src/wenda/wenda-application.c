@@ -695,7 +695,7 @@ wenda_application_init (WendaApplication *self)
       N_("Show the content in zh (Chinese), en (English) or both"), "zh|en|both" },
     /* Handled by main() before the application starts: listed for --help */
     { "check", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
-      N_("Read the FILEs as an import would, save nothing, print what was found and every "
+      N_("Read the FILEs (or folders of chapter files) as an import would, save nothing, print what was found and every "
          "problem with its line, and exit: 0 if all import with no problem, 2 with problems, "
          "1 if one is refused"), NULL },
     { NULL }

@@ -69,18 +69,44 @@ test_check_refused (void)
 {
   g_autofree char *path = fixture ("import", "no-items.md");
   g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fixtures", "layouts", NULL);
-  const char *paths[] = { path, "/nonexistent/bank.md", dir, NULL };
+  g_autofree char *empty = g_dir_make_tmp ("wenda-check-XXXXXX", NULL);
+  const char *paths[] = { path, "/nonexistent/bank.md", empty, NULL };
+  g_autofree char *expected = g_strdup_printf ("%s: refused: the folder has no Markdown file (.md)", empty);
   WendaCheckStatus status;
   g_autofree char *out = check (&status, paths);
   g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
 
   g_assert_cmpint (status, ==, WENDA_CHECK_REFUSED);
-  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+  g_assert_cmpuint (g_strv_length (lines), ==, 6);
   g_assert_true (g_str_has_prefix (lines[0], "import/no-items.md: refused: no question found"));
   g_assert_true (g_str_has_prefix (lines[1], "import/no-items.md:1: no question found"));
   g_assert_true (g_str_has_prefix (lines[2], "/nonexistent/bank.md: refused: "));
-  g_assert_cmpstr (lines[3], ==, "layouts: refused: it is a folder, not a file");
-  g_assert_cmpstr (lines[4], ==, "");
+  g_assert_cmpstr (lines[3], ==, expected);
+  g_assert_true (g_str_has_prefix (lines[4], empty));
+  g_assert_cmpstr (lines[4] + strlen (empty), ==, ": the folder has no Markdown file (.md)");
+  g_assert_cmpstr (lines[5], ==, "");
+  g_assert_cmpint (g_rmdir (empty), ==, 0);
+  (void)dir;
+}
+
+/* A folder of chapter files, as it would import: its files' problems,
+ * its images' included, below it */
+static void
+test_check_folder (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fixtures", "folders", "chapters", NULL);
+  const char *paths[] = { dir, NULL };
+  WendaCheckStatus status;
+  g_autofree char *out = check (&status, paths);
+
+  g_assert_cmpint (status, ==, WENDA_CHECK_PROBLEMS);
+  g_assert_cmpstr (out, ==,
+                   "folders/chapters: 7 questions in 6 sections from 5 files (level 3 headings)\n"
+                   "folders/chapters/2-deep-learning.md:9: warning: “images/missing.png” is not there\n"
+                   "folders/chapters/2-deep-learning.md:15: warning: “../outside.png” is refused: it leaves the bank's folder\n"
+                   "folders/chapters/2-deep-learning.md:27: warning: “/etc/hostname” is refused: an absolute path leaves the bank's folder\n"
+                   "folders/chapters/2-deep-learning.md:29: warning: “images/notes.png” is refused: it is not an image in a format Wenda shows (PNG, JPEG, GIF, WebP, BMP, TIFF or SVG)\n"
+                   "folders/chapters/README.md:1: no question found; the headings at level 1 look like questions: choose them?\n");
 }
 
 /* A refusal wins over problems, problems over nothing; every file is read */
@@ -266,6 +292,7 @@ main (int   argc,
   g_test_add_func ("/Wenda/Check/ok", test_check_ok);
   g_test_add_func ("/Wenda/Check/problems", test_check_problems);
   g_test_add_func ("/Wenda/Check/refused", test_check_refused);
+  g_test_add_func ("/Wenda/Check/folder", test_check_folder);
   g_test_add_func ("/Wenda/Check/mixed", test_check_mixed);
   g_test_add_func ("/Wenda/Check/seed", test_check_seed);
   g_test_add_func ("/Wenda/Check/json", test_check_json);
