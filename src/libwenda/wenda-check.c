@@ -60,6 +60,45 @@ print_problems (GString           *out,
     }
 }
 
+/* "FILE: 71 questions in 13 sections (level 4 headings)", and for a
+ * folder "… from 12 files …" */
+static void
+append_summary (GString           *out,
+                const char        *path,
+                WendaImportReport *report,
+                gboolean           folder)
+{
+  guint n_items = wenda_import_report_get_n_items (report);
+  guint n_sections = wenda_import_report_get_n_sections (report);
+  guint n_files = wenda_import_report_get_n_files (report);
+  g_autofree char *questions = NULL;
+  g_autofree char *sections = NULL;
+  g_autofree char *layout = NULL;
+
+  questions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u question", "%'u questions", n_items),
+                               n_items);
+  sections = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u section", "%'u sections", n_sections),
+                              n_sections);
+  layout = wenda_layout_describe (wenda_import_report_get_layout (report),
+                                  wenda_import_report_get_question_level (report));
+
+  if (folder)
+    {
+      g_autofree char *files = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u file", "%'u files",
+                                                             n_files),
+                                                n_files);
+
+      /* Translators: `wenda --check` of a folder: "71 questions", "13
+       * sections", "12 files", and the layout most of them are in */
+      g_string_append_printf (out, _("%s: %s in %s from %s (%s)"), path, questions, sections, files, layout);
+    }
+  else
+    /* Translators: `wenda --check`: the file, "71 questions", "13 sections",
+     * and the layout found, "level 4 headings" */
+    g_string_append_printf (out, _("%s: %s in %s (%s)"), path, questions, sections, layout);
+  g_string_append_c (out, '\n');
+}
+
 /* A folder's problems name its files below @path ("DIR/02-dl.md:40: …"),
  * and its own problems @path ("DIR: …") */
 static void
@@ -99,11 +138,6 @@ check_folder (GFile      *folder,
   g_autoptr(WendaImportReport) report = NULL;
   g_autoptr(WendaBank) bank = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *layout = NULL;
-  g_autofree char *questions = NULL;
-  g_autofree char *sections = NULL;
-  g_autofree char *files = NULL;
-  guint n_items, n_sections, n_files;
 
   bank = wenda_import_files (&folder, 1, WENDA_IMPORT_FORMAT_AUTO, NULL, "check", NULL,
                              NULL, NULL, &report, &error);
@@ -121,21 +155,7 @@ check_folder (GFile      *folder,
       return WENDA_CHECK_REFUSED;
     }
 
-  n_items = wenda_import_report_get_n_items (report);
-  n_sections = wenda_import_report_get_n_sections (report);
-  n_files = wenda_import_report_get_n_files (report);
-  questions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u question", "%'u questions", n_items),
-                               n_items);
-  sections = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u section", "%'u sections", n_sections),
-                              n_sections);
-  files = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u file", "%'u files", n_files), n_files);
-  layout = wenda_layout_describe (wenda_import_report_get_layout (report),
-                                  wenda_import_report_get_question_level (report));
-
-  /* Translators: `wenda --check` of a folder: "71 questions", "13
-   * sections", "12 files", and the layout most of them are in */
-  g_string_append_printf (out, _("%s: %s in %s from %s (%s)"), path, questions, sections, files, layout);
-  g_string_append_c (out, '\n');
+  append_summary (out, path, report, TRUE);
   print_folder_problems (out, path, report);
 
   return wenda_import_report_get_n_problems (report) > 0 ? WENDA_CHECK_PROBLEMS : WENDA_CHECK_OK;
@@ -151,11 +171,7 @@ check_file (const char *path,
   g_autoptr(WendaBank) bank = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
-  g_autofree char *layout = NULL;
-  g_autofree char *questions = NULL;
-  g_autofree char *sections = NULL;
   gsize length = 0;
-  guint n_items, n_sections;
 
   /* Refused before it is read, as the import does */
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
@@ -194,19 +210,7 @@ check_file (const char *path,
       return WENDA_CHECK_REFUSED;
     }
 
-  n_items = wenda_import_report_get_n_items (report);
-  n_sections = wenda_import_report_get_n_sections (report);
-  questions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u question", "%'u questions", n_items),
-                               n_items);
-  sections = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u section", "%'u sections", n_sections),
-                              n_sections);
-  layout = wenda_layout_describe (wenda_import_report_get_layout (report),
-                                  wenda_import_report_get_question_level (report));
-
-  /* Translators: `wenda --check`: the file, "71 questions", "13 sections",
-   * and the layout found, "level 4 headings" */
-  g_string_append_printf (out, _("%s: %s in %s (%s)"), path, questions, sections, layout);
-  g_string_append_c (out, '\n');
+  append_summary (out, path, report, FALSE);
   print_problems (out, path, report);
 
   return wenda_import_report_get_n_problems (report) > 0 ? WENDA_CHECK_PROBLEMS : WENDA_CHECK_OK;
