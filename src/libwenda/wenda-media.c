@@ -457,7 +457,12 @@ wenda_media_resolve_name (const char  *base,
 
   g_strdelimit (unescaped, "\\", '/');
   if (base[0] != '\0')
-    g_set_str (&unescaped, g_strconcat (base, "/", unescaped, NULL));
+    {
+      char *joined = g_strconcat (base, "/", unescaped, NULL);
+
+      g_free (unescaped);
+      unescaped = joined;
+    }
   parts = g_strsplit (unescaped, "/", -1);
 
   for (guint i = 0; parts[i] != NULL; i++)

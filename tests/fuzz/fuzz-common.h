@@ -17,6 +17,7 @@
 #include "wenda-layout-private.h"
 #include "wenda-markdown.h"
 #include "wenda-md-blocks-private.h"
+#include "wenda-media.h"
 #include "wenda-text-check-private.h"
 
 G_BEGIN_DECLS
@@ -329,6 +330,60 @@ fuzz_run_markdown (const char *data,
   fuzz_check_round_trip (bank);
 }
 
+/* The images of a text (wenda-media.c): where they are, and the names
+ * they get in a bank's folder, which never leave it */
+typedef struct
+{
+  gsize size;
+  gsize last_offset;
+} FuzzImages;
+
+static inline void
+fuzz_check_name (const char *name,
+                 const char *src)
+{
+  g_auto(GStrv) parts = NULL;
+
+  fuzz_check (g_utf8_validate (name, -1, NULL), "image name not UTF-8: %s", src);
+  fuzz_check (name[0] != '\0' && name[0] != '/' && strchr (name, '\\') == NULL,
+              "image “%s” named “%s”", src, name);
+  parts = g_strsplit (name, "/", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    fuzz_check (parts[i][0] != '\0' && !g_str_equal (parts[i], ".") && !g_str_equal (parts[i], ".."),
+                "image “%s” named “%s”, which leaves the folder", src, name);
+}
+
+static inline void
+fuzz_check_image (const char *src,
+                  const char *alt,
+                  gsize       offset,
+                  gpointer    user_data)
+{
+  FuzzImages *images = user_data;
+  static const char *bases[] = { "", "chapters", "a/b" };
+
+  fuzz_check (offset <= images->size, "image at %zu of %zu", offset, images->size);
+  fuzz_check (g_utf8_validate (src, -1, NULL) && g_utf8_validate (alt, -1, NULL),
+              "image source or alt text not UTF-8");
+  images->last_offset = offset;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = wenda_media_resolve_name (bases[i], src, &error);
+
+      fuzz_check ((name == NULL) == (error != NULL), "image “%s”: a name and an error", src);
+      if (name != NULL)
+        {
+          fuzz_check_name (name, src);
+          fuzz_check (!wenda_media_is_remote (src), "remote image “%s” named “%s”", src, name);
+        }
+      else
+        fuzz_check (error->domain == WENDA_MEDIA_ERROR && error->message[0] != '\0',
+                    "image “%s”: error %s", src, error->message);
+    }
+}
+
 /* The md4c block layer: blocks in order, each ending where the next
  * starts, lines that grow, list items inside their lists; and the plain
  * text of the whole, valid UTF-8 */
@@ -373,6 +428,12 @@ fuzz_run_blocks (const char *data,
 
   plain = wenda_markdown_to_plain (data, size);
   fuzz_check (g_utf8_validate (plain, -1, NULL), "plain text not UTF-8");
+
+  {
+    FuzzImages images = { size, 0 };
+
+    wenda_markdown_foreach_image (data, size, fuzz_check_image, &images);
+  }
 }
 
 static inline void
