@@ -23,6 +23,10 @@ WendaBank        *wenda_bank_builder_finish      (WendaBankBuilder *self,
                                                   const char       *title);
 void              wenda_bank_builder_free        (WendaBankBuilder *self);
 
+/* Before the bank is shown: it has no "title" notification */
+void              wenda_bank_set_title           (WendaBank        *self,
+                                                  const char       *title);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WendaBankBuilder, wenda_bank_builder_free)
 
 G_END_DECLS

@@ -886,3 +886,15 @@ wenda_bank_set_media_dir (WendaBank *self,
 
   g_set_object (&self->media_dir, media_dir);
 }
+
+/* A bank read with no title of its own gets its file's name */
+void
+wenda_bank_set_title (WendaBank  *self,
+                      const char *title)
+{
+  g_return_if_fail (WENDA_IS_BANK (self));
+  g_return_if_fail (title != NULL);
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+}

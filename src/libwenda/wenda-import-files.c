@@ -715,6 +715,16 @@ wenda_import_files (GFile *const             *files,
           own_report->n_files_read = source->bank != NULL;
           if (source->bank != NULL)
             {
+              /* A bank with no title of its own is named by its file */
+              if (wenda_bank_get_title (source->bank)[0] == '\0')
+                {
+                  g_autofree char *stem = g_strdup (source->name);
+                  char *dot = strrchr (stem, '.');
+
+                  if (dot != NULL && dot != stem)
+                    *dot = '\0';
+                  wenda_bank_set_title (source->bank, stem);
+                }
               collect_images (own_report, NULL, source->data, source->length, root, "", seen,
                               portal, cancellable);
               if (report != NULL)

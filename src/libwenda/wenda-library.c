@@ -1229,6 +1229,7 @@ wenda_library_rename (WendaLibrary      *self,
   for (guint i = 0; i < n_items; i++)
     g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (bank->bank), i));
   renamed = wenda_bank_new (title, items);
+  wenda_bank_set_media_dir (renamed, wenda_bank_get_media_dir (bank->bank));
 
   /* Retitle it in place (its notifications see a consistent list), then
    * move it where it now sorts; one signal covers every row between the

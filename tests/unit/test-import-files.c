@@ -521,6 +521,7 @@ test_images_single_file (void)
 
   g_assert_nonnull (bank);
   g_assert_cmpuint (wenda_import_report_get_n_files (report), ==, 1);
+  g_assert_cmpstr (wenda_bank_get_title (bank), ==, "Chapter 2: Deep Learning");
   /* A file alone keeps its own ids and sections */
   g_assert_cmpstr (wenda_qa_item_get_id (item_at (bank, 0)), ==, "ch-1");
   g_assert_null (wenda_section_get_file (wenda_bank_get_sections (bank)->pdata[0]));
@@ -552,6 +553,8 @@ test_images_portal (void)
 
   bank = import (&file, 1, &report, NULL);
   g_assert_nonnull (bank);
+  /* No title of its own: its file's name */
+  g_assert_cmpstr (wenda_bank_get_title (bank), ==, "notes");
   g_assert_true (wenda_import_report_get_needs_folder (report));
   g_assert_cmpuint (wenda_import_report_get_n_missing_images (report), ==, 2);
   /* The preview says why once; no line for each image */
@@ -673,6 +676,13 @@ test_library_copies_images (void)
 
     g_assert_cmpstr (wenda_section_get_file (sections->pdata[0]), ==, "1-基础.md");
   }
+
+  /* A new title keeps them */
+  g_assert_true (wenda_library_rename (library, entry, "第二版", &error));
+  g_assert_no_error (error);
+  media = wenda_bank_get_media_dir (wenda_library_bank_get_bank (entry));
+  g_assert_nonnull (media);
+  g_assert_cmpstr (g_file_peek_path (media), ==, media_dir);
 
   /* An update with no images takes the old ones away */
   {
