@@ -1240,10 +1240,10 @@ reader_row (Scanner  *scanner,
       return;
     }
 
-  /* Translators: "this row has 2 fields, the file 3 columns: the
-   * explanation (column 3) is empty" */
   if (missing != 0)
     reader_report (self, first_line, last_line, FALSE,
+                   /* Translators: "this row has 2 fields, the file 3
+                    * columns: the explanation (column 3) is empty" */
                    g_dngettext (GETTEXT_PACKAGE,
                                 "this row has %u field, the file %u columns: %s (column %u) is empty",
                                 "this row has %u fields, the file %u columns: %s (column %u) is empty",
