@@ -19,9 +19,14 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <md4c.h>
 
 #include "wenda-md-blocks-private.h"
@@ -562,6 +567,106 @@ is_image (const guchar *data,
  * looked at without following links, so a link inside the bank's folder
  * cannot reach out of it.
  */
+static gboolean
+set_too_large (const char  *name,
+               goffset      file_size,
+               GError     **error)
+{
+  g_autofree char *text = g_format_size (file_size);
+  g_autofree char *limit = g_format_size (WENDA_MEDIA_MAX_SIZE);
+
+  g_set_error (error, WENDA_MEDIA_ERROR, WENDA_MEDIA_ERROR_TOO_LARGE,
+               _("“%s” is refused: it is too large (%s; the limit is %s)"),
+               name, text, limit);
+  return FALSE;
+}
+
+static gboolean
+set_not_image (const char  *name,
+               GError     **error)
+{
+  g_set_error (error, WENDA_MEDIA_ERROR, WENDA_MEDIA_ERROR_FORMAT,
+               _("“%s” is refused: it is not an image in a format Wenda shows "
+                 "(PNG, JPEG, GIF, WebP, BMP, TIFF or SVG)"), name);
+  return FALSE;
+}
+
+/* wenda_media_check_file() on a local folder, with lstat() and open()
+ * (O_NOFOLLOW) rather than GIO: an import checks every image of a bank,
+ * and a GFileInfo for each part of each path costs several times more */
+static gboolean
+check_local_file (const char  *root,
+                  const char  *name,
+                  goffset     *size,
+                  GError     **error)
+{
+  g_auto(GStrv) parts = g_strsplit (name, "/", -1);
+  g_autoptr(GString) path = g_string_new (root);
+  guchar head[512];
+  GStatBuf buf;
+  gssize n;
+  int fd;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      gboolean last = parts[i + 1] == NULL;
+
+      g_string_append_c (path, G_DIR_SEPARATOR);
+      g_string_append (path, parts[i]);
+      if (g_lstat (path->str, &buf) != 0)
+        {
+          int errsv = errno;
+
+          if (errsv == ENOENT || errsv == ENOTDIR)
+            g_set_error (error, WENDA_MEDIA_ERROR, WENDA_MEDIA_ERROR_NOT_FOUND,
+                         _("“%s” is not there"), name);
+          else
+            g_set_error (error, WENDA_MEDIA_ERROR, WENDA_MEDIA_ERROR_NOT_FOUND,
+                         _("“%s” cannot be read: %s"), name, g_strerror (errsv));
+          return FALSE;
+        }
+
+      if (S_ISLNK (buf.st_mode))
+        {
+          g_set_error (error, WENDA_MEDIA_ERROR, WENDA_MEDIA_ERROR_SYMLINK,
+                       _("“%s” is refused: it is reached through a symbolic link"), name);
+          return FALSE;
+        }
+
+      if (last ? !S_ISREG (buf.st_mode) : !S_ISDIR (buf.st_mode))
+        {
+          g_set_error (error, WENDA_MEDIA_ERROR, WENDA_MEDIA_ERROR_NOT_FOUND,
+                       _("“%s” is not a file"), name);
+          return FALSE;
+        }
+    }
+
+  if (buf.st_size > WENDA_MEDIA_MAX_SIZE)
+    return set_too_large (name, buf.st_size, error);
+  if (size != NULL)
+    *size = buf.st_size;
+
+  /* O_NOFOLLOW: a link put in its place since is not followed either */
+  fd = g_open (path->str, O_RDONLY | O_NOFOLLOW | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int errsv = errno;
+
+      g_set_error (error, WENDA_MEDIA_ERROR, WENDA_MEDIA_ERROR_NOT_FOUND,
+                   _("“%s” cannot be read: %s"), name, g_strerror (errsv));
+      return FALSE;
+    }
+  do
+    n = read (fd, head, sizeof head);
+  while (n < 0 && errno == EINTR);
+  close (fd);
+
+  if (n < 0 || !is_image (head, n))
+    return set_not_image (name, error);
+
+  return TRUE;
+}
+
 gboolean
 wenda_media_check_file (GFile         *root,
                         const char    *name,
@@ -577,6 +682,11 @@ wenda_media_check_file (GFile         *root,
 
   g_return_val_if_fail (G_IS_FILE (root), FALSE);
   g_return_val_if_fail (name != NULL && name[0] != '\0', FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (g_file_peek_path (root) != NULL)
+    return check_local_file (g_file_peek_path (root), name, size, error);
 
   parts = g_strsplit (name, "/", -1);
   for (guint i = 0; parts[i] != NULL; i++)
@@ -624,15 +734,7 @@ wenda_media_check_file (GFile         *root,
           goffset file_size = g_file_info_get_size (info);
 
           if (file_size > WENDA_MEDIA_MAX_SIZE)
-            {
-              g_autofree char *text = g_format_size (file_size);
-              g_autofree char *limit = g_format_size (WENDA_MEDIA_MAX_SIZE);
-
-              g_set_error (error, WENDA_MEDIA_ERROR, WENDA_MEDIA_ERROR_TOO_LARGE,
-                           _("“%s” is refused: it is too large (%s; the limit is %s)"),
-                           name, text, limit);
-              return FALSE;
-            }
+            return set_too_large (name, file_size, error);
           if (size != NULL)
             *size = file_size;
         }
@@ -644,12 +746,7 @@ wenda_media_check_file (GFile         *root,
     return FALSE;
 
   if (!is_image (head, n))
-    {
-      g_set_error (error, WENDA_MEDIA_ERROR, WENDA_MEDIA_ERROR_FORMAT,
-                   _("“%s” is refused: it is not an image in a format Wenda shows "
-                     "(PNG, JPEG, GIF, WebP, BMP, TIFF or SVG)"), name);
-      return FALSE;
-    }
+    return set_not_image (name, error);
 
   return TRUE;
 }
