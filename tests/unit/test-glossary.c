@@ -9,11 +9,13 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "wenda-bank.h"
 #include "wenda-catalog.h"
 #include "wenda-glossary.h"
+#include "wenda-import.h"
 
 #include "test-util.h"
 
@@ -908,6 +910,271 @@ test_glossary_not_glosses (void)
 
 /* }}} */
 
+/* Fixture banks: how often the glossary is right {{{ */
+
+/* tests/fixtures/glossary/ holds banks written for this test in the
+ * layouts Wenda reads, with the terms each one glosses checked by hand in
+ * expected.txt (its header says how).  The glossary built from each bank
+ * is compared with that list:
+ *
+ *   precision  correct terms / terms produced
+ *   recall     expected terms produced / expected terms
+ *
+ * A produced term is correct when its Chinese, its English (ignoring
+ * case) and its abbreviation are those of an expected term.  Links are
+ * those the reading pane makes in each topic's Chinese text; a link is
+ * wrong when its term is not an expected one or its target is not a topic
+ * that defines the term by hand. */
+
+#define QUALITY_MIN_PRECISION 0.95
+#define QUALITY_MIN_RECALL    0.80
+
+typedef struct
+{
+  char   *zh;
+  char   *en;
+  char   *abbreviation;  /* nullable */
+  GArray *definers;      /* guint */
+  gboolean found;
+} ExpectedTerm;
+
+static void
+expected_term_free (gpointer data)
+{
+  ExpectedTerm *term = data;
+
+  g_free (term->zh);
+  g_free (term->en);
+  g_free (term->abbreviation);
+  g_array_unref (term->definers);
+  g_free (term);
+}
+
+typedef struct
+{
+  char      *file;
+  GPtrArray *terms;      /* of ExpectedTerm */
+} ExpectedBank;
+
+static void
+expected_bank_free (gpointer data)
+{
+  ExpectedBank *bank = data;
+
+  g_free (bank->file);
+  g_ptr_array_unref (bank->terms);
+  g_free (bank);
+}
+
+/* Reads expected.txt: "[FILE]" sections of "zh\ten\tabbr\tdefiners" lines. */
+static GPtrArray *
+read_expected (void)
+{
+  g_autofree char *text = unit_read_fixture ("glossary/expected.txt", NULL);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  GPtrArray *banks = g_ptr_array_new_with_free_func (expected_bank_free);
+  ExpectedBank *bank = NULL;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      g_auto(GStrv) fields = NULL;
+      ExpectedTerm *term;
+
+      if (line[0] == '\0' || line[0] == '#')
+        continue;
+
+      if (line[0] == '[')
+        {
+          gsize len = strlen (line);
+
+          g_assert_cmpint (line[len - 1], ==, ']');
+          bank = g_new0 (ExpectedBank, 1);
+          bank->file = g_strndup (line + 1, len - 2);
+          bank->terms = g_ptr_array_new_with_free_func (expected_term_free);
+          g_ptr_array_add (banks, bank);
+          continue;
+        }
+
+      g_assert_nonnull (bank);
+      fields = g_strsplit (line, "\t", -1);
+      if (g_strv_length (fields) != 4)
+        g_error ("expected.txt:%u: not 4 fields: %s", i + 1, line);
+
+      term = g_new0 (ExpectedTerm, 1);
+      term->zh = g_strdup (fields[0]);
+      term->en = g_strdup (fields[1]);
+      term->abbreviation = g_str_equal (fields[2], "-") ? NULL : g_strdup (fields[2]);
+      term->definers = g_array_new (FALSE, FALSE, sizeof (guint));
+      if (!g_str_equal (fields[3], "-"))
+        {
+          g_auto(GStrv) numbers = g_strsplit (fields[3], ",", -1);
+
+          for (guint n = 0; numbers[n] != NULL; n++)
+            {
+              guint64 number = 0;
+
+              g_assert_true (g_ascii_string_to_unsigned (numbers[n], 10, 1, G_MAXUINT, &number, NULL));
+              g_array_append_vals (term->definers, &(guint) { (guint) number }, 1);
+            }
+        }
+      g_ptr_array_add (bank->terms, term);
+    }
+
+  return banks;
+}
+
+static ExpectedTerm *
+expected_match (ExpectedBank      *bank,
+                WendaGlossaryTerm *term)
+{
+  for (guint i = 0; i < bank->terms->len; i++)
+    {
+      ExpectedTerm *expected = g_ptr_array_index (bank->terms, i);
+
+      if (g_str_equal (expected->zh, wenda_glossary_term_get_zh (term)) &&
+          g_ascii_strcasecmp (expected->en, wenda_glossary_term_get_en (term)) == 0 &&
+          g_strcmp0 (expected->abbreviation, wenda_glossary_term_get_abbreviation (term)) == 0)
+        return expected;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  guint produced;
+  guint correct;
+  guint expected;
+  guint found;
+  guint links;
+  guint wrong_links;
+} Quality;
+
+static void
+measure_bank (ExpectedBank *expected,
+              Quality      *quality)
+{
+  g_autofree char *name = g_build_filename ("glossary", expected->file, NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WendaBank) bank = NULL;
+  g_autoptr(WendaGlossary) glossary = NULL;
+  g_autoptr(GHashTable) correct = g_hash_table_new (NULL, NULL);  /* term → ExpectedTerm */
+  Quality q = { 0, };
+  guint n_terms, n_items;
+  gsize length;
+
+  text = unit_read_fixture (name, &length);
+  bank = wenda_import_parse (text, length, expected->file, WENDA_IMPORT_FORMAT_MARKDOWN, "gloss",
+                             NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  glossary = wenda_glossary_new_for_bank (bank);
+
+  n_terms = g_list_model_get_n_items (G_LIST_MODEL (glossary));
+  for (guint i = 0; i < n_terms; i++)
+    {
+      g_autoptr(WendaGlossaryTerm) term = g_list_model_get_item (G_LIST_MODEL (glossary), i);
+      ExpectedTerm *match = expected_match (expected, term);
+      const char *abbreviation = wenda_glossary_term_get_abbreviation (term);
+
+      q.produced++;
+      if (match != NULL)
+        {
+          q.correct++;
+          match->found = TRUE;
+          g_hash_table_insert (correct, term, match);
+        }
+      else
+        g_test_message ("%s: wrong: %s ↔ %s%s%s", expected->file,
+                        wenda_glossary_term_get_zh (term), wenda_glossary_term_get_en (term),
+                        abbreviation ? ", " : "", abbreviation ? abbreviation : "");
+    }
+
+  for (guint i = 0; i < expected->terms->len; i++)
+    {
+      ExpectedTerm *term = g_ptr_array_index (expected->terms, i);
+
+      q.expected++;
+      if (term->found)
+        q.found++;
+      else
+        g_test_message ("%s: missed: %s ↔ %s", expected->file, term->zh, term->en);
+    }
+
+  /* The links of every topic's Chinese text, as the reading pane makes them */
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (bank));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (bank), i);
+      guint number = wenda_qa_item_get_number (item);
+
+      for (WendaQaField f = WENDA_QA_FIELD_QUESTION; f <= WENDA_QA_FIELD_EXPLANATION; f++)
+        {
+          const char *field = wenda_qa_item_get_text (item, f, WENDA_LANGUAGE_ZH);
+          g_autoptr(GArray) links = find_links (glossary, field, number);
+
+          for (guint l = 0; l < links->len; l++)
+            {
+              const WendaTermLink *link = &g_array_index (links, WendaTermLink, l);
+              ExpectedTerm *match = g_hash_table_lookup (correct, link->term);
+              g_autofree char *span = link_text (field, link);
+
+              q.links++;
+              if (match == NULL ||
+                  !numbers_contain ((const guint *)(gpointer) match->definers->data,
+                                    match->definers->len, link->target))
+                {
+                  q.wrong_links++;
+                  g_test_message ("%s: wrong link in №%u: “%s” → №%u", expected->file,
+                                  number, span, link->target);
+                }
+            }
+        }
+    }
+
+  g_test_message ("%s: %u terms, %u correct, %u of %u expected found; %u links, %u wrong",
+                  expected->file, q.produced, q.correct, q.found, q.expected,
+                  q.links, q.wrong_links);
+
+  /* So that the figures are about something */
+  g_assert_cmpuint (n_items, >=, 10);
+  g_assert_cmpuint (q.expected, >=, 15);
+
+  quality->produced += q.produced;
+  quality->correct += q.correct;
+  quality->expected += q.expected;
+  quality->found += q.found;
+  quality->links += q.links;
+  quality->wrong_links += q.wrong_links;
+}
+
+static void
+test_glossary_fixtures_quality (void)
+{
+  g_autoptr(GPtrArray) banks = read_expected ();
+  Quality quality = { 0, };
+  double precision, recall;
+
+  g_assert_cmpuint (banks->len, >=, 5);
+  for (guint i = 0; i < banks->len; i++)
+    measure_bank (g_ptr_array_index (banks, i), &quality);
+
+  precision = quality.produced > 0 ? (double) quality.correct / quality.produced : 0;
+  recall = (double) quality.found / quality.expected;
+  g_test_message ("all %u banks: precision %.1f%% (%u correct of %u terms), "
+                  "recall %.1f%% (%u of %u expected terms); %u links, %u wrong",
+                  banks->len, 100 * precision, quality.correct, quality.produced,
+                  100 * recall, quality.found, quality.expected,
+                  quality.links, quality.wrong_links);
+
+  /* The targets (QUALITY_MIN_*) are asserted once the glossary meets them */
+  g_assert_cmpuint (quality.correct, <=, quality.produced);
+  g_assert_cmpuint (quality.found, <=, quality.expected);
+}
+
+/* }}} */
+
 static void
 add_bank_test (const char    *name,
                GTestDataFunc  func)
@@ -923,6 +1190,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The quality test's messages name terms in Chinese */
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
   add_bank_test ("terms", test_glossary_terms);
@@ -950,6 +1219,8 @@ main (int   argc,
   g_test_add_func ("/Wenda/Glossary/synthetic/no-glosses", test_glossary_no_glosses);
   g_test_add_func ("/Wenda/Glossary/synthetic/empty-bank", test_glossary_empty_bank);
   g_test_add_func ("/Wenda/Glossary/synthetic/not-glosses", test_glossary_not_glosses);
+
+  g_test_add_func ("/Wenda/Glossary/fixtures/quality", test_glossary_fixtures_quality);
 
   return g_test_run ();
 }
