@@ -908,6 +908,188 @@ test_glossary_not_glosses (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (glossary)), ==, 0);
 }
 
+/* Each text is the answer of a bank's one item; the glossary must hold
+ * exactly the term given, or none. */
+typedef struct
+{
+  const char *text;
+  const char *zh;            /* NULL: no term */
+  const char *en;
+  const char *abbreviation;
+} GlossCase;
+
+static void
+check_gloss_cases (const GlossCase *cases,
+                   gsize            n_cases)
+{
+  for (gsize i = 0; i < n_cases; i++)
+    {
+      const char * const texts[] = { "问题？", cases[i].text };
+      g_autoptr(WendaBank) bank = make_bank (texts, 1);
+      g_autoptr(WendaGlossary) glossary = wenda_glossary_new_for_bank (bank);
+      guint n_terms = g_list_model_get_n_items (G_LIST_MODEL (glossary));
+
+      g_test_message ("“%s”", cases[i].text);
+      if (cases[i].zh == NULL)
+        {
+          if (n_terms > 0)
+            {
+              g_autoptr(WendaGlossaryTerm) term = g_list_model_get_item (G_LIST_MODEL (glossary), 0);
+
+              g_error ("“%s” is no term, but gave %s ↔ %s", cases[i].text,
+                       wenda_glossary_term_get_zh (term), wenda_glossary_term_get_en (term));
+            }
+        }
+      else
+        {
+          g_assert_cmpuint (n_terms, ==, 1);
+          assert_term (glossary, cases[i].zh, cases[i].en, cases[i].abbreviation);
+        }
+    }
+}
+
+/* The ways notes gloss a term */
+static void
+test_glossary_gloss_shapes (void)
+{
+  static const GlossCase cases[] = {
+    { "张量并行（Tensor Parallelism, TP）把矩阵切开。", "张量并行", "Tensor Parallelism", "TP" },
+    { "而张量并行（TP，Tensor Parallelism）要频繁通信。", "张量并行", "Tensor Parallelism", "TP" },
+    { "把模型切开叫流水线并行 (pipeline parallelism)。", "流水线并行", "pipeline parallelism", NULL },
+    { "可以用**梯度累积**（Gradient Accumulation）模拟大批量。", "梯度累积", "Gradient Accumulation", NULL },
+    { "**梯度累积（Gradient Accumulation）**是常用的方法。", "梯度累积", "Gradient Accumulation", NULL },
+    /* Never cut inside a word */
+    { "什么是在线学习（online learning）？", "在线学习", "online learning", NULL },
+    { "每个词元由路由器（router）分配。", "路由器", "router", NULL },
+    { "它通过函数调用（function calling）使用工具。", "函数调用", "function calling", NULL },
+    /* A Latin token of the word */
+    { "推理时用 KV 缓存（KV Cache）。", "KV 缓存", "KV Cache", NULL },
+    { "常和 top-p 采样（nucleus sampling）一起用。", "top-p 采样", "nucleus sampling", NULL },
+    { "加上 L2 正则化（L2 regularization）。", "L2 正则化", "L2 regularization", NULL },
+    /* English first */
+    { "LoRA（低秩适配）冻结原来的权重。", "低秩适配", "LoRA", NULL },
+    { "很多模型换成了 RMSNorm（均方根归一化）。", "均方根归一化", "RMSNorm", NULL },
+    /* What the parentheses say of it */
+    { "张量并行（简称 TP）要频繁通信。", "张量并行", "TP", NULL },
+    { "张量并行（英文：Tensor Parallelism）。", "张量并行", "Tensor Parallelism", NULL },
+    /* Function words, particles and frames */
+    { "常见的优化器包括随机梯度下降（SGD）。", "随机梯度下降", "SGD", NULL },
+    { "这就是偏差-方差权衡（bias-variance tradeoff）。", "偏差-方差权衡", "bias-variance tradeoff", NULL },
+    { "在张量并行（TP）中，每张卡只算一部分。", "张量并行", "TP", NULL },
+    { "基于人类反馈的强化学习（Reinforcement Learning from Human Feedback，RLHF）分三步。",
+      "基于人类反馈的强化学习", "Reinforcement Learning from Human Feedback", "RLHF" },
+    { "模型用了混合专家（Mixture of Experts，MoE）结构。", "混合专家", "Mixture of Experts", "MoE" },
+    /* Acronyms are no sentence words */
+    { "什么是重要性采样（IS）？", "重要性采样", "IS", NULL },
+  };
+
+  check_gloss_cases (cases, G_N_ELEMENTS (cases));
+}
+
+/* Parentheses that are no gloss of a term */
+static void
+test_glossary_gloss_traps (void)
+{
+  static const GlossCase cases[] = {
+    /* Products, models and hardware */
+    { "在 8 卡的节点（DGX A100）上训练。", NULL, NULL, NULL },
+    { "一张显卡（H100）的显存是 80 GB。", NULL, NULL, NULL },
+    { "所以也写作张量并行（Megatron-LM）。", NULL, NULL, NULL },
+    { "常用的训练框架（DeepSpeed）支持 ZeRO。", NULL, NULL, NULL },
+    { "深度学习框架（PyTorch）会跳过这些参数。", NULL, NULL, NULL },
+    { "集合通信库（NCCL）负责 All-Reduce。", NULL, NULL, NULL },
+    { "显卡（RTX 4090）不够用。", NULL, NULL, NULL },
+    { "大模型（GPT-4）的能力很强。", NULL, NULL, NULL },
+    { "模型（Llama2）开源了。", NULL, NULL, NULL },
+    { "HumanEval（代码生成）是常用的基准。", NULL, NULL, NULL },
+    /* People and citations */
+    { "推荐斯坦福的机器学习（Andrew Ng）公开课。", NULL, NULL, NULL },
+    { "深度学习先驱杰弗里·辛顿（Geoffrey Hinton）。", NULL, NULL, NULL },
+    { "反向传播后来被推广（Rumelhart et al., 1986）。", NULL, NULL, NULL },
+    { "这一结构来自残差网络（He et al., 2016）。", NULL, NULL, NULL },
+    { "这种做法并不等价（Loshchilov & Hutter, 2019）。", NULL, NULL, NULL },
+    { "注意力机制（2017）很流行。", NULL, NULL, NULL },
+    /* Formulas, code, URLs, images */
+    { "学习率取如下（$ a = 0.5 $）。", NULL, NULL, NULL },
+    { "缩放系数（$\\alpha$）常取 16。", NULL, NULL, NULL },
+    { "对应的实现是 `DistributedDataParallel`（DDP）。", NULL, NULL, NULL },
+    { "用函数（`softmax`）归一化。", NULL, NULL, NULL },
+    { "原始论文（https://arxiv.org/abs/1706.03762）。", NULL, NULL, NULL },
+    { "论文见 https://arxiv.org/abs/1604.06174（Chen et al., 2016）。", NULL, NULL, NULL },
+    { "![张量并行（Tensor Parallelism）](images/tp.png)", NULL, NULL, NULL },
+    { "```\n张量并行（Tensor Parallelism）\n```", NULL, NULL, NULL },
+    { "见 images/lora.png（示意图）。", NULL, NULL, NULL },
+    /* Single characters */
+    { "秩（r）远小于维度。", NULL, NULL, NULL },
+    { "每个头（head）独立计算。", NULL, NULL, NULL },
+    { "查询、键（key）和值（value）。", NULL, NULL, NULL },
+    { "它是 (Pre-training)。", NULL, NULL, NULL },
+    /* Asides, in Chinese and in English */
+    { "网络拓扑（见下文）也有影响。", NULL, NULL, NULL },
+    { "LoRA 的结构（如图所示）。", NULL, NULL, NULL },
+    { "LLaMA-Factory（可选）也可以。", NULL, NULL, NULL },
+    { "Milvus（两者都开源）。", NULL, NULL, NULL },
+    { "数据质量更重要（This is the main lesson of LIMA.）。", NULL, NULL, NULL },
+    { "通常一起使用（see the DeepSpeed-MoE paper）。", NULL, NULL, NULL },
+    { "变换器（a model of its own）。", NULL, NULL, NULL },
+    { "激活函数（可选 GELU）。", NULL, NULL, NULL },
+    /* English with English: no Chinese side */
+    { "BF16（bfloat16）的范围大。", NULL, NULL, NULL },
+  };
+
+  check_gloss_cases (cases, G_N_ELEMENTS (cases));
+}
+
+/* Who defines a term, and so where links go: the items whose question
+ * glosses it, else those whose question names it, never one that only
+ * uses it. */
+static void
+test_glossary_definers_named (void)
+{
+  static const char * const texts[] = {
+    "什么是张量并行？", "张量并行（Tensor Parallelism）把一层切到多张卡上。",
+    "如何训练大模型？", "可以用张量并行，也可以用流水线并行（pipeline parallelism）和节点内的通信。",
+    "流水线并行的气泡怎么减少？", "切成微批次。",
+    "什么是数据并行（Data Parallelism）？", "每张卡一份模型。",
+    "多节点训练要注意什么？", "数据并行（DP）的通信量和张量并行不同。",
+  };
+  g_autoptr(WendaBank) bank = make_bank (texts, G_N_ELEMENTS (texts) / 2);
+  g_autoptr(WendaGlossary) glossary = wenda_glossary_new_for_bank (bank);
+  g_autoptr(GArray) links = NULL;
+  WendaGlossaryTerm *term;
+  const char *text;
+
+  /* Glossed in an answer, named by its question */
+  term = assert_term (glossary, "张量并行", "Tensor Parallelism", NULL);
+  assert_definers (term, (guint[]) { 1 }, 1);
+  /* Glossed in an answer, named by another item's question */
+  term = assert_term (glossary, "流水线并行", "pipeline parallelism", NULL);
+  assert_definers (term, (guint[]) { 3 }, 1);
+  /* Glossed in a question: that question, not the others that name it */
+  term = assert_term (glossary, "数据并行", "Data Parallelism", "DP");
+  assert_definers (term, (guint[]) { 4 }, 1);
+
+  /* The English of a gloss is a link too (as in links/definer) */
+  links = find_item_links (glossary, bank, 2, WENDA_QA_FIELD_ANSWER, WENDA_LANGUAGE_ZH, &text);
+  g_assert_cmpuint (links->len, ==, 3);
+  g_assert_true (has_link (links, text, "张量并行", 1));
+  g_assert_true (has_link (links, text, "流水线并行", 3));
+  g_assert_true (has_link (links, text, "pipeline parallelism", 3));
+  g_clear_pointer (&links, g_array_unref);
+
+  /* 数据并行（DP）: the abbreviation glossed alone joined the term */
+  links = find_item_links (glossary, bank, 5, WENDA_QA_FIELD_ANSWER, WENDA_LANGUAGE_ZH, &text);
+  g_assert_cmpuint (links->len, ==, 3);
+  g_assert_true (has_link (links, text, "数据并行", 4));
+  g_assert_true (has_link (links, text, "DP", 4));
+  g_assert_true (has_link (links, text, "张量并行", 1));
+  g_clear_pointer (&links, g_array_unref);
+
+  /* The definers link to none of their own terms */
+  links = find_item_links (glossary, bank, 1, WENDA_QA_FIELD_ANSWER, WENDA_LANGUAGE_ZH, &text);
+  g_assert_cmpuint (links->len, ==, 0);
+}
+
 /* }}} */
 
 /* Fixture banks: how often the glossary is right {{{ */
@@ -923,8 +1105,9 @@ test_glossary_not_glosses (void)
  * A produced term is correct when its Chinese, its English (ignoring
  * case) and its abbreviation are those of an expected term.  Links are
  * those the reading pane makes in each topic's Chinese text; a link is
- * wrong when its term is not an expected one or its target is not a topic
- * that defines the term by hand. */
+ * wrong when it points to a topic that does not define its term by hand
+ * (the expected term with the link term's Chinese, English or
+ * abbreviation), or when its term is none of them. */
 
 #define QUALITY_MIN_PRECISION 0.95
 #define QUALITY_MIN_RECALL    0.80
@@ -1024,6 +1207,27 @@ read_expected (void)
   return banks;
 }
 
+/* The expected term a link's term stands for, when it is not one: the
+ * one with its Chinese, English or abbreviation */
+static ExpectedTerm *
+expected_like (ExpectedBank      *bank,
+               WendaGlossaryTerm *term)
+{
+  const char *abbreviation = wenda_glossary_term_get_abbreviation (term);
+
+  for (guint i = 0; i < bank->terms->len; i++)
+    {
+      ExpectedTerm *expected = g_ptr_array_index (bank->terms, i);
+
+      if (g_str_equal (expected->zh, wenda_glossary_term_get_zh (term)) ||
+          g_ascii_strcasecmp (expected->en, wenda_glossary_term_get_en (term)) == 0 ||
+          (abbreviation != NULL && g_strcmp0 (expected->abbreviation, abbreviation) == 0))
+        return expected;
+    }
+
+  return NULL;
+}
+
 static ExpectedTerm *
 expected_match (ExpectedBank      *bank,
                 WendaGlossaryTerm *term)
@@ -1120,6 +1324,8 @@ measure_bank (ExpectedBank *expected,
               ExpectedTerm *match = g_hash_table_lookup (correct, link->term);
               g_autofree char *span = link_text (field, link);
 
+              if (match == NULL)
+                match = expected_like (expected, link->term);
               q.links++;
               if (match == NULL ||
                   !numbers_contain ((const guint *)(gpointer) match->definers->data,
@@ -1168,9 +1374,11 @@ test_glossary_fixtures_quality (void)
                   100 * recall, quality.found, quality.expected,
                   quality.links, quality.wrong_links);
 
-  /* The targets (QUALITY_MIN_*) are asserted once the glossary meets them */
-  g_assert_cmpuint (quality.correct, <=, quality.produced);
-  g_assert_cmpuint (quality.found, <=, quality.expected);
+  g_assert_cmpfloat (precision, >=, QUALITY_MIN_PRECISION);
+  g_assert_cmpfloat (recall, >=, QUALITY_MIN_RECALL);
+  /* Links go only to topics that define their term */
+  g_assert_cmpuint (quality.links, >=, 30);
+  g_assert_cmpuint (quality.wrong_links, ==, 0);
 }
 
 /* }}} */
@@ -1219,6 +1427,10 @@ main (int   argc,
   g_test_add_func ("/Wenda/Glossary/synthetic/no-glosses", test_glossary_no_glosses);
   g_test_add_func ("/Wenda/Glossary/synthetic/empty-bank", test_glossary_empty_bank);
   g_test_add_func ("/Wenda/Glossary/synthetic/not-glosses", test_glossary_not_glosses);
+
+  g_test_add_func ("/Wenda/Glossary/synthetic/gloss-shapes", test_glossary_gloss_shapes);
+  g_test_add_func ("/Wenda/Glossary/synthetic/gloss-traps", test_glossary_gloss_traps);
+  g_test_add_func ("/Wenda/Glossary/synthetic/definers-named", test_glossary_definers_named);
 
   g_test_add_func ("/Wenda/Glossary/fixtures/quality", test_glossary_fixtures_quality);
 
