@@ -857,13 +857,20 @@ wenda_glossary_new_for_bank (WendaBank *bank)
 
       for (WendaQaField f = WENDA_QA_FIELD_QUESTION; f <= WENDA_QA_FIELD_EXPLANATION; f++)
         {
+          const char *zh = wenda_qa_item_get_text (item, f, WENDA_LANGUAGE_ZH);
+          const char *en = wenda_qa_item_get_text (item, f, WENDA_LANGUAGE_EN);
+
           scan.is_question = f == WENDA_QA_FIELD_QUESTION;
           for (WendaLanguage l = WENDA_LANGUAGE_ZH; l <= WENDA_LANGUAGE_EN; l++)
             {
               /* A term is used where the scan for links would find it:
-               * 注意力机制 inside 自注意力机制 is not a use. */
-              g_autofree char *plain = wenda_markdown_to_plain (wenda_qa_item_get_text (item, f, l), -1);
+               * 注意力机制 inside 自注意力机制 is not a use.  An item with
+               * no English has its Chinese in both. */
+              g_autofree char *plain = NULL;
 
+              if (l == WENDA_LANGUAGE_EN && en == zh)
+                continue;
+              plain = wenda_markdown_to_plain (l == WENDA_LANGUAGE_ZH ? zh : en, -1);
               scan_terms (self, plain, FALSE, add_user, &scan);
             }
         }
