@@ -806,8 +806,8 @@ word_before (const char *text,
           if (left >= 2)
             word = kept_de && len == strlen ("基于") && memcmp (at - len, "基于", len) == 0 ? at - len : at;
         }
-      else if (keep_de && left >= 2 && strncmp (at - strlen ("的"), "的", strlen ("的")) == 0 &&
-               at - strlen ("的") > run)
+      else if (keep_de && left >= 2 && (gsize)(at - run) > strlen ("的") &&
+               memcmp (at - strlen ("的"), "的", strlen ("的")) == 0)
         {
           keep_de = FALSE;
           kept_de = TRUE;

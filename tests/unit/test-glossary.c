@@ -979,6 +979,9 @@ test_glossary_gloss_shapes (void)
     { "基于人类反馈的强化学习（Reinforcement Learning from Human Feedback，RLHF）分三步。",
       "基于人类反馈的强化学习", "Reinforcement Learning from Human Feedback", "RLHF" },
     { "模型用了混合专家（Mixture of Experts，MoE）结构。", "混合专家", "Mixture of Experts", "MoE" },
+    /* "B without A" at the very start of the text (a 的 is looked for
+     * before the word: not before the text) */
+    { "微调（tuning without labels）很常见。", "微调", "tuning without labels", NULL },
     /* Acronyms are no sentence words */
     { "什么是重要性采样（IS）？", "重要性采样", "IS", NULL },
   };
