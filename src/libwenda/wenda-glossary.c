@@ -1,19 +1,17 @@
 /* wenda-glossary.c: the bilingual terms of a bank, and links between items
  *
- * The bank glosses its terms in parentheses: 预训练（Pre-training）,
- * 图神经网络（Graph Neural Network，GNN）.  Every such gloss (Latin text in
- * full-width or ASCII parentheses after a Chinese word) is an occurrence of
- * a term.  Occurrences are grouped by their English (an abbreviation-only
- * gloss, 大型卷积神经网络（CNN）, joins the term whose abbreviation it is).
+ * A bank glosses its terms in parentheses: 张量并行（Tensor Parallelism,
+ * TP）, LoRA（低秩适配）.  Each gloss that is a term (which ones are, and
+ * where their Chinese starts: wenda-glossary-gloss.c) is an occurrence of
+ * the term; they are grouped by their English (an abbreviation-only gloss,
+ * 大型卷积神经网络（CNN）, joins the term whose abbreviation it is), and
+ * where several give a term, the longest common suffix of their Chinese
+ * is its Chinese.
  *
- * The Chinese side of a term is not delimited in the text: the run of Han
- * characters before a gloss may start with other words (什么是预训练,
- * 包括随机梯度下降).  A term occurs at least twice in practice (question and
- * answer), and the longest common suffix of its runs is the term itself.
- * A term seen once is cut after the last of a few function words instead.
- *
- * An item defines a term when its question glosses it.  In an item's text,
- * a term that another item defines becomes a link to that item.
+ * An item defines a term when its question glosses it; for a term that
+ * no question glosses, the items whose question names it define it.  In an
+ * item's text, a term that another item defines becomes a link to the first
+ * of them: a link goes only to a topic that defines the term.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +20,7 @@
 #include <string.h>
 
 #include "wenda-glossary.h"
+#include "wenda-glossary-private.h"
 #include "wenda-md-blocks-private.h"
 
 struct _WendaGlossaryTerm
@@ -35,7 +34,8 @@ struct _WendaGlossaryTerm
   char      *search_text;
   GArray    *definers;      /* guint item numbers, ascending */
   GArray    *users;         /* guint item numbers, ascending */
-  GPtrArray *runs;          /* while building: the Han runs before each gloss */
+  GArray    *namers;        /* while building: the items whose question names it */
+  GPtrArray *words;         /* while building: the Chinese of each gloss */
   guint      order;         /* its place in the glossary, for scan_terms() */
   guint      stamp;         /* the scan_terms() call that last tried it */
 };
@@ -84,7 +84,8 @@ wenda_glossary_term_finalize (GObject *object)
   g_clear_pointer (&self->search_text, g_free);
   g_clear_pointer (&self->definers, g_array_unref);
   g_clear_pointer (&self->users, g_array_unref);
-  g_clear_pointer (&self->runs, g_ptr_array_unref);
+  g_clear_pointer (&self->namers, g_array_unref);
+  g_clear_pointer (&self->words, g_ptr_array_unref);
 
   G_OBJECT_CLASS (wenda_glossary_term_parent_class)->finalize (object);
 }
@@ -156,7 +157,8 @@ wenda_glossary_term_init (WendaGlossaryTerm *self)
 {
   self->definers = g_array_new (FALSE, FALSE, sizeof (guint));
   self->users = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->runs = g_ptr_array_new_with_free_func (g_free);
+  self->namers = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->words = g_ptr_array_new_with_free_func (g_free);
 }
 
 const char *
@@ -307,99 +309,62 @@ wenda_glossary_init (WendaGlossary *self)
   self->terms = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
-/* Building */
+/* Building {{{ */
 
-static gboolean
-is_han (gunichar c)
+/* The longest common suffix, in whole characters, of every word; when
+ * it is less than a word (two Han characters), the first of the most
+ * frequent words. */
+static char *
+common_word (GPtrArray *words)
 {
-  return g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN;
-}
+  const char *first = g_ptr_array_index (words, 0);
+  gsize first_len = strlen (first);
+  gsize suffix = first_len;
+  const char *best = first;
+  guint best_count = 0;
 
-/* A gloss is Latin text: letters, digits, blanks and a little punctuation,
- * with at least one letter and no Han. */
-static gboolean
-is_gloss (const char *start,
-          const char *end)
-{
-  gboolean has_letter = FALSE;
-
-  for (const char *p = start; p < end; p = g_utf8_next_char (p))
+  for (guint i = 1; i < words->len; i++)
     {
-      gunichar c = g_utf8_get_char (p);
+      const char *word = g_ptr_array_index (words, i);
+      gsize len = strlen (word);
+      gsize k = 0;
 
-      if (is_han (c))
-        return FALSE;
-      if (g_ascii_isalpha (c))
-        has_letter = TRUE;
+      while (k < suffix && k < len && first[first_len - 1 - k] == word[len - 1 - k])
+        k++;
+      suffix = k;
     }
 
-  return has_letter;
-}
+  /* Back up to a character boundary, and past a blank */
+  while (suffix > 0 && (first[first_len - suffix] & 0xC0) == 0x80)
+    suffix--;
+  while (suffix > 0 && first[first_len - suffix] == ' ')
+    suffix--;
 
-static char *
-strip_dup (const char *start,
-           const char *end)
-{
-  char *s = g_strndup (start, end - start);
+  if (wenda_glossary_count_han (first + first_len - suffix, first + first_len) >= 2)
+    return g_strdup (first + first_len - suffix);
 
-  return g_strstrip (s);
-}
-
-/* Cuts a lone run after its last function word: 的优化器包括随机梯度下降 →
- * 随机梯度下降.  Only for terms seen once; see the top of the file. */
-static const char *
-trim_single_run (const char *run)
-{
-  static const char *const boundaries[] = {
-    "什么是", "包括", "例如", "比如", "以及", "基于", "使用", "如", "和", "与", "及", "在", "的", "是",
-  };
-  const char *best = run;
-
-  for (guint i = 0; i < G_N_ELEMENTS (boundaries); i++)
+  for (guint i = 0; i < words->len; i++)
     {
-      const char *p = run;
-      const char *found;
+      guint count = 0;
 
-      while ((found = strstr (p, boundaries[i])) != NULL)
+      for (guint j = 0; j < words->len; j++)
+        if (g_str_equal (g_ptr_array_index (words, i), g_ptr_array_index (words, j)))
+          count++;
+      if (count > best_count)
         {
-          p = found + strlen (boundaries[i]);
-          if (p > best && *p != '\0')
-            best = p;
+          best = g_ptr_array_index (words, i);
+          best_count = count;
         }
     }
 
-  return best;
-}
-
-/* The longest common suffix, in whole characters, of every run. */
-static char *
-common_suffix (GPtrArray *runs)
-{
-  const char *first = g_ptr_array_index (runs, 0);
-  gsize first_len = strlen (first);
-  gsize suffix = first_len;
-
-  for (guint i = 1; i < runs->len; i++)
-    {
-      const char *run = g_ptr_array_index (runs, i);
-      gsize len = strlen (run);
-      gsize n = 0;
-
-      while (n < suffix && n < len && first[first_len - 1 - n] == run[len - 1 - n])
-        n++;
-      suffix = n;
-    }
-
-  /* Back up to a character boundary. */
-  while (suffix > 0 && (first[first_len - suffix] & 0xC0) == 0x80)
-    suffix--;
-
-  return g_strdup (first + first_len - suffix);
+  return g_strdup (best);
 }
 
 typedef struct
 {
-  GHashTable *by_key;   /* casefolded English → WendaGlossaryTerm (owned) */
+  GHashTable *by_key;       /* casefolded English → WendaGlossaryTerm (owned) */
+  guint       number;       /* the item being read */
+  gboolean    is_question;  /* its question is being read */
 } Builder;
 
 static WendaGlossaryTerm *
@@ -419,91 +384,49 @@ builder_term (Builder    *builder,
   return term;
 }
 
-/* Finds every gloss in @text and records it. */
+/* A gloss of the item being read (WendaGlossFunc) */
 static void
-scan_text (Builder    *builder,
-           const char *text,
-           guint       number,
-           gboolean    is_question)
+builder_add (char     *zh,
+             char     *en,
+             char     *abbreviation,
+             gpointer  data)
 {
-  static const struct { const char *open, *close; } brackets[] = {
-    { "（", "）" },
-    { "(", ")" },
-  };
+  Builder *builder = data;
+  WendaGlossaryTerm *term = builder_term (builder, en);
 
-  for (guint b = 0; b < G_N_ELEMENTS (brackets); b++)
-    {
-      const char *p = text;
-      const char *open;
+  g_ptr_array_add (term->words, zh);
+  if (abbreviation != NULL && term->abbreviation == NULL)
+    term->abbreviation = abbreviation;
+  else
+    g_free (abbreviation);
+  if (builder->is_question)
+    add_number (term->definers, builder->number);
+  g_free (en);
+}
 
-      while ((open = strstr (p, brackets[b].open)) != NULL)
-        {
-          const char *inner = open + strlen (brackets[b].open);
-          const char *close = strstr (inner, brackets[b].close);
-          const char *run_start = open;
-          const char *comma;
-          g_autofree char *en = NULL;
-          g_autofree char *abbreviation = NULL;
-          WendaGlossaryTerm *term;
-
-          p = inner;
-          if (close == NULL)
-            break;
-          if (!is_gloss (inner, close))
-            continue;
-
-          /* The Han run right before the bracket. */
-          while (run_start > text)
-            {
-              const char *prev = g_utf8_prev_char (run_start);
-
-              if (!is_han (g_utf8_get_char (prev)))
-                break;
-              run_start = prev;
-            }
-          if (run_start == open)
-            continue;
-
-          /* "Graph Neural Network，GNN": the English, then its abbreviation. */
-          comma = g_strstr_len (inner, close - inner, "，");
-          if (comma == NULL)
-            comma = g_strstr_len (inner, close - inner, ",");
-          if (comma != NULL)
-            {
-              en = strip_dup (inner, comma);
-              abbreviation = strip_dup (g_utf8_next_char (comma), close);
-              if (abbreviation[0] == '\0' || strchr (abbreviation, ' ') != NULL)
-                g_clear_pointer (&abbreviation, g_free);
-            }
-          else
-            {
-              en = strip_dup (inner, close);
-            }
-
-          if (en[0] == '\0')
-            continue;
-
-          term = builder_term (builder, en);
-          g_ptr_array_add (term->runs, g_strndup (run_start, open - run_start));
-          if (abbreviation != NULL && term->abbreviation == NULL)
-            term->abbreviation = g_steal_pointer (&abbreviation);
-          if (is_question)
-            add_number (term->definers, number);
-
-          p = close;
-        }
-    }
+/* Whether two lists of Chinese words have one in common */
+static gboolean
+share_word (GPtrArray *a,
+            GPtrArray *b)
+{
+  for (guint i = 0; i < a->len; i++)
+    for (guint j = 0; j < b->len; j++)
+      if (g_str_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, j)))
+        return TRUE;
+  return FALSE;
 }
 
 static void
 merge_into (WendaGlossaryTerm *into,
             WendaGlossaryTerm *from)
 {
-  for (guint i = 0; i < from->runs->len; i++)
-    g_ptr_array_add (into->runs, g_strdup (g_ptr_array_index (from->runs, i)));
+  for (guint i = 0; i < from->words->len; i++)
+    g_ptr_array_add (into->words, g_strdup (g_ptr_array_index (from->words, i)));
   for (guint i = 0; i < from->definers->len; i++)
     add_number (into->definers, g_array_index (from->definers, guint, i));
 }
+
+/* }}} */
 
 static int
 compare_terms (gconstpointer a,
@@ -785,26 +708,39 @@ scan_terms (WendaGlossary *self,
     }
 }
 
+typedef struct
+{
+  guint    number;
+  gboolean is_question;
+} UserScan;
+
 static void
 add_user (WendaGlossaryTerm *term,
           gsize              start,
           gsize              end,
           gpointer           data)
 {
-  add_number (term->users, GPOINTER_TO_UINT (data));
+  UserScan *scan = data;
+
+  add_number (term->users, scan->number);
+  if (scan->is_question)
+    add_number (term->namers, scan->number);
 }
 
 /**
  * wenda_glossary_new_for_bank:
  *
  * Builds the glossary from the bank's text.  Items that use a term are
- * found in both languages.
+ * found in both languages.  An item defines a term when its question
+ * glosses it; for a term that no question glosses, the items whose
+ * question names it (in either language) define it.
  */
 WendaGlossary *
 wenda_glossary_new_for_bank (WendaBank *bank)
 {
   g_autoptr(GHashTable) by_key = NULL;
   g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
   WendaGlossary *self;
   Builder builder;
   guint n_items;
@@ -818,16 +754,14 @@ wenda_glossary_new_for_bank (WendaBank *bank)
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (bank), i);
-      guint number = wenda_qa_item_get_number (item);
 
-      /* The text as read: no Markdown marks, no URLs */
-      g_autofree char *question = wenda_markdown_to_plain (wenda_qa_item_get_question (item), -1);
-      g_autofree char *answer = wenda_markdown_to_plain (wenda_qa_item_get_answer (item), -1);
-      g_autofree char *explanation = wenda_markdown_to_plain (wenda_qa_item_get_explanation (item), -1);
-
-      scan_text (&builder, question, number, TRUE);
-      scan_text (&builder, answer, number, FALSE);
-      scan_text (&builder, explanation, number, FALSE);
+      builder.number = wenda_qa_item_get_number (item);
+      for (WendaQaField f = WENDA_QA_FIELD_QUESTION; f <= WENDA_QA_FIELD_EXPLANATION; f++)
+        {
+          builder.is_question = f == WENDA_QA_FIELD_QUESTION;
+          wenda_glossary_scan_glosses (text, wenda_qa_item_get_text (item, f, WENDA_LANGUAGE_ZH),
+                                       builder_add, &builder);
+        }
     }
 
   /* An abbreviation-only gloss joins the term it abbreviates. */
@@ -851,12 +785,39 @@ wenda_glossary_new_for_bank (WendaBank *bank)
         {
           WendaGlossaryTerm *other = g_ptr_array_index (all, j);
 
-          if (other != term && other->runs->len > 0 &&
+          if (other != term && other->words->len > 0 &&
               g_ascii_strcasecmp (other->en, term->abbreviation) == 0)
             {
               merge_into (term, other);
-              g_ptr_array_set_size (other->runs, 0);
+              g_ptr_array_set_size (other->words, 0);
               g_array_set_size (other->definers, 0);
+            }
+        }
+    }
+
+  /* So does one that abbreviates the English of a term with the same
+   * Chinese, which gave none: 数据并行（Data Parallelism）, then 数据并行（DP） */
+  for (guint i = 0; i < all->len; i++)
+    {
+      WendaGlossaryTerm *acronym = g_ptr_array_index (all, i);
+
+      if (acronym->words->len == 0 || acronym->abbreviation != NULL ||
+          strchr (acronym->en, ' ') != NULL)
+        continue;
+
+      for (guint j = 0; j < all->len; j++)
+        {
+          WendaGlossaryTerm *term = g_ptr_array_index (all, j);
+
+          if (term != acronym && term->words->len > 0 && term->abbreviation == NULL &&
+              wenda_glossary_abbreviates (acronym->en, term->en) &&
+              share_word (term->words, acronym->words))
+            {
+              term->abbreviation = g_strdup (acronym->en);
+              merge_into (term, acronym);
+              g_ptr_array_set_size (acronym->words, 0);
+              g_array_set_size (acronym->definers, 0);
+              break;
             }
         }
     }
@@ -868,17 +829,11 @@ wenda_glossary_new_for_bank (WendaBank *bank)
       WendaGlossaryTerm *term = g_ptr_array_index (all, i);
       g_autofree char *joined = NULL;
 
-      if (term->runs->len == 0)
+      if (term->words->len == 0)
         continue;
 
-      if (term->runs->len > 1)
-        term->zh = common_suffix (term->runs);
-      else
-        term->zh = g_strdup (trim_single_run (g_ptr_array_index (term->runs, 0)));
-      g_ptr_array_set_size (term->runs, 0);
-
-      if (term->zh[0] == '\0')
-        continue;
+      term->zh = common_word (term->words);
+      g_ptr_array_set_size (term->words, 0);
 
       joined = g_strjoin ("\n", term->zh, term->en, term->abbreviation ? term->abbreviation : "", NULL);
       term->search_text = wenda_normalize_for_search (joined, -1);
@@ -894,23 +849,40 @@ wenda_glossary_new_for_bank (WendaBank *bank)
       term->en_lowered = g_ascii_strdown (term->en, -1);
     }
 
-  /* Who uses each term, in either language. */
+  /* Who uses each term, in either language, and whose question names it */
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (bank), i);
-      guint number = wenda_qa_item_get_number (item);
+      UserScan scan = { wenda_qa_item_get_number (item), FALSE };
 
       for (WendaQaField f = WENDA_QA_FIELD_QUESTION; f <= WENDA_QA_FIELD_EXPLANATION; f++)
         {
+          const char *zh = wenda_qa_item_get_text (item, f, WENDA_LANGUAGE_ZH);
+          const char *en = wenda_qa_item_get_text (item, f, WENDA_LANGUAGE_EN);
+
+          scan.is_question = f == WENDA_QA_FIELD_QUESTION;
           for (WendaLanguage l = WENDA_LANGUAGE_ZH; l <= WENDA_LANGUAGE_EN; l++)
             {
               /* A term is used where the scan for links would find it:
-               * 注意力机制 inside 自注意力机制 is not a use. */
-              g_autofree char *plain = wenda_markdown_to_plain (wenda_qa_item_get_text (item, f, l), -1);
+               * 注意力机制 inside 自注意力机制 is not a use.  An item with
+               * no English has its Chinese in both. */
+              g_autofree char *plain = NULL;
 
-              scan_terms (self, plain, FALSE, add_user, GUINT_TO_POINTER (number));
+              if (l == WENDA_LANGUAGE_EN && en == zh)
+                continue;
+              plain = wenda_markdown_to_plain (l == WENDA_LANGUAGE_ZH ? zh : en, -1);
+              scan_terms (self, plain, FALSE, add_user, &scan);
             }
         }
+    }
+
+  for (guint t = 0; t < self->terms->len; t++)
+    {
+      WendaGlossaryTerm *term = g_ptr_array_index (self->terms, t);
+
+      if (term->definers->len == 0)
+        g_array_append_vals (term->definers, term->namers->data, term->namers->len);
+      g_array_set_size (term->namers, 0);
     }
 
   return self;

@@ -236,27 +236,6 @@ run_once (Subject     subject,
   return t;
 }
 
-/* Writes @path with gen-bank.py, unless it exists. */
-static void
-generate (const char *path,
-          const char *python,
-          const char *script,
-          const char *layout)
-{
-  g_autoptr(GError) error = NULL;
-  const char *argv[] = { python, script, "--output", path, "--layout", layout, NULL };
-  int status;
-
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    return;
-
-  g_printerr ("bank-build: writing %s\n", path);
-  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                     NULL, NULL, &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
-    g_error ("gen-bank.py: %s", error->message);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -268,22 +247,10 @@ main (int   argc,
   guint runs = 9;
   double size_mb, times[N_SUBJECTS];
   gsize length;
-  int i = 1;
 
-  const char *layout = "seed";
-
-  if (argc < 2)
-    {
-      g_printerr ("usage: %s FILE [RUNS] [--layout seed|headings] [--generate PYTHON GEN-BANK.PY]\n", argv[0]);
-      return EXIT_FAILURE;
-    }
-  path = argv[i++];
-  if (i < argc && argv[i][0] != '-')
-    runs = (guint)MAX (1, atoi (argv[i])), i++;
-  if (i + 1 < argc && g_str_equal (argv[i], "--layout"))
-    layout = argv[i + 1], i += 2;
-  if (i + 2 < argc && g_str_equal (argv[i], "--generate"))
-    generate (path, argv[i + 1], argv[i + 2], layout);
+  path = bench_bank_args (argc, argv, &runs);
+  if (path == NULL)
+    return EXIT_FAILURE;
 
   g_free (read_file (path, &length));
   size_mb = length / 1e6;

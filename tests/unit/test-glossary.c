@@ -9,11 +9,13 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "wenda-bank.h"
 #include "wenda-catalog.h"
 #include "wenda-glossary.h"
+#include "wenda-import.h"
 
 #include "test-util.h"
 
@@ -906,6 +908,482 @@ test_glossary_not_glosses (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (glossary)), ==, 0);
 }
 
+/* Each text is the answer of a bank's one item; the glossary must hold
+ * exactly the term given, or none. */
+typedef struct
+{
+  const char *text;
+  const char *zh;            /* NULL: no term */
+  const char *en;
+  const char *abbreviation;
+} GlossCase;
+
+static void
+check_gloss_cases (const GlossCase *cases,
+                   gsize            n_cases)
+{
+  for (gsize i = 0; i < n_cases; i++)
+    {
+      const char * const texts[] = { "问题？", cases[i].text };
+      g_autoptr(WendaBank) bank = make_bank (texts, 1);
+      g_autoptr(WendaGlossary) glossary = wenda_glossary_new_for_bank (bank);
+      guint n_terms = g_list_model_get_n_items (G_LIST_MODEL (glossary));
+
+      g_test_message ("“%s”", cases[i].text);
+      if (cases[i].zh == NULL)
+        {
+          if (n_terms > 0)
+            {
+              g_autoptr(WendaGlossaryTerm) term = g_list_model_get_item (G_LIST_MODEL (glossary), 0);
+
+              g_error ("“%s” is no term, but gave %s ↔ %s", cases[i].text,
+                       wenda_glossary_term_get_zh (term), wenda_glossary_term_get_en (term));
+            }
+        }
+      else
+        {
+          g_assert_cmpuint (n_terms, ==, 1);
+          assert_term (glossary, cases[i].zh, cases[i].en, cases[i].abbreviation);
+        }
+    }
+}
+
+/* The ways notes gloss a term */
+static void
+test_glossary_gloss_shapes (void)
+{
+  static const GlossCase cases[] = {
+    { "张量并行（Tensor Parallelism, TP）把矩阵切开。", "张量并行", "Tensor Parallelism", "TP" },
+    { "而张量并行（TP，Tensor Parallelism）要频繁通信。", "张量并行", "Tensor Parallelism", "TP" },
+    { "把模型切开叫流水线并行 (pipeline parallelism)。", "流水线并行", "pipeline parallelism", NULL },
+    { "可以用**梯度累积**（Gradient Accumulation）模拟大批量。", "梯度累积", "Gradient Accumulation", NULL },
+    { "**梯度累积（Gradient Accumulation）**是常用的方法。", "梯度累积", "Gradient Accumulation", NULL },
+    /* Never cut inside a word */
+    { "什么是在线学习（online learning）？", "在线学习", "online learning", NULL },
+    { "每个词元由路由器（router）分配。", "路由器", "router", NULL },
+    { "它通过函数调用（function calling）使用工具。", "函数调用", "function calling", NULL },
+    /* A Latin token of the word */
+    { "推理时用 KV 缓存（KV Cache）。", "KV 缓存", "KV Cache", NULL },
+    { "常和 top-p 采样（nucleus sampling）一起用。", "top-p 采样", "nucleus sampling", NULL },
+    { "加上 L2 正则化（L2 regularization）。", "L2 正则化", "L2 regularization", NULL },
+    /* English first */
+    { "LoRA（低秩适配）冻结原来的权重。", "低秩适配", "LoRA", NULL },
+    { "很多模型换成了 RMSNorm（均方根归一化）。", "均方根归一化", "RMSNorm", NULL },
+    /* What the parentheses say of it */
+    { "张量并行（简称 TP）要频繁通信。", "张量并行", "TP", NULL },
+    { "张量并行（英文：Tensor Parallelism）。", "张量并行", "Tensor Parallelism", NULL },
+    /* Function words, particles and frames */
+    { "常见的优化器包括随机梯度下降（SGD）。", "随机梯度下降", "SGD", NULL },
+    { "这就是偏差-方差权衡（bias-variance tradeoff）。", "偏差-方差权衡", "bias-variance tradeoff", NULL },
+    { "在张量并行（TP）中，每张卡只算一部分。", "张量并行", "TP", NULL },
+    { "基于人类反馈的强化学习（Reinforcement Learning from Human Feedback，RLHF）分三步。",
+      "基于人类反馈的强化学习", "Reinforcement Learning from Human Feedback", "RLHF" },
+    { "模型用了混合专家（Mixture of Experts，MoE）结构。", "混合专家", "Mixture of Experts", "MoE" },
+    /* "B without A" at the very start of the text (a 的 is looked for
+     * before the word: not before the text) */
+    { "微调（tuning without labels）很常见。", "微调", "tuning without labels", NULL },
+    /* Acronyms are no sentence words */
+    { "什么是重要性采样（IS）？", "重要性采样", "IS", NULL },
+  };
+
+  check_gloss_cases (cases, G_N_ELEMENTS (cases));
+}
+
+/* Parentheses that are no gloss of a term */
+static void
+test_glossary_gloss_traps (void)
+{
+  static const GlossCase cases[] = {
+    /* Products, models and hardware */
+    { "在 8 卡的节点（DGX A100）上训练。", NULL, NULL, NULL },
+    { "一张显卡（H100）的显存是 80 GB。", NULL, NULL, NULL },
+    { "所以也写作张量并行（Megatron-LM）。", NULL, NULL, NULL },
+    { "常用的训练框架（DeepSpeed）支持 ZeRO。", NULL, NULL, NULL },
+    { "深度学习框架（PyTorch）会跳过这些参数。", NULL, NULL, NULL },
+    { "集合通信库（NCCL）负责 All-Reduce。", NULL, NULL, NULL },
+    { "显卡（RTX 4090）不够用。", NULL, NULL, NULL },
+    { "大模型（GPT-4）的能力很强。", NULL, NULL, NULL },
+    { "模型（Llama2）开源了。", NULL, NULL, NULL },
+    { "HumanEval（代码生成）是常用的基准。", NULL, NULL, NULL },
+    /* People and citations */
+    { "推荐斯坦福的机器学习（Andrew Ng）公开课。", NULL, NULL, NULL },
+    { "深度学习先驱杰弗里·辛顿（Geoffrey Hinton）。", NULL, NULL, NULL },
+    { "反向传播后来被推广（Rumelhart et al., 1986）。", NULL, NULL, NULL },
+    { "这一结构来自残差网络（He et al., 2016）。", NULL, NULL, NULL },
+    { "这种做法并不等价（Loshchilov & Hutter, 2019）。", NULL, NULL, NULL },
+    { "注意力机制（2017）很流行。", NULL, NULL, NULL },
+    /* Formulas, code, URLs, images */
+    { "学习率取如下（$ a = 0.5 $）。", NULL, NULL, NULL },
+    { "缩放系数（$\\alpha$）常取 16。", NULL, NULL, NULL },
+    { "对应的实现是 `DistributedDataParallel`（DDP）。", NULL, NULL, NULL },
+    { "用函数（`softmax`）归一化。", NULL, NULL, NULL },
+    { "原始论文（https://arxiv.org/abs/1706.03762）。", NULL, NULL, NULL },
+    { "论文见 https://arxiv.org/abs/1604.06174（Chen et al., 2016）。", NULL, NULL, NULL },
+    { "![张量并行（Tensor Parallelism）](images/tp.png)", NULL, NULL, NULL },
+    { "```\n张量并行（Tensor Parallelism）\n```", NULL, NULL, NULL },
+    { "见 images/lora.png（示意图）。", NULL, NULL, NULL },
+    /* Single characters */
+    { "秩（r）远小于维度。", NULL, NULL, NULL },
+    { "每个头（head）独立计算。", NULL, NULL, NULL },
+    { "查询、键（key）和值（value）。", NULL, NULL, NULL },
+    { "它是 (Pre-training)。", NULL, NULL, NULL },
+    /* Asides, in Chinese and in English */
+    { "网络拓扑（见下文）也有影响。", NULL, NULL, NULL },
+    { "LoRA 的结构（如图所示）。", NULL, NULL, NULL },
+    { "LLaMA-Factory（可选）也可以。", NULL, NULL, NULL },
+    { "Milvus（两者都开源）。", NULL, NULL, NULL },
+    { "数据质量更重要（This is the main lesson of LIMA.）。", NULL, NULL, NULL },
+    { "通常一起使用（see the DeepSpeed-MoE paper）。", NULL, NULL, NULL },
+    { "变换器（a model of its own）。", NULL, NULL, NULL },
+    { "激活函数（可选 GELU）。", NULL, NULL, NULL },
+    /* English with English: no Chinese side */
+    { "BF16（bfloat16）的范围大。", NULL, NULL, NULL },
+  };
+
+  check_gloss_cases (cases, G_N_ELEMENTS (cases));
+}
+
+/* Who defines a term, and so where links go: the items whose question
+ * glosses it, else those whose question names it, never one that only
+ * uses it. */
+static void
+test_glossary_definers_named (void)
+{
+  static const char * const texts[] = {
+    "什么是张量并行？", "张量并行（Tensor Parallelism）把一层切到多张卡上。",
+    "如何训练大模型？", "可以用张量并行，也可以用流水线并行（pipeline parallelism）和节点内的通信。",
+    "流水线并行的气泡怎么减少？", "切成微批次。",
+    "什么是数据并行（Data Parallelism）？", "每张卡一份模型。",
+    "多节点训练要注意什么？", "数据并行（DP）的通信量和张量并行不同。",
+  };
+  g_autoptr(WendaBank) bank = make_bank (texts, G_N_ELEMENTS (texts) / 2);
+  g_autoptr(WendaGlossary) glossary = wenda_glossary_new_for_bank (bank);
+  g_autoptr(GArray) links = NULL;
+  WendaGlossaryTerm *term;
+  const char *text;
+
+  /* Glossed in an answer, named by its question */
+  term = assert_term (glossary, "张量并行", "Tensor Parallelism", NULL);
+  assert_definers (term, (guint[]) { 1 }, 1);
+  /* Glossed in an answer, named by another item's question */
+  term = assert_term (glossary, "流水线并行", "pipeline parallelism", NULL);
+  assert_definers (term, (guint[]) { 3 }, 1);
+  /* Glossed in a question: that question, not the others that name it */
+  term = assert_term (glossary, "数据并行", "Data Parallelism", "DP");
+  assert_definers (term, (guint[]) { 4 }, 1);
+
+  /* The English of a gloss is a link too (as in links/definer) */
+  links = find_item_links (glossary, bank, 2, WENDA_QA_FIELD_ANSWER, WENDA_LANGUAGE_ZH, &text);
+  g_assert_cmpuint (links->len, ==, 3);
+  g_assert_true (has_link (links, text, "张量并行", 1));
+  g_assert_true (has_link (links, text, "流水线并行", 3));
+  g_assert_true (has_link (links, text, "pipeline parallelism", 3));
+  g_clear_pointer (&links, g_array_unref);
+
+  /* 数据并行（DP）: the abbreviation glossed alone joined the term */
+  links = find_item_links (glossary, bank, 5, WENDA_QA_FIELD_ANSWER, WENDA_LANGUAGE_ZH, &text);
+  g_assert_cmpuint (links->len, ==, 3);
+  g_assert_true (has_link (links, text, "数据并行", 4));
+  g_assert_true (has_link (links, text, "DP", 4));
+  g_assert_true (has_link (links, text, "张量并行", 1));
+  g_clear_pointer (&links, g_array_unref);
+
+  /* The definers link to none of their own terms */
+  links = find_item_links (glossary, bank, 1, WENDA_QA_FIELD_ANSWER, WENDA_LANGUAGE_ZH, &text);
+  g_assert_cmpuint (links->len, ==, 0);
+}
+
+/* }}} */
+
+/* Fixture banks: how often the glossary is right {{{ */
+
+/* tests/fixtures/glossary/ holds banks written for this test in the
+ * layouts Wenda reads, with the terms each one glosses checked by hand in
+ * expected.txt (its header says how).  The glossary built from each bank
+ * is compared with that list:
+ *
+ *   precision  correct terms / terms produced
+ *   recall     expected terms produced / expected terms
+ *
+ * A produced term is correct when its Chinese, its English (ignoring
+ * case) and its abbreviation are those of an expected term.  Links are
+ * those the reading pane makes in each topic's Chinese text; a link is
+ * wrong when it points to a topic that does not define its term by hand
+ * (the expected term with the link term's Chinese, English or
+ * abbreviation), or when its term is none of them. */
+
+#define QUALITY_MIN_PRECISION 0.95
+#define QUALITY_MIN_RECALL    0.80
+
+typedef struct
+{
+  char   *zh;
+  char   *en;
+  char   *abbreviation;  /* nullable */
+  GArray *definers;      /* guint */
+  gboolean found;
+} ExpectedTerm;
+
+static void
+expected_term_free (gpointer data)
+{
+  ExpectedTerm *term = data;
+
+  g_free (term->zh);
+  g_free (term->en);
+  g_free (term->abbreviation);
+  g_array_unref (term->definers);
+  g_free (term);
+}
+
+typedef struct
+{
+  char      *file;
+  GPtrArray *terms;      /* of ExpectedTerm */
+} ExpectedBank;
+
+static void
+expected_bank_free (gpointer data)
+{
+  ExpectedBank *bank = data;
+
+  g_free (bank->file);
+  g_ptr_array_unref (bank->terms);
+  g_free (bank);
+}
+
+/* Reads expected.txt: "[FILE]" sections of "zh\ten\tabbr\tdefiners" lines. */
+static GPtrArray *
+read_expected (void)
+{
+  g_autofree char *text = unit_read_fixture ("glossary/expected.txt", NULL);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  GPtrArray *banks = g_ptr_array_new_with_free_func (expected_bank_free);
+  ExpectedBank *bank = NULL;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      g_auto(GStrv) fields = NULL;
+      ExpectedTerm *term;
+
+      if (line[0] == '\0' || line[0] == '#')
+        continue;
+
+      if (line[0] == '[')
+        {
+          gsize len = strlen (line);
+
+          g_assert_cmpint (line[len - 1], ==, ']');
+          bank = g_new0 (ExpectedBank, 1);
+          bank->file = g_strndup (line + 1, len - 2);
+          bank->terms = g_ptr_array_new_with_free_func (expected_term_free);
+          g_ptr_array_add (banks, bank);
+          continue;
+        }
+
+      g_assert_nonnull (bank);
+      fields = g_strsplit (line, "\t", -1);
+      if (g_strv_length (fields) != 4)
+        g_error ("expected.txt:%u: not 4 fields: %s", i + 1, line);
+
+      term = g_new0 (ExpectedTerm, 1);
+      term->zh = g_strdup (fields[0]);
+      term->en = g_strdup (fields[1]);
+      term->abbreviation = g_str_equal (fields[2], "-") ? NULL : g_strdup (fields[2]);
+      term->definers = g_array_new (FALSE, FALSE, sizeof (guint));
+      if (!g_str_equal (fields[3], "-"))
+        {
+          g_auto(GStrv) numbers = g_strsplit (fields[3], ",", -1);
+
+          for (guint n = 0; numbers[n] != NULL; n++)
+            {
+              guint64 number = 0;
+
+              g_assert_true (g_ascii_string_to_unsigned (numbers[n], 10, 1, G_MAXUINT, &number, NULL));
+              g_array_append_vals (term->definers, &(guint) { (guint) number }, 1);
+            }
+        }
+      g_ptr_array_add (bank->terms, term);
+    }
+
+  return banks;
+}
+
+/* The expected term a link's term stands for, when it is not one: the
+ * one with its Chinese, English or abbreviation */
+static ExpectedTerm *
+expected_like (ExpectedBank      *bank,
+               WendaGlossaryTerm *term)
+{
+  const char *abbreviation = wenda_glossary_term_get_abbreviation (term);
+
+  for (guint i = 0; i < bank->terms->len; i++)
+    {
+      ExpectedTerm *expected = g_ptr_array_index (bank->terms, i);
+
+      if (g_str_equal (expected->zh, wenda_glossary_term_get_zh (term)) ||
+          g_ascii_strcasecmp (expected->en, wenda_glossary_term_get_en (term)) == 0 ||
+          (abbreviation != NULL && g_strcmp0 (expected->abbreviation, abbreviation) == 0))
+        return expected;
+    }
+
+  return NULL;
+}
+
+static ExpectedTerm *
+expected_match (ExpectedBank      *bank,
+                WendaGlossaryTerm *term)
+{
+  for (guint i = 0; i < bank->terms->len; i++)
+    {
+      ExpectedTerm *expected = g_ptr_array_index (bank->terms, i);
+
+      if (g_str_equal (expected->zh, wenda_glossary_term_get_zh (term)) &&
+          g_ascii_strcasecmp (expected->en, wenda_glossary_term_get_en (term)) == 0 &&
+          g_strcmp0 (expected->abbreviation, wenda_glossary_term_get_abbreviation (term)) == 0)
+        return expected;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  guint produced;
+  guint correct;
+  guint expected;
+  guint found;
+  guint links;
+  guint wrong_links;
+} Quality;
+
+static void
+measure_bank (ExpectedBank *expected,
+              Quality      *quality)
+{
+  g_autofree char *name = g_build_filename ("glossary", expected->file, NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WendaBank) bank = NULL;
+  g_autoptr(WendaGlossary) glossary = NULL;
+  g_autoptr(GHashTable) correct = g_hash_table_new (NULL, NULL);  /* term → ExpectedTerm */
+  Quality q = { 0, };
+  guint n_terms, n_items;
+  gsize length;
+
+  text = unit_read_fixture (name, &length);
+  bank = wenda_import_parse (text, length, expected->file, WENDA_IMPORT_FORMAT_MARKDOWN, "gloss",
+                             NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  glossary = wenda_glossary_new_for_bank (bank);
+
+  n_terms = g_list_model_get_n_items (G_LIST_MODEL (glossary));
+  for (guint i = 0; i < n_terms; i++)
+    {
+      g_autoptr(WendaGlossaryTerm) term = g_list_model_get_item (G_LIST_MODEL (glossary), i);
+      ExpectedTerm *match = expected_match (expected, term);
+      const char *abbreviation = wenda_glossary_term_get_abbreviation (term);
+
+      q.produced++;
+      if (match != NULL)
+        {
+          q.correct++;
+          match->found = TRUE;
+          g_hash_table_insert (correct, term, match);
+        }
+      else
+        g_test_message ("%s: wrong: %s ↔ %s%s%s", expected->file,
+                        wenda_glossary_term_get_zh (term), wenda_glossary_term_get_en (term),
+                        abbreviation ? ", " : "", abbreviation ? abbreviation : "");
+    }
+
+  for (guint i = 0; i < expected->terms->len; i++)
+    {
+      ExpectedTerm *term = g_ptr_array_index (expected->terms, i);
+
+      q.expected++;
+      if (term->found)
+        q.found++;
+      else
+        g_test_message ("%s: missed: %s ↔ %s", expected->file, term->zh, term->en);
+    }
+
+  /* The links of every topic's Chinese text, as the reading pane makes them */
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (bank));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(WendaQaItem) item = g_list_model_get_item (G_LIST_MODEL (bank), i);
+      guint number = wenda_qa_item_get_number (item);
+
+      for (WendaQaField f = WENDA_QA_FIELD_QUESTION; f <= WENDA_QA_FIELD_EXPLANATION; f++)
+        {
+          const char *field = wenda_qa_item_get_text (item, f, WENDA_LANGUAGE_ZH);
+          g_autoptr(GArray) links = find_links (glossary, field, number);
+
+          for (guint l = 0; l < links->len; l++)
+            {
+              const WendaTermLink *link = &g_array_index (links, WendaTermLink, l);
+              ExpectedTerm *match = g_hash_table_lookup (correct, link->term);
+              g_autofree char *span = link_text (field, link);
+
+              if (match == NULL)
+                match = expected_like (expected, link->term);
+              q.links++;
+              if (match == NULL ||
+                  !numbers_contain ((const guint *)(gpointer) match->definers->data,
+                                    match->definers->len, link->target))
+                {
+                  q.wrong_links++;
+                  g_test_message ("%s: wrong link in №%u: “%s” → №%u", expected->file,
+                                  number, span, link->target);
+                }
+            }
+        }
+    }
+
+  g_test_message ("%s: %u terms, %u correct, %u of %u expected found; %u links, %u wrong",
+                  expected->file, q.produced, q.correct, q.found, q.expected,
+                  q.links, q.wrong_links);
+
+  /* So that the figures are about something */
+  g_assert_cmpuint (n_items, >=, 10);
+  g_assert_cmpuint (q.expected, >=, 15);
+
+  quality->produced += q.produced;
+  quality->correct += q.correct;
+  quality->expected += q.expected;
+  quality->found += q.found;
+  quality->links += q.links;
+  quality->wrong_links += q.wrong_links;
+}
+
+static void
+test_glossary_fixtures_quality (void)
+{
+  g_autoptr(GPtrArray) banks = read_expected ();
+  Quality quality = { 0, };
+  double precision, recall;
+
+  g_assert_cmpuint (banks->len, >=, 5);
+  for (guint i = 0; i < banks->len; i++)
+    measure_bank (g_ptr_array_index (banks, i), &quality);
+
+  precision = quality.produced > 0 ? (double) quality.correct / quality.produced : 0;
+  recall = (double) quality.found / quality.expected;
+  g_test_message ("all %u banks: precision %.1f%% (%u correct of %u terms), "
+                  "recall %.1f%% (%u of %u expected terms); %u links, %u wrong",
+                  banks->len, 100 * precision, quality.correct, quality.produced,
+                  100 * recall, quality.found, quality.expected,
+                  quality.links, quality.wrong_links);
+
+  g_assert_cmpfloat (precision, >=, QUALITY_MIN_PRECISION);
+  g_assert_cmpfloat (recall, >=, QUALITY_MIN_RECALL);
+  /* Links go only to topics that define their term */
+  g_assert_cmpuint (quality.links, >=, 30);
+  g_assert_cmpuint (quality.wrong_links, ==, 0);
+}
+
 /* }}} */
 
 static void
@@ -923,6 +1401,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The quality test's messages name terms in Chinese */
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
   add_bank_test ("terms", test_glossary_terms);
@@ -950,6 +1430,12 @@ main (int   argc,
   g_test_add_func ("/Wenda/Glossary/synthetic/no-glosses", test_glossary_no_glosses);
   g_test_add_func ("/Wenda/Glossary/synthetic/empty-bank", test_glossary_empty_bank);
   g_test_add_func ("/Wenda/Glossary/synthetic/not-glosses", test_glossary_not_glosses);
+
+  g_test_add_func ("/Wenda/Glossary/synthetic/gloss-shapes", test_glossary_gloss_shapes);
+  g_test_add_func ("/Wenda/Glossary/synthetic/gloss-traps", test_glossary_gloss_traps);
+  g_test_add_func ("/Wenda/Glossary/synthetic/definers-named", test_glossary_definers_named);
+
+  g_test_add_func ("/Wenda/Glossary/fixtures/quality", test_glossary_fixtures_quality);
 
   return g_test_run ();
 }
