@@ -13,6 +13,7 @@
 #include "wenda-bank-loader.h"
 #include "wenda-bank.h"
 #include "wenda-csv-private.h"
+#include "wenda-glossary.h"
 #include "wenda-import.h"
 #include "wenda-layout-private.h"
 #include "wenda-markdown.h"
@@ -849,6 +850,99 @@ fuzz_run_csv (const char *data,
       fuzz_check (g_hash_table_lookup (after, key) == count, "the Anki export changed an item: %s\n%s",
                   (const char *)key, tsv);
   }
+}
+
+/* }}} */
+
+/* The glossary (wenda-glossary.c, wenda-glossary-gloss.c) {{{ */
+
+/* The input is up to 8 items' fields, each ended by a 0x1E byte (question,
+ * answer, explanation, in turn): the glossary of their bank, and the
+ * links of every field.  Every term has both sides in UTF-8, a Chinese
+ * side of more than one character, definers that are items of the bank;
+ * every link lies inside its text, in order, and goes to a definer of its
+ * term. */
+static inline void
+fuzz_run_glossary (const char *data,
+                   gsize       size)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(WendaBank) bank = NULL;
+  g_autoptr(WendaGlossary) glossary = NULL;
+  const char *p = data, *end = data + size;
+  guint n_items;
+
+  if (!g_utf8_validate_len (data, size, NULL) || memchr (data, '\0', size) != NULL)
+    return;
+
+  while (p < end && fields->len < 24)
+    {
+      const char *sep = memchr (p, 0x1E, end - p);
+      const char *stop = sep != NULL ? sep : end;
+
+      g_ptr_array_add (fields, g_strndup (p, stop - p));
+      p = sep != NULL ? sep + 1 : end;
+    }
+  while (fields->len % 3 != 0)
+    g_ptr_array_add (fields, g_strdup ("答"));
+
+  for (guint i = 0; i < fields->len; i += 3)
+    {
+      g_autofree char *id = g_strdup_printf ("g-%u", i / 3 + 1);
+      const char *question = fields->pdata[i];
+
+      g_ptr_array_add (items, wenda_qa_item_new (id, i / 3 + 1, question[0] != '\0' ? question : "？",
+                                                 fields->pdata[i + 1], fields->pdata[i + 2]));
+    }
+  n_items = items->len;
+  bank = wenda_bank_new ("fuzz", items);
+  glossary = wenda_glossary_new_for_bank (bank);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (glossary)); i++)
+    {
+      g_autoptr(WendaGlossaryTerm) term = g_list_model_get_item (G_LIST_MODEL (glossary), i);
+      const char *zh = wenda_glossary_term_get_zh (term);
+      const char *en = wenda_glossary_term_get_en (term);
+      const guint *definers;
+      guint n_definers;
+
+      fuzz_check (zh != NULL && g_utf8_validate (zh, -1, NULL) && g_utf8_strlen (zh, -1) > 1,
+                  "term %u: Chinese side “%s”", i, zh ? zh : "(null)");
+      fuzz_check (en != NULL && g_utf8_validate (en, -1, NULL) && en[0] != '\0',
+                  "term %u: English side “%s”", i, en ? en : "(null)");
+      definers = wenda_glossary_term_get_definers (term, &n_definers);
+      for (guint j = 0; j < n_definers; j++)
+        fuzz_check (definers[j] >= 1 && definers[j] <= n_items, "term %u: definer %u", i, definers[j]);
+    }
+
+  for (guint i = 0; i < n_items; i++)
+    for (guint f = 0; f < 3; f++)
+      {
+        const char *text = fields->pdata[i * 3 + f];
+        g_autoptr(GArray) links = wenda_glossary_find_links (glossary, text, i + 1);
+        gsize len = strlen (text), last = 0;
+
+        for (guint j = 0; links != NULL && j < links->len; j++)
+          {
+            const WendaTermLink *link = &g_array_index (links, WendaTermLink, j);
+            const guint *definers;
+            guint n_definers;
+            gboolean defines = FALSE;
+
+            fuzz_check (link->start >= last && link->start < link->end && link->end <= len,
+                        "link %u of item %u: %zu–%zu in %zu bytes", j, i + 1, link->start, link->end, len);
+            fuzz_check (g_utf8_validate (text + link->start, link->end - link->start, NULL),
+                        "link %u of item %u cuts a character", j, i + 1);
+            definers = wenda_glossary_term_get_definers (link->term, &n_definers);
+            for (guint k = 0; k < n_definers; k++)
+              defines = defines || definers[k] == link->target;
+            fuzz_check (defines && link->target != i + 1,
+                        "link %u of item %u goes to %u, which does not define “%s”", j, i + 1,
+                        link->target, wenda_glossary_term_get_zh (link->term));
+            last = link->end;
+          }
+      }
 }
 
 /* }}} */

@@ -1,8 +1,8 @@
 /* test-fuzz-regressions.c: every input the fuzzers found a bug with
  * (tests/fuzz/regressions/) and every seed (tests/fuzz/corpus/markdown/,
- * corpus/json/, corpus/layout/ and corpus/csv/), fed to every harness (the
- * three bank readers, the md4c block layer, the layout detector and the
- * CSV reader), which must
+ * corpus/json/, corpus/layout/, corpus/csv/ and corpus/glossary/), fed to every harness (the
+ * three bank readers, the md4c block layer, the layout detector, the CSV
+ * reader and the glossary), which must
  * return cleanly: a bank that passes
  * the harnesses' checks, or an error naming the file and line.
  *
@@ -26,6 +26,7 @@ static const char * const input_dirs[] = {
   "corpus/json",
   "corpus/layout",
   "corpus/csv",
+  "corpus/glossary",
 };
 
 static void
@@ -62,6 +63,7 @@ test_input (gconstpointer data)
   fuzz_run_blocks (exact, size);
   fuzz_run_layout (exact, size);
   fuzz_run_csv (exact, size);
+  fuzz_run_glossary (exact, size);
 }
 
 /* The path of every input, for the life of the process */
