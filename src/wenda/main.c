@@ -39,7 +39,19 @@ check_main (int    argc,
     {
       if (!files_only && g_str_equal (argv[i], "--"))
         files_only = TRUE;
-      else if (files_only || !g_str_equal (argv[i], "--check"))
+      else if (!files_only && g_str_equal (argv[i], "--check"))
+        continue;
+      else if (!files_only && argv[i][0] == '-' && argv[i][1] != '\0')
+        {
+          /* Not a file: --check takes no other option (a file named so
+           * comes after "--") */
+          /* Translators: `wenda --check` given another option */
+          fprintf (stderr, _("wenda --check: “%s” is not a file; a file whose name starts with - "
+                             "comes after --\n"), argv[i]);
+          fprintf (stderr, "%s\n", _("Usage: wenda --check FILE…"));
+          return WENDA_CHECK_REFUSED;
+        }
+      else
         g_ptr_array_add (paths, argv[i]);
     }
   g_ptr_array_add (paths, NULL);

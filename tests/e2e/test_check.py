@@ -77,6 +77,16 @@ step(r.returncode == 0 and r.stdout == '/dev/stdin: 5 questions in 2 sections (l
 r = run([], 'C')
 step(r.returncode == 1 and 'wenda --check' in r.stderr, 'no file: the usage, exit 1', repr((r.returncode, r.stderr)))
 
+# Another option is not a file: refused, as a usage error; after "--", a
+# name that starts with - is a file
+r = run(['--language=zh', good], 'C')
+step(r.returncode == 1 and r.stdout == '' and '“--language=zh” is not a file' in r.stderr,
+     'another option: the usage, exit 1, nothing read', repr((r.returncode, r.stdout, r.stderr)))
+r = run([good, '--', '-no-such.md'], 'C')
+lines = r.stdout.splitlines()
+step(r.returncode == 1 and len(lines) == 2 and lines[1].startswith('-no-such.md: refused: '),
+     'after --, a name that starts with - is a file', repr((r.returncode, lines, r.stderr)))
+
 # Chinese, in a zh_CN locale built into a folder of our own
 locpath = tempfile.mkdtemp()
 try:
