@@ -870,11 +870,14 @@ fuzz_run_glossary (const char *data,
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(WendaBank) bank = NULL;
   g_autoptr(WendaGlossary) glossary = NULL;
-  const char *p = data, *end = data + size;
+  const char *p, *end;
   guint n_items;
 
-  if (!g_utf8_validate_len (data, size, NULL) || memchr (data, '\0', size) != NULL)
+  /* An empty input may come as NULL */
+  if (size == 0 || !g_utf8_validate_len (data, size, NULL) || memchr (data, '\0', size) != NULL)
     return;
+  p = data;
+  end = data + size;
 
   while (p < end && fields->len < 24)
     {
