@@ -803,6 +803,16 @@ wenda_md_doc_parse (const char *text,
                                             : length;
       block->head_end = MIN (block->head_end, block->end);
 
+      /* An item whose first text md4c gives on a line the block before
+       * already holds (a fence that swallows the line of a "12." item)
+       * starts with its list */
+      for (guint j = 0; j < block->n_items; j++)
+        {
+          WendaMdItem *item = &g_array_index (doc->items, WendaMdItem, block->first_item + j);
+
+          item->start = CLAMP (item->start, block->start, block->end);
+        }
+
       for (guint j = 0; j < block->n_items; j++)
         {
           WendaMdItem *item = &g_array_index (doc->items, WendaMdItem, block->first_item + j);
