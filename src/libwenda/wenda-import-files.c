@@ -375,6 +375,18 @@ file_slug (const char *name,
   return g_string_free (slug, FALSE);
 }
 
+/* @name's last part without its extension: "ch/02-dl.md" → "02-dl" */
+static char *
+file_stem (const char *name)
+{
+  char *base = g_path_get_basename (name);
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  return base;
+}
+
 /* The section of a file: its title, else its name without the extension
  * (a README's or an index's: its folder's name) */
 static char *
@@ -383,15 +395,11 @@ file_section_title (const char              *name,
 {
   const char *title = wenda_import_report_get_title (report);
   g_autofree char *base = NULL;
-  char *dot;
 
   if (title != NULL && title[0] != '\0')
     return g_strdup (title);
 
-  base = g_path_get_basename (name);
-  dot = strrchr (base, '.');
-  if (dot != NULL && dot != base)
-    *dot = '\0';
+  base = file_stem (name);
 
   if ((g_ascii_strcasecmp (base, "readme") == 0 || g_ascii_strcasecmp (base, "index") == 0) &&
       strchr (name, '/') != NULL)
@@ -718,11 +726,8 @@ wenda_import_files (GFile *const             *files,
               /* A bank with no title of its own is named by its file */
               if (wenda_bank_get_title (source->bank)[0] == '\0')
                 {
-                  g_autofree char *stem = g_strdup (source->name);
-                  char *dot = strrchr (stem, '.');
+                  g_autofree char *stem = file_stem (source->name);
 
-                  if (dot != NULL && dot != stem)
-                    *dot = '\0';
                   wenda_bank_set_title (source->bank, stem);
                 }
               collect_images (own_report, NULL, source->data, source->length, root, "", seen,

@@ -134,16 +134,6 @@ find_media (const WendaImportReport *report,
   return NULL;
 }
 
-static WendaQaItem *
-item_at (WendaBank *bank,
-         guint      position)
-{
-  WendaQaItem *item = g_list_model_get_item (G_LIST_MODEL (bank), position);
-
-  g_object_unref (item);   /* the bank holds it */
-  return item;
-}
-
 /* }}} */
 
 /* Finding and naming images {{{ */
@@ -300,7 +290,7 @@ test_folder_sections (void)
 
   /* A file's own sections go inside its section */
   {
-    WendaQaItem *bn = item_at (bank, 2);
+    WendaQaItem *bn = unit_item_at (bank, 2);
     WendaSection *inner = wenda_qa_item_get_section (bn);
 
     g_assert_cmpstr (wenda_qa_item_get_question (bn), ==, "Why does batch normalisation help?");
@@ -311,12 +301,12 @@ test_folder_sections (void)
 
   /* Numbers run through the bank; each file's ids are its own */
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (bank)); i++)
-    g_assert_cmpuint (wenda_qa_item_get_number (item_at (bank, i)), ==, i + 1);
-  g_assert_cmpstr (wenda_qa_item_get_id (item_at (bank, 2)), ==, "ch-2-deep-learning-1");
-  g_assert_cmpstr (wenda_qa_item_get_id (item_at (bank, 5)), ==, "ch-10-llm-1");
+    g_assert_cmpuint (wenda_qa_item_get_number (unit_item_at (bank, i)), ==, i + 1);
+  g_assert_cmpstr (wenda_qa_item_get_id (unit_item_at (bank, 2)), ==, "ch-2-deep-learning-1");
+  g_assert_cmpstr (wenda_qa_item_get_id (unit_item_at (bank, 5)), ==, "ch-10-llm-1");
   /* "1-基础.md": the ASCII of its name */
-  g_assert_cmpstr (wenda_qa_item_get_id (item_at (bank, 0)), ==, "ch-1-1");
-  g_assert_cmpstr (wenda_qa_item_get_label (item_at (bank, 5)), ==, "1");
+  g_assert_cmpstr (wenda_qa_item_get_id (unit_item_at (bank, 0)), ==, "ch-1-1");
+  g_assert_cmpstr (wenda_qa_item_get_label (unit_item_at (bank, 5)), ==, "1");
 }
 
 /* The same files give the same ids again, so progress stays */
@@ -330,8 +320,8 @@ test_folder_ids_stable (void)
 
   g_assert_cmpuint (n, ==, g_list_model_get_n_items (G_LIST_MODEL (again)));
   for (guint i = 0; i < n; i++)
-    g_assert_cmpstr (wenda_qa_item_get_id (item_at (first, i)), ==,
-                     wenda_qa_item_get_id (item_at (again, i)));
+    g_assert_cmpstr (wenda_qa_item_get_id (unit_item_at (first, i)), ==,
+                     wenda_qa_item_get_id (unit_item_at (again, i)));
 }
 
 static void
@@ -523,7 +513,7 @@ test_images_single_file (void)
   g_assert_cmpuint (wenda_import_report_get_n_files (report), ==, 1);
   g_assert_cmpstr (wenda_bank_get_title (bank), ==, "Chapter 2: Deep Learning");
   /* A file alone keeps its own ids and sections */
-  g_assert_cmpstr (wenda_qa_item_get_id (item_at (bank, 0)), ==, "ch-1");
+  g_assert_cmpstr (wenda_qa_item_get_id (unit_item_at (bank, 0)), ==, "ch-1");
   g_assert_null (wenda_section_get_file (wenda_bank_get_sections (bank)->pdata[0]));
   g_assert_cmpuint (wenda_import_report_get_media (report)->len, ==, 1);
   g_assert_nonnull (find_media (report, "images/attention.png"));
