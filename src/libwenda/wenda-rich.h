@@ -118,6 +118,11 @@ struct _WendaRichBlock
   gsize             src_end;     /* [src_start, src_end) */
 };
 
+/* The tree is at most 66 blocks deep: past 64 containers, a quote, list
+ * or <details> adds no block of its own and its blocks go to the
+ * container around it.  Top-level blocks are in order and do not
+ * overlap; so are the children of each block, inside it.  A block with
+ * no text of its own (a rule) has the lines between its neighbours. */
 typedef struct
 {
   GPtrArray  *blocks;            /* of WendaRichBlock: the top level */
@@ -134,7 +139,9 @@ WendaRichInline *wenda_rich_parse_inline (const char *markdown,
 void          wenda_rich_inline_free (WendaRichInline *inline_);
 
 /* Pango markup for @inline_: every byte of its text escaped, spans as
- * <b>, <i>, <s>, <tt> (with a background), <sup>, <sub> and <a href>;
+ * <b>, <i>, <s>, a monospace <span> (code with a background, math
+ * without), <sup>, <sub> and <a href> (which GtkLabel reads, and
+ * pango_parse_markup() does not);
  * an image's U+FFFC becomes its alt text in brackets, or nothing with
  * @keep_objects FALSE */
 char         *wenda_rich_inline_to_markup (const WendaRichInline *inline_,
