@@ -1041,7 +1041,8 @@ fuzz_check_rich_inline (const WendaRichInline *inline_)
                   "image %u: a field NULL or not UTF-8", i);
     }
 
-  for (int keep = 0; keep < 2; keep++)
+  /* With no image, both markups are the same */
+  for (int keep = inline_->images->len > 0 ? 0 : 1; keep < 2; keep++)
     {
       g_autofree char *markup = wenda_rich_inline_to_markup (inline_, keep);
       g_autofree char *spans = fuzz_links_as_spans (markup);
