@@ -19,7 +19,10 @@
 #include "wenda-markdown.h"
 #include "wenda-md-blocks-private.h"
 #include "wenda-media.h"
+#include "wenda-rich.h"
 #include "wenda-text-check-private.h"
+
+#include <pango/pango.h>
 
 G_BEGIN_DECLS
 
@@ -946,6 +949,217 @@ fuzz_run_glossary (const char *data,
             last = link->end;
           }
       }
+}
+
+/* }}} */
+
+/* The reading pane's tree (wenda-rich.c) {{{ */
+
+/* @markup as GtkLabel passes it to Pango, which knows no <a>: each link
+ * a <span> */
+static inline char *
+fuzz_links_as_spans (const char *markup)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = markup;
+
+  while (*p != '\0')
+    {
+      if (g_str_has_prefix (p, "<a href=\""))
+        {
+          const char *close = strstr (p + 9, "\">");
+
+          fuzz_check (close != NULL, "an <a> that does not end: %s", markup);
+          fuzz_check (memchr (p + 9, '<', close - (p + 9)) == NULL, "a '<' in an href: %s", markup);
+          g_string_append (out, "<span>");
+          p = close + 2;
+        }
+      else if (g_str_has_prefix (p, "</a>"))
+        {
+          g_string_append (out, "</span>");
+          p += 4;
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* An inline text: UTF-8; spans sorted, apart, non-empty, inside it, on
+ * character boundaries, merged, a link with an href; images at their
+ * U+FFFC and a U+FFFC only at an image; markup that Pango reads, with
+ * and without the images, and whose text has no marker of an image */
+static inline void
+fuzz_check_rich_inline (const WendaRichInline *inline_)
+{
+  guint prev_end = 0, n_objects = 0;
+
+  fuzz_check (inline_ != NULL && inline_->text != NULL, "no inline text");
+  fuzz_check (strlen (inline_->text) == inline_->length, "inline length %u, text of %zu bytes",
+              inline_->length, strlen (inline_->text));
+  fuzz_check (g_utf8_validate (inline_->text, inline_->length, NULL), "inline text not UTF-8");
+
+  for (guint i = 0; i < inline_->spans->len; i++)
+    {
+      const WendaRichSpan *span = &g_array_index (inline_->spans, WendaRichSpan, i);
+
+      fuzz_check (span->start < span->end && span->start >= prev_end && span->end <= inline_->length,
+                  "span %u: %u-%u after %u, in %u bytes", i, span->start, span->end, prev_end,
+                  inline_->length);
+      fuzz_check (g_utf8_validate (inline_->text + span->start, span->end - span->start, NULL),
+                  "span %u cuts a character", i);
+      fuzz_check (span->style != 0, "span %u has no style", i);
+      fuzz_check (((span->style & WENDA_RICH_STYLE_LINK) != 0) == (span->href != NULL),
+                  "span %u: link style and href disagree", i);
+      fuzz_check (span->href == NULL || g_utf8_validate (span->href, -1, NULL), "span %u: href not UTF-8", i);
+      if (i > 0)
+        {
+          const WendaRichSpan *prev = &g_array_index (inline_->spans, WendaRichSpan, i - 1);
+
+          fuzz_check (!(prev->end == span->start && prev->style == span->style &&
+                        g_strcmp0 (prev->href, span->href) == 0), "spans %u and %u not merged", i - 1, i);
+        }
+      prev_end = span->end;
+    }
+
+  for (const char *p = inline_->text; (p = strstr (p, "\xEF\xBF\xBC")) != NULL; p += 3)
+    n_objects++;
+  fuzz_check (n_objects == inline_->images->len, "%u U+FFFC, %u images", n_objects, inline_->images->len);
+  for (guint i = 0; i < inline_->images->len; i++)
+    {
+      const WendaRichImage *image = &g_array_index (inline_->images, WendaRichImage, i);
+
+      fuzz_check (image->offset + 3 <= inline_->length &&
+                  memcmp (inline_->text + image->offset, "\xEF\xBF\xBC", 3) == 0 &&
+                  (i == 0 || image->offset > g_array_index (inline_->images, WendaRichImage, i - 1).offset),
+                  "image %u at %u is not at its U+FFFC", i, image->offset);
+      fuzz_check (image->src != NULL && image->alt != NULL && image->source != NULL &&
+                  g_utf8_validate (image->src, -1, NULL) && g_utf8_validate (image->alt, -1, NULL) &&
+                  g_utf8_validate (image->source, -1, NULL) &&
+                  (image->title == NULL || g_utf8_validate (image->title, -1, NULL)),
+                  "image %u: a field NULL or not UTF-8", i);
+    }
+
+  /* With no image, both markups are the same */
+  for (int keep = inline_->images->len > 0 ? 0 : 1; keep < 2; keep++)
+    {
+      g_autofree char *markup = wenda_rich_inline_to_markup (inline_, keep);
+      g_autofree char *spans = fuzz_links_as_spans (markup);
+      g_autofree char *text = NULL;
+      g_autoptr(GError) error = NULL;
+
+      fuzz_check (pango_parse_markup (spans, -1, 0, NULL, &text, NULL, &error),
+                  "markup does not parse: %s\n%s", error->message, markup);
+      fuzz_check (strstr (text, "\xEF\xBF\xBC") == NULL, "an image's U+FFFC in the markup's text");
+    }
+}
+
+/* Blocks in order, none overlapping the one before, inside their
+ * parent's range; the fields of each kind; a tree of bounded depth.
+ * Returns how many blocks of @kind it holds. */
+static inline guint
+fuzz_check_rich_blocks (GPtrArray     *blocks,
+                        gsize          start,
+                        gsize          end,
+                        guint          depth,
+                        WendaRichKind  kind)
+{
+  gsize prev_end = start;
+  guint n = 0;
+
+  fuzz_check (depth <= 70, "a tree %u deep", depth);
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const WendaRichBlock *block = g_ptr_array_index (blocks, i);
+
+      fuzz_check (block->src_start >= prev_end && block->src_start <= block->src_end && block->src_end <= end,
+                  "block %u at depth %u: %zu-%zu after %zu, in %zu-%zu", i, depth, block->src_start,
+                  block->src_end, prev_end, start, end);
+      prev_end = block->src_end;
+      n += block->kind == kind;
+
+      switch (block->kind)
+        {
+        case WENDA_RICH_HEADING:
+          fuzz_check (block->level >= 1 && block->level <= 6, "heading level %u", block->level);
+          G_GNUC_FALLTHROUGH;
+        case WENDA_RICH_PARAGRAPH:
+        case WENDA_RICH_CELL:
+        case WENDA_RICH_DETAILS:
+          fuzz_check_rich_inline (block->inline_);
+          break;
+        case WENDA_RICH_CODE:
+          fuzz_check (block->text != NULL && g_utf8_validate (block->text, -1, NULL) &&
+                      (block->text[0] == '\0' || g_str_has_suffix (block->text, "\n")),
+                      "code block text");
+          fuzz_check (block->info == NULL || (block->info[0] != '\0' && g_utf8_validate (block->info, -1, NULL)),
+                      "code block info");
+          break;
+        case WENDA_RICH_MATH:
+          fuzz_check (block->text != NULL && block->text[0] != '\0' && g_utf8_validate (block->text, -1, NULL),
+                      "math block text");
+          break;
+        default:
+          fuzz_check (block->inline_ == NULL, "kind %d with inline text", block->kind);
+          break;
+        }
+
+      fuzz_check ((block->children != NULL) ==
+                  (block->kind == WENDA_RICH_LIST || block->kind == WENDA_RICH_ITEM ||
+                   block->kind == WENDA_RICH_QUOTE || block->kind == WENDA_RICH_TABLE ||
+                   block->kind == WENDA_RICH_ROW || block->kind == WENDA_RICH_DETAILS),
+                  "kind %d: children or not", block->kind);
+      if (block->children == NULL)
+        continue;
+
+      for (guint j = 0; j < block->children->len; j++)
+        {
+          const WendaRichBlock *child = g_ptr_array_index (block->children, j);
+
+          if (block->kind == WENDA_RICH_LIST)
+            fuzz_check (child->kind == WENDA_RICH_ITEM, "a list holds kind %d", child->kind);
+          if (block->kind == WENDA_RICH_TABLE)
+            fuzz_check (child->kind == WENDA_RICH_ROW, "a table holds kind %d", child->kind);
+          if (block->kind == WENDA_RICH_ROW)
+            fuzz_check (child->kind == WENDA_RICH_CELL, "a row holds kind %d", child->kind);
+          fuzz_check (child->kind != WENDA_RICH_ITEM || block->kind == WENDA_RICH_LIST, "an item out of a list");
+          fuzz_check (child->kind != WENDA_RICH_ROW || block->kind == WENDA_RICH_TABLE, "a row out of a table");
+          fuzz_check (child->kind != WENDA_RICH_CELL || block->kind == WENDA_RICH_ROW, "a cell out of a row");
+        }
+      n += fuzz_check_rich_blocks (block->children, block->src_start, block->src_end, depth + 1, kind);
+    }
+
+  return n;
+}
+
+/* The input as Markdown, bytes as they come (UTF-8 or not, NULs too):
+ * the tree, its plain text and counts, and the inline text of its first
+ * paragraph */
+static inline void
+fuzz_run_rich (const char *data,
+               gsize       size)
+{
+  g_autoptr(WendaRichDoc) doc = NULL;
+  g_autoptr(WendaRichInline) inline_ = NULL;
+  g_autofree char *plain = NULL;
+  guint n_paragraphs;
+
+  /* An empty input may come as NULL */
+  doc = wenda_rich_parse (size > 0 ? data : "", size);
+  fuzz_check (doc != NULL && doc->blocks != NULL, "no tree");
+
+  n_paragraphs = fuzz_check_rich_blocks (doc->blocks, 0, size, 0, WENDA_RICH_PARAGRAPH);
+  fuzz_check (wenda_rich_doc_count (doc, WENDA_RICH_PARAGRAPH) == n_paragraphs,
+              "%u paragraphs counted, %u in the tree", wenda_rich_doc_count (doc, WENDA_RICH_PARAGRAPH),
+              n_paragraphs);
+
+  plain = wenda_rich_doc_to_plain (doc);
+  fuzz_check (plain != NULL && g_utf8_validate (plain, -1, NULL), "plain text not UTF-8");
+  fuzz_check (strstr (plain, "\xEF\xBF\xBC") == NULL, "an image's U+FFFC in the plain text");
+
+  inline_ = wenda_rich_parse_inline (size > 0 ? data : "", size);
+  fuzz_check_rich_inline (inline_);
 }
 
 /* }}} */

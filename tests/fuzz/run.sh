@@ -6,7 +6,7 @@
 #   tests/fuzz/run.sh [SECONDS] [HARNESS...] [-- LIBFUZZER-ARGS...]
 #
 #   SECONDS   how long each harness fuzzes (default 60)
-#   HARNESS   markdown, json, import, blocks, layout, csv, glossary (default: all, one
+#   HARNESS   markdown, json, import, blocks, layout, csv, glossary, rich (default: all, one
 #             after another)
 #   -- ...    more libFuzzer flags, after the defaults (a later flag wins);
 #             a long run (README, "Fuzzing"):
@@ -46,13 +46,13 @@ while [ $# -gt 0 ]; do
   case $1 in
     --) shift; EXTRA=("$@"); break ;;
     -h|--help) sed -n '3,/^$/p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    markdown|json|import|blocks|layout|csv|glossary) HARNESSES+=("$1") ;;
+    markdown|json|import|blocks|layout|csv|glossary|rich) HARNESSES+=("$1") ;;
     *[!0-9]*|'') echo "run.sh: unknown argument “$1” (see --help)" >&2; exit 2 ;;
     *) SECONDS_EACH=$1 ;;
   esac
   shift
 done
-[ ${#HARNESSES[@]} -eq 0 ] && HARNESSES=(markdown json import blocks layout csv glossary)
+[ ${#HARNESSES[@]} -eq 0 ] && HARNESSES=(markdown json import blocks layout csv glossary rich)
 
 # ------------------------------------------------------------------ build
 build_start=$(date +%s)
@@ -156,6 +156,9 @@ for h in "${HARNESSES[@]}"; do
               cat "$FUZZ_SRC/markdown.dict" "$FUZZ_SRC/layout.dict" >"$dict" ;;
     csv)      seeds=("$FUZZ_SRC/corpus/csv"); dict=$FUZZ_SRC/csv.dict ;;
     glossary) seeds=("$FUZZ_SRC/corpus/glossary"); dict=$FUZZ_SRC/glossary.dict ;;
+    rich)     seeds=("$FUZZ_SRC/corpus/rich" "$FUZZ_SRC/corpus/markdown")
+              dict=$work/rich.dict
+              cat "$FUZZ_SRC/markdown.dict" "$FUZZ_SRC/rich.dict" >"$dict" ;;
     import)   seeds=("$FUZZ_SRC/corpus/markdown" "$FUZZ_SRC/corpus/json")
               dict=$work/import.dict
               cat "$FUZZ_SRC/markdown.dict" "$FUZZ_SRC/json.dict" >"$dict" ;;

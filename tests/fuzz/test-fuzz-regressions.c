@@ -1,8 +1,9 @@
 /* test-fuzz-regressions.c: every input the fuzzers found a bug with
  * (tests/fuzz/regressions/) and every seed (tests/fuzz/corpus/markdown/,
- * corpus/json/, corpus/layout/, corpus/csv/ and corpus/glossary/), fed to every harness (the
- * three bank readers, the md4c block layer, the layout detector, the CSV
- * reader and the glossary), which must
+ * corpus/json/, corpus/layout/, corpus/csv/, corpus/glossary/ and corpus/rich/), fed to every
+ * harness (the three bank readers, the md4c block layer, the layout
+ * detector, the CSV reader, the glossary and the reading pane's tree),
+ * which must
  * return cleanly: a bank that passes
  * the harnesses' checks, or an error naming the file and line.
  *
@@ -27,6 +28,7 @@ static const char * const input_dirs[] = {
   "corpus/layout",
   "corpus/csv",
   "corpus/glossary",
+  "corpus/rich",
 };
 
 static void
@@ -64,6 +66,7 @@ test_input (gconstpointer data)
   fuzz_run_layout (exact, size);
   fuzz_run_csv (exact, size);
   fuzz_run_glossary (exact, size);
+  fuzz_run_rich (exact, size);
 }
 
 /* The path of every input, for the life of the process */
