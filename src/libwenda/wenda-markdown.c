@@ -1194,7 +1194,30 @@ reader_add_heading (Reader      *self,
     }
 }
 
-/* One line of a paragraph, trimmed.  A marker line may come inside a
+/* Whether @line, @kept without its blanks, is a list item indented with
+ * spaces only: "   - b", "  2. c", "    * [x] d" */
+static gboolean
+is_indented_list_item (Span line,
+                       Span kept)
+{
+  gsize i = 0;
+
+  for (const char *p = line.start; p < kept.start; p++)
+    if (*p != ' ')
+      return FALSE;
+
+  if (kept.len >= 2 && (kept.start[0] == '-' || kept.start[0] == '*' || kept.start[0] == '+') &&
+      kept.start[1] == ' ')
+    return TRUE;
+
+  while (i < kept.len && i < 9 && g_ascii_isdigit (kept.start[i]))
+    i++;
+  return i > 0 && i + 1 < kept.len && (kept.start[i] == '.' || kept.start[i] == ')') &&
+         kept.start[i + 1] == ' ';
+}
+
+/* One line of a paragraph, trimmed (a later line keeps its indentation).
+ * A marker line may come inside a
  * paragraph, with no blank line before it ("答案：…" right under the
  * heading), so each line is checked.  The text after a marker on its line
  * starts the section's first paragraph.
@@ -1215,6 +1238,16 @@ reader_paragraph_line (Reader  *self,
       self->in_paragraph = TRUE;
       self->pending_line = line;
       g_string_truncate (self->pending, 0);
+    }
+
+  /* A line may keep its indentation (a later line of a paragraph); a
+   * marker is read without it */
+  if (span.len > 0 && (span.start[0] == ' ' || span.start[0] == '\t'))
+    {
+      Span trimmed = span_trim (span);
+
+      if ((trimmed.len > 0 && trimmed.start[0] == '\\') || parse_marker (trimmed, &kind, &rest))
+        span = trimmed;
     }
 
   /* "\**答案：**" is the text "**答案：**": a backslash before what would
@@ -1556,11 +1589,19 @@ reader_lines (Reader       *self,
         }
       else
         {
+          Span kept = span_trim (line);
+
           self->last_line = scanner->line;
           if (self->skipping)
             continue;
 
-          if (!reader_paragraph_line (self, scanner->line, span_trim (line), &local) &&
+          /* A list item on a later line of a paragraph keeps its
+           * indentation (spaces), which nests it in the item above it
+           * ("1. a" then "   - b") */
+          if (self->in_paragraph && self->pending->len > 0 && kept.start > line.start &&
+              is_indented_list_item (line, kept))
+            kept = (Span) { line.start, kept.start + kept.len - line.start };
+          if (!reader_paragraph_line (self, scanner->line, kept, &local) &&
               !reader_recover (self, 0, 0, &local, error))
             return FALSE;
         }

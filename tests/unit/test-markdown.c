@@ -354,6 +354,20 @@ test_markdown_code_block (void)
 }
 
 static void
+test_markdown_nested_list (void)
+{
+  g_autoptr(WendaBank) bank = NULL;
+
+  /* A list item under another keeps the spaces that nest it; other lines
+   * of a paragraph are trimmed as before */
+  bank = parse_ok ("#### 题目 1：步骤？\n\n**答案：**\n\n"
+                   "1. 准备\n   - 清洗\n   - 切分\n2. 训练\n    1. 前向\n  继续\n\t- 制表\n");
+
+  assert_item (bank, 0, 1, "步骤？",
+               "1. 准备\n   - 清洗\n   - 切分\n2. 训练\n    1. 前向\n继续\n- 制表", "");
+}
+
+static void
 test_markdown_sub_headings (void)
 {
   g_autoptr(WendaBank) bank = NULL;
@@ -812,6 +826,7 @@ main (int   argc,
   g_test_add_func ("/Wenda/Markdown/variant/inline-markup", test_markdown_inline_markup);
   g_test_add_func ("/Wenda/Markdown/variant/code-block", test_markdown_code_block);
   g_test_add_func ("/Wenda/Markdown/variant/sub-headings", test_markdown_sub_headings);
+  g_test_add_func ("/Wenda/Markdown/variant/nested-list", test_markdown_nested_list);
   g_test_add_func ("/Wenda/Markdown/variant/question-paragraphs", test_markdown_question_paragraphs);
   g_test_add_func ("/Wenda/Markdown/variant/explicit-length", test_markdown_explicit_length);
 
