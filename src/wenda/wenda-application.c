@@ -13,6 +13,7 @@
 #include "wenda-catalog.h"
 #include "wenda-compat.h"
 #include "wenda-first-frame.h"
+#include "wenda-image-viewer.h"
 #include "wenda-search-provider.h"
 #include "wenda-window.h"
 
@@ -262,6 +263,12 @@ zoom_by (WendaApplication *self,
          double            steps)
 {
   double scale = g_settings_get_double (self->settings, "text-scale");
+
+  /* Over an image at full size, the keys zoom the image */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (ADW_IS_APPLICATION_WINDOW (l->data) &&
+        wenda_image_viewer_zoom_by (adw_application_window_get_visible_dialog (l->data), (int) steps))
+      return;
 
   if (steps == 0)
     scale = 1.0;

@@ -9,8 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "wenda-detail-view.h"
-#include "wenda-image.h"
 #include "wenda-media.h"
+#include "wenda-rich-view.h"
 #include "wenda-text.h"
 
 /* Below this width the bilingual view stacks the languages. */
@@ -28,14 +28,12 @@ struct _WendaDetailView
   GtkLabel    *question_label;
   GtkLabel    *question_en_label;
   GtkLabel    *question_secondary_label;
-  GtkLabel    *answer_label;
-  GtkLabel    *answer_en_label;
+  WendaRichView *answer_view;
+  WendaRichView *answer_en_view;
   GtkGrid     *answer_grid;
-  GtkLabel    *explanation_label;
-  GtkLabel    *explanation_en_label;
+  WendaRichView *explanation_view;
+  WendaRichView *explanation_en_view;
   GtkGrid     *explanation_grid;
-  GtkBox      *answer_images;
-  GtkBox      *explanation_images;
   GtkWidget   *answer_heading;
   GtkWidget   *explanation_heading;
   GtkWidget   *related_section;
@@ -85,6 +83,21 @@ on_text_link_activate (WendaDetailView *self,
   if (wenda_topic_uri_parse (uri, &number))
     g_signal_emit (self, signals[SHOW_TOPIC], 0, number);
 
+  return TRUE;
+}
+
+/* A link in the text: a topic's is followed here, any other is left to
+ * the rich view */
+static gboolean
+on_rich_link_activate (WendaDetailView *self,
+                       const char      *uri)
+{
+  guint number;
+
+  if (!wenda_topic_uri_parse (uri, &number))
+    return FALSE;
+
+  g_signal_emit (self, signals[SHOW_TOPIC], 0, number);
   return TRUE;
 }
 
@@ -241,51 +254,48 @@ wenda_detail_view_update_related (WendaDetailView *self)
     }
 }
 
+/* A rich view for the text of @self's item in @language */
 static void
-set_content_text (WendaDetailView *self,
-                  GtkLabel        *label,
-                  const char      *text,
+set_rich_context (WendaDetailView *self,
+                  WendaRichView   *view,
                   WendaLanguage    language)
 {
-  wenda_label_set_text_with_links (label, text, language, self->glossary,
-                                   self->item ? wenda_qa_item_get_number (self->item) : 0);
+  g_autofree char *base = self->item != NULL ? wenda_media_dup_item_base (self->item) : NULL;
+
+  wenda_rich_view_set_context (view, language, self->glossary,
+                               self->item != NULL ? wenda_qa_item_get_number (self->item) : 0,
+                               self->media_dir, base);
 }
 
 static GtkWidget *
-paragraph_label_new (WendaDetailView *self,
-                     const char      *text,
-                     WendaLanguage    language)
+pair_view_new (WendaDetailView *self,
+               WendaRichDoc    *doc,
+               guint            i,
+               WendaLanguage    language)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *view = wenda_rich_view_new ();
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_set_valign (label, GTK_ALIGN_START);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (label, "body");
-  gtk_widget_add_css_class (label, "reading-text");
-  gtk_widget_add_css_class (label, language == WENDA_LANGUAGE_ZH ? "lang-zh" : "lang-en");
-  set_content_text (self, GTK_LABEL (label), text, language);
-  g_signal_connect_object (label, "activate-link", G_CALLBACK (on_text_link_activate),
+  set_rich_context (self, WENDA_RICH_VIEW (view), language);
+  wenda_rich_view_set_blocks (WENDA_RICH_VIEW (view), (WendaRichBlock *const *) doc->blocks->pdata + i, 1);
+  gtk_widget_set_valign (view, GTK_ALIGN_START);
+  gtk_widget_set_hexpand (view, TRUE);
+  g_signal_connect_object (view, "activate-link", G_CALLBACK (on_rich_link_activate),
                            self, G_CONNECT_SWAPPED);
-
-  return label;
+  return view;
 }
 
-/* Pairs the two renderings of a section paragraph by paragraph.  Side by
- * side, row i holds paragraph i in both languages, so each pair starts at
- * the same height; stacked, the English follows its Chinese paragraph. */
+/* Pairs the two renderings of a section block by block.  Side by side,
+ * row i holds block i in both languages, so each pair starts at the same
+ * height; stacked, the English follows its Chinese block. */
 static void
 fill_pairs (WendaDetailView *self,
             GtkGrid         *grid,
             WendaQaField     field)
 {
-  g_auto(GStrv) zh = wenda_split_paragraphs (wenda_qa_item_get_text (self->item, field, WENDA_LANGUAGE_ZH));
-  g_auto(GStrv) en = wenda_split_paragraphs (wenda_qa_item_get_text (self->item, field, WENDA_LANGUAGE_EN));
-  guint n_zh = g_strv_length (zh);
-  guint n_en = g_strv_length (en);
+  g_autoptr(WendaRichDoc) zh = wenda_rich_parse (wenda_qa_item_get_text (self->item, field, WENDA_LANGUAGE_ZH), -1);
+  g_autoptr(WendaRichDoc) en = wenda_rich_parse (wenda_qa_item_get_text (self->item, field, WENDA_LANGUAGE_EN), -1);
+  guint n_zh = zh->blocks->len;
+  guint n_en = en->blocks->len;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))))
@@ -296,20 +306,20 @@ fill_pairs (WendaDetailView *self,
       if (self->side_by_side)
         {
           if (i < n_zh)
-            gtk_grid_attach (grid, paragraph_label_new (self, zh[i], WENDA_LANGUAGE_ZH), 0, i, 1, 1);
+            gtk_grid_attach (grid, pair_view_new (self, zh, i, WENDA_LANGUAGE_ZH), 0, i, 1, 1);
           if (i < n_en)
-            gtk_grid_attach (grid, paragraph_label_new (self, en[i], WENDA_LANGUAGE_EN), 1, i, 1, 1);
+            gtk_grid_attach (grid, pair_view_new (self, en, i, WENDA_LANGUAGE_EN), 1, i, 1, 1);
         }
       else
         {
           if (i < n_zh)
-            gtk_grid_attach (grid, paragraph_label_new (self, zh[i], WENDA_LANGUAGE_ZH), 0, 2 * i, 1, 1);
+            gtk_grid_attach (grid, pair_view_new (self, zh, i, WENDA_LANGUAGE_ZH), 0, 2 * i, 1, 1);
           if (i < n_en)
             {
-              GtkWidget *label = paragraph_label_new (self, en[i], WENDA_LANGUAGE_EN);
+              GtkWidget *view = pair_view_new (self, en, i, WENDA_LANGUAGE_EN);
 
-              gtk_widget_add_css_class (label, "stacked-translation");
-              gtk_grid_attach (grid, label, 0, 2 * i + 1, 1, 1);
+              gtk_widget_add_css_class (view, "stacked-translation");
+              gtk_grid_attach (grid, view, 0, 2 * i + 1, 1, 1);
             }
         }
     }
@@ -318,7 +328,13 @@ fill_pairs (WendaDetailView *self,
 static void
 clear_grid (GtkGrid *grid)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (grid));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   GtkWidget *child;
+
+  /* As wenda-rich-view.c's clear(): never the focus on a widget that goes */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (grid)))
+    gtk_root_set_focus (root, NULL);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))))
     gtk_grid_remove (grid, child);
@@ -364,149 +380,91 @@ wenda_detail_view_update_mode (WendaDetailView *self)
   gtk_widget_set_visible (self->answer_heading, answer);
   gtk_widget_set_visible (GTK_WIDGET (self->no_answer_label), answer && !has_answer);
   answer = answer && has_answer;
-  gtk_widget_set_visible (GTK_WIDGET (self->answer_label), answer && zh && !both);
-  gtk_widget_set_visible (GTK_WIDGET (self->answer_en_label), answer && en);
+  gtk_widget_set_visible (GTK_WIDGET (self->answer_view), answer && zh && !both);
+  gtk_widget_set_visible (GTK_WIDGET (self->answer_en_view), answer && en);
   gtk_widget_set_visible (GTK_WIDGET (self->answer_grid), answer && both);
-  gtk_widget_set_visible (GTK_WIDGET (self->answer_images),
-                          answer && gtk_widget_get_first_child (GTK_WIDGET (self->answer_images)) != NULL);
   gtk_widget_set_visible (self->related_section,
                           answer && gtk_widget_get_first_child (GTK_WIDGET (self->related_box)) != NULL);
 
   /* An imported bank may have items with no explanation. */
   gtk_widget_set_visible (self->explanation_heading, has_explanation);
-  gtk_widget_set_visible (GTK_WIDGET (self->explanation_label), has_explanation && zh && !both);
-  gtk_widget_set_visible (GTK_WIDGET (self->explanation_en_label), has_explanation && en);
+  gtk_widget_set_visible (GTK_WIDGET (self->explanation_view), has_explanation && zh && !both);
+  gtk_widget_set_visible (GTK_WIDGET (self->explanation_en_view), has_explanation && en);
   gtk_widget_set_visible (GTK_WIDGET (self->explanation_grid), has_explanation && both);
-  gtk_widget_set_visible (GTK_WIDGET (self->explanation_images),
-                          has_explanation &&
-                          gtk_widget_get_first_child (GTK_WIDGET (self->explanation_images)) != NULL);
 }
 
-typedef struct
+/* Whether the keyboard focus is in the text, which is about to be made
+ * anew */
+static gboolean
+focus_in_text (WendaDetailView *self)
 {
-  WendaDetailView *self;
-  GtkBox          *box;
-  const char      *base;
-  guint            n_images;
-} AddImages;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *texts[] = {
+    GTK_WIDGET (self->answer_view), GTK_WIDGET (self->answer_en_view), GTK_WIDGET (self->answer_grid),
+    GTK_WIDGET (self->explanation_view), GTK_WIDGET (self->explanation_en_view),
+    GTK_WIDGET (self->explanation_grid),
+  };
 
-/* Up to this many images a section */
-#define MAX_IMAGES 50
-
-static void
-add_image (const char *src,
-           const char *alt,
-           gsize       offset,
-           gpointer    user_data)
-{
-  AddImages *add = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autoptr(GFile) file = NULL;
-  GtkWidget *image;
-
-  if (add->n_images++ >= MAX_IMAGES)
-    return;
-
-  /* A remote image is never fetched; the text keeps its link */
-  if (wenda_media_is_remote (src))
-    return;
-
-  name = wenda_media_resolve_name (add->base, src, &error);
-  if (name != NULL && add->self->media_dir == NULL)
-    g_set_error (&error, WENDA_MEDIA_ERROR, WENDA_MEDIA_ERROR_NOT_FOUND,
-                 _("“%s” was not imported with the bank"), src);
-  else if (name != NULL)
-    {
-      file = g_file_resolve_relative_path (add->self->media_dir, name);
-      if (!g_file_query_exists (file, NULL))
-        {
-          g_set_error (&error, WENDA_MEDIA_ERROR, WENDA_MEDIA_ERROR_NOT_FOUND,
-                       _("“%s” was not imported with the bank"), src);
-          g_clear_object (&file);
-        }
-    }
-
-  image = wenda_image_new (file, alt, error != NULL ? error->message : NULL);
-  gtk_box_append (add->box, image);
-}
-
-/* The images of an answer or explanation, under its text */
-static void
-fill_images (WendaDetailView *self,
-             GtkBox          *box,
-             WendaQaField     field)
-{
-  GtkWidget *child;
-  const char *text;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-
-  if (self->item == NULL)
-    return;
-
-  text = wenda_qa_item_get_text (self->item, field, WENDA_LANGUAGE_ZH);
-  if (text != NULL && text[0] != '\0')
-    {
-      g_autofree char *base = wenda_media_dup_item_base (self->item);
-      AddImages add = { self, box, base, 0 };
-
-      wenda_markdown_foreach_image (text, strlen (text), add_image, &add);
-    }
+  for (guint i = 0; focus != NULL && i < G_N_ELEMENTS (texts); i++)
+    if (gtk_widget_is_ancestor (focus, texts[i]))
+      return TRUE;
+  return FALSE;
 }
 
 static void
 wenda_detail_view_update_text (WendaDetailView *self)
 {
+  gboolean had_focus = focus_in_text (self);
+
   static const struct { WendaQaField field; gsize zh, en; } sections[] = {
     { WENDA_QA_FIELD_ANSWER,
-      G_STRUCT_OFFSET (WendaDetailView, answer_label), G_STRUCT_OFFSET (WendaDetailView, answer_en_label) },
+      G_STRUCT_OFFSET (WendaDetailView, answer_view), G_STRUCT_OFFSET (WendaDetailView, answer_en_view) },
     { WENDA_QA_FIELD_EXPLANATION,
-      G_STRUCT_OFFSET (WendaDetailView, explanation_label), G_STRUCT_OFFSET (WendaDetailView, explanation_en_label) },
+      G_STRUCT_OFFSET (WendaDetailView, explanation_view), G_STRUCT_OFFSET (WendaDetailView, explanation_en_view) },
   };
 
   clear_grid (self->answer_grid);
   clear_grid (self->explanation_grid);
   self->grids_filled = FALSE;
-  fill_images (self, self->answer_images, WENDA_QA_FIELD_ANSWER);
-  fill_images (self, self->explanation_images, WENDA_QA_FIELD_EXPLANATION);
 
   if (self->item != NULL)
     {
       const char *question_en = wenda_qa_item_get_text (self->item, WENDA_QA_FIELD_QUESTION,
                                                         WENDA_LANGUAGE_EN);
 
-      wenda_label_set_text_in (self->question_label, wenda_qa_item_get_question (self->item),
-                               WENDA_LANGUAGE_ZH);
-      wenda_label_set_text_in (self->question_en_label, question_en, WENDA_LANGUAGE_EN);
-      wenda_label_set_text_in (self->question_secondary_label, question_en, WENDA_LANGUAGE_EN);
-
-      for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-        {
-          GtkLabel *zh = G_STRUCT_MEMBER (GtkLabel *, self, sections[i].zh);
-          GtkLabel *en = G_STRUCT_MEMBER (GtkLabel *, self, sections[i].en);
-
-          set_content_text (self, zh, wenda_qa_item_get_text (self->item, sections[i].field,
-                                                              WENDA_LANGUAGE_ZH),
-                            WENDA_LANGUAGE_ZH);
-          set_content_text (self, en, wenda_qa_item_get_text (self->item, sections[i].field,
-                                                              WENDA_LANGUAGE_EN),
-                            WENDA_LANGUAGE_EN);
-        }
+      wenda_label_set_rich_inline (self->question_label, wenda_qa_item_get_question (self->item),
+                                   WENDA_LANGUAGE_ZH);
+      wenda_label_set_rich_inline (self->question_en_label, question_en, WENDA_LANGUAGE_EN);
+      wenda_label_set_rich_inline (self->question_secondary_label, question_en, WENDA_LANGUAGE_EN);
     }
   else
     {
       gtk_label_set_label (self->question_label, "");
       gtk_label_set_label (self->question_en_label, "");
       gtk_label_set_label (self->question_secondary_label, "");
-      gtk_label_set_label (self->answer_label, "");
-      gtk_label_set_label (self->answer_en_label, "");
-      gtk_label_set_label (self->explanation_label, "");
-      gtk_label_set_label (self->explanation_en_label, "");
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      WendaRichView *zh = G_STRUCT_MEMBER (WendaRichView *, self, sections[i].zh);
+      WendaRichView *en = G_STRUCT_MEMBER (WendaRichView *, self, sections[i].en);
+
+      set_rich_context (self, zh, WENDA_LANGUAGE_ZH);
+      set_rich_context (self, en, WENDA_LANGUAGE_EN);
+      wenda_rich_view_set_markdown (zh, self->item != NULL ? wenda_qa_item_get_text (self->item, sections[i].field,
+                                                                                     WENDA_LANGUAGE_ZH)
+                                                           : NULL);
+      wenda_rich_view_set_markdown (en, self->item != NULL ? wenda_qa_item_get_text (self->item, sections[i].field,
+                                                                                     WENDA_LANGUAGE_EN)
+                                                           : NULL);
     }
 
   wenda_detail_view_update_mode (self);
+
+  /* The focus was on a block that is gone: the start of the new topic */
+  if (had_focus)
+    wenda_detail_view_focus_start (self);
 }
 
 static void
@@ -688,6 +646,7 @@ wenda_detail_view_class_init (WendaDetailViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_UINT);
 
+  g_type_ensure (WENDA_TYPE_RICH_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/wenda-detail-view.ui");
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, box);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, number_label);
@@ -696,14 +655,12 @@ wenda_detail_view_class_init (WendaDetailViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, question_label);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, question_en_label);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, question_secondary_label);
-  gtk_widget_class_bind_template_child (widget_class, WendaDetailView, answer_label);
-  gtk_widget_class_bind_template_child (widget_class, WendaDetailView, answer_en_label);
+  gtk_widget_class_bind_template_child (widget_class, WendaDetailView, answer_view);
+  gtk_widget_class_bind_template_child (widget_class, WendaDetailView, answer_en_view);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, answer_grid);
-  gtk_widget_class_bind_template_child (widget_class, WendaDetailView, explanation_label);
+  gtk_widget_class_bind_template_child (widget_class, WendaDetailView, explanation_view);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, explanation_grid);
-  gtk_widget_class_bind_template_child (widget_class, WendaDetailView, answer_images);
-  gtk_widget_class_bind_template_child (widget_class, WendaDetailView, explanation_images);
-  gtk_widget_class_bind_template_child (widget_class, WendaDetailView, explanation_en_label);
+  gtk_widget_class_bind_template_child (widget_class, WendaDetailView, explanation_en_view);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, answer_heading);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, explanation_heading);
   gtk_widget_class_bind_template_child (widget_class, WendaDetailView, related_section);
@@ -717,14 +674,14 @@ wenda_detail_view_init (WendaDetailView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect_object (self->answer_label, "activate-link",
-                           G_CALLBACK (on_text_link_activate), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->explanation_label, "activate-link",
-                           G_CALLBACK (on_text_link_activate), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->answer_en_label, "activate-link",
-                           G_CALLBACK (on_text_link_activate), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->explanation_en_label, "activate-link",
-                           G_CALLBACK (on_text_link_activate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->answer_view, "activate-link",
+                           G_CALLBACK (on_rich_link_activate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->explanation_view, "activate-link",
+                           G_CALLBACK (on_rich_link_activate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->answer_en_view, "activate-link",
+                           G_CALLBACK (on_rich_link_activate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->explanation_en_view, "activate-link",
+                           G_CALLBACK (on_rich_link_activate), self, G_CONNECT_SWAPPED);
 }
 
 /**

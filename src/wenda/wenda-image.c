@@ -8,7 +8,8 @@
  *   - shown: at its natural size up to the pane's width, scaled down to
  *     fit, never up (GTK_CONTENT_FIT_SCALE_DOWN, and the widget asks for
  *     no more than the image's size); its alt text is its accessible name
- *     and its tooltip;
+ *     and its tooltip; a click, or Enter when it has the focus, opens it
+ *     full size (wenda-image-viewer.c);
  *   - failed (refused, missing, or not an image GTK can decode): a small
  *     frame with the alt text and the reason, as plain text.
  *
@@ -19,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "wenda-image.h"
+#include "wenda-image-viewer.h"
 
 struct _WendaImage
 {
@@ -102,6 +104,44 @@ show_failure (WendaImage *self,
 }
 
 static void
+on_open_clicked (WendaImage *self)
+{
+  if (self->texture != NULL)
+    wenda_image_viewer_present (GTK_WIDGET (self), self->texture, self->alt);
+}
+
+static void
+on_pressed (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            WendaImage      *self)
+{
+  if (n_press == 1 && self->texture != NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      on_open_clicked (self);
+    }
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                WendaImage            *self)
+{
+  if (self->texture == NULL ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0 ||
+      (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter &&
+       keyval != GDK_KEY_space && keyval != GDK_KEY_KP_Space))
+    return FALSE;
+
+  on_open_clicked (self);
+  return TRUE;
+}
+
+static void
 show_texture (WendaImage *self,
               GdkTexture *texture)
 {
@@ -120,6 +160,14 @@ show_texture (WendaImage *self,
                                   self->alt[0] != '\0' ? self->alt : _("Image"),
                                   -1);
 
+  /* A click, or Enter or Space when it has the focus, opens it full size */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_cursor_from_name (picture, "zoom-in");
+  /* Translators: what Enter does on an image */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->alt[0] != '\0' ? self->alt : _("Image"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Press Enter to open it full size"),
+                                  -1);
   set_child (self, picture);
   self->state = WENDA_IMAGE_SHOWN;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
@@ -210,6 +258,50 @@ wenda_image_get_property (GObject    *object,
     }
 }
 
+/* As its child, but a picture is never squeezed in height: in the reading
+ * pane, which scrolls, a box gives each child its minimum height, and a
+ * picture that may shrink asks for none.  It is as high as its width
+ * allows, scaled down in both directions alike. */
+static void
+wenda_image_measure (GtkWidget      *widget,
+                     GtkOrientation  orientation,
+                     int             for_size,
+                     int            *minimum,
+                     int            *natural,
+                     int            *minimum_baseline,
+                     int            *natural_baseline)
+{
+  WendaImage *self = WENDA_IMAGE (widget);
+
+  *minimum = *natural = 0;
+  if (self->child == NULL)
+    return;
+
+  gtk_widget_measure (self->child, orientation, for_size, minimum, natural, NULL, NULL);
+  if (orientation == GTK_ORIENTATION_VERTICAL && GTK_IS_PICTURE (self->child))
+    *minimum = *natural;
+}
+
+static GtkSizeRequestMode
+wenda_image_get_request_mode (GtkWidget *widget)
+{
+  WendaImage *self = WENDA_IMAGE (widget);
+
+  return self->child != NULL ? gtk_widget_get_request_mode (self->child) : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+static void
+wenda_image_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
+{
+  WendaImage *self = WENDA_IMAGE (widget);
+
+  if (self->child != NULL)
+    gtk_widget_allocate (self->child, width, height, baseline, NULL);
+}
+
 static void
 wenda_image_class_init (WendaImageClass *klass)
 {
@@ -226,7 +318,9 @@ wenda_image_class_init (WendaImageClass *klass)
                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = wenda_image_measure;
+  widget_class->get_request_mode = wenda_image_get_request_mode;
+  widget_class->size_allocate = wenda_image_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "wenda-image");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -234,7 +328,16 @@ wenda_image_class_init (WendaImageClass *klass)
 static void
 wenda_image_init (WendaImage *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   self->cancellable = g_cancellable_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
 /**

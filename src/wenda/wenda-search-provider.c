@@ -32,6 +32,7 @@
 
 #include "wenda-application.h"
 #include "wenda-library.h"
+#include "wenda-rich-view.h"
 #include "wenda-search-index.h"
 #include "wenda-search-provider.h"
 
@@ -454,14 +455,20 @@ metas_variant (WendaSearchProvider *self,
       WendaQaItem *item;
       g_autofree char *name = NULL;
       g_autofree char *description = NULL;
+      const char *question_raw, *english_raw;
+      g_autofree char *plain_question = NULL;
+      g_autofree char *plain_english = NULL;
       const char *question, *english;
       GVariantBuilder meta;
 
       if (!parse_result_id (self, ids[i], &entry, &item))
         continue;
 
-      question = wenda_qa_item_get_question (item);
-      english = wenda_qa_item_get_text (item, WENDA_QA_FIELD_QUESTION, WENDA_LANGUAGE_EN);
+      /* Shell shows plain text: no Markdown markers */
+      question_raw = wenda_qa_item_get_question (item);
+      english_raw = wenda_qa_item_get_text (item, WENDA_QA_FIELD_QUESTION, WENDA_LANGUAGE_EN);
+      question = plain_question = wenda_rich_line_to_plain (question_raw);
+      english = plain_english = wenda_rich_line_to_plain (english_raw);
 
       /* Translators: a search result in GNOME Shell: the topic number and
        * its question */
@@ -469,7 +476,7 @@ metas_variant (WendaSearchProvider *self,
 
       /* The English question, and which bank it is from once there is
        * more than one; a question with no English is not repeated. */
-      if (several && english != question)
+      if (several && english_raw != question_raw)
         {
           /* Translators: a search result's description in GNOME Shell: the
            * title of the question bank, then the question in English */

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include "wenda-rich-view.h"
 #include "wenda-sidebar.h"
 #include "wenda-text.h"
 #include "wenda-topic-row.h"
@@ -68,12 +69,12 @@ wenda_topic_row_update_text (WendaTopicRow *self)
     }
 
   en = wenda_qa_item_get_text (self->item, WENDA_QA_FIELD_QUESTION, WENDA_LANGUAGE_EN);
-  wenda_label_set_text_in (self->question_label, wenda_qa_item_get_question (self->item),
-                           WENDA_LANGUAGE_ZH);
+  wenda_label_set_plain_line (self->question_label, wenda_qa_item_get_question (self->item),
+                              WENDA_LANGUAGE_ZH);
   if (self->question_en_label != NULL)
-    wenda_label_set_text_in (self->question_en_label, en, WENDA_LANGUAGE_EN);
+    wenda_label_set_plain_line (self->question_en_label, en, WENDA_LANGUAGE_EN);
   if (self->secondary_label != NULL)
-    wenda_label_set_text_in (self->secondary_label, en, WENDA_LANGUAGE_EN);
+    wenda_label_set_plain_line (self->secondary_label, en, WENDA_LANGUAGE_EN);
 }
 
 /* A label like the Chinese question's, in the question's column at @row

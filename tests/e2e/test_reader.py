@@ -624,11 +624,21 @@ class Detail:
                 return text(o)
         raise Failure('no question heading in the reading pane')
 
+    @staticmethod
+    def shown_text(o):
+        """A label's text, or the text of a rich view (a grouping: the
+        answer's Markdown as a widget a block): its labels' texts, one
+        paragraph each, as the bundled bank's paragraphs are joined."""
+        if is_role(o, R.LABEL):
+            return text(o)
+        return '\n\n'.join(text(label) for label in walk(o)
+                             if label is not o and is_role(label, R.LABEL))
+
     def section(self, heading_text):
-        """The text of the label labelled by the heading; failing that, the
-        label that follows the heading."""
+        """The text of the label, or rich view, labelled by the heading;
+        failing that, of the one that follows the heading."""
         for o in self.parts:
-            if not is_role(o, R.LABEL):
+            if not is_role(o, (R.LABEL, pyatspi.ROLE_GROUPING, pyatspi.ROLE_PANEL)):
                 continue
             try:
                 relations = o.getRelationSet()
@@ -640,13 +650,13 @@ class Detail:
                 for i in range(r.getNTargets()):
                     target = r.getTarget(i)
                     if is_role(target, R.HEADING) and text(target) == heading_text:
-                        return text(o)
+                        return self.shown_text(o)
         after = False
         for o in self.parts:
             if is_role(o, R.HEADING) and text(o) == heading_text:
                 after = True
-            elif after and is_role(o, R.LABEL):
-                return text(o)
+            elif after and is_role(o, (R.LABEL, pyatspi.ROLE_GROUPING, pyatspi.ROLE_PANEL)):
+                return self.shown_text(o)
         raise Failure(f'no label for the {heading_text!r} heading')
 
     def links(self):

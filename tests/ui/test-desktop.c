@@ -7,6 +7,7 @@
 #include "ui-helpers.h"
 #include "wenda-compat.h"
 #include "wenda-detail-view.h"
+#include "wenda-rich-view.h"
 #include "wenda-shortcuts.h"
 #include "wenda-study-view.h"
 
@@ -304,7 +305,7 @@ static void
 test_text_size (void)
 {
   g_autoptr(GSettings) settings = g_settings_new ("io.github.wenda.Wenda");
-  GtkWidget *answer = DETAIL ("answer_label");
+  GtkWidget *answer = GTK_WIDGET (wenda_rich_view_get_first_label (WENDA_RICH_VIEW (DETAIL ("answer_view"))));
   int normal = font_size_of (answer);
 
   g_assert_cmpint (normal, >, 0);

@@ -12,6 +12,7 @@
 #include "ui-helpers.h"
 #include "wenda-bank-loader.h"
 #include "wenda-detail-view.h"
+#include "wenda-rich-view.h"
 #include "wenda-search-filter.h"
 #include "wenda-topic-row.h"
 
@@ -30,18 +31,32 @@ ui_is_chinese (void)
   return lang != NULL && g_str_has_prefix (lang, "zh_CN");
 }
 
+/* What a label shows, or a rich view: its paragraphs' labels, joined as
+ * the paragraphs of the bundled bank are (kept with the widget) */
 static const char *
-text_of (GtkWidget *label)
+text_of (GtkWidget *widget)
 {
-  return gtk_label_get_text (GTK_LABEL (label));
+  if (WENDA_IS_RICH_VIEW (widget))
+    {
+      char *text = ui_label_texts (widget, "\n\n", TRUE);
+
+      g_object_set_data_full (G_OBJECT (widget), "test-text", text, g_free);
+      return text;
+    }
+  return gtk_label_get_text (GTK_LABEL (widget));
 }
 
 /* The language a label's text is tagged with (Pango language attribute). */
 static const char *
 language_of (GtkWidget *label)
 {
-  PangoAttrList *attrs = gtk_label_get_attributes (GTK_LABEL (label));
+  PangoAttrList *attrs;
   const char *language = NULL;
+
+  if (WENDA_IS_RICH_VIEW (label))
+    label = GTK_WIDGET (wenda_rich_view_get_first_label (WENDA_RICH_VIEW (label)));
+  g_assert_nonnull (label);
+  attrs = gtk_label_get_attributes (GTK_LABEL (label));
 
   g_assert_nonnull (attrs);
   {
@@ -89,16 +104,18 @@ grid_labels (GtkWidget *grid)
   return labels;
 }
 
-/* The label the reader sees for a section in a single-language mode:
- * "answer" → answer_label (Chinese) or answer_en_label. */
+/* The widget the reader sees for a section in a single-language mode:
+ * "answer" → answer_view (Chinese) or answer_en_view; "question" →
+ * question_label or question_en_label. */
 static GtkWidget *
 shown_label (const char    *section,
              WendaLanguage  language)
 {
-  g_autofree char *shown = g_strdup_printf ("%s%s_label", section,
-                                            language == WENDA_LANGUAGE_EN ? "_en" : "");
-  g_autofree char *hidden = g_strdup_printf ("%s%s_label", section,
-                                             language == WENDA_LANGUAGE_EN ? "" : "_en");
+  const char *kind = g_str_equal (section, "question") ? "label" : "view";
+  g_autofree char *shown = g_strdup_printf ("%s%s_%s", section,
+                                            language == WENDA_LANGUAGE_EN ? "_en" : "", kind);
+  g_autofree char *hidden = g_strdup_printf ("%s%s_%s", section,
+                                             language == WENDA_LANGUAGE_EN ? "" : "_en", kind);
 
   g_assert_true (gtk_widget_get_visible (DETAIL (shown)));
   g_assert_false (gtk_widget_get_visible (DETAIL (hidden)));
@@ -150,6 +167,7 @@ assert_bilingual (guint    number,
                         grid_is_side_by_side (side_by_side));
 
   WendaQaItem *it = item (number);
+  /* The bundled bank's answers are paragraphs: a block each */
   g_auto(GStrv) zh = wenda_split_paragraphs (wenda_qa_item_get_answer (it));
   g_auto(GStrv) en = wenda_split_paragraphs (wenda_qa_item_get_text (it, WENDA_QA_FIELD_ANSWER,
                                                                      WENDA_LANGUAGE_EN));
@@ -158,14 +176,15 @@ assert_bilingual (guint    number,
 
   g_assert_cmpuint (g_strv_length (en), ==, n);
   g_assert_true (gtk_widget_get_visible (DETAIL ("answer_grid")));
-  g_assert_false (gtk_widget_get_visible (DETAIL ("answer_label")));
-  g_assert_false (gtk_widget_get_visible (DETAIL ("answer_en_label")));
+  g_assert_false (gtk_widget_get_visible (DETAIL ("answer_view")));
+  g_assert_false (gtk_widget_get_visible (DETAIL ("answer_en_view")));
   g_assert_cmpstr (text_of (DETAIL ("question_label")), ==, wenda_qa_item_get_question (it));
   g_assert_true (gtk_widget_get_visible (DETAIL ("question_secondary_label")));
   g_assert_cmpstr (text_of (DETAIL ("question_secondary_label")), ==,
                    wenda_qa_item_get_text (it, WENDA_QA_FIELD_QUESTION, WENDA_LANGUAGE_EN));
 
-  /* Paragraph i in Chinese, then its English: beside it or under it. */
+  /* Block i in Chinese, then its English: beside it or under it, each a
+   * rich view of its own. */
   g_assert_cmpuint (labels->len, ==, 2 * n);
   for (guint i = 0; i < n; i++)
     {
@@ -173,6 +192,8 @@ assert_bilingual (guint    number,
       GtkWidget *en_label = g_ptr_array_index (labels, 2 * i + 1);
       int zh_column, zh_row, en_column, en_row;
 
+      g_assert_true (WENDA_IS_RICH_VIEW (zh_label));
+      g_assert_true (WENDA_IS_RICH_VIEW (en_label));
       g_assert_cmpstr (text_of (zh_label), ==, zh[i]);
       g_assert_cmpstr (text_of (en_label), ==, en[i]);
       g_assert_cmpstr (language_of (zh_label), ==, "zh-cn");
@@ -390,11 +411,23 @@ test_search_both_languages (void)
   wenda_window_set_content_mode (window, WENDA_CONTENT_MODE_ZH);
 }
 
+/* Whether a label, or a label in a rich view, links to topic @number */
 static gboolean
 label_links_to (GtkWidget *label,
                 guint      number)
 {
   g_autofree char *uri = g_strdup_printf ("\"wenda:topic/%u\"", number);
+
+  if (WENDA_IS_RICH_VIEW (label))
+    {
+      GtkWidget *l;
+
+      for (guint i = 0; (l = ui_find_nth (label, GTK_TYPE_LABEL, i)) != NULL; i++)
+        if (gtk_label_get_use_markup (GTK_LABEL (l)) &&
+            strstr (gtk_label_get_label (GTK_LABEL (l)), uri) != NULL)
+          return TRUE;
+      return FALSE;
+    }
 
   return gtk_label_get_use_markup (GTK_LABEL (label)) &&
          strstr (gtk_label_get_label (GTK_LABEL (label)), uri) != NULL;
@@ -427,13 +460,13 @@ test_links (void)
       show (links[i].from);
 
       wenda_window_set_content_mode (window, WENDA_CONTENT_MODE_ZH);
-      g_assert_true (label_links_to (DETAIL ("answer_label"), links[i].to) ||
-                     label_links_to (DETAIL ("explanation_label"), links[i].to));
-      g_assert_false (label_links_to (DETAIL ("answer_label"), links[i].from));
+      g_assert_true (label_links_to (DETAIL ("answer_view"), links[i].to) ||
+                     label_links_to (DETAIL ("explanation_view"), links[i].to));
+      g_assert_false (label_links_to (DETAIL ("answer_view"), links[i].from));
 
       wenda_window_set_content_mode (window, WENDA_CONTENT_MODE_EN);
-      g_assert_true (label_links_to (DETAIL ("answer_en_label"), links[i].to) ||
-                     label_links_to (DETAIL ("explanation_en_label"), links[i].to));
+      g_assert_true (label_links_to (DETAIL ("answer_en_view"), links[i].to) ||
+                     label_links_to (DETAIL ("explanation_en_view"), links[i].to));
 
       wenda_window_set_content_mode (window, WENDA_CONTENT_MODE_BOTH);
       /* The pane shows both languages, in its grids, and has drawn them. */
@@ -497,11 +530,15 @@ test_missing_translation_falls_back (void)
   ui_wait_frame (GTK_WIDGET (other));
   {
     GtkWidget *view = ui_template_child (other, WENDA_TYPE_WINDOW, "detail_view");
-    GtkWidget *answer = ui_template_child (view, WENDA_TYPE_DETAIL_VIEW, "answer_en_label");
+    GtkWidget *answer = ui_template_child (view, WENDA_TYPE_DETAIL_VIEW, "answer_en_view");
 
-    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (answer)), ==,
+    /* Whichever view shows the answer, it shows the Chinese */
+    if (!gtk_widget_get_visible (answer))
+      answer = ui_template_child (view, WENDA_TYPE_DETAIL_VIEW, "answer_view");
+    g_assert_true (gtk_widget_get_visible (answer));
+    g_assert_cmpstr (text_of (answer), ==,
                      wenda_qa_item_get_answer (wenda_bank_lookup_number (untranslated, 3)));
-    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (answer)), !=, "");
+    g_assert_cmpstr (text_of (answer), !=, "");
   }
   wenda_window_set_content_mode (other, WENDA_CONTENT_MODE_ZH);
   ui_destroy_window (GTK_WINDOW (other));
@@ -525,9 +562,8 @@ test_saved_mode_at_start (void)
 
   g_assert_cmpint (wenda_window_get_content_mode (other), ==, WENDA_CONTENT_MODE_EN);
   g_assert_cmpint (wenda_detail_view_get_mode (WENDA_DETAIL_VIEW (view)), ==, WENDA_CONTENT_MODE_EN);
-  g_assert_true (gtk_widget_get_visible (ui_template_child (view, WENDA_TYPE_DETAIL_VIEW, "answer_en_label")));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_template_child (view, WENDA_TYPE_DETAIL_VIEW,
-                                                                      "answer_en_label"))), ==,
+  g_assert_true (gtk_widget_get_visible (ui_template_child (view, WENDA_TYPE_DETAIL_VIEW, "answer_en_view")));
+  g_assert_cmpstr (text_of (ui_template_child (view, WENDA_TYPE_DETAIL_VIEW, "answer_en_view")), ==,
                    wenda_qa_item_get_text (item (5), WENDA_QA_FIELD_ANSWER, WENDA_LANGUAGE_EN));
 
   ui_destroy_window (GTK_WINDOW (other));

@@ -82,7 +82,7 @@ static gboolean
 answer_shown (void)
 {
   return gtk_widget_get_visible (CARD ("answer_heading")) &&
-         gtk_widget_get_mapped (CARD ("answer_label"));
+         gtk_widget_get_mapped (CARD ("answer_view"));
 }
 
 static GListModel *

@@ -9,6 +9,7 @@
 #include "ui-helpers.h"
 #include "wenda-application.h"
 #include "wenda-detail-view.h"
+#include "wenda-rich-view.h"
 #include "wenda-topic-row.h"
 #include "wenda-window.h"
 
@@ -105,22 +106,29 @@ assert_detail_shows (guint number)
   g_autofree char *number_text = g_strdup_printf ("№%u", number);
   g_autofree char *title = g_strdup_printf ("Topic %u of 30", number);
   GtkWidget *content_title = CHILD ("content_title");
+  g_autofree char *answer = NULL;
+  g_autofree char *explanation = NULL;
+  GtkLabel *first;
 
   g_assert_nonnull (item);
   if (!ui_wait_for (shows_number, GUINT_TO_POINTER (number), 5000))
     g_error ("the reading pane shows №%u, not №%u", current_number (), number);
   g_assert_cmpstr (label_text (DETAIL_CHILD ("number_label")), ==, number_text);
   g_assert_cmpstr (label_text (DETAIL_CHILD ("question_label")), ==, wenda_qa_item_get_question (item));
-  /* What is drawn: links to other topics are markup, the words are not. */
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (DETAIL_CHILD ("answer_label"))), ==,
-                   wenda_qa_item_get_answer (item));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (DETAIL_CHILD ("explanation_label"))), ==,
-                   wenda_qa_item_get_explanation (item));
+  /* What is drawn: the bundled bank's answers are paragraphs, a label
+   * each; links to other topics are markup, the words are not. */
+  answer = ui_label_texts (DETAIL_CHILD ("answer_view"), "\n\n", TRUE);
+  explanation = ui_label_texts (DETAIL_CHILD ("explanation_view"), "\n\n", TRUE);
+  g_assert_cmpstr (answer, ==, wenda_qa_item_get_answer (item));
+  g_assert_cmpstr (explanation, ==, wenda_qa_item_get_explanation (item));
   g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (content_title)), ==, title);
-  g_assert_true (gtk_widget_get_mapped (DETAIL_CHILD ("answer_label")));
+  g_assert_true (gtk_widget_get_mapped (DETAIL_CHILD ("answer_view")));
 
-  g_assert_true (gtk_label_get_selectable (GTK_LABEL (DETAIL_CHILD ("answer_label"))));
-  g_assert_true (gtk_label_get_wrap (GTK_LABEL (DETAIL_CHILD ("answer_label"))));
+  first = wenda_rich_view_get_first_label (WENDA_RICH_VIEW (DETAIL_CHILD ("answer_view")));
+  g_assert_nonnull (first);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (first)));
+  g_assert_true (gtk_label_get_selectable (first));
+  g_assert_true (gtk_label_get_wrap (first));
 }
 
 static gboolean

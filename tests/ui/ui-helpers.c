@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "ui-helpers.h"
+#include "wenda-catalog.h"
 
 #include <adwaita.h>
 
@@ -1106,4 +1107,122 @@ ui_show_topic (WendaWindow *window,
 {
   g_assert_true (wenda_window_show_topic (window, number));
   ui_wait_frame (GTK_WIDGET (window));
+}
+
+static void
+collect_label_texts (GtkWidget  *widget,
+                     GString    *out,
+                     const char *separator,
+                     gboolean    markers)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && (markers || !gtk_widget_has_css_class (widget, "wenda-list-marker")))
+    {
+      if (out->len > 0)
+        g_string_append (out, separator);
+      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_label_texts (child, out, separator, markers);
+}
+
+char *
+ui_label_texts (GtkWidget  *widget,
+                const char *separator,
+                gboolean    markers)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_label_texts (widget, out, separator, markers);
+  return g_string_free (out, FALSE);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type,
+             guint     *n)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    {
+      if (*n == 0)
+        return widget;
+      (*n)--;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, n);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+ui_find_nth (GtkWidget *widget,
+             GType      type,
+             guint      n)
+{
+  return find_widget (widget, type, &n);
+}
+
+guint
+ui_count_widgets (GtkWidget *widget,
+                  GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (widget, type) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += ui_count_widgets (child, type);
+  return n;
+}
+
+/* A catalog (.mo) of @pairs, msgid then msgstr, NULL at the end */
+WendaCatalog *
+ui_make_catalog (const char * const *pairs)
+{
+  g_autoptr(GByteArray) mo = g_byte_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  WendaCatalog *catalog;
+  guint n = 0;
+  guint32 offset;
+
+  while (pairs[2 * n] != NULL)
+    n++;
+
+#define PUT(value) G_STMT_START { guint32 v_ = (value); g_byte_array_append (mo, (guint8 *)&v_, 4); } G_STMT_END
+  PUT (0x950412de);
+  PUT (0);
+  PUT (n);
+  PUT (28);
+  PUT (28 + 8 * n);
+  PUT (0);
+  PUT (28 + 16 * n);
+  offset = 28 + 16 * n;
+  for (guint table = 0; table < 2; table++)
+    for (guint i = 0; i < n; i++)
+      {
+        guint32 len = strlen (pairs[2 * i + table]);
+
+        PUT (len);
+        PUT (offset);
+        offset += len + 1;
+      }
+#undef PUT
+  for (guint table = 0; table < 2; table++)
+    for (guint i = 0; i < n; i++)
+      g_byte_array_append (mo, (const guint8 *)pairs[2 * i + table], strlen (pairs[2 * i + table]) + 1);
+
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&mo));
+  catalog = wenda_catalog_new_from_bytes (bytes, "test.mo", &error);
+  g_assert_no_error (error);
+  return catalog;
 }

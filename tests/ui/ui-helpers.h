@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "wenda-application.h"
+#include "wenda-catalog.h"
 #include "wenda-window.h"
 
 G_BEGIN_DECLS
@@ -194,5 +195,25 @@ GObject     *ui_template_object    (gpointer           widget,
 GtkWidget   *ui_template_child     (gpointer           widget,
                                    GType              type,
                                    const char        *name);
+
+/* What a reader sees of the text in @widget (a WendaRichView, or anything
+ * holding labels): the text of every visible label inside it, depth first,
+ * joined by @separator.  Labels with the class "wenda-list-marker" are
+ * left out unless @markers. */
+char        *ui_label_texts        (GtkWidget         *widget,
+                                    const char        *separator,
+                                    gboolean           markers);
+/* The first widget of @type under @widget, depth first, or NULL; with
+ * @n, the n-th (from 0) */
+GtkWidget   *ui_find_nth           (GtkWidget         *widget,
+                                    GType              type,
+                                    guint              n);
+/* How many widgets of @type are under @widget */
+guint        ui_count_widgets      (GtkWidget         *widget,
+                                    GType              type);
+
+/* A catalog (.mo, in memory) of @pairs, msgid then msgstr, NULL at the
+ * end: a bank's English for a test */
+WendaCatalog *ui_make_catalog      (const char * const *pairs);
 
 G_END_DECLS
