@@ -23,6 +23,12 @@ With --json it writes the same items as a bank of the app's own JSON
 format instead, as the library keeps the banks a user has imported
 (startup.py --data-home measures a start with such a library).
 
+With --rich (and --layout headings) the questions and answers also hold
+what the reading pane renders: a third of the questions a **bold**,
+_italic_ or `code` span, one answer in ten a table, one in eight a nested
+list, one in twenty an image, one in twenty a quote and <br>; the topic
+list then shows plain text made from each (scale.c window --scroll).
+
 Only the Python standard library is used.
 """
 
@@ -124,6 +130,9 @@ def main():
     parser.add_argument('--layout', choices=('seed', 'headings'), default='seed',
                         help="the Markdown layout: the bundled bank's (default) or numbered "
                              "headings in chapters, with code and math")
+    parser.add_argument('--rich', action='store_true',
+                        help='with --layout headings: formatting in the questions, tables, '
+                             'lists, images and quotes in the answers')
     args = parser.parse_args()
 
     sentences, terms = read_seed()
@@ -158,7 +167,22 @@ def main():
             chapter, k = (n - 1) // 100 + 1, (n - 1) % 100 + 1
             if k == 1:
                 out.append('\n## 第 {} 章 {}\n'.format(chapter, rng.choice(bases)[0]))
+            if args.rich and rng.random() < 1 / 3:
+                word = rng.choice(bases)[0]
+                mark = rng.choice(('**{}**', '_{}_', '`{}`'))
+                question = question.replace('？', '（{}）？'.format(mark.format(word)), 1)
             out.append('\n### {}.{} {}\n'.format(chapter, k, question))
+            if args.rich:
+                if rng.random() < 0.1:
+                    out.append('\n| 方法 | 优点 | 缺点 |\n|:---|:---:|---:|\n'
+                               '| {} | **快** | 占内存 |\n| {} | 省内存 | `慢` |\n'.format(
+                                   rng.choice(bases)[0], rng.choice(bases)[0]))
+                if rng.random() < 1 / 8:
+                    out.append('\n1. 准备数据\n   - 清洗\n   - 切分\n2. 训练\n   1. 前向\n   2. 反向\n')
+                if rng.random() < 0.05:
+                    out.append('\n![示意图](images/figure-{}.png)\n'.format(n % 7))
+                if rng.random() < 0.05:
+                    out.append('\n> 注意：{}<br>请复习。\n'.format(rng.choice(bases)[0]))
             if rng.random() < 0.25:
                 answer[0] += ' 其损失可写成 $L = -\\sum_i y_i \\log p_i$。'
             out.extend('\n' + p + '\n' for p in answer)
