@@ -994,6 +994,18 @@ note_text (Parse      *self,
     self->last_end = text + size;
 }
 
+/* The end of the line of a text that ends at @last: @last itself if the
+ * text ended with its line end */
+static gsize
+text_line_end (Parse *self,
+               gsize  last)
+{
+  if (last > 0 && (self->input[last - 1] == '\n' || self->input[last - 1] == '\r'))
+    return last;
+
+  return wenda_md_line_end (self->input, self->length, last);
+}
+
 /* A leaf's range: its text's lines, or, on the side of a cut, its text */
 static void
 leaf_range (Parse          *self,
@@ -1009,11 +1021,7 @@ leaf_range (Parse          *self,
   first = self->first - self->input;
   last = self->last_end - self->input;
   block->src_start = cut_before ? first : wenda_md_line_start (self->input, first);
-  block->src_end = cut_after ? last : wenda_md_line_end (self->input, self->length, last);
-  /* A text that ended with its line end */
-  if (!cut_after && last > first &&
-      (self->input[last - 1] == '\n' || self->input[last - 1] == '\r'))
-    block->src_end = last;
+  block->src_end = cut_after ? last : text_line_end (self, last);
 }
 
 /* The inline builder text goes to */
@@ -1139,6 +1147,12 @@ pop_frame (Parse *self)
     {
       if (self->summary_of == frame.block)
         finish_summary (self);
+      /* A row is its lines, its cells their text */
+      if (frame.block->kind == WENDA_RICH_ROW && frame.start != NO_RANGE)
+        {
+          frame.start = wenda_md_line_start (self->input, frame.start);
+          frame.end = text_line_end (self, frame.end);
+        }
       frame.block->src_start = frame.start;
       frame.block->src_end = frame.end;
       self->n_blocks--;
@@ -1871,7 +1885,8 @@ leave_block (MD_BLOCKTYPE type,
 
           finish_summary (self);
           block->inline_ = builder_take (&self->para);
-          leaf_range (self, block, FALSE, FALSE);
+          /* Cells share their row's line: each is its own text */
+          leaf_range (self, block, block->kind == WENDA_RICH_CELL, block->kind == WENDA_RICH_CELL);
           /* A setext heading: its underline is part of it */
           if (block->kind == WENDA_RICH_HEADING && block->src_start != NO_RANGE)
             {

@@ -816,6 +816,23 @@ test_src_offsets_setext_table (void)
 }
 
 static void
+test_src_offsets_cells (void)
+{
+  const char *md = "| 方法 | 说明 |\n|---|---|\n| 正则化 | L1 |\n";
+  g_autoptr(WendaRichDoc) doc = parse (md);
+  const WendaRichBlock *table = block_at (doc, 0);
+  const WendaRichBlock *row = g_ptr_array_index (table->children, 1);
+  const WendaRichBlock *cell = g_ptr_array_index (row->children, 1);
+  g_autofree char *row_source = g_strndup (md + row->src_start, row->src_end - row->src_start);
+  g_autofree char *cell_source = g_strndup (md + cell->src_start, cell->src_end - cell->src_start);
+
+  g_assert_cmpstr (row_source, ==, "| 正则化 | L1 |\n");
+  g_assert_cmpstr (cell_source, ==, "L1");
+  g_assert_cmpuint (table->src_start, ==, 0);
+  g_assert_cmpuint (table->src_end, ==, strlen (md));
+}
+
+static void
 test_src_offsets_math (void)
 {
   const char *md = "前 $$x$$ 后\n\n$$\ny\n$$\n";
@@ -1115,6 +1132,7 @@ main (int    argc,
   g_test_add_func ("/Wenda/Rich/markup/bytes", test_markup_bytes);
   g_test_add_func ("/Wenda/Rich/src/blocks", test_src_offsets);
   g_test_add_func ("/Wenda/Rich/src/setext-table", test_src_offsets_setext_table);
+  g_test_add_func ("/Wenda/Rich/src/cells", test_src_offsets_cells);
   g_test_add_func ("/Wenda/Rich/src/math", test_src_offsets_math);
   g_test_add_func ("/Wenda/Rich/src/details", test_src_offsets_details);
   g_test_add_func ("/Wenda/Rich/src/nested", test_src_offsets_nested);
