@@ -368,13 +368,8 @@ typedef enum
   GAP_SPACE,   /* HTML white space: a space */
 } Gap;
 
-/* A literal "**" in md4c's normal text */
-typedef struct
-{
-  guint offset;
-  guint can_open : 1;    /* not followed by white space */
-  guint can_close : 1;   /* not after white space */
-} Marker;
+/* A literal "**" in md4c's normal text, at text[offset] */
+typedef guint Marker;
 
 typedef struct
 {
@@ -496,16 +491,8 @@ builder_find_markers (Builder *self,
         n++;
       i = run + n;
 
-      if (n != 2 || (run > 0 && text[run - 1] == '*'))
-        continue;
-
-      {
-        Marker marker = { run, 0, 0 };
-
-        marker.can_open = run + 2 < len && !is_space (text[run + 2]);
-        marker.can_close = run > 0 && !is_space (text[run - 1]);
-        g_array_append_val (self->markers, marker);
-      }
+      if (n == 2 && (run == 0 || text[run - 1] != '*'))
+        g_array_append_val (self->markers, run);
     }
 }
 
@@ -585,7 +572,9 @@ builder_image (Builder        *self,
   g_array_append_val (self->images, image);
 }
 
-/* Pairs the markers: an opener with the next marker that can close.
+/* Pairs the markers: one that text follows (not white space, not a
+ * star) opens, and the next that text comes before closes.  Read in the
+ * whole text, so a marker may end one piece and its text start the next.
  * Turns the pairs' markers into removed ranges, in @removed (offsets of
  * two bytes each), and the text between into @bold (start, end) */
 static void
@@ -593,24 +582,32 @@ builder_pair_markers (Builder *self,
                       GArray  *removed,
                       GArray  *bold)
 {
-  gint opener = -1;
+  const char *text = self->text->str;
+  guint len = self->text->len;
+  gboolean open = FALSE;
+  guint opener = 0;
 
   for (guint i = 0; i < self->markers->len; i++)
     {
-      const Marker *m = &g_array_index (self->markers, Marker, i);
+      guint at = g_array_index (self->markers, Marker, i);
+      gboolean can_open = at + 2 < len && !is_space (text[at + 2]) && text[at + 2] != '*';
+      gboolean can_close = at > 0 && !is_space (text[at - 1]) &&
+                           (at + 2 >= len || text[at + 2] != '*');
 
-      if (opener >= 0 && m->can_close)
+      if (open && can_close && at > opener + 2)
         {
-          const Marker *o = &g_array_index (self->markers, Marker, opener);
-          guint range[2] = { o->offset + 2, m->offset };
+          guint range[2] = { opener + 2, at };
 
-          g_array_append_val (removed, o->offset);
-          g_array_append_val (removed, m->offset);
+          g_array_append_val (removed, opener);
+          g_array_append_val (removed, at);
           g_array_append_vals (bold, range, 2);
-          opener = -1;
+          open = FALSE;
         }
-      else if (m->can_open)
-        opener = i;
+      else if (can_open)
+        {
+          open = TRUE;
+          opener = at;
+        }
     }
 }
 

@@ -488,6 +488,8 @@ static const DumpCase dump_cases[] = {
   { "pair-around-link", "**见[此](u)：**x", "P({B:见}{BL=u:此}{B:：}x)" },
   { "pair-across-blocks", "**答案：\n\n**正文", "P(**答案：) P(**正文)" },
   { "pair-across-lines", "**答案：\n续**正文", "P({B:答案：续}正文)" },
+  { "pair-code-after-opener", "**`f()`：**说明", "P({BC:f()}{B:：}说明)" },
+  { "pair-opener-before-star", "**\\*答：**x", "P(***答：**x)" },
   { "pair-md4c-bold-kept", "**粗体** 与 **答：**x", "P({B:粗体} 与 {B:答：}x)" },
   { "pair-in-cell", "|h|\n|-|\n|**答：**x|", "TABLE[HROW[TH(h)] ROW[TD({B:答：}x)]]" },
 
