@@ -368,13 +368,8 @@ typedef enum
   GAP_SPACE,   /* HTML white space: a space */
 } Gap;
 
-/* A literal "**" in md4c's normal text */
-typedef struct
-{
-  guint offset;
-  guint can_open : 1;    /* not followed by white space */
-  guint can_close : 1;   /* not after white space */
-} Marker;
+/* A literal "**" in md4c's normal text, at text[offset] */
+typedef guint Marker;
 
 typedef struct
 {
@@ -496,16 +491,8 @@ builder_find_markers (Builder *self,
         n++;
       i = run + n;
 
-      if (n != 2 || (run > 0 && text[run - 1] == '*'))
-        continue;
-
-      {
-        Marker marker = { run, 0, 0 };
-
-        marker.can_open = run + 2 < len && !is_space (text[run + 2]);
-        marker.can_close = run > 0 && !is_space (text[run - 1]);
-        g_array_append_val (self->markers, marker);
-      }
+      if (n == 2 && (run == 0 || text[run - 1] != '*'))
+        g_array_append_val (self->markers, run);
     }
 }
 
@@ -585,7 +572,9 @@ builder_image (Builder        *self,
   g_array_append_val (self->images, image);
 }
 
-/* Pairs the markers: an opener with the next marker that can close.
+/* Pairs the markers: one that text follows (not white space, not a
+ * star) opens, and the next that text comes before closes.  Read in the
+ * whole text, so a marker may end one piece and its text start the next.
  * Turns the pairs' markers into removed ranges, in @removed (offsets of
  * two bytes each), and the text between into @bold (start, end) */
 static void
@@ -593,24 +582,32 @@ builder_pair_markers (Builder *self,
                       GArray  *removed,
                       GArray  *bold)
 {
-  gint opener = -1;
+  const char *text = self->text->str;
+  guint len = self->text->len;
+  gboolean open = FALSE;
+  guint opener = 0;
 
   for (guint i = 0; i < self->markers->len; i++)
     {
-      const Marker *m = &g_array_index (self->markers, Marker, i);
+      guint at = g_array_index (self->markers, Marker, i);
+      gboolean can_open = at + 2 < len && !is_space (text[at + 2]) && text[at + 2] != '*';
+      gboolean can_close = at > 0 && !is_space (text[at - 1]) &&
+                           (at + 2 >= len || text[at + 2] != '*');
 
-      if (opener >= 0 && m->can_close)
+      if (open && can_close && at > opener + 2)
         {
-          const Marker *o = &g_array_index (self->markers, Marker, opener);
-          guint range[2] = { o->offset + 2, m->offset };
+          guint range[2] = { opener + 2, at };
 
-          g_array_append_val (removed, o->offset);
-          g_array_append_val (removed, m->offset);
+          g_array_append_val (removed, opener);
+          g_array_append_val (removed, at);
           g_array_append_vals (bold, range, 2);
-          opener = -1;
+          open = FALSE;
         }
-      else if (m->can_open)
-        opener = i;
+      else if (can_open)
+        {
+          open = TRUE;
+          opener = at;
+        }
     }
 }
 
@@ -994,6 +991,18 @@ note_text (Parse      *self,
     self->last_end = text + size;
 }
 
+/* The end of the line of a text that ends at @last: @last itself if the
+ * text ended with its line end */
+static gsize
+text_line_end (Parse *self,
+               gsize  last)
+{
+  if (last > 0 && (self->input[last - 1] == '\n' || self->input[last - 1] == '\r'))
+    return last;
+
+  return wenda_md_line_end (self->input, self->length, last);
+}
+
 /* A leaf's range: its text's lines, or, on the side of a cut, its text */
 static void
 leaf_range (Parse          *self,
@@ -1009,11 +1018,7 @@ leaf_range (Parse          *self,
   first = self->first - self->input;
   last = self->last_end - self->input;
   block->src_start = cut_before ? first : wenda_md_line_start (self->input, first);
-  block->src_end = cut_after ? last : wenda_md_line_end (self->input, self->length, last);
-  /* A text that ended with its line end */
-  if (!cut_after && last > first &&
-      (self->input[last - 1] == '\n' || self->input[last - 1] == '\r'))
-    block->src_end = last;
+  block->src_end = cut_after ? last : text_line_end (self, last);
 }
 
 /* The inline builder text goes to */
@@ -1139,6 +1144,12 @@ pop_frame (Parse *self)
     {
       if (self->summary_of == frame.block)
         finish_summary (self);
+      /* A row is its lines, its cells their text */
+      if (frame.block->kind == WENDA_RICH_ROW && frame.start != NO_RANGE)
+        {
+          frame.start = wenda_md_line_start (self->input, frame.start);
+          frame.end = text_line_end (self, frame.end);
+        }
       frame.block->src_start = frame.start;
       frame.block->src_end = frame.end;
       self->n_blocks--;
@@ -1871,7 +1882,8 @@ leave_block (MD_BLOCKTYPE type,
 
           finish_summary (self);
           block->inline_ = builder_take (&self->para);
-          leaf_range (self, block, FALSE, FALSE);
+          /* Cells share their row's line: each is its own text */
+          leaf_range (self, block, block->kind == WENDA_RICH_CELL, block->kind == WENDA_RICH_CELL);
           /* A setext heading: its underline is part of it */
           if (block->kind == WENDA_RICH_HEADING && block->src_start != NO_RANGE)
             {

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <time.h>
 
 #include <pango/pango.h>
 
@@ -488,6 +489,8 @@ static const DumpCase dump_cases[] = {
   { "pair-around-link", "**见[此](u)：**x", "P({B:见}{BL=u:此}{B:：}x)" },
   { "pair-across-blocks", "**答案：\n\n**正文", "P(**答案：) P(**正文)" },
   { "pair-across-lines", "**答案：\n续**正文", "P({B:答案：续}正文)" },
+  { "pair-code-after-opener", "**`f()`：**说明", "P({BC:f()}{B:：}说明)" },
+  { "pair-opener-before-star", "**\\*答：**x", "P(***答：**x)" },
   { "pair-md4c-bold-kept", "**粗体** 与 **答：**x", "P({B:粗体} 与 {B:答：}x)" },
   { "pair-in-cell", "|h|\n|-|\n|**答：**x|", "TABLE[HROW[TH(h)] ROW[TD({B:答：}x)]]" },
 
@@ -816,6 +819,23 @@ test_src_offsets_setext_table (void)
 }
 
 static void
+test_src_offsets_cells (void)
+{
+  const char *md = "| 方法 | 说明 |\n|---|---|\n| 正则化 | L1 |\n";
+  g_autoptr(WendaRichDoc) doc = parse (md);
+  const WendaRichBlock *table = block_at (doc, 0);
+  const WendaRichBlock *row = g_ptr_array_index (table->children, 1);
+  const WendaRichBlock *cell = g_ptr_array_index (row->children, 1);
+  g_autofree char *row_source = g_strndup (md + row->src_start, row->src_end - row->src_start);
+  g_autofree char *cell_source = g_strndup (md + cell->src_start, cell->src_end - cell->src_start);
+
+  g_assert_cmpstr (row_source, ==, "| 正则化 | L1 |\n");
+  g_assert_cmpstr (cell_source, ==, "L1");
+  g_assert_cmpuint (table->src_start, ==, 0);
+  g_assert_cmpuint (table->src_end, ==, strlen (md));
+}
+
+static void
 test_src_offsets_math (void)
 {
   const char *md = "前 $$x$$ 后\n\n$$\ny\n$$\n";
@@ -1037,7 +1057,18 @@ test_malformed_html (void)
     }
 }
 
-/* The quickest of three parses of @md, in ms */
+/* This thread's CPU time, in ms: what a busy machine's other processes
+ * do not add to, as they add to the wall clock's */
+static double
+cpu_ms (void)
+{
+  struct timespec now;
+
+  g_assert_cmpint (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now), ==, 0);
+  return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
+}
+
+/* The quickest of three parses of @md, in ms of CPU time */
 static double
 parse_time (GString *md)
 {
@@ -1045,10 +1076,11 @@ parse_time (GString *md)
 
   for (guint i = 0; i < 3; i++)
     {
-      gint64 start = g_get_monotonic_time ();
+      double start = cpu_ms ();
       g_autoptr(WendaRichDoc) doc = wenda_rich_parse (md->str, md->len);
+      double ms = cpu_ms () - start;
 
-      best = MIN (best, (g_get_monotonic_time () - start) / 1000.0);
+      best = MIN (best, ms);
       g_assert_cmpuint (doc->blocks->len, >, md->len / 1000);
     }
 
@@ -1076,10 +1108,10 @@ test_large (void)
   while (md->len < 1024 * 1024)
     g_string_append_len (md, md->str, MIN (md->len, 1024 * 1024 - md->len + 1));
   large = parse_time (md);
-  g_test_message ("%zu KiB parsed in %.1f ms, 256 KiB in %.1f ms", md->len / 1024, large, small);
+  g_test_message ("%zu KiB parsed in %.1f ms of CPU, 256 KiB in %.1f ms", md->len / 1024, large, small);
 
   /* Linear: four times the text, not sixteen times the time */
-  g_assert_cmpfloat (large, <, 8 * small + 5);
+  g_assert_cmpfloat (large, <, 10 * small + 5);
 #if defined(__OPTIMIZE__) && !defined(SANITIZED)
   g_assert_cmpfloat (large, <, 100);
 #endif
@@ -1115,6 +1147,7 @@ main (int    argc,
   g_test_add_func ("/Wenda/Rich/markup/bytes", test_markup_bytes);
   g_test_add_func ("/Wenda/Rich/src/blocks", test_src_offsets);
   g_test_add_func ("/Wenda/Rich/src/setext-table", test_src_offsets_setext_table);
+  g_test_add_func ("/Wenda/Rich/src/cells", test_src_offsets_cells);
   g_test_add_func ("/Wenda/Rich/src/math", test_src_offsets_math);
   g_test_add_func ("/Wenda/Rich/src/details", test_src_offsets_details);
   g_test_add_func ("/Wenda/Rich/src/nested", test_src_offsets_nested);
