@@ -328,13 +328,9 @@ fill_pairs (WendaDetailView *self,
 static void
 clear_grid (GtkGrid *grid)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (grid));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   GtkWidget *child;
 
-  /* As wenda-rich-view.c's clear(): never the focus on a widget that goes */
-  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (grid)))
-    gtk_root_set_focus (root, NULL);
+  wenda_drop_focus_within (GTK_WIDGET (grid));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))))
     gtk_grid_remove (grid, child);

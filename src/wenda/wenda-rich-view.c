@@ -899,15 +899,11 @@ append_blocks (WendaRichView         *self,
 static void
 clear (WendaRichView *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   GtkWidget *child;
 
-  /* The focus is never left on a widget about to go: GTK 4.18 then keeps
-   * a pointer to it (a crash on the next frame).  The view's owner puts
-   * it somewhere sensible (wenda_detail_view_focus_start()). */
-  if (focus != NULL && gtk_widget_is_ancestor (focus, self->box))
-    gtk_root_set_focus (root, NULL);
+  /* The view's owner puts the focus somewhere sensible
+   * (wenda_detail_view_focus_start()) */
+  wenda_drop_focus_within (self->box);
 
   while ((child = gtk_widget_get_first_child (self->box)) != NULL)
     gtk_box_remove (GTK_BOX (self->box), child);
@@ -1098,4 +1094,21 @@ wenda_label_set_plain_line (GtkLabel      *label,
   g_autofree char *plain = wenda_rich_line_to_plain (markdown);
 
   wenda_label_set_text_in (label, plain, language);
+}
+
+/**
+ * wenda_drop_focus_within:
+ *
+ * Takes the keyboard focus off anything inside @widget, whose content is
+ * about to go: GTK 4.18 keeps a pointer to a focus widget that is
+ * destroyed, and crashes on the next frame.
+ */
+void
+wenda_drop_focus_within (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, widget))
+    gtk_root_set_focus (root, NULL);
 }

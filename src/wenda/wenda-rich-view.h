@@ -60,4 +60,7 @@ void        wenda_label_set_plain_line   (GtkLabel              *label,
                                           const char            *markdown,
                                           WendaLanguage          language);
 
+/* Takes the focus off anything inside @widget, before its content goes */
+void        wenda_drop_focus_within      (GtkWidget             *widget);
+
 G_END_DECLS
